@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from "astro/config";
+import starlight from "@astrojs/starlight";
+import { isolationHeaders } from "./src/lab/isolation-headers.ts";
+
+// Sidebar groups mirror the six parts of the syllabus; a group appears once its chapter is written.
+const parts = [
+  { label: "Part 3 — im2col", directory: "im2col" },
+];
+
+export default defineConfig({
+  site: "https://every-core.example",
+  server: { port: 4321, headers: isolationHeaders },
+  integrations: [
+    starlight({
+      title: "Every Core",
+      description: "Use every thread of your CPU for your own image algorithms — and prove it live.",
+      sidebar: [
+        { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "Benchmark lab", link: "/lab/" }] },
+        ...parts.map(({ label, directory }) => ({ label, autogenerate: { directory } })),
+      ],
+      customCss: ["./src/styles/every-core.css"],
+      head: [{ tag: "script", attrs: { src: "/coi-serviceworker.js" } }],
+    }),
+  ],
+  vite: {
+    // Module workers that spawn workers and share code need ES-module output.
+    worker: { format: "es" },
+  },
+});

@@ -1,0 +1,85 @@
+import { expect, test } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { benchmarks } from "../src/lab/registry.ts";
+import type { ResultsV1 } from "../src/lab/results.ts";
+import { collectErrors } from "./console-errors.ts";
+
+/**
+ * Each registered benchmark, run as a reader would on its chapter page (quick mode, all threads):
+ * it finishes, every variant is correct, and every claim the prose makes holds on this machine.
+ */
+for (const bench of benchmarks) {
+  test(`benchmark ${bench.id} runs, is correct and meets its claims`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.goto(bench.chapter);
+    const island = page.locator(`ec-bench[data-bench="${bench.id}"]`);
+    await island.getByLabel("Quick run").check();
+    await island.getByRole("button", { name: "Run" }).click();
+    await expect(island.getByRole("progressbar")).toBeVisible();
+    const downloadButton = island.getByRole("button", { name: "Download JSON" });
+    await expect(downloadButton).toBeVisible({ timeout: 8 * 60_000 });
+
+    const download = page.waitForEvent("download");
+    await downloadButton.click();
+    const doc = JSON.parse(await readFile(await (await download).path(), "utf8")) as ResultsV1;
+    expect(doc.schema).toBe("every-core/results/v1");
+    expect(doc.env.crossOriginIsolated).toBe(true);
+    expect(doc.skipped).toEqual([]);
+    const variantsRun = new Set(doc.results.map((r) => r.variant));
+    expect([...variantsRun].sort()).toEqual(bench.variants.map((v) => v.id).sort());
+    for (const r of doc.results) {
+      expect(r.correctness.ok, `${r.variant} on ${r.case} at ${r.threads} threads: max error ${r.correctness.maxError}`).toBe(true);
+      expect(r.median).toBeGreaterThan(0);
+    }
+    for (const claim of doc.claims) {
+      expect(claim.status, `${claim.id}: measured ${claim.ratio}, needs ${claim.required}`).toBe("pass");
+      await expect(page.locator(`ec-claim[data-claim="${claim.id}"]`).first()).toHaveAttribute("data-status", "pass");
+    }
+    expect(doc.claims.length).toBe(bench.claims.length);
+
+    // What the reader sees: a table row per measurement and a chart.
+    await expect(island.locator("table.ec-results tbody tr")).toHaveCount(doc.results.length);
+    await expect(island.locator('[data-part="chart"] svg').first()).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
+
+test("a run can be cancelled and started again", async ({ page }) => {
+  const bench = benchmarks[0]!;
+  const errors = collectErrors(page);
+  await page.goto(bench.chapter);
+  const island = page.locator(`ec-bench[data-bench="${bench.id}"]`);
+  const run = island.getByRole("button", { name: "Run" });
+  await run.click();
+  await expect(island.getByRole("status")).toContainText("Measuring");
+  await island.getByRole("button", { name: "Cancel" }).click();
+  await expect(island.getByRole("status")).toHaveText("Cancelled.");
+  await expect(run).toBeEnabled();
+  await expect(island.getByRole("progressbar")).toBeHidden();
+  // The page still works: a new run starts.
+  await run.click();
+  await expect(island.getByRole("status")).toContainText("Measuring");
+  await island.getByRole("button", { name: "Cancel" }).click();
+  await expect(island.getByRole("status")).toHaveText("Cancelled.");
+  expect(errors).toEqual([]);
+});
+
+test("a bad thread count is refused with a message and nothing runs", async ({ page }) => {
+  const bench = benchmarks[0]!;
+  await page.goto(bench.chapter);
+  const island = page.locator(`ec-bench[data-bench="${bench.id}"]`);
+  const threads = island.getByLabel("Threads");
+  const max = await page.evaluate(() => navigator.hardwareConcurrency);
+  await threads.fill(String(max + 1));
+  await island.getByRole("button", { name: "Run" }).click();
+  expect(await threads.evaluate((el) => (el as HTMLInputElement).validationMessage)).not.toBe("");
+  await expect(island.getByRole("progressbar")).toBeHidden();
+  // Through the element's API the runner itself refuses, naming the field.
+  const message = await island.evaluate((el) =>
+    (el as unknown as { run(o: { quick: boolean; threads: number }): Promise<unknown> })
+      .run({ quick: true, threads: 0 })
+      .then(() => "ran", (e: Error) => e.message),
+  );
+  expect(message).toMatch(/invalid threads: 0/);
+  await expect(island.getByRole("alert")).toContainText("invalid threads: 0");
+});

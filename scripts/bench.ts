@@ -1,0 +1,85 @@
+/**
+ * npm run bench -- [--filter ID] [--threads N] [--quick] [--out FILE]
+ * Runs the registered benchmarks in headless Chromium on this machine, through the same island
+ * code a reader uses, and writes the results JSON (every-core/results/v1) and a Markdown table.
+ */
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { chromium } from "@playwright/test";
+import { preview } from "astro";
+import { benchmarks } from "../src/lab/registry.ts";
+import { toMarkdown, type ResultsV1 } from "../src/lab/results.ts";
+import { chromiumLaunchOptions } from "./chromium.ts";
+
+const { values } = parseArgs({
+  options: {
+    filter: { type: "string" },
+    threads: { type: "string" },
+    quick: { type: "boolean", default: false },
+    out: { type: "string", default: "results.json" },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (values.help) {
+  console.log("npm run bench -- [--filter ID] [--threads N] [--quick] [--out FILE]");
+  process.exit(0);
+}
+
+const selected = benchmarks.filter((b) => !values.filter || b.id.includes(values.filter));
+if (selected.length === 0) {
+  console.error(`No benchmark matches --filter ${values.filter}. Known: ${benchmarks.map((b) => b.id).join(", ")}`);
+  process.exit(2);
+}
+const threadsArg = values.threads === undefined ? undefined : Number(values.threads);
+if (threadsArg !== undefined && !(Number.isInteger(threadsArg) && threadsArg >= 1)) {
+  console.error(`invalid --threads: ${values.threads} (expected an integer ≥ 1)`);
+  process.exit(2);
+}
+
+if (!existsSync("dist/index.html")) {
+  console.log("Building the site first (npm run build)…");
+  if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+}
+
+const server = await preview({ root: process.cwd(), logLevel: "error", server: { port: 4329 } });
+const browser = await chromium.launch(chromiumLaunchOptions());
+let exitCode = 0;
+try {
+  const page = await browser.newPage();
+  page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
+  await page.goto(`http://localhost:${server.port}/lab/`);
+  const threads = threadsArg ?? (await page.evaluate(() => navigator.hardwareConcurrency));
+  const docs: ResultsV1[] = [];
+  for (const bench of selected) {
+    console.log(`Running ${bench.id} (${values.quick ? "quick" : "full"}, up to ${threads} threads)…`);
+    const doc = await page.evaluate(
+      ({ id, options }) =>
+        (document.querySelector(`ec-bench[data-bench="${id}"]`) as unknown as { run(o: typeof options): Promise<ResultsV1> }).run(options),
+      { id: bench.id, options: { quick: values.quick, threads } },
+    );
+    docs.push(doc);
+  }
+  const merged: ResultsV1 = {
+    ...docs[0]!,
+    results: docs.flatMap((d) => d.results),
+    claims: docs.flatMap((d) => d.claims),
+    skipped: docs.flatMap((d) => d.skipped),
+  };
+  const baselines = Object.fromEntries(selected.map((b) => [b.id, b.baseline]));
+  const markdown = toMarkdown(merged, baselines);
+  const mdPath = values.out.replace(/\.json$/, "") + ".md";
+  await writeFile(values.out, JSON.stringify(merged, null, 2) + "\n");
+  await writeFile(mdPath, markdown + "\n");
+  console.log(`\n${markdown}\nWrote ${values.out} and ${mdPath}.`);
+  if (merged.results.some((r) => !r.correctness.ok)) {
+    console.error("Some results were NOT correct.");
+    exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+process.exit(exitCode);

@@ -1,0 +1,68 @@
+/**
+ * npm test: every suite — types, unit (vitest), Python companion (pytest), site build, e2e
+ * (Playwright) — then one closing line "N passed, N failed" summing them all.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const work = mkdtempSync(join(tmpdir(), "every-core-test-"));
+const python = process.env.PYTHON ?? "python3";
+let passed = 0;
+let failed = 0;
+
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
+  console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`);
+  const r = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+/** A suite that is one check (types, build): counts as one test. */
+function check(title: string, command: string, args: string[]): boolean {
+  const ok = run(title, command, args);
+  if (ok) passed++;
+  else failed++;
+  return ok;
+}
+
+/** A runner that reports counts in a JSON file; a crash without a report counts as one failure. */
+function suite(title: string, command: string, args: string[], report: string, count: (json: string) => [number, number], env = {}): void {
+  const ok = run(title, command, args, env);
+  let counts: [number, number];
+  try {
+    counts = count(readFileSync(report, "utf8"));
+  } catch {
+    counts = [0, 1];
+  }
+  if (!ok && counts[1] === 0) counts[1] = 1;
+  passed += counts[0];
+  failed += counts[1];
+  console.log(`  ${title}: ${counts[0]} passed, ${counts[1]} failed`);
+}
+
+check("types", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+
+const vitestReport = join(work, "vitest.json");
+suite("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], vitestReport, (json) => {
+  const r = JSON.parse(json) as { numPassedTests: number; numFailedTests: number };
+  return [r.numPassedTests, r.numFailedTests];
+});
+
+const junit = join(work, "pytest.xml");
+suite("python", python, ["-m", "pytest", "python", "-q", `--junitxml=${junit}`], junit, (xml) => {
+  const attr = (name: string) => Number(new RegExp(`<testsuite[^>]*\\b${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
+  const bad = attr("failures") + attr("errors");
+  return [attr("tests") - bad - attr("skipped"), bad + attr("skipped")];
+});
+
+if (check("build", "npm", ["run", "build"])) {
+  const e2eReport = join(work, "playwright.json");
+  suite("e2e", "npx", ["playwright", "test"], e2eReport, (json) => {
+    const s = (JSON.parse(json) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+    return [s.expected, s.unexpected + s.flaky + s.skipped];
+  }, { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

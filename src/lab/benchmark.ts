@@ -1,0 +1,125 @@
+import type { WasmContext } from "./wasm-context.ts";
+import type { WorkerPool } from "../kernels/pool/worker-pool.ts";
+import type { Claim } from "./claims.ts";
+
+/** Numeric parameters of one benchmark case (sizes, strides…), stored verbatim in results. */
+export type Params = Readonly<Record<string, number>>;
+
+/** Everything a variant may use when it prepares a run inside the runner worker. */
+export interface RunContext {
+  wasm: WasmContext;
+  pool: WorkerPool;
+  /** Threads this run may use (1 for single-threaded variants). */
+  threads: number;
+}
+
+/** A variant ready to be timed: `run` is the timed call, `output` is read once afterwards. */
+export interface PreparedRun {
+  run(): void;
+  output(): Float32Array;
+}
+
+export interface Variant<P extends Params, I> {
+  /** Kernel name, XNNPACK-style: op, type, method, ISA (`conv2d-f32-im2col-gemm-wasm`). */
+  id: string;
+  /** What a reader calls it. */
+  label: string;
+  /** Runs on the worker pool; the runner times it at several thread counts. */
+  parallel?: boolean;
+  /** Needs shared WebAssembly memory, which only a cross-origin isolated page has. */
+  needsIsolation?: boolean;
+  /** Allocates and fills everything the run needs, outside the timed region. */
+  prepare(params: P, input: I, ctx: RunContext): PreparedRun;
+}
+
+export interface BenchmarkCase<P extends Params> {
+  label: string;
+  params: P;
+}
+
+/** One benchmark, declared once: the page island, the e2e tests and the CLI all run this. */
+export interface BenchmarkDeclaration<P extends Params, I> {
+  id: string;
+  title: string;
+  /** The docs page that teaches it (site path). */
+  chapter: string;
+  cases: readonly BenchmarkCase<P>[];
+  /** Seed of the input generator, so every run everywhere sees the same data. */
+  seed: number;
+  input(params: P, seed: number): I;
+  /** The obviously correct result every variant is checked against. */
+  reference(params: P, input: I): Float32Array;
+  /** Variant id that speedups are relative to. */
+  baseline: string;
+  variants: readonly Variant<P, I>[];
+  /** Floating-point operations of one call, for GFLOP/s. */
+  flops(params: P): number;
+  /** Largest absolute error accepted against the reference. */
+  tolerance(params: P, input: I): number;
+  claims: readonly Claim[];
+}
+
+/** What the runner and the page need of a benchmark, with its generic types erased. */
+export interface Benchmark {
+  id: string;
+  title: string;
+  chapter: string;
+  cases: readonly BenchmarkCase<Params>[];
+  baseline: string;
+  variants: readonly Pick<Variant<Params, unknown>, "id" | "label" | "parallel" | "needsIsolation">[];
+  claims: readonly Claim[];
+  /** Builds one case's input and reference, and prepares variants on it. */
+  instantiate(caseIndex: number): BenchmarkInstance;
+}
+
+export interface BenchmarkInstance {
+  params: Params;
+  flops: number;
+  tolerance: number;
+  reference(): Float32Array;
+  prepare(variantId: string, ctx: RunContext): PreparedRun;
+}
+
+export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, I>): Benchmark {
+  const variantIds = new Set(d.variants.map((v) => v.id));
+  if (!variantIds.has(d.baseline)) throw new RangeError(`invalid baseline: ${d.baseline} is not a variant of ${d.id}`);
+  for (const claim of d.claims) {
+    for (const side of [claim.faster, claim.slower]) {
+      if (!variantIds.has(side.variant)) throw new RangeError(`invalid claim ${claim.id}: unknown variant ${side.variant}`);
+    }
+    if (!d.cases.some((c) => c.label === claim.case)) throw new RangeError(`invalid claim ${claim.id}: unknown case ${claim.case}`);
+  }
+  return {
+    id: d.id,
+    title: d.title,
+    chapter: d.chapter,
+    cases: d.cases,
+    baseline: d.baseline,
+    variants: d.variants.map(({ id, label, parallel, needsIsolation }) => ({ id, label, parallel, needsIsolation })),
+    claims: d.claims,
+    instantiate(caseIndex) {
+      const c = d.cases[caseIndex];
+      if (!c) throw new RangeError(`invalid case: ${caseIndex} (benchmark ${d.id} has ${d.cases.length})`);
+      const input = d.input(c.params, d.seed);
+      return {
+        params: c.params,
+        flops: d.flops(c.params),
+        tolerance: d.tolerance(c.params, input),
+        reference: () => d.reference(c.params, input),
+        prepare(variantId, ctx) {
+          const v = d.variants.find((x) => x.id === variantId);
+          if (!v) throw new RangeError(`invalid variant: ${variantId} is not a variant of ${d.id}`);
+          return v.prepare(c.params, input, ctx);
+        },
+      };
+    },
+  };
+}
+
+/** Thread counts a parallel variant is timed at: 1, the powers of two below the maximum, the maximum. */
+export function threadCounts(maxThreads: number): number[] {
+  const counts = new Set<number>();
+  for (let t = 1; t < maxThreads; t *= 2) counts.add(t);
+  counts.add(maxThreads);
+  return [...counts].sort((a, b) => a - b);
+}

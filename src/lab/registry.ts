@@ -1,0 +1,20 @@
+import type { Benchmark } from "./benchmark.ts";
+import type { Claim } from "./claims.ts";
+import { conv2dIm2col } from "./benchmarks/conv2d-im2col.ts";
+
+/** Every benchmark of the site: the page islands, e2e and `npm run bench` all read this list. */
+export const benchmarks: readonly Benchmark[] = [conv2dIm2col];
+
+export function findBenchmark(id: string): Benchmark {
+  const b = benchmarks.find((x) => x.id === id);
+  if (!b) throw new RangeError(`invalid benchmark: ${id} (known: ${benchmarks.map((x) => x.id).join(", ")})`);
+  return b;
+}
+
+export function findClaim(id: string): { claim: Claim; bench: Benchmark } {
+  for (const bench of benchmarks) {
+    const claim = bench.claims.find((c) => c.id === id);
+    if (claim) return { claim, bench };
+  }
+  throw new RangeError(`invalid claim: ${id}`);
+}

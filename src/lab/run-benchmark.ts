@@ -1,0 +1,110 @@
+import { maxAbsDiff } from "../kernels/random.ts";
+import type { WorkerPool } from "../kernels/pool/worker-pool.ts";
+import { threadCounts, type Benchmark } from "./benchmark.ts";
+import { evaluateClaim } from "./claims.ts";
+import { captureEnv } from "./env.ts";
+import { RESULTS_SCHEMA, type ResultV1, type ResultsV1 } from "./results.ts";
+import { isNoisy, summarize } from "./stats.ts";
+import { FULL_PLAN, QUICK_PLAN, measure } from "./timing.ts";
+import type { WasmContext } from "./wasm-context.ts";
+
+export interface RunOptions {
+  /** Fewer, shorter samples: for tests and a first look. */
+  quick: boolean;
+  /** Most threads a parallel variant may use. */
+  threads: number;
+}
+
+export interface RunProgress {
+  done: number;
+  total: number;
+  /** What is being measured now, for the status line. */
+  current: string;
+  results: ResultV1[];
+}
+
+/** What the runner worker provides: WebAssembly and the pool exist only on isolated pages. */
+export interface RunResources {
+  wasm?: WasmContext;
+  pool?: WorkerPool;
+}
+
+/** Checks options a reader typed; the message names the bad field. */
+export function checkRunOptions(o: RunOptions, hardwareConcurrency: number): void {
+  if (!Number.isInteger(o.threads) || o.threads < 1 || o.threads > hardwareConcurrency) {
+    throw new RangeError(`invalid threads: ${o.threads} (this machine offers 1 to ${hardwareConcurrency})`);
+  }
+}
+
+interface Task {
+  caseIndex: number;
+  variant: string;
+  threads: number;
+}
+
+/** Times every variant of `bench` on every case, checks each against the reference, checks the claims. */
+export async function runBenchmark(
+  bench: Benchmark,
+  options: RunOptions,
+  resources: RunResources,
+  onProgress: (p: RunProgress) => void | Promise<void>,
+): Promise<ResultsV1> {
+  const plan = options.quick ? QUICK_PLAN : FULL_PLAN;
+  const skipped: ResultsV1["skipped"] = [];
+  const tasks: Task[] = [];
+  for (const v of bench.variants) {
+    if (v.needsIsolation && !resources.wasm) {
+      skipped.push({ variant: v.id, reason: "needs shared WebAssembly memory, which needs a cross-origin isolated page" });
+      continue;
+    }
+    const counts = v.parallel ? threadCounts(Math.min(options.threads, resources.pool?.maxThreads ?? 1)) : [1];
+    for (let caseIndex = 0; caseIndex < bench.cases.length; caseIndex++) {
+      for (const threads of counts) tasks.push({ caseIndex, variant: v.id, threads });
+    }
+  }
+  tasks.sort((a, b) => a.caseIndex - b.caseIndex);
+
+  const results: ResultV1[] = [];
+  let instance: ReturnType<Benchmark["instantiate"]> | undefined;
+  let reference: Float32Array | undefined;
+  let instanceCase = -1;
+  for (const [i, task] of tasks.entries()) {
+    const c = bench.cases[task.caseIndex]!;
+    const variant = bench.variants.find((v) => v.id === task.variant)!;
+    await onProgress({ done: i, total: tasks.length, current: `${variant.label} on ${c.label}, ${task.threads} thread(s)`, results });
+    if (task.caseIndex !== instanceCase) {
+      instance = bench.instantiate(task.caseIndex);
+      reference = instance.reference();
+      instanceCase = task.caseIndex;
+    }
+    const prepared = instance!.prepare(task.variant, { wasm: resources.wasm!, pool: resources.pool!, threads: task.threads });
+    const samples = measure(prepared.run, plan);
+    const stats = summarize(samples);
+    const maxError = maxAbsDiff(prepared.output(), reference!);
+    results.push({
+      bench: bench.id,
+      case: c.label,
+      variant: task.variant,
+      params: c.params,
+      threads: task.threads,
+      samples,
+      n: stats.n,
+      median: stats.median,
+      iqr: stats.iqr,
+      min: stats.min,
+      ci95: stats.ci95,
+      cv: stats.cv,
+      noisy: isNoisy(stats),
+      gflops: instance!.flops / (stats.median * 1e6),
+      correctness: { ok: maxError <= instance!.tolerance, maxError, tolerance: instance!.tolerance },
+    });
+  }
+  await onProgress({ done: tasks.length, total: tasks.length, current: "done", results });
+  return {
+    schema: RESULTS_SCHEMA,
+    env: captureEnv({ kernelIsa: resources.wasm?.isa ?? "none", quick: options.quick }),
+    results,
+    claims: bench.claims.map((claim) => evaluateClaim(claim, results)),
+    skipped,
+  };
+}

@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+import { expose } from "comlink";
+import { WorkerPool } from "../kernels/pool/worker-pool.ts";
+import type { EnvV1 } from "./results.ts";
+import { captureEnv } from "./env.ts";
+import { findBenchmark } from "./registry.ts";
+import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress, type RunResources } from "./run-benchmark.ts";
+import { loadWasmContext } from "./wasm-context.ts";
+
+/**
+ * The runner: a worker that owns the WebAssembly memory and the pool and times benchmarks, so the
+ * page's main thread never runs a kernel. Cancelling a run is terminating this worker.
+ */
+async function resources(threads: number): Promise<RunResources> {
+  if (!globalThis.crossOriginIsolated) return {};
+  const wasm = await loadWasmContext();
+  const pool = await WorkerPool.create(threads - 1, wasm.module, wasm.memory, wasm.kernels);
+  return { wasm, pool };
+}
+
+const api = {
+  /** The environment, for the "Your machine" panel. */
+  probe(): EnvV1 {
+    return captureEnv({ kernelIsa: "not loaded", quick: false });
+  },
+
+  async run(benchId: string, options: RunOptions, onProgress: (p: RunProgress) => void) {
+    checkRunOptions(options, navigator.hardwareConcurrency);
+    const bench = findBenchmark(benchId);
+    const res = await resources(options.threads);
+    try {
+      return await runBenchmark(bench, options, res, onProgress);
+    } finally {
+      res.pool?.terminate();
+    }
+  },
+};
+
+export type RunnerApi = typeof api;
+expose(api);

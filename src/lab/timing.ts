@@ -1,0 +1,52 @@
+/**
+ * How a variant is timed: warm up until the JIT and caches are steady, calibrate how many calls
+ * make one sample last well above the timer's resolution, then take samples until both a minimum
+ * count and a time budget are reached.
+ */
+export interface TimingPlan {
+  /** Samples always taken, however long they last. */
+  minSamples: number;
+  /** Samples never exceeded. */
+  maxSamples: number;
+  /** Stop adding samples once this much time was spent sampling (after minSamples). */
+  budgetMs: number;
+  /** Warm-up ends when steady or after this long. */
+  warmupMs: number;
+  /** A sample is at least this long (many calls for fast kernels). */
+  minSampleMs: number;
+}
+
+export const FULL_PLAN: TimingPlan = { minSamples: 10, maxSamples: 200, budgetMs: 1500, warmupMs: 500, minSampleMs: 20 };
+export const QUICK_PLAN: TimingPlan = { minSamples: 5, maxSamples: 50, budgetMs: 250, warmupMs: 150, minSampleMs: 10 };
+
+export type Clock = () => number;
+
+/** Two successive warm-up calls within this fraction of each other count as steady. */
+const STEADY = 0.05;
+
+function warmUp(run: () => void, plan: TimingPlan, now: Clock): number {
+  const start = now();
+  let previous = Infinity;
+  for (;;) {
+    const t0 = now();
+    run();
+    const elapsed = now() - t0;
+    const steady = Math.abs(elapsed - previous) <= STEADY * previous;
+    if (steady || now() - start >= plan.warmupMs) return elapsed;
+    previous = elapsed;
+  }
+}
+
+/** Times `run` and returns milliseconds per call, one entry per sample. */
+export function measure(run: () => void, plan: TimingPlan, now: Clock = () => performance.now()): number[] {
+  const perCall = warmUp(run, plan, now);
+  const reps = Math.max(1, Math.ceil(plan.minSampleMs / Math.max(perCall, 1e-3)));
+  const samples: number[] = [];
+  const start = now();
+  while (samples.length < plan.minSamples || (samples.length < plan.maxSamples && now() - start < plan.budgetMs)) {
+    const t0 = now();
+    for (let r = 0; r < reps; r++) run();
+    samples.push((now() - t0) / reps);
+  }
+  return samples;
+}
