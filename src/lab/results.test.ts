@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { toCsv, toMarkdown, type ResultV1, type ResultsV1 } from "./results.ts";
+
+const result = (variant: string, median: number, ok = true): ResultV1 => ({
+  bench: "b", case: "c", variant, params: { n: 1 }, threads: 1, samples: [median], n: 1, median, iqr: 0, min: median,
+  ci95: [median, median], cv: 0, noisy: false, gflops: 2 / median, correctness: { ok, maxError: ok ? 0 : 0.5, tolerance: 1e-3 },
+});
+
+const doc: ResultsV1 = {
+  schema: "every-core/results/v1",
+  env: { userAgent: "UA", hardwareConcurrency: 2, crossOriginIsolated: true, timerResolutionMs: 0.005, wasm: { simd: true, threads: true, relaxedSimd: true }, kernelIsa: "wasm-relaxed", siteVersion: "0.1.0", date: "2026-11-23T00:00:00.000Z", quick: true },
+  results: [result("slow", 10), result("fast", 2), result("bad, \"quoted\"", 1, false)],
+  claims: [{ id: "b/fast", status: "pass", ratio: 5, required: 4 }],
+  skipped: [],
+};
+
+describe("results exports", () => {
+  it("renders a Markdown table with speedups against the baseline and the claims", () => {
+    const md = toMarkdown(doc, { b: "slow" });
+    expect(md).toContain("| b | c | fast | 1 | 2 | 0 | 1 | 1 | 5× | yes |");
+    expect(md).toContain("| b | c | slow | 1 | 10 | 0 | 1 | 0.2 | 1× | yes |");
+    expect(md).toContain("NO (err 5.0e-1)");
+    expect(md).toContain("- b/fast: pass (measured 5×, needs ≥ 4×)");
+    expect(md.split("\n")[0]).toContain("2 threads");
+  });
+
+  it("writes CSV with quoted text fields", () => {
+    const lines = toCsv(doc).trimEnd().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('"b","c","bad, ""quoted""",1,1,0,1,1,2,false,0.5');
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { defineBenchmark, threadCounts, type Params } from "./benchmark.ts";
+import { checkRunOptions, runBenchmark, type RunProgress } from "./run-benchmark.ts";
+
+/** A tiny benchmark: sum of squares, a right variant, a wrong one, and one that needs isolation. */
+const squares = defineBenchmark<Params & { n: number }, Float32Array>({
+  id: "squares",
+  title: "Squares",
+  chapter: "/test/",
+  cases: [{ label: "n=64", params: { n: 64 } }, { label: "n=256", params: { n: 256 } }],
+  seed: 1,
+  input: ({ n }) => Float32Array.from({ length: n }, (_, i) => i / n),
+  reference: (_, x) => x.map((v) => v * v),
+  baseline: "squares-loop",
+  flops: ({ n }) => n,
+  tolerance: () => 1e-6,
+  variants: [
+    {
+      id: "squares-loop",
+      label: "loop",
+      prepare(_, x) {
+        const out = new Float32Array(x.length);
+        return { run: () => x.forEach((v, i) => (out[i] = v * v)), output: () => out };
+      },
+    },
+    {
+      id: "squares-wrong",
+      label: "off by one",
+      prepare(_, x) {
+        const out = new Float32Array(x.length);
+        return { run: () => x.forEach((v, i) => (out[i] = v * v + (i === 3 ? 1 : 0))), output: () => out };
+      },
+    },
+    { id: "squares-wasm", label: "wasm", needsIsolation: true, prepare: () => ({ run() {}, output: () => new Float32Array() }) },
+  ],
+  claims: [
+    { id: "squares/same", bench: "squares", case: "n=256", faster: { variant: "squares-loop" }, slower: { variant: "squares-loop" }, atLeast: 1, because: "it is the same code" },
+    { id: "squares/wasm", bench: "squares", case: "n=256", faster: { variant: "squares-wasm" }, slower: { variant: "squares-loop" }, atLeast: 2, because: "test" },
+  ],
+});
+
+describe("runBenchmark", () => {
+  it("times every variant on every case, checks correctness and claims, reports progress", async () => {
+    const progress: RunProgress[] = [];
+    const doc = await runBenchmark(squares, { quick: true, threads: 1 }, {}, (p) => void progress.push(structuredClone(p)));
+    expect(doc.schema).toBe("every-core/results/v1");
+    expect(doc.results.map((r) => `${r.case}/${r.variant}`)).toEqual([
+      "n=64/squares-loop", "n=64/squares-wrong", "n=256/squares-loop", "n=256/squares-wrong",
+    ]);
+    const wrong = doc.results.filter((r) => r.variant === "squares-wrong");
+    expect(wrong.every((r) => !r.correctness.ok && r.correctness.maxError === 1)).toBe(true);
+    expect(doc.results.filter((r) => r.variant === "squares-loop").every((r) => r.correctness.ok)).toBe(true);
+    for (const r of doc.results) {
+      expect(r.n).toBe(r.samples.length);
+      expect(r.n).toBeGreaterThanOrEqual(5);
+      expect(r.median).toBeGreaterThan(0);
+      expect(r.gflops).toBeCloseTo(r.params.n! / (r.median * 1e6), 9);
+    }
+    expect(doc.skipped).toEqual([{ variant: "squares-wasm", reason: expect.stringContaining("cross-origin isolated") }]);
+    expect(doc.claims).toEqual([
+      { id: "squares/same", required: 1, status: expect.stringMatching(/pass|fail/), ratio: 1 },
+      { id: "squares/wasm", required: 2, status: "unavailable", reason: expect.stringContaining("squares-wasm") },
+    ]);
+    expect(progress.map((p) => p.done)).toEqual([0, 1, 2, 3, 4]);
+    expect(progress.at(-1)!.results).toHaveLength(4);
+    expect(doc.env.kernelIsa).toBe("none");
+  });
+
+  it("refuses a thread count the machine does not have, naming the field", () => {
+    expect(() => checkRunOptions({ quick: true, threads: 0 }, 8)).toThrow(/invalid threads: 0/);
+    expect(() => checkRunOptions({ quick: true, threads: 9 }, 8)).toThrow(/1 to 8/);
+    expect(() => checkRunOptions({ quick: true, threads: 1.5 }, 8)).toThrow(RangeError);
+    expect(() => checkRunOptions({ quick: true, threads: 8 }, 8)).not.toThrow();
+  });
+});
+
+describe("defineBenchmark", () => {
+  it("rejects a claim about an unknown variant or case, and an unknown baseline", () => {
+    const base = { id: "b", title: "", chapter: "/", cases: [{ label: "c", params: {} }], seed: 0, input: () => 0, reference: () => new Float32Array(), flops: () => 0, tolerance: () => 0, variants: [{ id: "v", label: "v", prepare: () => ({ run() {}, output: () => new Float32Array() }) }] };
+    const claim = { id: "x", bench: "b", case: "c", faster: { variant: "v" }, slower: { variant: "v" }, atLeast: 1, because: "" };
+    expect(() => defineBenchmark({ ...base, baseline: "nope", claims: [] })).toThrow(/invalid baseline/);
+    expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, faster: { variant: "w" } }] })).toThrow(/unknown variant w/);
+    expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, case: "d" }] })).toThrow(/unknown case d/);
+    expect(() => defineBenchmark({ ...base, baseline: "v", claims: [claim] }).instantiate(1)).toThrow(/invalid case: 1/);
+  });
+
+  it("times parallel variants at 1, powers of two, and the maximum", () => {
+    expect(threadCounts(1)).toEqual([1]);
+    expect(threadCounts(2)).toEqual([1, 2]);
+    expect(threadCounts(6)).toEqual([1, 2, 4, 6]);
+    expect(threadCounts(32)).toEqual([1, 2, 4, 8, 16, 32]);
+  });
+});
