@@ -1,0 +1,18 @@
+// The WebAssembly kernels of Every Core: one source set compiled twice by scripts/build-wasm.ts,
+// kernels-relaxed.wasm (simd128 + relaxed-simd + threads) and kernels-simd.wasm (simd128 + threads).
+//
+// Contract with src/kernels/wasm/kernels-wasm.ts: the memory is imported (env.memory, shared);
+// every pointer is a byte offset; the module has no data segment and keeps no state in memory, so
+// any number of instances (one per worker) can run on one memory at once; kernels never allocate.
+
+export { gemm_f32 } from "./gemm-f32";
+export { im2col_f32 } from "./im2col-f32";
+export { conv2d_f32_im2col_gemm } from "./conv2d-f32-im2col-gemm";
+
+/**
+ * The first byte the module leaves free: asc's `__heap_base` (1024 with no static data, asc keeping
+ * the first KiB unused). The arena starts allocating there.
+ */
+export function heap_base(): usize {
+  return __heap_base;
+}

@@ -1,0 +1,186 @@
+import { convShape } from "../conv-shape.ts";
+
+/**
+ * The JS side of the AssemblyScript kernels (src/kernels/wasm/assembly, built by
+ * scripts/build-wasm.ts): memory limits, choosing a build by feature detection, instantiation on a
+ * shared memory, and the typed, argument-checked kernel functions.
+ *
+ * Use from a pool: the coordinator calls `compileKernels` once and posts the `WebAssembly.Module`
+ * and the shared `WebAssembly.Memory` to every worker (both are structured-cloneable); each worker
+ * calls `instantiateKernels(module, memory)` once. Instances keep no state in memory, so all of
+ * them may run at the same time on disjoint output rows.
+ */
+
+/** Pages (64 KiB) a new shared memory starts with: 16 MiB. */
+export const MEMORY_INITIAL_PAGES = 256;
+/** The most pages a memory may grow to, and what both builds declare for env.memory: 1 GiB. */
+export const MEMORY_MAXIMUM_PAGES = 16384;
+export const WASM_PAGE_BYTES = 65536;
+/**
+ * The first byte the kernels leave free (their `heap_base` export: asc keeps the first KiB and the
+ * modules have no static data), known here so memory can be laid out before any instantiation.
+ * The build script and the tests check that every build agrees.
+ */
+export const KERNELS_HEAP_BASE = 1024;
+
+/** The instruction set of a build, as it appears in kernel names (XNNPACK style). */
+export type WasmIsa = "wasm-relaxed" | "wasmsimd";
+
+/** Rows × columns of the GEMM register tile: split rows across threads in multiples of GEMM_MR. */
+export const GEMM_F32_MR = 6;
+export const GEMM_F32_NR = 8;
+
+/** The GEMM micro-kernel's name for a build, e.g. "gemm-f32-6x8-wasm-relaxed". */
+export function gemmF32KernelName(isa: WasmIsa): string {
+  return `gemm-f32-${GEMM_F32_MR}x${GEMM_F32_NR}-${isa}`;
+}
+
+/** The exports of a kernels build, exactly as the module declares them. Pointers are byte offsets. */
+export interface WasmKernelExports {
+  heap_base(): number;
+  gemm_f32(m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number): void;
+  im2col_f32(
+    x: number, n: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number,
+    outH: number, outW: number, col: number, rowStart: number, rowEnd: number,
+  ): void;
+  conv2d_f32_im2col_gemm(
+    x: number, wT: number, bias: number, out: number, col: number, gemmOut: number,
+    n: number, c: number, h: number, w: number, f: number, kh: number, kw: number, stride: number, pad: number,
+    rowStart: number, rowEnd: number,
+  ): void;
+}
+
+/**
+ * The kernels of one instance. Each function checks its arguments against the contract and the
+ * memory's current size and throws a RangeError naming the bad one, then calls the export; `raw`
+ * holds the unchecked exports for callers that validated once up front.
+ */
+export interface WasmKernels extends Omit<WasmKernelExports, "heap_base"> {
+  readonly memory: WebAssembly.Memory;
+  /** First free byte after the module's own memory (= KERNELS_HEAP_BASE). */
+  readonly heapBase: number;
+  readonly raw: WasmKernelExports;
+}
+
+/** Creates the shared memory every instance imports as env.memory. */
+export function createSharedMemory(initialPages: number = MEMORY_INITIAL_PAGES): WebAssembly.Memory {
+  if (!Number.isInteger(initialPages) || initialPages < 1 || initialPages > MEMORY_MAXIMUM_PAGES) {
+    throw new RangeError(`invalid initialPages: ${initialPages} (expected an integer in 1..${MEMORY_MAXIMUM_PAGES})`);
+  }
+  return new WebAssembly.Memory({ initial: initialPages, maximum: MEMORY_MAXIMUM_PAGES, shared: true });
+}
+
+export interface CompiledKernels {
+  module: WebAssembly.Module;
+  isa: WasmIsa;
+}
+
+/**
+ * Picks the relaxed-SIMD build when this engine validates it (Chromium ≥ 114, Node ≥ 22), else the
+ * plain-SIMD build (Firefox, Safari), and compiles it synchronously (the modules are a few KiB,
+ * far below any main-thread limit). Throws if neither validates: no WebAssembly SIMD or threads.
+ */
+export function compileKernels(builds: { relaxed: BufferSource; simd: BufferSource }): CompiledKernels {
+  if (WebAssembly.validate(builds.relaxed)) {
+    return { module: new WebAssembly.Module(builds.relaxed), isa: "wasm-relaxed" };
+  }
+  if (WebAssembly.validate(builds.simd)) {
+    return { module: new WebAssembly.Module(builds.simd), isa: "wasmsimd" };
+  }
+  throw new Error(
+    "This engine cannot run the WebAssembly kernels: neither the relaxed-SIMD nor the plain-SIMD build " +
+      "validates (WebAssembly SIMD and threads are required).",
+  );
+}
+
+/** Instantiates a kernels module on a shared memory (synchronously: fine in workers). */
+export function instantiateKernels(module: WebAssembly.Module, memory: WebAssembly.Memory): WasmKernels {
+  const instance = new WebAssembly.Instance(module, { env: { memory } });
+  const raw = instance.exports as unknown as WasmKernelExports;
+  const heapBase = raw.heap_base();
+  const bytes = () => memory.buffer.byteLength;
+  return {
+    memory,
+    heapBase,
+    raw,
+    gemm_f32(m, n, k, a, lda, b, ldb, c, ldc) {
+      size("m", m);
+      size("n", n);
+      size("k", k);
+      leading("lda", lda, k);
+      leading("ldb", ldb, n);
+      leading("ldc", ldc, n);
+      const limit = bytes();
+      matrix("a", a, m, k, lda, limit);
+      matrix("b", b, k, n, ldb, limit);
+      matrix("c", c, m, n, ldc, limit);
+      raw.gemm_f32(m, n, k, a, lda, b, ldb, c, ldc);
+    },
+    im2col_f32(x, n, c, h, w, kh, kw, stride, pad, outH, outW, col, rowStart, rowEnd) {
+      const s = conv(n, c, h, w, 1, kh, kw, stride, pad);
+      if (outH !== s.outH) throw new RangeError(`invalid outH: ${outH}, expected ${s.outH}`);
+      if (outW !== s.outW) throw new RangeError(`invalid outW: ${outW}, expected ${s.outW}`);
+      rows(rowStart, rowEnd, s.cols);
+      const limit = bytes();
+      matrix("x", x, 1, n * c * h * w, 0, limit);
+      matrix("col", col, s.cols, s.patch, s.patch, limit);
+      raw.im2col_f32(x, n, c, h, w, kh, kw, stride, pad, outH, outW, col, rowStart, rowEnd);
+    },
+    conv2d_f32_im2col_gemm(x, wT, bias, out, col, gemmOut, n, c, h, w, f, kh, kw, stride, pad, rowStart, rowEnd) {
+      const s = conv(n, c, h, w, f, kh, kw, stride, pad);
+      rows(rowStart, rowEnd, s.cols);
+      const limit = bytes();
+      matrix("x", x, 1, n * c * h * w, 0, limit);
+      matrix("wT", wT, s.patch, f, f, limit);
+      matrix("bias", bias, 1, f, 0, limit);
+      matrix("out", out, 1, n * f * s.outH * s.outW, 0, limit);
+      matrix("col", col, s.cols, s.patch, s.patch, limit);
+      matrix("gemmOut", gemmOut, s.cols, f, f, limit);
+      raw.conv2d_f32_im2col_gemm(x, wT, bias, out, col, gemmOut, n, c, h, w, f, kh, kw, stride, pad, rowStart, rowEnd);
+    },
+  };
+}
+
+// Argument checks, named after what they check; each throws `invalid ${name}: ${value} (…)`.
+
+function size(name: string, value: number): void {
+  if (!Number.isInteger(value) || value < 1 || value > 0x7fffffff) {
+    throw new RangeError(`invalid ${name}: ${value} (expected an integer ≥ 1)`);
+  }
+}
+
+function leading(name: string, value: number, width: number): void {
+  if (!Number.isInteger(value) || value < width || value > 0x7fffffff) {
+    throw new RangeError(`invalid ${name}: ${value} (expected an integer ≥ the row width ${width})`);
+  }
+}
+
+/** A rows × cols f32 matrix with row stride ld at byte offset ptr must lie inside the memory. */
+function matrix(name: string, ptr: number, rowCount: number, cols: number, ld: number, limit: number): void {
+  if (!Number.isInteger(ptr) || ptr < 0 || ptr % 4 !== 0) {
+    throw new RangeError(`invalid ${name}: ${ptr} (expected a byte offset that is a multiple of 4; 16 is fastest)`);
+  }
+  const end = ptr + ((rowCount - 1) * ld + cols) * 4;
+  if (end > limit) {
+    throw new RangeError(`invalid ${name}: ${ptr} (its ${rowCount}×${cols} floats end at byte ${end}, past the memory's ${limit})`);
+  }
+}
+
+function rows(rowStart: number, rowEnd: number, count: number): void {
+  if (!Number.isInteger(rowStart) || rowStart < 0 || rowStart > count) {
+    throw new RangeError(`invalid rowStart: ${rowStart} (expected an integer in 0..${count})`);
+  }
+  if (!Number.isInteger(rowEnd) || rowEnd < rowStart || rowEnd > count) {
+    throw new RangeError(`invalid rowEnd: ${rowEnd} (expected an integer in ${rowStart}..${count})`);
+  }
+}
+
+function conv(n: number, c: number, h: number, w: number, f: number, kh: number, kw: number, stride: number, pad: number) {
+  const s = convShape({
+    batch: n, channels: c, height: h, width: w, filters: f, kernelH: kh, kernelW: kw, stride, padding: pad,
+  });
+  if (s.cols * Math.max(s.patch, f) > 0x1fffffff) {
+    throw new RangeError(`invalid batch: ${n} (the im2col matrix of ${s.cols}×${s.patch} floats exceeds the 32-bit memory)`);
+  }
+  return s;
+}
