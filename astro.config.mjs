@@ -17,7 +17,7 @@ export default defineConfig({
       description: "Use every thread of your CPU for your own image algorithms — and prove it live.",
       sidebar: [
         { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "Benchmark lab", link: "/lab/" }] },
-        ...parts.map(({ label, directory }) => ({ label, autogenerate: { directory } })),
+        ...parts.map(({ label, directory }) => ({ label, items: [{ autogenerate: { directory } }] })),
       ],
       customCss: ["./src/styles/every-core.css"],
       head: [{ tag: "script", attrs: { src: "/coi-serviceworker.js" } }],

@@ -1,0 +1,174 @@
+import { describe, expect, it } from "vitest";
+import { convShape, convSizes, type ConvParams } from "./conv-shape.ts";
+import {
+  addBiasTransposeF32,
+  conv2dF32Im2col,
+  conv2dIm2colScratch,
+  transposeWeights,
+  type GemmF32,
+} from "./conv2d-f32-im2col.ts";
+import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
+import { GEMM_F32_BLOCKED_KC as KC, GEMM_F32_BLOCKED_NC as NC, gemmF32Blocked } from "./gemm-f32-blocked.ts";
+import { gemmF32Ref } from "./gemm-f32-ref.ts";
+import { randomF32 } from "./random.ts";
+
+/** Unit roundoff of f32. */
+const U = 2 ** -24;
+
+/** Odd geometries: 1×1, stride 2 and 3, padding 2, C=1, N=2, H≠W, kH≠kW, all-padding rows. */
+const cases: [string, ConvParams][] = [
+  ["1×1, C=3, N=2, H≠W", { batch: 2, channels: 3, height: 5, width: 7, filters: 4, kernelH: 1, kernelW: 1, stride: 1, padding: 0 }],
+  ["1×1, stride 2, padding 2", { batch: 1, channels: 2, height: 6, width: 5, filters: 3, kernelH: 1, kernelW: 1, stride: 2, padding: 2 }],
+  ["3×3, stride 2, padding 1, C=1", { batch: 1, channels: 1, height: 9, width: 6, filters: 5, kernelH: 3, kernelW: 3, stride: 2, padding: 1 }],
+  ["2×5, padding 2, N=2", { batch: 2, channels: 2, height: 4, width: 11, filters: 3, kernelH: 2, kernelW: 5, stride: 1, padding: 2 }],
+  ["kernel = padded input", { batch: 2, channels: 3, height: 3, width: 4, filters: 2, kernelH: 5, kernelW: 6, stride: 1, padding: 1 }],
+  ["3×2, stride 3", { batch: 1, channels: 5, height: 10, width: 8, filters: 7, kernelH: 3, kernelW: 2, stride: 3, padding: 0 }],
+  ["5×3, stride 2, padding 2, N=2", { batch: 2, channels: 2, height: 7, width: 8, filters: 6, kernelH: 5, kernelW: 3, stride: 2, padding: 2 }],
+  // C·kH·kW = 261 > 2·KC and F = NC + 3: partial blocks of k and j, 63 rows (not a multiple of 4).
+  ["GEMM blocks crossed", { batch: 1, channels: 29, height: 7, width: 9, filters: NC + 3, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
+];
+
+/**
+ * The GEMM sums C·kH·kW products in f32, the bias adds one more rounding, and the reference rounds
+ * its f64 sum once: |got − ref| ≤ (C·kH·kW + 2)·u·(Σ|x||w| + |b|) per output. We allow twice that.
+ * Σ|x||w| + |b| is the reference convolution of |x|, |w|, |b|.
+ */
+function expectWithinConvBound(p: ConvParams, x: Float32Array, w: Float32Array, b: Float32Array, got: Float32Array) {
+  const s = convShape(p);
+  const want = new Float32Array(got.length);
+  conv2dF32Ref(p, x, w, b, want);
+  const mag = new Float32Array(got.length);
+  conv2dF32Ref(p, x.map(Math.abs), w.map(Math.abs), b.map(Math.abs), mag);
+  const depth = s.patch + 1;
+  for (let i = 0; i < got.length; i++) {
+    const tol = 2 * (depth + 1) * U * mag[i]!;
+    const err = Math.abs(got[i]! - want[i]!);
+    if (!(err <= tol)) expect.fail(`out[${i}]: got ${got[i]}, want ${want[i]}, |error| ${err} > ${tol}`);
+  }
+}
+
+function inputs(p: ConvParams, seed: number) {
+  const n = convSizes(convShape(p));
+  return {
+    x: randomF32(n.input, seed),
+    w: randomF32(n.weights, seed + 1),
+    b: randomF32(n.bias, seed + 2),
+    out: new Float32Array(n.output).fill(Number.NaN),
+  };
+}
+
+describe("conv2dF32Im2col", () => {
+  it("crosses the GEMM blocks in its largest case", () => {
+    const s = convShape(cases.at(-1)![1]);
+    expect(s.patch).toBeGreaterThan(2 * KC);
+    expect(s.patch % 4).not.toBe(0);
+    expect(s.filters).toBeGreaterThan(NC);
+    expect(s.cols % 4).not.toBe(0);
+  });
+
+  const gemms: [string, GemmF32][] = [
+    ["gemmF32Blocked", gemmF32Blocked],
+    ["gemmF32Ref", gemmF32Ref],
+  ];
+  for (const [gemmName, gemm] of gemms) {
+    it.each(cases)(`matches conv2dF32Ref with ${gemmName}: %s`, (_, p) => {
+      const { x, w, b, out } = inputs(p, 11);
+      conv2dF32Im2col(p, x, w, b, out, conv2dIm2colScratch(p), gemm);
+      expectWithinConvBound(p, x, w, b, out);
+    });
+  }
+
+  it("reuses one scratch across calls and leaves its inputs alone", () => {
+    const p = cases[6]![1];
+    const scratch = conv2dIm2colScratch(convShape(p));
+    for (const seed of [21, 31]) {
+      const { x, w, b, out } = inputs(p, seed);
+      const copies = [x.slice(), w.slice(), b.slice()];
+      conv2dF32Im2col(p, x, w, b, out, scratch);
+      expectWithinConvBound(p, x, w, b, out);
+      expect([x, w, b]).toEqual(copies);
+    }
+  });
+});
+
+describe("transposeWeights", () => {
+  it("turns (F, C·kH·kW) into (C·kH·kW, F)", () => {
+    // F = 2, C = 1, kH = 1, kW = 3
+    const s = convShape({ batch: 1, channels: 1, height: 1, width: 3, filters: 2, kernelH: 1, kernelW: 3, stride: 1, padding: 0 });
+    const wT = new Float32Array(6);
+    transposeWeights(s, Float32Array.of(1, 2, 3, 4, 5, 6), wT);
+    expect(Array.from(wT)).toEqual([1, 4, 2, 5, 3, 6]);
+    expect(() => transposeWeights(s, new Float32Array(5), wT)).toThrow(/invalid w: length 5/);
+    expect(() => transposeWeights(s, new Float32Array(6), new Float32Array(7))).toThrow(/invalid wT: length 7/);
+  });
+});
+
+describe("addBiasTransposeF32", () => {
+  const p = cases[3]![1];
+  const s = convShape(p);
+  const gemmOut = randomF32(s.cols * s.filters, 41);
+  const b = randomF32(s.filters, 42);
+
+  it("adds the bias and moves the filter axis to NCHW", () => {
+    const out = new Float32Array(convSizes(s).output);
+    addBiasTransposeF32(s, gemmOut, b, out);
+    for (let n = 0; n < s.batch; n++) {
+      for (let f = 0; f < s.filters; f++) {
+        for (let q = 0; q < s.outH * s.outW; q++) {
+          const r = n * s.outH * s.outW + q;
+          expect(out[(n * s.filters + f) * s.outH * s.outW + q]).toBe(Math.fround(gemmOut[r * s.filters + f]! + b[f]!));
+        }
+      }
+    }
+  });
+
+  it("writes only rows [rowStart, rowEnd), which tile to the full result", () => {
+    const full = new Float32Array(convSizes(s).output);
+    addBiasTransposeF32(s, gemmOut, b, full);
+    const tiled = new Float32Array(full.length).fill(Number.NaN);
+    for (let start = 0; start < s.cols; start += 7) addBiasTransposeF32(s, gemmOut, b, tiled, start, Math.min(s.cols, start + 7));
+    expect(tiled).toEqual(full);
+    const part = new Float32Array(full.length);
+    addBiasTransposeF32(s, gemmOut, b, part, 3, 4);
+    expect(part.filter((v) => v !== 0).length).toBe(s.filters);
+    expect(() => addBiasTransposeF32(s, gemmOut, b, part, 4, 3)).toThrow(/invalid rowEnd: 3/);
+  });
+});
+
+describe("argument validation", () => {
+  const p = cases[2]![1];
+  const { x, w, b, out } = inputs(p, 51);
+  const scratch = conv2dIm2colScratch(p);
+
+  it("rejects bad geometry with a RangeError naming the parameter", () => {
+    const bad: [Partial<ConvParams>, RegExp][] = [
+      [{ stride: 0 }, /invalid stride: 0/],
+      [{ kernelH: 12 }, /invalid kernelH: 12 is larger than the padded height 11/],
+      [{ kernelW: 9 }, /invalid kernelW: 9 is larger than the padded width 8/],
+      [{ height: 4.5 }, /invalid height: 4.5/],
+      [{ channels: 0 }, /invalid channels: 0/],
+      [{ padding: -1 }, /invalid padding: -1/],
+      [{ padding: 0.5 }, /invalid padding: 0.5/],
+    ];
+    for (const [change, message] of bad) {
+      expect(() => conv2dF32Im2col({ ...p, ...change }, x, w, b, out, scratch)).toThrow(RangeError);
+      expect(() => conv2dF32Im2col({ ...p, ...change }, x, w, b, out, scratch)).toThrow(message);
+      expect(() => conv2dIm2colScratch({ ...p, ...change })).toThrow(message);
+    }
+  });
+
+  it("names a wrong-length array", () => {
+    expect(() => conv2dF32Im2col(p, x.subarray(1), w, b, out, scratch)).toThrow(/invalid x: length/);
+    expect(() => conv2dF32Im2col(p, x, w.subarray(1), b, out, scratch)).toThrow(/invalid w: length/);
+    expect(() => conv2dF32Im2col(p, x, w, b.subarray(1), out, scratch)).toThrow(/invalid b: length/);
+    expect(() => conv2dF32Im2col(p, x, w, b, out.subarray(1), scratch)).toThrow(/invalid out: length/);
+    const other = conv2dIm2colScratch({ ...p, stride: 1 });
+    expect(() => conv2dF32Im2col(p, x, w, b, out, other)).toThrow(/invalid scratch.col: length/);
+    expect(() => conv2dF32Im2col(p, x, w, b, out, { ...scratch, gemmOut: other.gemmOut })).toThrow(
+      /invalid scratch.gemmOut: length/,
+    );
+    expect(() => conv2dF32Im2col(p, x, w, b, out, { ...scratch, wT: new Float32Array(1) })).toThrow(
+      /invalid scratch.wT: length 1/,
+    );
+  });
+});
