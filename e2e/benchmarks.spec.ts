@@ -13,6 +13,7 @@ for (const bench of benchmarks) {
     const errors = collectErrors(page);
     await page.goto(bench.chapter);
     const island = page.locator(`ec-bench[data-bench="${bench.id}"]`);
+    await expect(island, `the island of ${bench.id} is on ${bench.chapter}`).toHaveCount(1);
     await island.getByLabel("Quick run").check();
     await island.getByRole("button", { name: "Run" }).click();
     await expect(island.getByRole("progressbar")).toBeVisible();

@@ -25,7 +25,7 @@ export async function renderTimeChart(bench: Benchmark, results: readonly Result
     color: { legend: true },
     marks: [
       Plot.ruleX(rows, { x: "case", y1: "q1", y2: "q3", stroke: "series", strokeWidth: 3 }),
-      Plot.line(rows, { x: "case", y: "median", stroke: "series" }),
+      Plot.line(rows, { x: "case", y: "median", stroke: "series", z: "series" }),
       Plot.dot(rows, { x: "case", y: "median", fill: "series", tip: true }),
     ],
   });

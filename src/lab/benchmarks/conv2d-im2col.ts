@@ -47,7 +47,7 @@ function outputOf(p: ConvParams, ctx: RunContext, args: readonly number[]): () =
 export const conv2dIm2col = defineBenchmark<ConvParams, ConvInput>({
   id: "conv2d-im2col",
   title: "Convolution: direct loops vs im2col + GEMM",
-  chapter: "/im2col/",
+  chapter: "/im2col/performance/",
   cases: sizes.map((params) => ({ label: label(params), params })),
   seed: 20261123,
   input(p, seed) {
