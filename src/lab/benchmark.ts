@@ -28,8 +28,8 @@ export interface Variant<P extends Params, I> {
   parallel?: boolean;
   /** Needs shared WebAssembly memory, which only a cross-origin isolated page has. */
   needsIsolation?: boolean;
-  /** Allocates and fills everything the run needs, outside the timed region. */
-  prepare(params: P, input: I, ctx: RunContext): PreparedRun;
+  /** Allocates and fills everything the run needs, outside the timed region (may load a library). */
+  prepare(params: P, input: I, ctx: RunContext): PreparedRun | Promise<PreparedRun>;
 }
 
 export interface BenchmarkCase<P extends Params> {
@@ -77,7 +77,7 @@ export interface BenchmarkInstance {
   flops: number;
   tolerance: number;
   reference(): Float32Array;
-  prepare(variantId: string, ctx: RunContext): PreparedRun;
+  prepare(variantId: string, ctx: RunContext): PreparedRun | Promise<PreparedRun>;
 }
 
 export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, I>): Benchmark {

@@ -77,7 +77,7 @@ export async function runBenchmark(
       reference = instance.reference();
       instanceCase = task.caseIndex;
     }
-    const prepared = instance!.prepare(task.variant, { wasm: resources.wasm!, pool: resources.pool!, threads: task.threads });
+    const prepared = await instance!.prepare(task.variant, { wasm: resources.wasm!, pool: resources.pool!, threads: task.threads });
     const samples = measure(prepared.run, plan);
     const stats = summarize(samples);
     const maxError = maxAbsDiff(prepared.output(), reference!);
