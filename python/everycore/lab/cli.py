@@ -1,0 +1,99 @@
+"""``python -m everycore bench [--filter ID] [--threads N] [--quick] [--out FILE]``
+
+Runs the native benchmarks and writes results JSON in the site's schema; drop the file on a
+chapter's results table ("Import JSON") to see this machine next to the browser's run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from everycore.lab.machine import capture_env
+from everycore.lab.registry import BENCHMARKS, select
+from everycore.lab.results import results_document
+from everycore.lab.run import ThreadControl, run_benchmark
+from everycore.profiling import check_numpy_threads
+
+LOGICAL_CPUS = os.cpu_count() or 1
+
+
+def _threads(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+    if not 1 <= value <= LOGICAL_CPUS:
+        raise argparse.ArgumentTypeError(
+            f"{value} is not between 1 and {LOGICAL_CPUS} (this machine's logical CPUs)")
+    return value
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The program's parser and its ``bench`` subcommand's (which reports bad bench options)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m everycore",
+        description="The Python companion of Every Core. Commands: bench.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    known = ", ".join(b.id for b in BENCHMARKS)
+    bench = commands.add_parser(
+        "bench", help="run the native benchmarks and write results JSON",
+        description="Time the site's benchmarks with CPython and numpy on this machine and "
+                    "write results JSON (schema every-core/results/v1).")
+    bench.add_argument("--filter", metavar="ID",
+                       help=f"run only the benchmarks whose id contains ID (known: {known})")
+    bench.add_argument("--threads", type=_threads, metavar="N",
+                       help="most threads BLAS and process pools may use "
+                            f"(default: all {LOGICAL_CPUS}); BLAS needs threadpoolctl for this")
+    bench.add_argument("--quick", action="store_true",
+                       help="fewer, shorter samples, and no nested loops on the 128x128 case")
+    bench.add_argument("--out", metavar="FILE", default="results.json",
+                       help="where to write the results (default: results.json)")
+    return parser, bench
+
+
+def _line(result: dict) -> str:
+    ok = "ok" if result["correctness"]["ok"] else "WRONG"
+    return (f"  {result['case']:<22} {result['variant']:<26} {result['threads']:>3} thr "
+            f"{result['median']:>11.3f} ms  IQR {result['iqr']:8.3f}  "
+            f"{result['gflops']:8.3f} GFLOP/s  {ok}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser, bench_parser = build_parser()
+    args = parser.parse_args(argv)
+    benches = select(args.filter)
+    if not benches:
+        bench_parser.error(f"argument --filter: no benchmark id contains {args.filter!r} "
+                           f"(known: {', '.join(b.id for b in BENCHMARKS)})")
+    out = Path(args.out)
+    if not out.resolve().parent.is_dir():
+        folder = str(out.resolve().parent)
+        bench_parser.error(f"argument --out: the folder {folder!r} does not exist")
+
+    blas = check_numpy_threads()
+    if blas["note"]:
+        print(f"note: {blas['note']}", file=sys.stderr)
+    threads = ThreadControl.detect(args.threads or LOGICAL_CPUS, blas)
+    env = capture_env(quick=args.quick, blas=blas)
+    results, skipped = [], []
+    for bench in benches:
+        print(f"{bench.id}: {bench.title} ({'quick' if args.quick else 'full'} run, "
+              f"up to {threads.cap} threads, BLAS: {env['kernelIsa']})", flush=True)
+        run = run_benchmark(bench, quick=args.quick, threads=threads,
+                            report=lambda r: print(_line(r), flush=True))
+        results += run.results
+        skipped += run.skipped
+        for s in run.skipped:
+            print(f"  {s['case']:<22} {s['variant']:<26} skipped: {s['reason']}")
+
+    doc = results_document(env, results, skipped)
+    out.write_text(json.dumps(doc, indent=2, allow_nan=False) + "\n", encoding="utf-8")
+    print(f"Wrote {out}")
+    if any(not r["correctness"]["ok"] for r in results):
+        print("Some results were NOT correct.", file=sys.stderr)
+        return 1
+    return 0

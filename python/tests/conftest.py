@@ -1,0 +1,22 @@
+"""Shared test helpers."""
+
+import importlib.util
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+# The optional extra these tests exercise both ways: its real path when it is installed (CI
+# installs it), and its fallback by hiding it from the import system.
+HAS_THREADPOOLCTL = importlib.util.find_spec("threadpoolctl") is not None
+
+# python/: put on PYTHONPATH so subprocesses import this checkout's everycore, installed or not.
+PACKAGE_ROOT = os.pathsep.join([str(Path(__file__).resolve().parents[1]),
+                                os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+
+
+@pytest.fixture
+def without_threadpoolctl(monkeypatch):
+    """Makes ``import threadpoolctl`` raise ImportError, as on a machine without it."""
+    monkeypatch.setitem(sys.modules, "threadpoolctl", None)
