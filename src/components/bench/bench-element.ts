@@ -1,21 +1,29 @@
 import { findBenchmark } from "../../lab/registry.ts";
 import type { Benchmark } from "../../lab/benchmark.ts";
-import type { ResultsV1 } from "../../lab/results.ts";
+import { importedSource, liveSource, type ResultSource } from "../../lab/result-source.ts";
+import type { EnvV1, ResultV1, ResultsV1 } from "../../lab/results.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
 import { download } from "./download.ts";
 import { RESULTS_EVENT } from "./events.ts";
+import { acceptDroppedFiles, readResultsFile } from "./import-results.ts";
 import { renderTimeChart } from "./results-chart.ts";
 import { renderResultsTable } from "./results-table.ts";
 import { RunnerClient } from "./runner-client.ts";
+import { renderSourceDetails } from "./source-details.ts";
 
 /**
- * <ec-bench data-bench="id">: the Run / Cancel / progress / table / chart / Download JSON island.
- * The server renders the controls; this element wires them to a runner worker.
+ * <ec-bench data-bench="id">: the Run / Cancel / progress / table / chart / Download JSON island,
+ * which also imports results files to show beside the live run. The server renders the controls;
+ * this element wires them to a runner worker.
  */
 export class BenchElement extends HTMLElement {
   #bench!: Benchmark;
   #runner: RunnerClient | undefined;
   #results: ResultsV1 | undefined;
+  /** Results of the current or last run so far, and where they ran once it has finished. */
+  #live: readonly ResultV1[] = [];
+  #liveEnv: EnvV1 | undefined;
+  #imports: ResultSource[] = [];
 
   #part<T extends Element>(name: string): T {
     const el = this.querySelector<T>(`[data-part="${name}"]`);
@@ -36,6 +44,13 @@ export class BenchElement extends HTMLElement {
     this.#part<HTMLButtonElement>("download").addEventListener("click", () => {
       if (this.#results) download(`every-core-${this.#bench.id}.json`, JSON.stringify(this.#results, null, 2), "application/json");
     });
+    const importInput = this.#part<HTMLInputElement>("import");
+    importInput.addEventListener("change", () => {
+      void this.importFiles([...(importInput.files ?? [])]);
+      importInput.value = ""; // choosing the same file again is a new import
+    });
+    acceptDroppedFiles(this, (files) => void this.importFiles(files));
+    this.#part<HTMLButtonElement>("clear-imports").addEventListener("click", () => this.clearImports());
     if (!globalThis.crossOriginIsolated) {
       this.#status("This page is not cross-origin isolated, so shared memory is off: only the single-threaded TypeScript variants will run.");
     }
@@ -50,6 +65,48 @@ export class BenchElement extends HTMLElement {
     return this.#results;
   }
 
+  /**
+   * Validates each file and shows its results for this benchmark beside the live ones; a file that
+   * fails is reported in the alert area by name and reason, and the others still import.
+   */
+  async importFiles(files: readonly File[]): Promise<void> {
+    this.#error("");
+    const imported: string[] = [];
+    const errors: string[] = [];
+    for (const file of files) {
+      try {
+        const doc = await readResultsFile(file);
+        const source = importedSource(doc, this.#bench, this.#sources().map((s) => s.label));
+        this.#imports.push(source);
+        imported.push(`${source.results.length} results from ${file.name}`);
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    if (imported.length) this.#status(`Imported ${imported.join("; ")}.`);
+    this.#error(errors.join("\n"));
+    this.#render();
+  }
+
+  clearImports(): void {
+    this.#imports = [];
+    this.#status("Imported results cleared.");
+    this.#render();
+  }
+
+  #sources(): ResultSource[] {
+    const live = this.#live.length ? [liveSource(this.#bench, this.#live, this.#liveEnv)] : [];
+    return [...live, ...this.#imports];
+  }
+
+  /** Table and environment details of every source; the chart shows the live run only. */
+  #render(): void {
+    const sources = this.#sources();
+    this.#part("table").replaceChildren(...(sources.length ? [renderResultsTable(this.#bench, sources)] : []));
+    this.#part("sources").replaceChildren(...renderSourceDetails(sources));
+    this.#part<HTMLButtonElement>("clear-imports").hidden = this.#imports.length === 0;
+  }
+
   #readOptions(): RunOptions {
     return {
       threads: this.#part<HTMLInputElement>("threads").valueAsNumber,
@@ -61,11 +118,13 @@ export class BenchElement extends HTMLElement {
   async run(options: RunOptions): Promise<ResultsV1> {
     this.#runner?.dispose();
     this.#error("");
+    this.#liveEnv = undefined;
     this.#setRunning(true);
     const runner = (this.#runner = new RunnerClient());
     try {
       const results = await runner.run(this.#bench.id, options, (p) => this.#progress(p));
       this.#results = results;
+      this.#liveEnv = results.env;
       this.#progress({ done: 1, total: 1, current: "done", results: results.results });
       const skipped = results.skipped.map((s) => `${s.variant} skipped: ${s.reason}.`).join(" ");
       this.#status(`Done: ${results.results.length} measurements on ${results.env.hardwareConcurrency} hardware threads (${results.env.kernelIsa}). ${skipped}`);
@@ -103,7 +162,8 @@ export class BenchElement extends HTMLElement {
     bar.value = p.done;
     if (p.current !== "done") this.#status(`Measuring ${p.done + 1} of ${p.total}: ${p.current}…`);
     if (p.results.length === 0) return;
-    this.#part("table").replaceChildren(renderResultsTable(this.#bench, p.results));
+    this.#live = p.results;
+    this.#render();
     void renderTimeChart(this.#bench, p.results).then(
       (chart) => this.#part("chart").replaceChildren(chart),
       (error: unknown) => this.#error(`The chart could not be drawn: ${String(error)}`),

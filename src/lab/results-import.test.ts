@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { randomF32 } from "../kernels/random.ts";
+import { defineBenchmark, type Params } from "./benchmark.ts";
+import type { ResultsV1 } from "./results.ts";
+import { IMPORT_LIMITS, parseResults } from "./results-import.ts";
+import { runBenchmark } from "./run-benchmark.ts";
+
+/** A real browser-side document: the harness runs a tiny benchmark (one copy, one skipped variant). */
+async function harnessDoc(): Promise<ResultsV1> {
+  const copy = defineBenchmark<Params & { n: number }, Float32Array>({
+    id: "copy",
+    title: "Copy",
+    chapter: "/test/",
+    cases: [{ label: "n=64", params: { n: 64 } }],
+    seed: 7,
+    input: ({ n }, seed) => randomF32(n, seed),
+    reference: (_, x) => x.slice(),
+    baseline: "copy-f32-slice",
+    flops: ({ n }) => n,
+    bytes: ({ n }) => 8 * n, // read and write n floats: the results carry GB/s and intensity too
+    tolerance: () => 0,
+    variants: [
+      {
+        id: "copy-f32-slice",
+        label: "slice",
+        prepare(_, x) {
+          let out = x.slice();
+          return { run: () => void (out = x.slice()), output: () => out };
+        },
+      },
+      { id: "copy-f32-wasm", label: "wasm", needsIsolation: true, prepare: () => ({ run() {}, output: () => new Float32Array() }) },
+    ],
+    claims: [{ id: "copy/wasm", bench: "copy", case: "n=64", faster: { variant: "copy-f32-wasm" }, slower: { variant: "copy-f32-slice" }, atLeast: 1, because: "test" }],
+  });
+  return runBenchmark(copy, { quick: true, threads: 1 }, {}, () => {});
+}
+
+const nativeText = readFileSync(new URL("../../e2e/fixtures/results-native.json", import.meta.url), "utf8");
+
+/** The native fixture with one change applied to its parsed JSON, as text again (`any`: a test breaks arbitrary JSON). */
+function nativeWith(change: (doc: Record<string, any>) => void): string {
+  const doc = JSON.parse(nativeText) as Record<string, any>;
+  change(doc);
+  return JSON.stringify(doc);
+}
+
+describe("parseResults accepts real documents", () => {
+  it("round-trips a document the harness wrote, field for field", async () => {
+    const doc = await harnessDoc();
+    expect(doc.results).toHaveLength(1);
+    expect(doc.skipped).toHaveLength(1);
+    expect(doc.claims).toHaveLength(1);
+    expect(doc.results[0]).toHaveProperty("gbps");
+    expect(doc.results[0]).toHaveProperty("intensity");
+    expect(parseResults(JSON.stringify(doc, null, 2))).toEqual(doc);
+  });
+
+  it("keeps the native environment of a Python run and drops fields it does not know", () => {
+    const doc = parseResults(nativeText);
+    expect(doc.env.native).toEqual({
+      cpuModel: "AMD Ryzen 9 7950X 16-Core Processor",
+      logicalCores: 32,
+      physicalCores: 16,
+      python: "CPython 3.12.3",
+      numpy: "2.1.3",
+      blas: { name: "openblas", version: "0.3.27", threads: 32 },
+      threadEnv: { OMP_NUM_THREADS: null, OPENBLAS_NUM_THREADS: null, MKL_NUM_THREADS: null, VECLIB_MAXIMUM_THREADS: null, NUMEXPR_NUM_THREADS: null },
+    });
+    expect(doc.results).toHaveLength(11);
+    expect(doc.skipped).toEqual([{ variant: "conv2d-f32-direct-python", reason: "pure-Python loops take minutes on this case" }]);
+    expect(Object.keys(doc)).toEqual(["schema", "env", "results", "claims", "skipped"]); // "note" dropped
+  });
+
+  it("reads null as absent for optional numbers, and a null maxError of a wrong result as infinite", () => {
+    const doc = parseResults(
+      nativeWith((d) => {
+        d.results[0].gflops = null;
+        d.results[1].correctness = { ok: false, maxError: null, tolerance: 1e-5 };
+        d.results[2].extra = "<b>dropped</b>";
+      }),
+    );
+    expect(doc.results[0]).not.toHaveProperty("gflops");
+    expect(doc.results[1]!.correctness.maxError).toBe(Infinity);
+    expect(doc.results[2]).not.toHaveProperty("extra");
+  });
+
+  it("keeps markup in strings as plain text (showing it as text is the page's job)", () => {
+    const img = '<img src=x onerror="alert(1)">';
+    const doc = parseResults(nativeWith((d) => ((d.env.userAgent = img), (d.results[0].variant = img))));
+    expect(doc.env.userAgent).toBe(img);
+    expect(doc.results[0]!.variant).toBe(img);
+  });
+});
+
+describe("parseResults refuses bad files, naming the offending path", () => {
+  const refused: [string, string, string | RegExp][] = [
+    ["truncated JSON", nativeText.slice(0, 200), /^the file is not valid JSON \(/],
+    ["NaN, which JSON does not have", nativeText.replace('"median": ', '"median": NaN, "x": '), /^the file is not valid JSON/],
+    ["an array", "[]", "the file: expected an object, got an array"],
+    ["a string", '"results"', "the file: expected an object, got \"results\""],
+    ["null", "null", "the file: expected an object, got null"],
+    ["another schema", nativeWith((d) => (d.schema = "every-core/results/v2")), 'schema: expected "every-core/results/v1", got "every-core/results/v2"'],
+    ["no schema", nativeWith((d) => delete d.schema), 'schema: expected "every-core/results/v1", got nothing (the field is missing)'],
+    ["a median that is text", nativeWith((d) => (d.results[3].median = "abc")), 'results[3].median: expected a finite number ≥ 0, got "abc"'],
+    ["an infinite median (1e999)", nativeText.replace(/"median": [\d.]+/, '"median": 1e999'), "results[0].median: expected a finite number ≥ 0, got Infinity"],
+    ["a negative sample", nativeWith((d) => (d.results[0].samples[2] = -0.5)), "results[0].samples[2]: expected a finite number ≥ 0, got -0.5"],
+    ["a fractional thread count", nativeWith((d) => (d.results[1].threads = 1.5)), "results[1].threads: expected an integer ≥ 1, got 1.5"],
+    ["a string where a boolean belongs", nativeWith((d) => (d.results[0].noisy = "no")), 'results[0].noisy: expected true or false, got "no"'],
+    ["a one-sided interval", nativeWith((d) => (d.results[0].ci95 = [1])), "results[0].ci95: expected two numbers [low, high], got an array"],
+    ["a null error on a correct result", nativeWith((d) => (d.results[0].correctness.maxError = null)), "results[0].correctness.maxError: expected a finite number ≥ 0, got null"],
+    ["an unknown claim status", nativeWith((d) => (d.claims = [{ id: "c", status: "maybe", required: 2 }])), 'claims[0].status: expected "pass" or "fail" or "unavailable", got "maybe"'],
+    ["a date that is not one", nativeWith((d) => (d.env.date = "yesterday")), 'env.date: expected an ISO 8601 date, got "yesterday"'],
+    ["an unknown BLAS thread type", nativeWith((d) => (d.env.native.blas.threads = "many")), 'env.native.blas.threads: expected an integer ≥ 1, got "many"'],
+    ["a long string", nativeWith((d) => (d.env.userAgent = "A".repeat(501))), "env.userAgent: expected at most 500 characters, got 501"],
+    ["a __proto__ parameter", nativeText.replace('"params": {', '"params": {"__proto__": 1, '), "results[0].params.__proto__: this key name is not allowed"],
+    ["a constructor variable", nativeWith((d) => (d.env.native.threadEnv = { constructor: "1" })), "env.native.threadEnv.constructor: this key name is not allowed"],
+    ["deep nesting where an object belongs", nativeWith((d) => (d.env.wasm = "DEEP")).replace('"DEEP"', "[".repeat(100_000) + "]".repeat(100_000)), "env.wasm: expected an object, got an array"],
+    ["too many samples", nativeWith((d) => (d.results[0].samples = new Array(10_001).fill(1))), "results[0].samples: expected at most 10000 entries, got 10001"],
+    ["too many results", nativeWith((d) => (d.results = new Array(10_001).fill(0))), "results: expected at most 10000 entries, got 10001"],
+  ];
+  for (const [what, text, message] of refused) {
+    it(`refuses ${what}`, () => {
+      expect(() => parseResults(text)).toThrow(message);
+    });
+  }
+
+  it("refuses text over the size limit before parsing it", () => {
+    expect(() => parseResults(nativeText, { ...IMPORT_LIMITS, maxChars: 1000 })).toThrow(
+      `the file holds ${nativeText.length} characters; at most 1000 are accepted`,
+    );
+    expect(IMPORT_LIMITS.maxChars).toBe(5 * 2 ** 20);
+  });
+
+  it("ignores deep nesting and prototype keys in fields it does not read, and pollutes nothing", () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const text = nativeText.replace("{", `{"__proto__": {"polluted": true}, "deep": ${deep}, `).replace('"env": {', '"env": {"__proto__": {"polluted": true}, ');
+    const doc = parseResults(text);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+    expect(Object.getPrototypeOf(doc)).toBe(Object.prototype);
+    expect(Object.hasOwn(doc, "__proto__")).toBe(false);
+    expect(Object.hasOwn(doc.env, "__proto__")).toBe(false);
+    expect((doc.env as unknown as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});
