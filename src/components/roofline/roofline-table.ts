@@ -1,0 +1,66 @@
+import { gflops, threadsLabel } from "../bench/format.ts";
+import { attainable, boundBy, shareOfRoof, type KernelPoint, type Roof } from "./roofline-data.ts";
+import { intensityText, variantLabel } from "./roofline-labels.ts";
+
+/**
+ * A table with a caption, column headers and rows of cells (textContent only: never parsed as HTML);
+ * the first `textColumns` columns hold words and align left, the rest numbers.
+ */
+function table(caption: string, headers: readonly string[], rows: readonly (readonly string[])[], textColumns: number): HTMLTableElement {
+  const el = document.createElement("table");
+  el.className = "ec-results";
+  el.createCaption().textContent = caption;
+  const head = el.createTHead().insertRow();
+  for (const h of headers) {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = h;
+    if (head.cells.length < textColumns) th.className = "ec-text";
+    head.append(th);
+  }
+  const body = el.createTBody();
+  for (const cells of rows) {
+    const row = body.insertRow();
+    for (const [i, text] of cells.entries()) {
+      const cell = document.createElement(i === 0 ? "th" : "td");
+      if (i === 0) cell.scope = "row";
+      if (i < textColumns) cell.className = "ec-text";
+      cell.textContent = text;
+      row.append(cell);
+    }
+  }
+  return el;
+}
+
+/** The roofline as two tables, the text alternative of the chart: the roofs, then every kernel point. */
+export function renderRooflineTables(points: readonly KernelPoint[], roofList: readonly Roof[]): HTMLElement {
+  const wrap = document.createElement("div");
+  if (roofList.length > 0) {
+    wrap.append(
+      table(
+        "Roofs: the machine's limits",
+        ["Threads", "Peak GFLOP/s", "Bandwidth GB/s", "Ridge (FLOP/byte)"],
+        roofList.map((r) => [threadsLabel(r.threads), gflops(r.peakGflops), gflops(r.bandwidthGbps), intensityText(r.ridge)]),
+        1,
+      ),
+    );
+  }
+  wrap.append(
+    table(
+      "Kernels against the roof at their thread count",
+      ["Kernel", "Case", "Bound by", "Threads", "FLOP/byte", "GFLOP/s", "Roof GFLOP/s", "Share of roof"],
+      points.map((p) => [
+        variantLabel(p.bench, p.variant),
+        p.case,
+        p.roof ? boundBy(p.roof, p.intensity) : "—",
+        String(p.threads),
+        intensityText(p.intensity),
+        gflops(p.gflops),
+        p.roof ? gflops(attainable(p.roof, p.intensity)) : "—",
+        p.roof ? `${Math.round(100 * shareOfRoof(p, p.roof))}%` : "—",
+      ]),
+      3,
+    ),
+  );
+  return wrap;
+}
