@@ -1,0 +1,224 @@
+import { gemmF32Blocked } from "../../kernels/gemm-f32-blocked.ts";
+import { gemmF32Ikj } from "../../kernels/gemm-f32-ikj.ts";
+import { gemmF32Ref } from "../../kernels/gemm-f32-ref.ts";
+import { gemmFlops } from "../../kernels/gemm-shape.ts";
+import { PEAK_F32X4_LANES } from "../../kernels/peak-f32x4-ref.ts";
+import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
+import { tfjsMatMulVariant } from "../../kernels/peer/tfjs-variants.ts";
+import { randomF32 } from "../../kernels/random.ts";
+import { defineBenchmark, type PreparedRun, type RunContext } from "../benchmark.ts";
+import { countAsF32 } from "./machine-peak.ts";
+
+/** C (m×n) = A (m×k) · B (k×n), row-major and dense: the GemmShape contract, as benchmark params. */
+type GemmParams = { m: number; n: number; k: number };
+
+interface GemmInput {
+  a: Float32Array;
+  b: Float32Array;
+}
+
+const SIZES = [128, 256, 512, 1024] as const;
+const label = (size: number) => `${size}³`;
+/** The TypeScript rungs take 0.05–0.3 s per call at 512³ and 0.9–6 s at 1024³ (Chromium, one core): they stop at 512³. */
+const TS_CASES = SIZES.filter((size) => size <= 512).map(label);
+
+/** Copies A and B into the shared memory and reserves C; returns the operands' byte offsets. */
+function placeInWasm(p: GemmParams, { a, b }: GemmInput, ctx: RunContext): { a: number; b: number; c: number } {
+  const { arena } = ctx.wasm;
+  arena.reset();
+  const A = arena.allocF32(a.length);
+  const B = arena.allocF32(b.length);
+  const C = arena.allocF32(p.m * p.n);
+  A.view().set(a);
+  B.view().set(b);
+  return { a: A.ptr, b: B.ptr, c: C.ptr };
+}
+
+/** C read back from the shared memory. */
+function outputAt(p: GemmParams, ctx: RunContext, c: number): () => Float32Array {
+  return () => new Float32Array(ctx.wasm.memory.buffer, c, p.m * p.n).slice();
+}
+
+/** A TypeScript rung writing its own output array. */
+function tsRun(p: GemmParams, gemm: (c: Float32Array) => void): PreparedRun {
+  const c = new Float32Array(p.m * p.n);
+  return { run: () => gemm(c), output: () => c };
+}
+
+/**
+ * The packed GEMM's pool-job arguments, with a pack workspace for each of ctx.threads parts, and
+ * its output; `run` gets the arguments once, outside the timed region.
+ */
+function packedRun(p: GemmParams, input: GemmInput, ctx: RunContext, run: (args: readonly number[]) => () => void): PreparedRun {
+  const at = placeInWasm(p, input, ctx);
+  const stride = ctx.wasm.kernels.gemm_f32_packed_workspace_bytes(p.m, p.n, p.k);
+  const workspace = ctx.wasm.arena.allocF32((ctx.threads * stride) / 4);
+  const args = [p.m, p.n, p.k, at.a, p.k, at.b, p.n, at.c, p.n, workspace.ptr, stride];
+  return { run: run(args), output: outputAt(p, ctx, at.c) };
+}
+
+/** The cases the claims are about: the largest the TypeScript rungs run, and the largest of all. */
+const CASE_512 = label(512);
+const CASE_1024 = label(1024);
+
+/**
+ * Syllabus 1.2 and "naive → blocked → BLAS": one matrix product climbing the ladder a BLAS library
+ * climbs, each rung one idea further, and the machine's FMA peak on the same FLOPs as the ceiling.
+ */
+export const gemm = defineBenchmark<GemmParams, GemmInput>({
+  id: "gemm",
+  title: "Matrix multiplication: naive loops to a packed, threaded SIMD kernel",
+  chapter: "/benchmarks/gemm/",
+  cases: SIZES.map((size) => ({ label: label(size), params: { m: size, n: size, k: size } })),
+  seed: 20261207,
+  input: (p, seed) => ({ a: randomF32(p.m * p.k, seed), b: randomF32(p.k * p.n, seed + 1) }),
+  // gemmF32Ikj is gemmF32Ref with the loops reordered, bit-identical to it (its unit test checks
+  // exactly that); i-j-k itself would take seconds at 1024³.
+  reference(p, { a, b }) {
+    const c = new Float32Array(p.m * p.n);
+    gemmF32Ikj(p, a, b, c);
+    return c;
+  },
+  flops: gemmFlops,
+  // Inputs lie in [-1, 1], so each of the K products is at most 1 in magnitude and any summation
+  // order errs by at most γ_K·K ≈ K²·u (Higham §3.1, u = 2⁻²⁴), plus u·K for rounding the result.
+  tolerance: ({ k }) => k * (k + 1) * 2 ** -24,
+  baseline: "gemm-f32-ijk-ref",
+  variants: [
+    {
+      id: "gemm-f32-ijk-ref",
+      label: "Naive i-j-k loops (TypeScript)",
+      cases: TS_CASES,
+      prepare: (p, { a, b }) => tsRun(p, (c) => gemmF32Ref(p, a, b, c)),
+    },
+    {
+      id: "gemm-f32-ikj",
+      label: "i-k-j loop order (TypeScript)",
+      cases: TS_CASES,
+      prepare(p, { a, b }) {
+        const row = new Float64Array(p.n);
+        return tsRun(p, (c) => gemmF32Ikj(p, a, b, c, row));
+      },
+    },
+    {
+      id: "gemm-f32-blocked",
+      label: "Cache-blocked, 4×4 registers (TypeScript)",
+      cases: TS_CASES,
+      prepare: (p, { a, b }) => tsRun(p, (c) => gemmF32Blocked(p, a, b, c)),
+    },
+    {
+      id: "gemm-f32-6x8-wasm",
+      label: "6×8 SIMD tile (WebAssembly)",
+      needsIsolation: true,
+      prepare(p, input, ctx) {
+        const at = placeInWasm(p, input, ctx);
+        const { kernels } = ctx.wasm;
+        return { run: () => kernels.gemm_f32(p.m, p.n, p.k, at.a, p.k, at.b, p.n, at.c, p.n), output: outputAt(p, ctx, at.c) };
+      },
+    },
+    {
+      id: "gemm-f32-6x8-packed-wasm",
+      label: "Packed + 6×8 SIMD tile (WebAssembly)",
+      needsIsolation: true,
+      // The single-threaded run is the pool job's one and only part: the same code, no pool.
+      prepare: (p, input, ctx) =>
+        packedRun(p, input, ctx, (args) => {
+          const job = Int32Array.from(args);
+          return () => poolJobs.gemm_f32_packed(ctx.wasm.kernels, job, 0, 1);
+        }),
+    },
+    {
+      id: "gemm-f32-6x8-packed-wasm-threads",
+      label: "Packed + 6×8 SIMD tile, threaded (WebAssembly)",
+      needsIsolation: true,
+      parallel: true,
+      prepare: (p, input, ctx) => packedRun(p, input, ctx, (args) => () => ctx.pool.run("gemm_f32_packed", args, ctx.threads)),
+    },
+    // The peer: XNNPACK's GEMM inside tfjs-backend-wasm, row-major like ours, so nothing to convert.
+    tfjsMatMulVariant<GemmParams, GemmInput>("wasm-simd", (p, { a, b }) => ({ shape: p, a, b })),
+    tfjsMatMulVariant<GemmParams, GemmInput>("wasm-threaded-simd", (p, { a, b }) => ({ shape: p, a, b })),
+    {
+      id: "peak-f32x4-fma-wasm",
+      label: "FMA peak on the same FLOPs (WebAssembly)",
+      needsIsolation: true,
+      prepare(p, _input, ctx) {
+        const { kernels, arena } = ctx.wasm;
+        // Enough iterations of the probe to do the product's 2·M·N·K FLOPs (at most one
+        // iteration more): its time is the least any kernel could take for them on one core.
+        const iterations = Math.ceil(gemmFlops(p) / kernels.peak_f32x4_flops_per_iteration());
+        arena.reset();
+        const out = arena.allocF32(2); // one float64: the count of lane multiply-adds
+        const args = Int32Array.of(iterations, out.ptr);
+        return {
+          run: () => poolJobs.peak_f32x4_fma(kernels, args, 0, 1),
+          // Not a product: the probe counts its multiply-adds, and must have done every one.
+          output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, 1)[0]!),
+          expected: countAsF32(PEAK_F32X4_LANES * iterations),
+        };
+      },
+    },
+  ],
+  claims: [
+    {
+      id: "gemm/simd-vs-blocked",
+      bench: "gemm",
+      case: CASE_512,
+      faster: { variant: "gemm-f32-6x8-wasm" },
+      slower: { variant: "gemm-f32-blocked" },
+      atLeast: 5,
+      because:
+        "each fused multiply-add instruction does four lanes' work, and the 6×8 tile uses each loaded value six or eight times from registers, where the JavaScript loop loads, converts and stores every element of C it updates",
+    },
+    {
+      id: "gemm/packed-vs-unpacked",
+      bench: "gemm",
+      case: CASE_1024,
+      faster: { variant: "gemm-f32-6x8-packed-wasm" },
+      slower: { variant: "gemm-f32-6x8-wasm" },
+      atLeast: 1.05,
+      because:
+        "at 1,024 consecutive rows of B are 4 KiB apart, so the strip of B the unpacked tile walks down maps to a single set of the L1 cache, which holds only a few of its lines, and touches a new page at every step; packed, the strip is one contiguous panel that fits in L1",
+    },
+    {
+      id: "gemm/packed-vs-peak",
+      bench: "gemm",
+      case: CASE_512,
+      faster: { variant: "gemm-f32-6x8-packed-wasm" },
+      slower: { variant: "peak-f32x4-fma-wasm" },
+      atLeast: 0.85,
+      because:
+        "packing puts every operand the 6×8 tile needs in L1 or L2 as one dense stream, so each step's two vector loads and six broadcasts hide behind its twelve multiply-adds, and the kernel runs within a few percent of a loop that only multiplies registers",
+    },
+    {
+      id: "gemm/packed-vs-tfjs",
+      bench: "gemm",
+      case: CASE_512,
+      faster: { variant: "gemm-f32-6x8-packed-wasm" },
+      slower: { variant: "gemm-f32-tfjs-wasm-simd" },
+      // The issue asked for 2×: that would need 2 × tfjs's rate, more than this machine's measured FMA
+      // peak (see the README's performance notes). 1.4× is what FMA against mul+add allows with margin.
+      atLeast: 1.4,
+      because:
+        "tfjs 4.22's SIMD build has no fused multiply-add (relaxed SIMD), so each of its lane updates costs a multiply and an add, where ours runs at nearly the machine's FMA peak",
+    },
+    {
+      id: "gemm/threads-vs-tfjs-2",
+      bench: "gemm",
+      case: CASE_512,
+      faster: { variant: "gemm-f32-6x8-packed-wasm-threads", threads: 2 },
+      slower: { variant: "gemm-f32-tfjs-wasm-threaded-simd", threads: 2 },
+      atLeast: 1,
+      because: "both split the rows of C over the same two threads, so the faster single-thread kernel stays ahead",
+    },
+    {
+      id: "gemm/threads-2",
+      bench: "gemm",
+      case: CASE_1024,
+      faster: { variant: "gemm-f32-6x8-packed-wasm-threads", threads: 2 },
+      slower: { variant: "gemm-f32-6x8-packed-wasm-threads", threads: 1 },
+      atLeast: 1.85,
+      because:
+        "each thread multiplies its own band of rows from its own packed copies, so the threads share nothing but the read-only inputs, and every value read is used in 1,024 multiply-adds: the arithmetic, not the shared memory bus, sets the pace",
+    },
+  ],
+});
