@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { convShape, convSizes, type ConvParams } from "./conv-shape.ts";
+import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
+import { conv2dF32Shifted, validOutputRange } from "./conv2d-f32-shifted.ts";
+import { randomF32 } from "./random.ts";
+
+/** Unit roundoff of f32. */
+const U = 2 ** -24;
+
+/** Odd geometries: 1×1, strides 2 and 3, padding wider than the kernel, C=1, N=2, H≠W, kH≠kW. */
+const cases: [string, ConvParams][] = [
+  ["1×1, C=3, N=2, H≠W", { batch: 2, channels: 3, height: 5, width: 7, filters: 4, kernelH: 1, kernelW: 1, stride: 1, padding: 0 }],
+  ["1×1, stride 2, padding 2 (all-padding rows)", { batch: 1, channels: 2, height: 6, width: 5, filters: 3, kernelH: 1, kernelW: 1, stride: 2, padding: 2 }],
+  ["3×3, stride 2, padding 1, C=1", { batch: 1, channels: 1, height: 9, width: 6, filters: 5, kernelH: 3, kernelW: 3, stride: 2, padding: 1 }],
+  ["3×3, padding 1, 1 pixel wide", { batch: 1, channels: 2, height: 4, width: 1, filters: 2, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
+  ["2×5, padding 2, N=2", { batch: 2, channels: 2, height: 4, width: 11, filters: 3, kernelH: 2, kernelW: 5, stride: 1, padding: 2 }],
+  ["kernel = padded input", { batch: 2, channels: 3, height: 3, width: 4, filters: 2, kernelH: 5, kernelW: 6, stride: 1, padding: 1 }],
+  ["3×2, stride 3", { batch: 1, channels: 5, height: 10, width: 8, filters: 7, kernelH: 3, kernelW: 2, stride: 3, padding: 0 }],
+  ["5×3, stride 2, padding 2, N=2", { batch: 2, channels: 2, height: 7, width: 8, filters: 6, kernelH: 5, kernelW: 3, stride: 2, padding: 2 }],
+  ["deep 3×3, padding 1", { batch: 1, channels: 29, height: 7, width: 9, filters: 11, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
+];
+
+function inputs(p: ConvParams, seed: number) {
+  const n = convSizes(convShape(p));
+  return {
+    x: randomF32(n.input, seed),
+    w: randomF32(n.weights, seed + 1),
+    b: randomF32(n.bias, seed + 2),
+    out: new Float32Array(n.output).fill(Number.NaN),
+  };
+}
+
+describe("validOutputRange", () => {
+  it("keeps exactly the outputs whose input index is inside the image", () => {
+    for (const [size, stride, padding, taps] of [[5, 1, 1, 3], [9, 2, 1, 3], [6, 2, 2, 1], [1, 1, 1, 3], [10, 3, 0, 2], [4, 1, 2, 5]] as const) {
+      const outSize = Math.floor((size + 2 * padding - taps) / stride) + 1;
+      for (let tap = 0; tap < taps; tap++) {
+        const inside = Array.from({ length: outSize }, (_, o) => o).filter((o) => {
+          const i = o * stride - padding + tap;
+          return i >= 0 && i < size;
+        });
+        const [start, end] = validOutputRange(tap, size, outSize, stride, padding);
+        expect(Array.from({ length: end - start }, (_, k) => start + k), `size ${size} stride ${stride} padding ${padding} tap ${tap}`).toEqual(inside);
+      }
+    }
+  });
+});
+
+describe("conv2dF32Shifted", () => {
+  /**
+   * Each output is the bias plus K = C·kH·kW products summed one by one in f32 (every += rounds),
+   * and the reference rounds its f64 sum once: |got − ref| ≤ (K + 1)·u·(Σ|x||w| + |b|). We allow
+   * twice that; Σ|x||w| + |b| is the reference convolution of |x|, |w|, |b|.
+   */
+  it.each(cases)("matches conv2dF32Ref: %s", (_, p) => {
+    const { x, w, b, out } = inputs(p, 7);
+    conv2dF32Shifted(p, x, w, b, out);
+    const want = new Float32Array(out.length);
+    conv2dF32Ref(p, x, w, b, want);
+    const mag = new Float32Array(out.length);
+    conv2dF32Ref(p, x.map(Math.abs), w.map(Math.abs), b.map(Math.abs), mag);
+    const depth = convShape(p).patch + 1;
+    for (let i = 0; i < out.length; i++) {
+      const tol = 2 * (depth + 1) * U * mag[i]!;
+      const err = Math.abs(out[i]! - want[i]!);
+      if (!(err <= tol)) expect.fail(`out[${i}]: got ${out[i]}, want ${want[i]}, |error| ${err} > ${tol}`);
+    }
+  });
+
+  it("overwrites the output and leaves its inputs alone", () => {
+    const p = cases[7]![1];
+    const { x, w, b, out } = inputs(p, 21);
+    const copies = [x.slice(), w.slice(), b.slice()];
+    conv2dF32Shifted(p, x, w, b, out);
+    const first = out.slice();
+    out.fill(123);
+    conv2dF32Shifted(p, x, w, b, out);
+    expect(out).toEqual(first);
+    expect([x, w, b]).toEqual(copies);
+  });
+
+  it("rejects bad geometry and wrong lengths with a RangeError naming the argument", () => {
+    const p = cases[2]![1];
+    const { x, w, b, out } = inputs(p, 31);
+    expect(() => conv2dF32Shifted({ ...p, stride: 0 }, x, w, b, out)).toThrow(/invalid stride: 0/);
+    expect(() => conv2dF32Shifted({ ...p, kernelH: 12 }, x, w, b, out)).toThrow(/invalid kernelH: 12/);
+    expect(() => conv2dF32Shifted(p, x.subarray(1), w, b, out)).toThrow(RangeError);
+    expect(() => conv2dF32Shifted(p, x.subarray(1), w, b, out)).toThrow(/invalid x: length/);
+    expect(() => conv2dF32Shifted(p, x, w.subarray(1), b, out)).toThrow(/invalid w: length/);
+    expect(() => conv2dF32Shifted(p, x, w, b.subarray(1), out)).toThrow(/invalid b: length/);
+    expect(() => conv2dF32Shifted(p, x, w, b, out.subarray(1))).toThrow(/invalid out: length/);
+  });
+});
