@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { chromium } from "@playwright/test";
+import { chromium, type Locator } from "@playwright/test";
 import { preview } from "astro";
 import { benchmarks } from "../src/lab/registry.ts";
 import { toMarkdown, type ResultsV1 } from "../src/lab/results.ts";
@@ -44,6 +44,16 @@ if (!existsSync("dist/index.html")) {
   if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
 }
 
+/** Prints the island's status line whenever it changes, so a long run shows its progress. */
+function echoStatus(status: Locator): () => void {
+  let last = "";
+  const timer = setInterval(async () => {
+    const text = (await status.textContent().catch(() => "")) ?? "";
+    if (text && text !== last) console.log(`  ${(last = text)}`);
+  }, 1000);
+  return () => clearInterval(timer);
+}
+
 const server = await preview({ root: process.cwd(), logLevel: "error", server: { port: 4329 } });
 const browser = await chromium.launch(chromiumLaunchOptions());
 let exitCode = 0;
@@ -55,11 +65,12 @@ try {
   const docs: ResultsV1[] = [];
   for (const bench of selected) {
     console.log(`Running ${bench.id} (${values.quick ? "quick" : "full"}, up to ${threads} threads)…`);
+    const stopEcho = echoStatus(page.locator(`ec-bench[data-bench="${bench.id}"] [data-part="status"]`));
     const doc = await page.evaluate(
       ({ id, options }) =>
         (document.querySelector(`ec-bench[data-bench="${id}"]`) as unknown as { run(o: typeof options): Promise<ResultsV1> }).run(options),
       { id: bench.id, options: { quick: values.quick, threads } },
-    );
+    ).finally(stopEcho);
     docs.push(doc);
   }
   const merged: ResultsV1 = {

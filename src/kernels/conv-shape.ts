@@ -76,3 +76,14 @@ export function convSizes(s: ConvShape) {
 export function convFlops(s: ConvShape): number {
   return 2 * s.cols * s.patch * s.filters;
 }
+
+/**
+ * Bytes of memory traffic of one convolution, for GB/s and the roofline's arithmetic intensity:
+ * input, weights, bias and output once each (what any method must move), plus, when the method
+ * materialises the im2col matrix, that matrix written once and read back once.
+ */
+export function convBytes(s: ConvShape, im2col: boolean): number {
+  const n = convSizes(s);
+  const floats = n.input + n.weights + n.bias + n.output + (im2col ? 2 * n.im2col : 0);
+  return floats * Float32Array.BYTES_PER_ELEMENT;
+}

@@ -17,6 +17,14 @@ export interface RunContext {
 export interface PreparedRun {
   run(): void;
   output(): Float32Array;
+  /**
+   * Set by a probe whose output is not the benchmark's result — the compute peak in the GEMM
+   * benchmark does the case's FLOPs on no data — to what its output must be instead, exactly
+   * (tolerance 0). Absent: the output is checked against the benchmark's reference and tolerance.
+   */
+  expected?: Float32Array;
+  /** Frees what prepare allocated outside the JavaScript heap (a library's tensors); called last. */
+  dispose?(): void;
 }
 
 export interface Variant<P extends Params, I> {
@@ -28,6 +36,10 @@ export interface Variant<P extends Params, I> {
   parallel?: boolean;
   /** Needs shared WebAssembly memory, which only a cross-origin isolated page has. */
   needsIsolation?: boolean;
+  /** Most threads a parallel variant can use whatever the machine offers (a library's own cap). */
+  maxThreads?: number;
+  /** Labels of the cases this variant runs on (all when absent): e.g. the naive loops only where they take < ~1 s. */
+  cases?: readonly string[];
   /** Allocates and fills everything the run needs, outside the timed region (may load a library). */
   prepare(params: P, input: I, ctx: RunContext): PreparedRun | Promise<PreparedRun>;
 }
@@ -54,6 +66,11 @@ export interface BenchmarkDeclaration<P extends Params, I> {
   variants: readonly Variant<P, I>[];
   /** Floating-point operations of one call, for GFLOP/s. */
   flops(params: P): number;
+  /**
+   * Bytes one call of `variant` moves to or from memory, for GB/s and the arithmetic intensity
+   * (FLOPs per byte) that places it on the roofline; absent when the work is not memory traffic.
+   */
+  bytes?(params: P, variant: string): number;
   /** Largest absolute error accepted against the reference. */
   tolerance(params: P, input: I): number;
   claims: readonly Claim[];
@@ -66,7 +83,7 @@ export interface Benchmark {
   chapter: string;
   cases: readonly BenchmarkCase<Params>[];
   baseline: string;
-  variants: readonly Pick<Variant<Params, unknown>, "id" | "label" | "parallel" | "needsIsolation">[];
+  variants: readonly Pick<Variant<Params, unknown>, "id" | "label" | "parallel" | "needsIsolation" | "maxThreads" | "cases">[];
   claims: readonly Claim[];
   /** Builds one case's input and reference, and prepares variants on it. */
   instantiate(caseIndex: number): BenchmarkInstance;
@@ -75,6 +92,8 @@ export interface Benchmark {
 export interface BenchmarkInstance {
   params: Params;
   flops: number;
+  /** The declaration's byte model for one variant, or undefined when it has none. */
+  bytes(variantId: string): number | undefined;
   tolerance: number;
   reference(): Float32Array;
   prepare(variantId: string, ctx: RunContext): PreparedRun | Promise<PreparedRun>;
@@ -89,13 +108,17 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
     }
     if (!d.cases.some((c) => c.label === claim.case)) throw new RangeError(`invalid claim ${claim.id}: unknown case ${claim.case}`);
   }
+  for (const v of d.variants) {
+    const unknown = v.cases?.find((label) => !d.cases.some((c) => c.label === label));
+    if (unknown !== undefined) throw new RangeError(`invalid variant ${v.id}: unknown case ${unknown}`);
+  }
   return {
     id: d.id,
     title: d.title,
     chapter: d.chapter,
     cases: d.cases,
     baseline: d.baseline,
-    variants: d.variants.map(({ id, label, parallel, needsIsolation }) => ({ id, label, parallel, needsIsolation })),
+    variants: d.variants.map(({ id, label, parallel, needsIsolation, maxThreads, cases }) => ({ id, label, parallel, needsIsolation, maxThreads, cases })),
     claims: d.claims,
     instantiate(caseIndex) {
       const c = d.cases[caseIndex];
@@ -104,6 +127,7 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
       return {
         params: c.params,
         flops: d.flops(c.params),
+        bytes: (variantId) => d.bytes?.(c.params, variantId),
         tolerance: d.tolerance(c.params, input),
         reference: () => d.reference(c.params, input),
         prepare(variantId, ctx) {

@@ -1,9 +1,14 @@
 import type { Benchmark } from "./benchmark.ts";
 import type { Claim } from "./claims.ts";
 import { conv2dIm2col } from "./benchmarks/conv2d-im2col.ts";
+import { conv2dLayers } from "./benchmarks/conv2d-layers.ts";
+import { conv2dSeparable } from "./benchmarks/conv2d-separable.ts";
+import { gemm } from "./benchmarks/gemm.ts";
+import { machinePeak } from "./benchmarks/machine-peak.ts";
+import { memoryBandwidth } from "./benchmarks/memory-bandwidth.ts";
 
 /** Every benchmark of the site: the page islands, e2e and `npm run bench` all read this list. */
-export const benchmarks: readonly Benchmark[] = [conv2dIm2col];
+export const benchmarks: readonly Benchmark[] = [conv2dIm2col, conv2dLayers, conv2dSeparable, gemm, machinePeak, memoryBandwidth];
 
 export function findBenchmark(id: string): Benchmark {
   const b = benchmarks.find((x) => x.id === id);

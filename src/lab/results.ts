@@ -17,6 +17,21 @@ export interface EnvV1 {
   /** ISO 8601. */
   date: string;
   quick: boolean;
+  /** Present when the Python companion measured natively (`python -m everycore bench`). */
+  native?: NativeEnv;
+}
+
+/** The machine and numeric stack of a native (Python) run; the fields it cannot tell are null. */
+export interface NativeEnv {
+  cpuModel: string | null;
+  logicalCores: number | null;
+  physicalCores: number | null;
+  /** Interpreter and version, e.g. "CPython 3.12.3". */
+  python: string;
+  numpy: string;
+  blas: { name: string; version: string | null; threads: number | null };
+  /** The thread-count variables (OMP_NUM_THREADS…) as the run saw them; null when unset. */
+  threadEnv: Record<string, string | null>;
 }
 
 export interface ResultV1 {
@@ -35,6 +50,10 @@ export interface ResultV1 {
   cv: number;
   noisy: boolean;
   gflops?: number;
+  /** Memory throughput by the benchmark's byte model, GB/s (10⁹ bytes per second). */
+  gbps?: number;
+  /** FLOPs per byte of the byte model: where the result sits on the roofline's x axis. */
+  intensity?: number;
   correctness: { ok: boolean; maxError: number; tolerance: number };
 }
 
@@ -56,13 +75,14 @@ const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toPrecisio
 
 /** A Markdown table, one row per measured variant, speedups against each bench's baseline. */
 export function toMarkdown(doc: ResultsV1, baselines: Readonly<Record<string, string>>): string {
-  const head = "| bench | case | variant | threads | median ms | IQR ms | n | GFLOP/s | speedup | correct |";
-  const rule = "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |";
+  const withGbps = doc.results.some((r) => r.gbps !== undefined);
+  const head = `| bench | case | variant | threads | median ms | IQR ms | n | GFLOP/s |${withGbps ? " GB/s |" : ""} speedup | correct |`;
+  const rule = `| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |${withGbps ? " ---: |" : ""} ---: | --- |`;
   const rows = doc.results.map((r) => {
     const base = baselineOf(doc.results, r, baselines[r.bench] ?? "");
     const speedup = base ? `${fmt(base.median / r.median)}×` : "—";
     const ok = r.correctness.ok ? "yes" : `NO (err ${r.correctness.maxError.toExponential(1)})`;
-    return `| ${r.bench} | ${r.case} | ${r.variant} | ${r.threads} | ${fmt(r.median)} | ${fmt(r.iqr, 2)} | ${r.n} | ${r.gflops === undefined ? "—" : fmt(r.gflops)} | ${speedup} | ${ok}${r.noisy ? " (noisy)" : ""} |`;
+    return `| ${r.bench} | ${r.case} | ${r.variant} | ${r.threads} | ${fmt(r.median)} | ${fmt(r.iqr, 2)} | ${r.n} | ${r.gflops === undefined ? "—" : fmt(r.gflops)} |${withGbps ? ` ${r.gbps === undefined ? "—" : fmt(r.gbps)} |` : ""} ${speedup} | ${ok}${r.noisy ? " (noisy)" : ""} |`;
   });
   const e = doc.env;
   const envLine = `${e.date} · ${e.hardwareConcurrency} threads · isolated: ${e.crossOriginIsolated} · timer ${e.timerResolutionMs} ms · ${e.kernelIsa} · ${e.userAgent}`;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineBenchmark, threadCounts, type Params } from "./benchmark.ts";
 import { checkRunOptions, runBenchmark, type RunProgress } from "./run-benchmark.ts";
+import type { WorkerPool } from "../kernels/pool/worker-pool.ts";
 
 /** A tiny benchmark: sum of squares, a right variant, a wrong one, and one that needs isolation. */
 const squares = defineBenchmark<Params & { n: number }, Float32Array>({
@@ -89,5 +90,79 @@ describe("defineBenchmark", () => {
     expect(threadCounts(2)).toEqual([1, 2]);
     expect(threadCounts(6)).toEqual([1, 2, 4, 6]);
     expect(threadCounts(32)).toEqual([1, 2, 4, 8, 16, 32]);
+  });
+});
+
+describe("variant options", () => {
+  /** Copies the input: a variant that records how it was run and whether it was disposed. */
+  const copy = (log: string[], name: string) => ({
+    prepare(_: unknown, x: Float32Array, ctx: { threads: number }) {
+      const out = new Float32Array(x.length);
+      return { run: () => out.set(x), output: () => out, dispose: () => void log.push(`${name}@${ctx.threads}`) };
+    },
+  });
+  const declare = (log: string[]) =>
+    defineBenchmark<Params & { n: number }, Float32Array>({
+      id: "copies",
+      title: "Copies",
+      chapter: "/test/",
+      cases: [{ label: "small", params: { n: 8 } }, { label: "large", params: { n: 64 } }],
+      seed: 1,
+      input: ({ n }) => new Float32Array(n).fill(1),
+      reference: (_, x) => x,
+      baseline: "copy",
+      flops: ({ n }) => n,
+      tolerance: () => 0,
+      variants: [
+        { id: "copy", label: "copy", ...copy(log, "copy") },
+        { id: "copy-small", label: "only small", cases: ["small"], ...copy(log, "copy-small") },
+        { id: "copy-capped", label: "at most 2 threads", parallel: true, maxThreads: 2, ...copy(log, "copy-capped") },
+      ],
+      claims: [],
+    });
+
+  it("runs a variant only on its cases, caps a parallel one at its maxThreads, and disposes every run", async () => {
+    const log: string[] = [];
+    const pool = { maxThreads: 8 } as unknown as WorkerPool; // only its size is read: no job runs on it
+    const doc = await runBenchmark(declare(log), { quick: true, threads: 8 }, { pool }, () => {});
+    expect(doc.results.map((r) => `${r.case}/${r.variant}@${r.threads}`)).toEqual([
+      "small/copy@1", "small/copy-small@1", "small/copy-capped@1", "small/copy-capped@2",
+      "large/copy@1", "large/copy-capped@1", "large/copy-capped@2",
+    ]);
+    expect(log).toEqual(doc.results.map((r) => `${r.variant}@${r.threads}`));
+  });
+
+  it("rejects a case filter that names no case", () => {
+    const bad = () =>
+      defineBenchmark({
+        id: "b", title: "", chapter: "/", cases: [{ label: "c", params: {} }], seed: 0, input: () => 0, reference: () => new Float32Array(),
+        flops: () => 0, tolerance: () => 0, baseline: "v", claims: [],
+        variants: [{ id: "v", label: "v", cases: ["d"], prepare: () => ({ run() {}, output: () => new Float32Array() }) }],
+      });
+    expect(bad).toThrow(/invalid variant v: unknown case d/);
+  });
+
+  it("checks a probe's output against its own expected value, exactly, instead of the reference", async () => {
+    // A probe that does the case's n operations and counts them: right when it counts n, wrong at n − 1.
+    const probe = (id: string, miss: number) => ({
+      id,
+      label: id,
+      prepare: (p: { n: number }) => {
+        let count = 0;
+        return { run: () => void (count = p.n - miss), output: () => Float32Array.of(count), expected: Float32Array.of(p.n) };
+      },
+    });
+    const bench = defineBenchmark<Params & { n: number }, Float32Array>({
+      id: "probes", title: "Probes", chapter: "/test/", cases: [{ label: "n=64", params: { n: 64 } }], seed: 1,
+      input: ({ n }) => new Float32Array(n).fill(1), reference: (_, x) => x, baseline: "copy", flops: ({ n }) => n,
+      tolerance: () => 0.5, claims: [],
+      variants: [{ id: "copy", label: "copy", ...copy([], "copy") }, probe("probe-right", 0), probe("probe-short", 1)],
+    });
+    const doc = await runBenchmark(bench, { quick: true, threads: 1 }, {}, () => {});
+    expect(doc.results.map((r) => [r.variant, r.correctness])).toEqual([
+      ["copy", { ok: true, maxError: 0, tolerance: 0.5 }],
+      ["probe-right", { ok: true, maxError: 0, tolerance: 0 }],
+      ["probe-short", { ok: false, maxError: 1, tolerance: 0 }],
+    ]);
   });
 });

@@ -57,8 +57,9 @@ export async function runBenchmark(
       skipped.push({ variant: v.id, reason: "needs shared WebAssembly memory, which needs a cross-origin isolated page" });
       continue;
     }
-    const counts = v.parallel ? threadCounts(Math.min(options.threads, resources.pool?.maxThreads ?? 1)) : [1];
+    const counts = v.parallel ? threadCounts(Math.min(options.threads, resources.pool?.maxThreads ?? 1, v.maxThreads ?? Infinity)) : [1];
     for (let caseIndex = 0; caseIndex < bench.cases.length; caseIndex++) {
+      if (v.cases && !v.cases.includes(bench.cases[caseIndex]!.label)) continue;
       for (const threads of counts) tasks.push({ caseIndex, variant: v.id, threads });
     }
   }
@@ -80,7 +81,9 @@ export async function runBenchmark(
     const prepared = await instance!.prepare(task.variant, { wasm: resources.wasm!, pool: resources.pool!, threads: task.threads });
     const samples = measure(prepared.run, plan);
     const stats = summarize(samples);
-    const maxError = maxAbsDiff(prepared.output(), reference!);
+    const tolerance = prepared.expected ? 0 : instance!.tolerance;
+    const maxError = maxAbsDiff(prepared.output(), prepared.expected ?? reference!);
+    prepared.dispose?.();
     results.push({
       bench: bench.id,
       case: c.label,
@@ -96,7 +99,8 @@ export async function runBenchmark(
       cv: stats.cv,
       noisy: isNoisy(stats),
       gflops: instance!.flops / (stats.median * 1e6),
-      correctness: { ok: maxError <= instance!.tolerance, maxError, tolerance: instance!.tolerance },
+      ...workModel(instance!.flops, instance!.bytes(task.variant), stats.median),
+      correctness: { ok: maxError <= tolerance, maxError, tolerance },
     });
   }
   await onProgress({ done: tasks.length, total: tasks.length, current: "done", results });
@@ -107,4 +111,10 @@ export async function runBenchmark(
     claims: bench.claims.map((claim) => evaluateClaim(claim, results)),
     skipped,
   };
+}
+
+/** GB/s and FLOPs per byte of a result whose benchmark has a byte model (none otherwise). */
+function workModel(flops: number, bytes: number | undefined, medianMs: number): Pick<ResultV1, "gbps" | "intensity"> {
+  if (bytes === undefined || !(bytes > 0)) return {};
+  return { gbps: bytes / (medianMs * 1e6), ...(flops > 0 ? { intensity: flops / bytes } : {}) };
 }

@@ -1,5 +1,46 @@
 import { GEMM_F32_MR, type WasmKernels } from "../wasm/kernels-wasm.ts";
 import { splitRows } from "./pool-control.ts";
+import { PEAK_F32X4_EXACT_ITERATIONS } from "../peak-f32x4-ref.ts";
+
+// Float arguments travel through the Int32 control block as their bit patterns.
+const f32Bits = new Float32Array(1);
+const i32Bits = new Int32Array(f32Bits.buffer);
+
+/** A float32 as the Int32 job argument that carries it (decoded by the job). */
+export function f32Arg(x: number): number {
+  f32Bits[0] = x;
+  return i32Bits[0]!;
+}
+
+function argF32(bits: number): number {
+  i32Bits[0] = bits;
+  return f32Bits[0]!;
+}
+
+/** Elements per triad part boundary: one 64-byte cache line, so no two threads write the same line. */
+const TRIAD_SPLIT = 16;
+
+/**
+ * Part `part` of a peak probe job: its share of the total iterations, in calls short enough that
+ * each returns an exact count, summed in f64 and stored at out (a Float64Array) [part].
+ */
+function peakPart(probe: (iterations: number) => number, k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+  const [start, end] = splitRows(a[0]!, part, parts);
+  let sum = 0;
+  for (let left = end - start; left > 0; left -= PEAK_F32X4_EXACT_ITERATIONS) sum += probe(Math.min(left, PEAK_F32X4_EXACT_ITERATIONS));
+  new Float64Array(k.memory.buffer, a[1]!, parts)[part] = sum;
+}
+
+/**
+ * Part `part`'s band of a GEMM job's rows (args m, n, k, a, lda, b, ldb, c, ldc…): how many, and
+ * where its rows of A and C start; undefined when the part has no rows.
+ */
+function gemmBand(a: Int32Array, part: number, parts: number): { rows: number; a: number; c: number } | undefined {
+  const [start, end] = splitRows(a[0]!, part, parts, GEMM_F32_MR);
+  if (start === end) return undefined;
+  const f32 = Float32Array.BYTES_PER_ELEMENT;
+  return { rows: end - start, a: a[3]! + start * a[4]! * f32, c: a[7]! + start * a[8]! * f32 };
+}
 
 /**
  * The jobs the pool can run. Each takes the integer arguments written to the control block and
@@ -15,10 +56,38 @@ export const poolJobs = {
   },
   /** args: m, n, k, a, lda, b, ldb, c, ldc — rows of A and C split across parts. */
   gemm_f32(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
-    const [start, end] = splitRows(a[0]!, part, parts, GEMM_F32_MR);
+    const band = gemmBand(a, part, parts);
+    if (band) k.gemm_f32(band.rows, a[1]!, a[2]!, band.a, a[4]!, a[5]!, a[6]!, band.c, a[8]!);
+  },
+  /**
+   * args: m, n, k, a, lda, b, ldb, c, ldc, workspace, workspaceStride — rows split as for gemm_f32;
+   * part p packs into its own workspace at workspace + p·workspaceStride (bytes). Each part packs
+   * all of B for itself, so the parts never wait for each other. A shared B packed once would need
+   * a pool round trip between packing and multiplying each block: 16 at 1024³ (8 blocks), 50–70 µs
+   * each in Chromium on 2 cores, against ~0.15 ms of packing a second thread duplicates (packing
+   * all of B at 1024³ takes ~0.3 ms). With many threads on a small product the duplicate packing
+   * grows (31/32 of it at 32 threads); splitting columns too, as BLIS does, would be the next step.
+   */
+  gemm_f32_packed(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+    const band = gemmBand(a, part, parts);
+    if (band) k.gemm_f32_packed(band.rows, a[1]!, a[2]!, band.a, a[4]!, a[5]!, a[6]!, band.c, a[8]!, a[9]! + part * a[10]!);
+  },
+  /**
+   * args: iterations, out — the total iterations are split across parts (so a run's FLOPs do not
+   * depend on the thread count and time ratios are speedups); part p writes its sum at out[p] (f64).
+   */
+  peak_f32x4_fma(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+    peakPart(k.raw.peak_f32x4_fma, k, a, part, parts);
+  },
+  /** args: as peak_f32x4_fma, with a separate multiply and add. */
+  peak_f32x4_muladd(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+    peakPart(k.raw.peak_f32x4_muladd, k, a, part, parts);
+  },
+  /** args: a, b, c, scalar (f32Arg), n — elements split across parts on cache-line boundaries. */
+  triad_f32(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+    const [start, end] = splitRows(a[4]!, part, parts, TRIAD_SPLIT);
     if (start === end) return;
-    const f32 = Float32Array.BYTES_PER_ELEMENT;
-    k.gemm_f32(end - start, a[1]!, a[2]!, a[3]! + start * a[4]! * f32, a[4]!, a[5]!, a[6]!, a[7]! + start * a[8]! * f32, a[8]!);
+    k.triad_f32(a[0]!, a[1]!, a[2]!, argF32(a[3]!), start, end);
   },
 } as const;
 

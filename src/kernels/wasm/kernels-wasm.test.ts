@@ -31,8 +31,14 @@ describe("compileKernels", () => {
     expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual([
       "conv2d_f32_im2col_gemm",
       "gemm_f32",
+      "gemm_f32_packed",
+      "gemm_f32_packed_workspace_bytes",
       "heap_base",
       "im2col_f32",
+      "peak_f32x4_flops_per_iteration",
+      "peak_f32x4_fma",
+      "peak_f32x4_muladd",
+      "triad_f32",
     ]);
   });
 

@@ -48,6 +48,20 @@ export interface WasmKernelExports {
     n: number, c: number, h: number, w: number, f: number, kh: number, kw: number, stride: number, pad: number,
     rowStart: number, rowEnd: number,
   ): void;
+  /** Floating-point operations of one iteration of the peak probes (chains × 4 lanes × 2). */
+  peak_f32x4_flops_per_iteration(): number;
+  /** The compute-peak probe with the build's multiply-add (FMA in the relaxed build); see peak-f32x4-ref.ts. */
+  peak_f32x4_fma(iterations: number): number;
+  /** The compute-peak probe with a separate multiply and add in every build. */
+  peak_f32x4_muladd(iterations: number): number;
+  /** STREAM triad a[i] = b[i] + scalar·c[i] for i in [start, end). */
+  triad_f32(a: number, b: number, c: number, scalar: number, start: number, end: number): void;
+  /** Bytes of workspace gemm_f32_packed needs for these sizes (bounded by the block sizes, ≤ 584 KiB). */
+  gemm_f32_packed_workspace_bytes(m: number, n: number, k: number): number;
+  /** gemm_f32 with A and B packed into `workspace` first (gemm-f32-6x8-packed-wasm); one workspace per concurrent call. */
+  gemm_f32_packed(
+    m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, workspace: number,
+  ): void;
 }
 
 /**
@@ -104,16 +118,7 @@ export function instantiateKernels(module: WebAssembly.Module, memory: WebAssemb
     heapBase,
     raw,
     gemm_f32(m, n, k, a, lda, b, ldb, c, ldc) {
-      size("m", m);
-      size("n", n);
-      size("k", k);
-      leading("lda", lda, k);
-      leading("ldb", ldb, n);
-      leading("ldc", ldc, n);
-      const limit = bytes();
-      matrix("a", a, m, k, lda, limit);
-      matrix("b", b, k, n, ldb, limit);
-      matrix("c", c, m, n, ldc, limit);
+      gemmOperands(m, n, k, a, lda, b, ldb, c, ldc, bytes());
       raw.gemm_f32(m, n, k, a, lda, b, ldb, c, ldc);
     },
     im2col_f32(x, n, c, h, w, kh, kw, stride, pad, outH, outW, col, rowStart, rowEnd) {
@@ -137,6 +142,37 @@ export function instantiateKernels(module: WebAssembly.Module, memory: WebAssemb
       matrix("col", col, s.cols, s.patch, s.patch, limit);
       matrix("gemmOut", gemmOut, s.cols, f, f, limit);
       raw.conv2d_f32_im2col_gemm(x, wT, bias, out, col, gemmOut, n, c, h, w, f, kh, kw, stride, pad, rowStart, rowEnd);
+    },
+    peak_f32x4_flops_per_iteration: () => raw.peak_f32x4_flops_per_iteration(),
+    peak_f32x4_fma(iterations) {
+      size("iterations", iterations);
+      return raw.peak_f32x4_fma(iterations);
+    },
+    peak_f32x4_muladd(iterations) {
+      size("iterations", iterations);
+      return raw.peak_f32x4_muladd(iterations);
+    },
+    gemm_f32_packed_workspace_bytes(m, n, k) {
+      size("m", m);
+      size("n", n);
+      size("k", k);
+      return raw.gemm_f32_packed_workspace_bytes(m, n, k);
+    },
+    gemm_f32_packed(m, n, k, a, lda, b, ldb, c, ldc, workspace) {
+      const limit = bytes();
+      gemmOperands(m, n, k, a, lda, b, ldb, c, ldc, limit);
+      const workspaceBytes = raw.gemm_f32_packed_workspace_bytes(m, n, k);
+      matrix("workspace", workspace, 1, workspaceBytes / 4, 0, limit);
+      apart("workspace", workspace, workspaceBytes, { a: [a, m, k, lda], b: [b, k, n, ldb], c: [c, m, n, ldc] });
+      raw.gemm_f32_packed(m, n, k, a, lda, b, ldb, c, ldc, workspace);
+    },
+    triad_f32(a, b, c, scalar, start, end) {
+      elementRange(start, end);
+      const limit = bytes();
+      matrix("a", a, 1, end, 0, limit);
+      matrix("b", b, 1, end, 0, limit);
+      matrix("c", c, 1, end, 0, limit);
+      raw.triad_f32(a, b, c, scalar, start, end);
     },
   };
 }
@@ -166,12 +202,47 @@ function matrix(name: string, ptr: number, rowCount: number, cols: number, ld: n
   }
 }
 
+/** The sizes, leading dimensions and extents of C (m×n) = A (m×k) · B (k×n), as gemm_f32 takes them. */
+function gemmOperands(
+  m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, limit: number,
+): void {
+  size("m", m);
+  size("n", n);
+  size("k", k);
+  leading("lda", lda, k);
+  leading("ldb", ldb, n);
+  leading("ldc", ldc, n);
+  matrix("a", a, m, k, lda, limit);
+  matrix("b", b, k, n, ldb, limit);
+  matrix("c", c, m, n, ldc, limit);
+}
+
+/** A scratch block of `length` bytes at `ptr` must not overlap any operand (ptr, rows, cols, ld). */
+function apart(name: string, ptr: number, length: number, operands: Record<string, readonly [number, number, number, number]>): void {
+  for (const [operand, [start, rowCount, cols, ld]] of Object.entries(operands)) {
+    const end = start + ((rowCount - 1) * ld + cols) * 4;
+    if (ptr < end && start < ptr + length) {
+      throw new RangeError(`invalid ${name}: ${ptr} (its ${length} bytes overlap ${operand} at ${start}..${end})`);
+    }
+  }
+}
+
 function rows(rowStart: number, rowEnd: number, count: number): void {
   if (!Number.isInteger(rowStart) || rowStart < 0 || rowStart > count) {
     throw new RangeError(`invalid rowStart: ${rowStart} (expected an integer in 0..${count})`);
   }
   if (!Number.isInteger(rowEnd) || rowEnd < rowStart || rowEnd > count) {
     throw new RangeError(`invalid rowEnd: ${rowEnd} (expected an integer in ${rowStart}..${count})`);
+  }
+}
+
+/** Elements [start, end) of a vector: 0 ≤ start ≤ end, both 32-bit. */
+function elementRange(start: number, end: number): void {
+  if (!Number.isInteger(start) || start < 0 || start > 0x7fffffff) {
+    throw new RangeError(`invalid start: ${start} (expected an integer ≥ 0)`);
+  }
+  if (!Number.isInteger(end) || end < start || end > 0x7fffffff) {
+    throw new RangeError(`invalid end: ${end} (expected an integer ≥ start = ${start})`);
   }
 }
 

@@ -1,113 +1,31 @@
-import { convFlops, convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
-import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
-import { conv2dF32Im2col, conv2dIm2colScratch, transposeWeights } from "../../kernels/conv2d-f32-im2col.ts";
-import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
-import { randomF32 } from "../../kernels/random.ts";
-import { defineBenchmark, type RunContext } from "../benchmark.ts";
-
-interface ConvInput {
-  x: Float32Array;
-  w: Float32Array;
-  b: Float32Array;
-}
-
-const conv = (batch: number, channels: number, size: number, filters: number): ConvParams => ({
-  batch, channels, height: size, width: size, filters, kernelH: 3, kernelW: 3, stride: 1, padding: 1,
-});
-
-const label = (p: ConvParams) => `(${p.batch},${p.channels},${p.height},${p.width})→${p.filters}`;
+import { convBytes, convShape, type ConvParams } from "../../kernels/conv-shape.ts";
+import { defineBenchmark } from "../benchmark.ts";
+import {
+  conv2dDirectRef,
+  conv2dIm2colGemmTs,
+  conv2dIm2colGemmWasm,
+  conv2dIm2colGemmWasmThreads,
+  conv3x3,
+  convLabel,
+  convModel,
+  type ConvInput,
+} from "./conv2d-variants.ts";
 
 /** The syllabus sizes (3 channels, 16 filters) and a deep layer where GEMM pays off. */
-const sizes = [conv(1, 3, 32, 16), conv(1, 3, 64, 16), conv(1, 3, 128, 16), conv(1, 64, 56, 64)];
-export const DEEP_LAYER = label(sizes[3]!);
-
-/** Copies the convolution into the shared memory; returns the pool job's arguments. */
-function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): number[] {
-  const s = convShape(p);
-  const n = convSizes(s);
-  const { arena } = ctx.wasm;
-  arena.reset();
-  const x = arena.allocF32(n.input);
-  const wT = arena.allocF32(n.weights);
-  const bias = arena.allocF32(n.bias);
-  const out = arena.allocF32(n.output);
-  const col = arena.allocF32(n.im2col);
-  const gemmOut = arena.allocF32(s.cols * s.filters);
-  x.view().set(input.x);
-  transposeWeights(s, input.w, wT.view());
-  bias.view().set(input.b);
-  return [x.ptr, wT.ptr, bias.ptr, out.ptr, col.ptr, gemmOut.ptr, s.batch, s.channels, s.height, s.width, s.filters, s.kernelH, s.kernelW, s.stride, s.padding, s.cols];
-}
-
-function outputOf(p: ConvParams, ctx: RunContext, args: readonly number[]): () => Float32Array {
-  const length = convSizes(convShape(p)).output;
-  return () => new Float32Array(ctx.wasm.memory.buffer, args[3]!, length).slice();
-}
+const sizes = [conv3x3(1, 3, 32, 16), conv3x3(1, 3, 64, 16), conv3x3(1, 3, 128, 16), conv3x3(1, 64, 56, 64)];
+export const DEEP_LAYER = convLabel(sizes[3]!);
 
 export const conv2dIm2col = defineBenchmark<ConvParams, ConvInput>({
   id: "conv2d-im2col",
   title: "Convolution: direct loops vs im2col + GEMM",
   chapter: "/im2col/performance/",
-  cases: sizes.map((params) => ({ label: label(params), params })),
+  cases: sizes.map((params) => ({ label: convLabel(params), params })),
   seed: 20261123,
-  input(p, seed) {
-    const n = convSizes(convShape(p));
-    return { x: randomF32(n.input, seed), w: randomF32(n.weights, seed + 1), b: randomF32(n.bias, seed + 2) };
-  },
-  reference(p, { x, w, b }) {
-    const out = new Float32Array(convSizes(convShape(p)).output);
-    conv2dF32Ref(p, x, w, b, out);
-    return out;
-  },
-  flops: (p) => convFlops(convShape(p)),
-  // Inputs lie in [-1, 1], so each output sums K = C·kH·kW products of magnitude ≤ 1; a float32
-  // sum of K such terms is off by at most about K·u·K (u = 2⁻²⁴, Higham's γ_K bound), plus the bias.
-  tolerance: (p) => {
-    const k = convShape(p).patch;
-    return k * (k + 1) * 2 ** -24;
-  },
+  ...convModel,
+  // The im2col variants write the im2col matrix and read it back; the direct loops do not.
+  bytes: (p, variant) => convBytes(convShape(p), variant.includes("-im2col-")),
   baseline: "conv2d-f32-direct-ref",
-  variants: [
-    {
-      id: "conv2d-f32-direct-ref",
-      label: "Direct loops (TypeScript)",
-      prepare(p, { x, w, b }) {
-        const out = new Float32Array(convSizes(convShape(p)).output);
-        return { run: () => conv2dF32Ref(p, x, w, b, out), output: () => out };
-      },
-    },
-    {
-      id: "conv2d-f32-im2col-gemm-ts",
-      label: "im2col + blocked GEMM (TypeScript)",
-      prepare(p, { x, w, b }) {
-        const s = convShape(p);
-        const out = new Float32Array(convSizes(s).output);
-        const scratch = conv2dIm2colScratch(s);
-        return { run: () => conv2dF32Im2col(p, x, w, b, out, scratch), output: () => out };
-      },
-    },
-    {
-      id: "conv2d-f32-im2col-gemm-wasm",
-      label: "im2col + SIMD GEMM (WebAssembly)",
-      needsIsolation: true,
-      prepare(p, input, ctx) {
-        const args = placeInWasm(p, input, ctx);
-        const packed = Int32Array.from(args);
-        // The single-threaded run is the pool job's one and only part: the same code, no pool.
-        return { run: () => poolJobs.conv2d_f32_im2col_gemm(ctx.wasm.kernels, packed, 0, 1), output: outputOf(p, ctx, args) };
-      },
-    },
-    {
-      id: "conv2d-f32-im2col-gemm-wasm-threads",
-      label: "im2col + SIMD GEMM, threaded (WebAssembly)",
-      needsIsolation: true,
-      parallel: true,
-      prepare(p, input, ctx) {
-        const args = placeInWasm(p, input, ctx);
-        return { run: () => ctx.pool.run("conv2d_f32_im2col_gemm", args, ctx.threads), output: outputOf(p, ctx, args) };
-      },
-    },
-  ],
+  variants: [conv2dDirectRef, conv2dIm2colGemmTs, conv2dIm2colGemmWasm, conv2dIm2colGemmWasmThreads],
   claims: [
     {
       id: "conv2d-im2col/wasm-vs-direct",

@@ -167,3 +167,25 @@ export const GEMM_NR: i32 = 8;
   store_f32x4_partial(c1, v1, nc);
   store_f32x4_partial(c0, v0, nc);
 }
+
+/**
+ * One tile of C: mr (1..6) rows × nr columns, nr ≥ 1 (only the first 8 are computed). Full tiles go
+ * to gemm_f32_6x8; the right edge (nr < 8) to one or two gemm_f32_6x4_edge calls, so no kernel
+ * touches a column past nr. Shared by the unpacked (gemm-f32.ts) and packed (gemm-f32-packed.ts)
+ * drivers, which differ only in where A and B come from.
+ */
+// @ts-ignore: decorator
+@inline export function gemm_f32_6x8_tile(
+  mr: i32, nr: i32, kc: i32,
+  a: usize, lda: usize,
+  b: usize, ldb: usize,
+  c: usize, ldc: usize,
+  accumulate: bool,
+): void {
+  if (nr >= GEMM_NR) {
+    gemm_f32_6x8(mr, kc, a, lda, b, ldb, c, ldc, accumulate);
+  } else {
+    gemm_f32_6x4_edge(mr, min(nr, 4), kc, a, lda, b, ldb, c, ldc, accumulate);
+    if (nr > 4) gemm_f32_6x4_edge(mr, nr - 4, kc, a, lda, b + 16, ldb, c + 16, ldc, accumulate);
+  }
+}

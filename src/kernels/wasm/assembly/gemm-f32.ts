@@ -14,7 +14,7 @@
 // Every element of C is accumulated over the depth in the same order whatever its position, so a
 // split of the rows across calls (threads) gives bit-identical results.
 
-import { GEMM_MR, GEMM_NR, gemm_f32_6x8, gemm_f32_6x4_edge } from "./gemm-f32-6x8";
+import { GEMM_MR, GEMM_NR, gemm_f32_6x8_tile } from "./gemm-f32-6x8";
 
 /** Depth block (steps of k per pass over C). */
 const KC: i32 = 192;
@@ -53,14 +53,7 @@ export function gemm_f32(
             const mr = min(GEMM_MR, iEnd - i);
             const ai = aBlock + <usize>i * ldaBytes;
             const cij = c + <usize>i * ldcBytes + (<usize>j << 2);
-            if (nr >= GEMM_NR) {
-              gemm_f32_6x8(mr, kc, ai, ldaBytes, bj, ldbBytes, cij, ldcBytes, accumulate);
-            } else {
-              gemm_f32_6x4_edge(mr, min(nr, 4), kc, ai, ldaBytes, bj, ldbBytes, cij, ldcBytes, accumulate);
-              if (nr > 4) {
-                gemm_f32_6x4_edge(mr, nr - 4, kc, ai, ldaBytes, bj + 16, ldbBytes, cij + 16, ldcBytes, accumulate);
-              }
-            }
+            gemm_f32_6x8_tile(mr, nr, kc, ai, ldaBytes, bj, ldbBytes, cij, ldcBytes, accumulate);
           }
         }
       }

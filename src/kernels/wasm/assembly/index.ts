@@ -8,6 +8,9 @@
 export { gemm_f32 } from "./gemm-f32";
 export { im2col_f32 } from "./im2col-f32";
 export { conv2d_f32_im2col_gemm } from "./conv2d-f32-im2col-gemm";
+export { peak_f32x4_fma, peak_f32x4_muladd, peak_f32x4_flops_per_iteration } from "./peak-f32x4";
+export { triad_f32 } from "./triad-f32";
+export { gemm_f32_packed, gemm_f32_packed_workspace_bytes } from "./gemm-f32-packed";
 
 /**
  * The first byte the module leaves free: asc's `__heap_base` (1024 with no static data, asc keeping
