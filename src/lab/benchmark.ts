@@ -56,6 +56,8 @@ export interface BenchmarkDeclaration<P extends Params, I> {
   /** The docs page that teaches it (site path). */
   chapter: string;
   cases: readonly BenchmarkCase<P>[];
+  /** What the case labels are, for the chart's axis (e.g. "matrix side M = N = K"). */
+  caseAxis: string;
   /** Seed of the input generator, so every run everywhere sees the same data. */
   seed: number;
   input(params: P, seed: number): I;
@@ -82,6 +84,7 @@ export interface Benchmark {
   title: string;
   chapter: string;
   cases: readonly BenchmarkCase<Params>[];
+  caseAxis: string;
   baseline: string;
   variants: readonly Pick<Variant<Params, unknown>, "id" | "label" | "parallel" | "needsIsolation" | "maxThreads" | "cases">[];
   claims: readonly Claim[];
@@ -116,6 +119,7 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
     id: d.id,
     title: d.title,
     chapter: d.chapter,
+    caseAxis: d.caseAxis,
     cases: d.cases,
     baseline: d.baseline,
     variants: d.variants.map(({ id, label, parallel, needsIsolation, maxThreads, cases }) => ({ id, label, parallel, needsIsolation, maxThreads, cases })),

@@ -12,6 +12,7 @@ async function harnessDoc(): Promise<ResultsV1> {
     id: "copy",
     title: "Copy",
     chapter: "/test/",
+  caseAxis: "n",
     cases: [{ label: "n=64", params: { n: 64 } }],
     seed: 7,
     input: ({ n }, seed) => randomF32(n, seed),

@@ -8,6 +8,7 @@ const squares = defineBenchmark<Params & { n: number }, Float32Array>({
   id: "squares",
   title: "Squares",
   chapter: "/test/",
+  caseAxis: "n",
   cases: [{ label: "n=64", params: { n: 64 } }, { label: "n=256", params: { n: 256 } }],
   seed: 1,
   input: ({ n }) => Float32Array.from({ length: n }, (_, i) => i / n),
@@ -77,7 +78,7 @@ describe("runBenchmark", () => {
 
 describe("defineBenchmark", () => {
   it("rejects a claim about an unknown variant or case, and an unknown baseline", () => {
-    const base = { id: "b", title: "", chapter: "/", cases: [{ label: "c", params: {} }], seed: 0, input: () => 0, reference: () => new Float32Array(), flops: () => 0, tolerance: () => 0, variants: [{ id: "v", label: "v", prepare: () => ({ run() {}, output: () => new Float32Array() }) }] };
+    const base = { id: "b", title: "", chapter: "/", caseAxis: "c", cases: [{ label: "c", params: {} }], seed: 0, input: () => 0, reference: () => new Float32Array(), flops: () => 0, tolerance: () => 0, variants: [{ id: "v", label: "v", prepare: () => ({ run() {}, output: () => new Float32Array() }) }] };
     const claim = { id: "x", bench: "b", case: "c", faster: { variant: "v" }, slower: { variant: "v" }, atLeast: 1, because: "" };
     expect(() => defineBenchmark({ ...base, baseline: "nope", claims: [] })).toThrow(/invalid baseline/);
     expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, faster: { variant: "w" } }] })).toThrow(/unknown variant w/);
@@ -106,6 +107,7 @@ describe("variant options", () => {
       id: "copies",
       title: "Copies",
       chapter: "/test/",
+  caseAxis: "n",
       cases: [{ label: "small", params: { n: 8 } }, { label: "large", params: { n: 64 } }],
       seed: 1,
       input: ({ n }) => new Float32Array(n).fill(1),
@@ -135,7 +137,7 @@ describe("variant options", () => {
   it("rejects a case filter that names no case", () => {
     const bad = () =>
       defineBenchmark({
-        id: "b", title: "", chapter: "/", cases: [{ label: "c", params: {} }], seed: 0, input: () => 0, reference: () => new Float32Array(),
+        id: "b", title: "", chapter: "/", caseAxis: "c", cases: [{ label: "c", params: {} }], seed: 0, input: () => 0, reference: () => new Float32Array(),
         flops: () => 0, tolerance: () => 0, baseline: "v", claims: [],
         variants: [{ id: "v", label: "v", cases: ["d"], prepare: () => ({ run() {}, output: () => new Float32Array() }) }],
       });
@@ -153,7 +155,7 @@ describe("variant options", () => {
       },
     });
     const bench = defineBenchmark<Params & { n: number }, Float32Array>({
-      id: "probes", title: "Probes", chapter: "/test/", cases: [{ label: "n=64", params: { n: 64 } }], seed: 1,
+      id: "probes", title: "Probes", chapter: "/test/", caseAxis: "n", cases: [{ label: "n=64", params: { n: 64 } }], seed: 1,
       input: ({ n }) => new Float32Array(n).fill(1), reference: (_, x) => x, baseline: "copy", flops: ({ n }) => n,
       tolerance: () => 0.5, claims: [],
       variants: [{ id: "copy", label: "copy", ...copy([], "copy") }, probe("probe-right", 0), probe("probe-short", 1)],

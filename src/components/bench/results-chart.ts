@@ -20,7 +20,7 @@ export async function renderTimeChart(bench: Benchmark, results: readonly Result
   return Plot.plot({
     marginLeft: 60,
     width: 720,
-    x: { type: "point", domain: bench.cases.map((c) => c.label), label: "input (N,C,H,W)→filters", padding: 0.3 },
+    x: { type: "point", domain: bench.cases.map((c) => c.label), label: bench.caseAxis, padding: 0.3 },
     y: { type: "log", label: "median time per call (ms)", grid: true },
     color: { legend: true },
     marks: [

@@ -1,4 +1,4 @@
-import { convBytes, convShape, type ConvParams } from "../../kernels/conv-shape.ts";
+import type { ConvParams } from "../../kernels/conv-shape.ts";
 import { defineBenchmark } from "../benchmark.ts";
 import {
   conv2dDirectRef,
@@ -22,8 +22,6 @@ export const conv2dIm2col = defineBenchmark<ConvParams, ConvInput>({
   cases: sizes.map((params) => ({ label: convLabel(params), params })),
   seed: 20261123,
   ...convModel,
-  // The im2col variants write the im2col matrix and read it back; the direct loops do not.
-  bytes: (p, variant) => convBytes(convShape(p), variant.includes("-im2col-")),
   baseline: "conv2d-f32-direct-ref",
   variants: [conv2dDirectRef, conv2dIm2colGemmTs, conv2dIm2colGemmWasm, conv2dIm2colGemmWasmThreads],
   claims: [

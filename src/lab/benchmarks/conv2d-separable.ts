@@ -31,8 +31,10 @@ export const conv2dSeparable = defineBenchmark<ConvParams, SeparableInput>({
     const factors = { u: randomF32(fc * s.kernelH, seed + 1), v: randomF32(fc * s.kernelW, seed + 3) };
     return { x: randomF32(convSizes(s).input, seed), ...factors, w: separableWeights(p, factors), b: randomF32(s.filters, seed + 2) };
   },
+  caseAxis: convModel.caseAxis,
   reference: convModel.reference,
   flops: convModel.flops,
+  bytes: convModel.bytes,
   tolerance: convModel.tolerance,
   baseline: "conv2d-f32-shifted",
   variants: [

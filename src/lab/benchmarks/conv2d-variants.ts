@@ -1,4 +1,4 @@
-import { convFlops, convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
+import { convBytes, convFlops, convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
 import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
 import { conv2dF32Im2col, conv2dIm2colScratch, transposeWeights } from "../../kernels/conv2d-f32-im2col.ts";
 import { conv2dF32Shifted } from "../../kernels/conv2d-f32-shifted.ts";
@@ -26,8 +26,9 @@ export const conv3x3 = (batch: number, channels: number, size: number, filters: 
 /** "(N,C,H,W)→F": the case label the tables, charts and claims use. */
 export const convLabel = (p: ConvParams) => `(${p.batch},${p.channels},${p.height},${p.width})→${p.filters}`;
 
-/** Input generator, reference, FLOP count and tolerance of a convolution benchmark. */
-export const convModel: Pick<BenchmarkDeclaration<ConvParams, ConvInput>, "input" | "reference" | "flops" | "tolerance"> = {
+/** Input generator, reference, work models and tolerance of a convolution benchmark. */
+export const convModel: Pick<BenchmarkDeclaration<ConvParams, ConvInput>, "caseAxis" | "input" | "reference" | "flops" | "bytes" | "tolerance"> = {
+  caseAxis: "input (N,C,H,W)→filters",
   input(p, seed) {
     const n = convSizes(convShape(p));
     return { x: randomF32(n.input, seed), w: randomF32(n.weights, seed + 1), b: randomF32(n.bias, seed + 2) };
@@ -38,6 +39,8 @@ export const convModel: Pick<BenchmarkDeclaration<ConvParams, ConvInput>, "input
     return out;
   },
   flops: (p) => convFlops(convShape(p)),
+  // The im2col variants write the im2col matrix and read it back; the direct loops do not.
+  bytes: (p, variant) => convBytes(convShape(p), variant.includes("-im2col-")),
   // Inputs lie in [-1, 1], so each output sums K = C·kH·kW products of magnitude ≤ 1; a float32
   // sum of K such terms is off by at most about K·u·K (u = 2⁻²⁴, Higham's γ_K bound), plus the bias.
   tolerance: (p) => {

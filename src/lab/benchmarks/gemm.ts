@@ -70,6 +70,7 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
   title: "Matrix multiplication: naive loops to a packed, threaded SIMD kernel",
   chapter: "/benchmarks/gemm/",
   cases: SIZES.map((size) => ({ label: label(size), params: { m: size, n: size, k: size } })),
+  caseAxis: "matrix side (M = N = K)",
   seed: 20261207,
   input: (p, seed) => ({ a: randomF32(p.m * p.k, seed), b: randomF32(p.k * p.n, seed + 1) }),
   // gemmF32Ikj is gemmF32Ref with the loops reordered, bit-identical to it (its unit test checks

@@ -51,6 +51,7 @@ export const machinePeak = defineBenchmark<PeakParams, null>({
   title: "Compute peak: f32x4 multiply-adds in registers",
   chapter: "/benchmarks/speed-of-light/",
   cases: [{ label: PEAK_CASE, params: { iterations: ITERATIONS } }],
+  caseAxis: "probe",
   seed: 0,
   input: () => null,
   reference: (p) => countAsF32(PEAK_F32X4_LANES * p.iterations),

@@ -49,6 +49,7 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
     { label: IN_CACHE, params: { elements: (64 * 1024) / F32 } },
     { label: MAIN_MEMORY, params: { elements: (64 * 1024 * 1024) / F32 } },
   ],
+  caseAxis: "arrays (3 × size)",
   seed: 20261201,
   input: (p, seed) => ({ b: randomF32(p.elements, seed), c: randomF32(p.elements, seed + 1) }),
   reference(p, { b, c }) {
