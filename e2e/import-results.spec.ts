@@ -37,9 +37,15 @@ test("a native run imports beside the live results, with its source, baseline an
   await expect(sourceCells).toHaveText([nativeLabel]);
   await expect(sourceCells).toHaveAttribute("rowspan", "11");
   // Speedups against the native baseline (the Python loops), which the deep layer did not run.
-  const cells = await rows.evaluateAll((trs) =>
-    trs.map((tr) => [...(tr as HTMLTableRowElement).cells].filter((c) => c.getAttribute("scope") !== "rowgroup").map((c) => c.textContent)),
-  );
+  // A case header spans its rows: carry it down so each row reads [case, variant, threads, …].
+  const cells = await rows.evaluateAll((trs) => {
+    let current = "";
+    return trs.map((tr) => {
+      const own = [...(tr as HTMLTableRowElement).cells].filter((c) => c.getAttribute("scope") !== "rowgroup");
+      if (own[0]?.classList.contains("ec-case")) current = own.shift()!.textContent ?? "";
+      return [current, ...own.map((c) => c.textContent)];
+    });
+  });
   const speedup = (caseLabel: string, variant: string, threads: number) =>
     cells.find(([c, v, t]) => c === caseLabel && v === variant && t === String(threads))?.[7];
   expect(speedup("(1,3,32,32)→16", "conv2d-f32-direct-python", 1)).toBe("1.0×");

@@ -6,7 +6,7 @@ import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
 import { download } from "./download.ts";
 import { RESULTS_EVENT } from "./events.ts";
 import { acceptDroppedFiles, readResultsFile } from "./import-results.ts";
-import { renderTimeChart } from "./results-chart.ts";
+import { renderCharts } from "./results-chart.ts";
 import { renderResultsTable } from "./results-table.ts";
 import { RunnerClient } from "./runner-client.ts";
 import { renderSourceDetails } from "./source-details.ts";
@@ -164,8 +164,8 @@ export class BenchElement extends HTMLElement {
     if (p.results.length === 0) return;
     this.#live = p.results;
     this.#render();
-    void renderTimeChart(this.#bench, p.results).then(
-      (chart) => this.#part("chart").replaceChildren(chart),
+    void renderCharts(this.#bench, p.results).then(
+      (charts) => this.#part("chart").replaceChildren(...charts),
       (error: unknown) => this.#error(`The chart could not be drawn: ${String(error)}`),
     );
   }

@@ -2,31 +2,73 @@ import type { Benchmark } from "../../lab/benchmark.ts";
 import type { ResultV1 } from "../../lab/results.ts";
 import { threadsLabel } from "./format.ts";
 
-/**
- * Median time per case (log scale), one line per variant, with the IQR as a rule. Observable Plot
- * is loaded on first use only. Parallel variants are drawn at the most threads measured.
- */
-export async function renderTimeChart(bench: Benchmark, results: readonly ResultV1[]): Promise<Element> {
-  const Plot = await import("@observablehq/plot");
+type PlotModule = typeof import("@observablehq/plot");
+
+function seriesLabel(bench: Benchmark, r: ResultV1): string {
+  const v = bench.variants.find((x) => x.id === r.variant);
+  return (v?.label ?? r.variant) + (v?.parallel ? `, ${threadsLabel(r.threads)}` : "");
+}
+
+/** Per case, median time with its 95% CI, and GFLOP/s; parallel variants at the most threads run. */
+function bySize(Plot: PlotModule, bench: Benchmark, results: readonly ResultV1[], metric: "time" | "gflops"): Element {
   const maxThreads = new Map<string, number>();
   for (const r of results) maxThreads.set(r.variant, Math.max(maxThreads.get(r.variant) ?? 1, r.threads));
   const rows = results
     .filter((r) => r.threads === maxThreads.get(r.variant))
-    .map((r) => {
-      const v = bench.variants.find((x) => x.id === r.variant);
-      const series = (v?.label ?? r.variant) + (v?.parallel ? `, ${threadsLabel(r.threads)}` : "");
-      return { case: r.case, median: r.median, q1: r.median - r.iqr / 2, q3: r.median + r.iqr / 2, series };
-    });
+    .map((r) => ({ case: r.case, median: r.median, lo: r.ci95[0], hi: r.ci95[1], gflops: r.gflops ?? NaN, series: seriesLabel(bench, r) }));
+  const x = { type: "point", domain: bench.cases.map((c) => c.label), label: bench.caseAxis, padding: 0.3 } as const;
+  const y = metric === "time" ? "median" : "gflops";
   return Plot.plot({
     marginLeft: 60,
     width: 720,
-    x: { type: "point", domain: bench.cases.map((c) => c.label), label: bench.caseAxis, padding: 0.3 },
-    y: { type: "log", label: "median time per call (ms)", grid: true },
+    x,
+    y: metric === "time" ? { type: "log", label: "median time per call (ms)", grid: true } : { label: "GFLOP/s (higher is better)", grid: true, zero: true },
     color: { legend: true },
     marks: [
-      Plot.ruleX(rows, { x: "case", y1: "q1", y2: "q3", stroke: "series", strokeWidth: 3 }),
-      Plot.line(rows, { x: "case", y: "median", stroke: "series", z: "series" }),
-      Plot.dot(rows, { x: "case", y: "median", fill: "series", tip: true }),
+      metric === "time" ? Plot.ruleX(rows, { x: "case", y1: "lo", y2: "hi", stroke: "series", strokeWidth: 3 }) : null,
+      Plot.line(rows, { x: "case", y, stroke: "series", z: "series" }),
+      Plot.dot(rows, { x: "case", y, fill: "series", tip: true }),
     ],
   });
+}
+
+/** Speedup over the variant's own 1-thread time, against threads, on the last case; y = x is perfect scaling. */
+function byThreads(Plot: PlotModule, bench: Benchmark, results: readonly ResultV1[]): Element | null {
+  const parallel = new Set(bench.variants.filter((v) => v.parallel).map((v) => v.id));
+  const last = [...bench.cases].reverse().find((c) => results.some((r) => r.case === c.label && parallel.has(r.variant) && r.threads > 1));
+  if (!last) return null;
+  const rows = results
+    .filter((r) => r.case === last.label && parallel.has(r.variant))
+    .flatMap((r) => {
+      const one = results.find((o) => o.case === r.case && o.variant === r.variant && o.threads === 1);
+      const label = bench.variants.find((v) => v.id === r.variant)?.label ?? r.variant;
+      return one ? [{ threads: r.threads, speedup: one.median / r.median, series: label }] : [];
+    });
+  const maxT = Math.max(...rows.map((r) => r.threads));
+  return Plot.plot({
+    marginLeft: 60,
+    width: 720,
+    x: { label: `threads (on ${last.label})`, domain: [1, maxT], ticks: Math.min(maxT, 8) },
+    y: { label: "speedup over 1 thread", grid: true, domain: [0, maxT] },
+    color: { legend: true },
+    marks: [
+      Plot.line([{ t: 1 }, { t: maxT }], { x: "t", y: "t", stroke: "currentColor", strokeDasharray: "4 4", strokeOpacity: 0.5 }),
+      Plot.line(rows, { x: "threads", y: "speedup", stroke: "series", z: "series" }),
+      Plot.dot(rows, { x: "threads", y: "speedup", fill: "series", tip: true }),
+    ],
+  });
+}
+
+/**
+ * The live run as pictures: time (log scale, 95% CI of the median as a bar) and GFLOP/s across the
+ * cases, and, when a parallel variant ran on several thread counts, its speedup against threads.
+ * Observable Plot is loaded on first use only.
+ */
+export async function renderCharts(bench: Benchmark, results: readonly ResultV1[]): Promise<Element[]> {
+  const Plot = await import("@observablehq/plot");
+  const charts = [bySize(Plot, bench, results, "time")];
+  if (results.some((r) => r.gflops !== undefined)) charts.push(bySize(Plot, bench, results, "gflops"));
+  const threads = byThreads(Plot, bench, results);
+  if (threads) charts.push(threads);
+  return charts;
 }

@@ -62,10 +62,16 @@ export function renderResultsTable(bench: Benchmark, sources: readonly ResultSou
         group.classList.add("ec-source");
         row.append(group);
       }
-      const th = textCell("th", r.case);
-      th.scope = "row";
+      // One case header per run of rows on the same case (results arrive grouped by case).
+      if (source.results[i - 1]?.case !== r.case) {
+        const th = textCell("th", r.case);
+        th.scope = "row";
+        th.classList.add("ec-case");
+        const end = source.results.findIndex((o, j) => j > i && o.case !== r.case);
+        th.rowSpan = (end < 0 ? source.results.length : end) - i;
+        row.append(th);
+      }
       row.append(
-        th,
         variantCell(variant?.label, r.variant),
         cell("td", String(r.threads)),
         cell("td", ms(r.median) + (r.noisy ? " ⚠" : ""), r.noisy ? `noisy run: CV ${(r.cv * 100).toFixed(0)}%` : `95% CI ${ms(r.ci95[0])}–${ms(r.ci95[1])}`),
