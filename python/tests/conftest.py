@@ -20,3 +20,16 @@ PACKAGE_ROOT = os.pathsep.join([str(Path(__file__).resolve().parents[1]),
 def without_threadpoolctl(monkeypatch):
     """Makes ``import threadpoolctl`` raise ImportError, as on a machine without it."""
     monkeypatch.setitem(sys.modules, "threadpoolctl", None)
+
+
+@pytest.fixture(scope="session")
+def cython_cache(tmp_path_factory):
+    """A cache folder holding the Cython kernels, built once per test session from scratch."""
+    return tmp_path_factory.mktemp("cython-cache")
+
+
+@pytest.fixture(scope="session")
+def conv_cython(cython_cache):
+    """The compiled conv_cython module (the one Cython build of the session)."""
+    from everycore.cython_build import load_conv_cython
+    return load_conv_cython(cython_cache)

@@ -16,9 +16,10 @@ from everycore.lab.run import blas_threads_from_env
 CONV_CASES = ["(1,3,32,32)→16", "(1,3,64,64)→16", "(1,3,128,128)→16", "(1,64,56,56)→64"]
 
 
-def run_cli(*args):
+def run_cli(*args, env=None):
     return subprocess.run([sys.executable, "-m", "everycore", *args], capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": PACKAGE_ROOT}, timeout=300)
+                          text=True, env={**os.environ, "PYTHONPATH": PACKAGE_ROOT, **(env or {})},
+                          timeout=300)
 
 
 # ----------------------------------------------------------------- the schema, as the site reads it
@@ -93,9 +94,11 @@ def check_document(doc):
 
 
 @pytest.fixture(scope="module")
-def quick_run(tmp_path_factory):
+def quick_run(tmp_path_factory, conv_cython, cython_cache):
     out = tmp_path_factory.mktemp("bench") / "tmp.json"
-    proc = run_cli("bench", "--quick", "--filter", "conv2d", "--out", str(out))
+    # The session's Cython build, so the run loads it instead of compiling again.
+    proc = run_cli("bench", "--quick", "--filter", "conv2d", "--out", str(out),
+                   env={"EVERYCORE_CYTHON_CACHE": str(cython_cache)})
     return proc, out
 
 
@@ -122,6 +125,15 @@ def test_quick_run_measures_every_case_correctly(quick_run):
     threads = sorted({1, os.cpu_count()}) if HAS_THREADPOOLCTL else \
         [blas_threads_from_env(native["threadEnv"]) or os.cpu_count()]
     assert numpy_rows == [(case, t) for case in CONV_CASES for t in threads]
+
+    # The compiled loops (the extras are installed here) run on every case: serial on one
+    # thread, the prange version on all of them.
+    compiled = [(r["variant"], r["case"], r["threads"]) for r in results
+                if r["variant"].startswith(("conv2d-f32-direct-numba", "conv2d-f32-direct-cython"))]
+    assert sorted(compiled) == sorted(
+        [("conv2d-f32-direct-numba", case, 1) for case in CONV_CASES]
+        + [("conv2d-f32-direct-numba-parallel", case, os.cpu_count()) for case in CONV_CASES]
+        + [("conv2d-f32-direct-cython", case, 1) for case in CONV_CASES])
 
     loops = [r["case"] for r in results if r["variant"] == "conv2d-f32-direct-python"]
     assert loops == CONV_CASES[:2]

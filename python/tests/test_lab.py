@@ -1,6 +1,7 @@
 """Tests for everycore.lab, the native harness: it must agree with the site's harness."""
 
 import math
+import sys
 from contextlib import contextmanager
 
 import numpy as np
@@ -9,7 +10,7 @@ from conftest import HAS_THREADPOOLCTL
 
 from everycore.im2col import conv2d_naive
 from everycore.lab.benchmark import Benchmark, Case, Threading, Variant
-from everycore.lab.conv2d_im2col import CONV2D_IM2COL, multiply_adds
+from everycore.lab.conv2d_im2col import CONV2D_IM2COL, _compiled, multiply_adds
 from everycore.lab.machine import capture_env, parse_cpuinfo
 from everycore.lab.mulberry32 import mulberry32, random_f32
 from everycore.lab.results import result_record
@@ -72,6 +73,20 @@ def test_conv_skips_the_loops_where_they_take_too_long():
     assert loops.skip(small, True) is None and loops.skip(mid, False) is None
     assert "run without --quick" in loops.skip(mid, True)
     assert loops.skip(deep, False) == "pure-Python loops take minutes on this case"
+
+
+def test_conv_compiled_variants_are_skipped_with_the_reason_when_their_extra_is_missing(
+        monkeypatch):
+    monkeypatch.setitem(sys.modules, "numba", None)
+    monkeypatch.delitem(sys.modules, "everycore.conv_numba", raising=False)
+    _compiled.cache_clear()
+    try:
+        variants = {v.id: v for v in CONV2D_IM2COL.variants}
+        small = CONV2D_IM2COL.cases[0].params
+        for name in ("conv2d-f32-direct-numba", "conv2d-f32-direct-numba-parallel"):
+            assert variants[name].skip(small, True) == "needs numba: pip install numba"
+    finally:
+        _compiled.cache_clear()
 
 
 def test_conv_reference_is_float64_and_the_im2col_variant_meets_the_tolerance():
@@ -173,6 +188,7 @@ def test_thread_counts_per_kind_of_variant():
     assert control.counts(variant(Threading.SINGLE)) == [1]
     assert control.counts(variant(Threading.BLAS)) == [1, 4]
     assert control.counts(variant(Threading.PROCESSES)) == [4]
+    assert control.counts(variant(Threading.THREADS)) == [4]
     assert ThreadControl(1, True, 8).counts(variant(Threading.BLAS)) == [1]
     # Without threadpoolctl BLAS cannot be set: one row, at the count it uses anyway.
     assert ThreadControl(4, False, 8).counts(variant(Threading.BLAS)) == [8]

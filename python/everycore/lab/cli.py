@@ -57,7 +57,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
 
 def _line(result: dict) -> str:
     ok = "ok" if result["correctness"]["ok"] else "WRONG"
-    return (f"  {result['case']:<22} {result['variant']:<26} {result['threads']:>3} thr "
+    return (f"  {result['case']:<22} {result['variant']:<32} {result['threads']:>3} thr "
             f"{result['median']:>11.3f} ms  IQR {result['iqr']:8.3f}  "
             f"{result['gflops']:8.3f} GFLOP/s  {ok}")
 
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         results += run.results
         skipped += run.skipped
         for s in run.skipped:
-            print(f"  {s['case']:<22} {s['variant']:<26} skipped: {s['reason']}")
+            print(f"  {s['case']:<22} {s['variant']:<32} skipped: {s['reason']}")
 
     doc = results_document(env, results, skipped)
     out.write_text(json.dumps(doc, indent=2, allow_nan=False) + "\n", encoding="utf-8")

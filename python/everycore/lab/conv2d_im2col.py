@@ -1,4 +1,5 @@
-"""The site's "conv2d-im2col" benchmark, natively: nested Python loops vs im2col + numpy's GEMM.
+"""The site's "conv2d-im2col" benchmark, natively: nested Python loops vs im2col + numpy's GEMM,
+and the same loops compiled by Numba (on one thread, and on N) and by Cython where those are installed.
 
 Same id, case labels, parameters, seed and input generator as ``src/lab/benchmarks/
 conv2d-im2col.ts``, so the numbers convolve the very same data as the browser's.
@@ -6,8 +7,12 @@ conv2d-im2col.ts``, so the numbers convolve the very same data as the browser's.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
 
 import numpy as np
 
@@ -97,6 +102,51 @@ def _direct_python(p: Params, inp: ConvInput, threads: int):
     yield lambda: conv2d_naive(inp.x, inp.w, inp.b, p["stride"], p["padding"])
 
 
+@cache
+def _compiled(name: str) -> ModuleType | str:
+    """The compiled-kernel module (importing numba, or building the Cython one on first use),
+    or why it cannot be had here: those variants are then skipped with that reason."""
+    if name == "cython":
+        try:
+            from everycore.cython_build import load_conv_cython
+            return load_conv_cython()
+        except ImportError as error:   # no Cython or no C compiler: the message says which
+            return str(error)
+    try:
+        return importlib.import_module("everycore.conv_numba")
+    except ImportError:
+        return "needs numba: pip install numba"
+
+
+def _needs(name: str) -> Callable[[Params, bool], str | None]:
+    def skip(p: Params, quick: bool) -> str | None:
+        module = _compiled(name)
+        return module if isinstance(module, str) else None
+    return skip
+
+
+def _compiled_call(p: Params, inp: ConvInput, conv: Callable[..., np.ndarray]):
+    call = lambda: conv(inp.x, inp.w, inp.b, p["stride"], p["padding"])  # noqa: E731
+    call()   # the first call compiles (Numba) or loads: keep it out of the warm-up and samples
+    return call
+
+
+@contextmanager
+def _direct_numba(p: Params, inp: ConvInput, threads: int):
+    yield _compiled_call(p, inp, _compiled("numba").conv2d_numba)
+
+
+@contextmanager
+def _direct_numba_parallel(p: Params, inp: ConvInput, threads: int):
+    conv = _compiled("numba").conv2d_numba_parallel
+    yield _compiled_call(p, inp, lambda *args: conv(*args, threads=threads))
+
+
+@contextmanager
+def _direct_cython(p: Params, inp: ConvInput, threads: int):
+    yield _compiled_call(p, inp, _compiled("cython").conv2d_cython)
+
+
 @contextmanager
 def _im2col_numpy(p: Params, inp: ConvInput, threads: int):
     # BLAS threads are set by the runner around this call (threadpoolctl), not here.
@@ -117,5 +167,13 @@ CONV2D_IM2COL = Benchmark(
                 prepare=_direct_python, skip=_skip_loops),
         Variant(id="conv2d-f32-im2col-numpy", label="im2col + GEMM (numpy, BLAS)",
                 prepare=_im2col_numpy, threading=Threading.BLAS),
+        # Compiled direct loops; each runs only where its extra is installed.
+        Variant(id="conv2d-f32-direct-numba", label="Direct loops (Numba)",
+                prepare=_direct_numba, skip=_needs("numba")),
+        Variant(id="conv2d-f32-direct-numba-parallel", label="Direct loops (Numba, prange)",
+                prepare=_direct_numba_parallel, threading=Threading.THREADS,
+                skip=_needs("numba")),
+        Variant(id="conv2d-f32-direct-cython", label="Direct loops (Cython)",
+                prepare=_direct_cython, skip=_needs("cython")),
     ),
 )

@@ -37,7 +37,7 @@ class ThreadControl:
 
     def counts(self, variant: Variant) -> list[int]:
         """Thread (or process) counts a variant is timed at."""
-        if variant.threading is Threading.PROCESSES:
+        if variant.threading in (Threading.PROCESSES, Threading.THREADS):
             return [self.cap]
         if variant.threading is Threading.BLAS:
             return sorted({1, self.cap}) if self.can_limit_blas else [self.blas_default]
