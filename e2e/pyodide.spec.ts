@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { collatzSteps, RACE_LIMIT, wholeRange } from "../src/lab/pyodide/collatz-steps.ts";
+import { collectErrors } from "./console-errors.ts";
+
+/** The GIL chapter, which carries <PyodideRace />. */
+const PAGE = "/basics/gil/";
+
+test("the Pyodide race runs 1 and 2 interpreters and JavaScript, all agreeing", async ({ page, baseURL }) => {
+  const errors = collectErrors(page);
+  const foreign: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol.startsWith("http") && url.origin !== new URL(baseURL ?? "").origin) foreign.push(request.url());
+  });
+  await page.goto(PAGE);
+  const island = page.locator("ec-pyodide-race");
+  await island.getByLabel("Workers").fill("2");
+  await island.getByRole("button", { name: "Run" }).click();
+  await expect(island.getByRole("progressbar")).toBeVisible();
+  // Two Pyodide start-ups side by side on a 2-core machine, then the loop three times.
+  await expect(island.getByRole("status")).toContainText("Done", { timeout: 5 * 60_000 });
+  await expect(island.getByRole("alert")).toBeHidden();
+
+  const expected = String(collatzSteps(wholeRange(RACE_LIMIT)));
+  const rows = island.locator("table").first().locator("tbody tr");
+  await expect(rows).toHaveCount(3);
+  for (const [name, workers] of [["Python, 1 interpreter", "1"], ["Python, split over 2 interpreters", "2"], ["JavaScript, 1 worker", "1"]] as const) {
+    const cells = rows.filter({ hasText: name }).locator("td");
+    await expect(cells.nth(0), `${name}: workers`).toHaveText(workers);
+    await expect(cells.nth(1), `${name}: total against the Node reference`).toHaveText(expected);
+    await expect(cells.nth(2), `${name}: a loop time`).toHaveText(/^\d/);
+  }
+  await expect(island.locator("table").nth(1).locator("tbody tr")).toHaveCount(2);
+  console.log(`pyodide race on ${await page.evaluate(() => navigator.hardwareConcurrency)} threads:\n${await island.locator('[data-part="tables"]').innerText()}`);
+  expect(errors).toEqual([]);
+  expect(foreign, "Pyodide and everything else load from this site, never a CDN").toEqual([]);
+});
+
+test("the Pyodide race names a bad worker count and can be cancelled", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(PAGE);
+  const island = page.locator("ec-pyodide-race");
+  const threads = await page.evaluate(() => navigator.hardwareConcurrency);
+  await island.getByLabel("Workers").fill(String(threads + 1));
+  await island.getByRole("button", { name: "Run" }).click();
+  await expect(island.getByRole("alert")).toHaveText(`Workers must be a whole number from 1 to ${threads} (this machine's hardware threads); got "${threads + 1}".`);
+
+  await island.getByLabel("Workers").fill("1");
+  const run = island.getByRole("button", { name: "Run" });
+  await run.click();
+  await expect(island.getByRole("alert")).toBeHidden();
+  await expect(island.getByRole("status")).toContainText("Starting");
+  await island.getByRole("button", { name: "Cancel" }).click();
+  await expect(island.getByRole("status")).toHaveText("Cancelled.");
+  await expect(run).toBeEnabled();
+  await expect(island.getByRole("progressbar")).toBeHidden();
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,18 @@
+/**
+ * Interpreters the race starts by default at most: each Pyodide instance takes tens of MB of memory
+ * and seconds of start-up, so a 32-thread machine would spend a gigabyte and a long wait on them.
+ */
+export const DEFAULT_MAX_INTERPRETERS = 8;
+
+export function defaultWorkers(hardwareThreads: number): number {
+  return Math.max(1, Math.min(hardwareThreads, DEFAULT_MAX_INTERPRETERS));
+}
+
+/** The Workers field's value, or a RangeError whose message the island shows as it is. */
+export function parseWorkers(value: string, hardwareThreads: number): number {
+  const workers = Number(value.trim());
+  if (value.trim() === "" || !Number.isInteger(workers) || workers < 1 || workers > hardwareThreads) {
+    throw new RangeError(`Workers must be a whole number from 1 to ${hardwareThreads} (this machine's hardware threads); got "${value}".`);
+  }
+  return workers;
+}
