@@ -13,7 +13,8 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: "retain-on-failure",
+    // No tracing: its screenshots would compete with the benchmarks for the same cores.
+    trace: "off",
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions() } }],
   // The same server as `npm start`, so e2e checks the isolation headers readers get.

@@ -4,11 +4,13 @@ import { conv2dIm2col } from "./benchmarks/conv2d-im2col.ts";
 import { conv2dLayers } from "./benchmarks/conv2d-layers.ts";
 import { conv2dSeparable } from "./benchmarks/conv2d-separable.ts";
 import { gemm } from "./benchmarks/gemm.ts";
+import { gemmThreads } from "./benchmarks/gemm-threads.ts";
+import { gilWorkers } from "./benchmarks/gil-workers.ts";
 import { machinePeak } from "./benchmarks/machine-peak.ts";
 import { memoryBandwidth } from "./benchmarks/memory-bandwidth.ts";
 
 /** Every benchmark of the site: the page islands, e2e and `npm run bench` all read this list. */
-export const benchmarks: readonly Benchmark[] = [conv2dIm2col, conv2dLayers, conv2dSeparable, gemm, machinePeak, memoryBandwidth];
+export const benchmarks: readonly Benchmark[] = [conv2dIm2col, conv2dLayers, conv2dSeparable, gemm, gemmThreads, gilWorkers, machinePeak, memoryBandwidth];
 
 export function findBenchmark(id: string): Benchmark {
   const b = benchmarks.find((x) => x.id === id);

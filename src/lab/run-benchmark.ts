@@ -98,7 +98,8 @@ export async function runBenchmark(
       ci95: stats.ci95,
       cv: stats.cv,
       noisy: isNoisy(stats),
-      gflops: instance!.flops / (stats.median * 1e6),
+      // A benchmark that counts no floating-point work (flops 0) reports no GFLOP/s.
+      ...(instance!.flops > 0 ? { gflops: instance!.flops / (stats.median * 1e6) } : {}),
       ...workModel(instance!.flops, instance!.bytes(task.variant), stats.median),
       correctness: { ok: maxError <= tolerance, maxError, tolerance },
     });

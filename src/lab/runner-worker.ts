@@ -24,7 +24,7 @@ const api = {
     return captureEnv({ kernelIsa: "not loaded", quick: false });
   },
 
-  async run(benchId: string, options: RunOptions, onProgress: (p: RunProgress) => void) {
+  async run(benchId: string, options: RunOptions, onProgress: (p: RunProgress) => void | Promise<void>) {
     checkRunOptions(options, navigator.hardwareConcurrency);
     const bench = findBenchmark(benchId);
     const res = await resources(options.threads);

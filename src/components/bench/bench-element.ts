@@ -16,6 +16,9 @@ import { renderSourceDetails } from "./source-details.ts";
  * which also imports results files to show beside the live run. The server renders the controls;
  * this element wires them to a runner worker.
  */
+/** Time left for the browser to lay out and paint an update before the next measurement starts. */
+const PAINT_MS = 30;
+
 export class BenchElement extends HTMLElement {
   #bench!: Benchmark;
   #runner: RunnerClient | undefined;
@@ -125,7 +128,7 @@ export class BenchElement extends HTMLElement {
       const results = await runner.run(this.#bench.id, options, (p) => this.#progress(p));
       this.#results = results;
       this.#liveEnv = results.env;
-      this.#progress({ done: 1, total: 1, current: "done", results: results.results });
+      await this.#progress({ done: 1, total: 1, current: "done", results: results.results });
       const skipped = results.skipped.map((s) => `${s.variant} skipped: ${s.reason}.`).join(" ");
       this.#status(`Done: ${results.results.length} measurements on ${results.env.hardwareConcurrency} hardware threads (${results.env.kernelIsa}). ${skipped}`);
       this.#part<HTMLButtonElement>("download").hidden = false;
@@ -156,7 +159,11 @@ export class BenchElement extends HTMLElement {
     else if (document.activeElement === this.#part("cancel") || document.activeElement === document.body) this.#part<HTMLButtonElement>("run").focus();
   }
 
-  #progress(p: RunProgress): void {
+  /**
+   * Shows the results so far. The runner awaits this before it times the next variant, so the
+   * page's own drawing (table, charts, paint) never competes with a measurement for a core.
+   */
+  async #progress(p: RunProgress): Promise<void> {
     const bar = this.#part<HTMLProgressElement>("progress");
     bar.max = p.total;
     bar.value = p.done;
@@ -164,10 +171,12 @@ export class BenchElement extends HTMLElement {
     if (p.results.length === 0) return;
     this.#live = p.results;
     this.#render();
-    void renderCharts(this.#bench, p.results).then(
-      (charts) => this.#part("chart").replaceChildren(...charts),
-      (error: unknown) => this.#error(`The chart could not be drawn: ${String(error)}`),
-    );
+    try {
+      this.#part("chart").replaceChildren(...(await renderCharts(this.#bench, p.results)));
+    } catch (error) {
+      this.#error(`The chart could not be drawn: ${String(error)}`);
+    }
+    await new Promise((settled) => setTimeout(settled, PAINT_MS));
   }
 
   #status(text: string): void {

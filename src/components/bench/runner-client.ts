@@ -8,7 +8,7 @@ export class RunnerClient {
   readonly #api: Remote<RunnerApi> = wrap(this.#worker);
   #cancel: ((reason: Error) => void) | undefined;
 
-  run(benchId: string, options: RunOptions, onProgress: (p: RunProgress) => void) {
+  run(benchId: string, options: RunOptions, onProgress: (p: RunProgress) => void | Promise<void>) {
     const cancelled = new Promise<never>((_, reject) => (this.#cancel = reject));
     const errored = new Promise<never>((_, reject) =>
       this.#worker.addEventListener("error", (e) => reject(new Error(`the benchmark worker failed: ${e.message || "could not start"}`))),

@@ -1,6 +1,7 @@
 import { GEMM_F32_MR, type WasmKernels } from "../wasm/kernels-wasm.ts";
 import { splitRows } from "./pool-control.ts";
 import { PEAK_F32X4_EXACT_ITERATIONS } from "../peak-f32x4-ref.ts";
+import { collatzSteps } from "../../lab/pyodide/collatz-steps.ts";
 
 // Float arguments travel through the Int32 control block as their bit patterns.
 const f32Bits = new Float32Array(1);
@@ -88,6 +89,15 @@ export const poolJobs = {
     const [start, end] = splitRows(a[4]!, part, parts, TRIAD_SPLIT);
     if (start === end) return;
     k.triad_f32(a[0]!, a[1]!, a[2]!, argF32(a[3]!), start, end);
+  },
+  /**
+   * args: start, stop, out — plain JavaScript, no WebAssembly: part p sums the Collatz steps of
+   * every parts-th n of [start, stop), from start + p (round-robin, so big and small n land in
+   * every part and the parts cost the same), and stores them at out[p] (f64). The shared memory
+   * only carries the arguments and the per-part totals, as a process pool's pipe would.
+   */
+  collatz_steps_js(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+    new Float64Array(k.memory.buffer, a[2]!, parts)[part] = collatzSteps({ start: a[0]! + part, stop: a[1]!, step: parts });
   },
 } as const;
 

@@ -6,19 +6,19 @@ import { PEAK_F32X4_LANES } from "../../kernels/peak-f32x4-ref.ts";
 import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
 import { tfjsMatMulVariant } from "../../kernels/peer/tfjs-variants.ts";
 import { randomF32 } from "../../kernels/random.ts";
-import { defineBenchmark, type PreparedRun, type RunContext } from "../benchmark.ts";
+import { defineBenchmark, type BenchmarkDeclaration, type PreparedRun, type RunContext, type Variant } from "../benchmark.ts";
 import { countAsF32 } from "./machine-peak.ts";
 
 /** C (m×n) = A (m×k) · B (k×n), row-major and dense: the GemmShape contract, as benchmark params. */
-type GemmParams = { m: number; n: number; k: number };
+export type GemmParams = { m: number; n: number; k: number };
 
-interface GemmInput {
+export interface GemmInput {
   a: Float32Array;
   b: Float32Array;
 }
 
 const SIZES = [128, 256, 512, 1024] as const;
-const label = (size: number) => `${size}³`;
+export const label = (size: number) => `${size}³`;
 /** The TypeScript rungs take 0.05–0.3 s per call at 512³ and 0.9–6 s at 1024³ (Chromium, one core): they stop at 512³. */
 const TS_CASES = SIZES.filter((size) => size <= 512).map(label);
 
@@ -61,16 +61,8 @@ function packedRun(p: GemmParams, input: GemmInput, ctx: RunContext, run: (args:
 const CASE_512 = label(512);
 const CASE_1024 = label(1024);
 
-/**
- * Syllabus 1.2 and "naive → blocked → BLAS": one matrix product climbing the ladder a BLAS library
- * climbs, each rung one idea further, and the machine's FMA peak on the same FLOPs as the ceiling.
- */
-export const gemm = defineBenchmark<GemmParams, GemmInput>({
-  id: "gemm",
-  title: "Matrix multiplication: naive loops to a packed, threaded SIMD kernel",
-  chapter: "/benchmarks/gemm/",
-  cases: SIZES.map((size) => ({ label: label(size), params: { m: size, n: size, k: size } })),
-  caseAxis: "matrix side (M = N = K)",
+/** The product every GEMM benchmark computes: its seeded input, reference, FLOPs and tolerance. */
+export const gemmProblem = {
   seed: 20261207,
   input: (p, seed) => ({ a: randomF32(p.m * p.k, seed), b: randomF32(p.k * p.n, seed + 1) }),
   // gemmF32Ikj is gemmF32Ref with the loops reordered, bit-identical to it (its unit test checks
@@ -84,6 +76,28 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
   // Inputs lie in [-1, 1], so each of the K products is at most 1 in magnitude and any summation
   // order errs by at most γ_K·K ≈ K²·u (Higham §3.1, u = 2⁻²⁴), plus u·K for rounding the result.
   tolerance: ({ k }) => k * (k + 1) * 2 ** -24,
+} satisfies Pick<BenchmarkDeclaration<GemmParams, GemmInput>, "seed" | "input" | "reference" | "flops" | "tolerance">;
+
+/** The packed 6×8 kernel with C's rows split over the pool's threads. */
+export const gemmPackedThreads: Variant<GemmParams, GemmInput> = {
+  id: "gemm-f32-6x8-packed-wasm-threads",
+  label: "Packed + 6×8 SIMD tile, threaded (WebAssembly)",
+  needsIsolation: true,
+  parallel: true,
+  prepare: (p, input, ctx) => packedRun(p, input, ctx, (args) => () => ctx.pool.run("gemm_f32_packed", args, ctx.threads)),
+};
+
+/**
+ * Syllabus 1.2 and "naive → blocked → BLAS": one matrix product climbing the ladder a BLAS library
+ * climbs, each rung one idea further, and the machine's FMA peak on the same FLOPs as the ceiling.
+ */
+export const gemm = defineBenchmark<GemmParams, GemmInput>({
+  id: "gemm",
+  title: "Matrix multiplication: naive loops to a packed, threaded SIMD kernel",
+  chapter: "/benchmarks/gemm/",
+  cases: SIZES.map((size) => ({ label: label(size), params: { m: size, n: size, k: size } })),
+  caseAxis: "matrix side (M = N = K)",
+  ...gemmProblem,
   baseline: "gemm-f32-ijk-ref",
   variants: [
     {
@@ -128,13 +142,7 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
           return () => poolJobs.gemm_f32_packed(ctx.wasm.kernels, job, 0, 1);
         }),
     },
-    {
-      id: "gemm-f32-6x8-packed-wasm-threads",
-      label: "Packed + 6×8 SIMD tile, threaded (WebAssembly)",
-      needsIsolation: true,
-      parallel: true,
-      prepare: (p, input, ctx) => packedRun(p, input, ctx, (args) => () => ctx.pool.run("gemm_f32_packed", args, ctx.threads)),
-    },
+    gemmPackedThreads,
     // The peer: XNNPACK's GEMM inside tfjs-backend-wasm, row-major like ours, so nothing to convert.
     tfjsMatMulVariant<GemmParams, GemmInput>("wasm-simd", (p, { a, b }) => ({ shape: p, a, b })),
     tfjsMatMulVariant<GemmParams, GemmInput>("wasm-threaded-simd", (p, { a, b }) => ({ shape: p, a, b })),
