@@ -34,7 +34,9 @@ def test_row_bands_cover_every_row_once():
         row_bands(10, 0)
 
 
-def test_shared_memory_block_is_unlinked_afterwards(monkeypatch):
+@pytest.fixture
+def created_blocks(monkeypatch):
+    """Names of the shared-memory blocks render_shared_memory creates, in order."""
     names = []
     real = shared_memory.SharedMemory
 
@@ -45,27 +47,25 @@ def test_shared_memory_block_is_unlinked_afterwards(monkeypatch):
         return shm
 
     monkeypatch.setattr(shared_tiles.shared_memory, "SharedMemory", recording)
-    render_shared_memory(*SHAPE, processes=2, tile_rows=50)
-    assert len(names) == 1
+    return names
+
+
+def assert_unlinked(name):
     with pytest.raises(FileNotFoundError):
-        real(name=names[0])  # gone: nothing leaked
+        shared_memory.SharedMemory(name=name)  # gone: nothing leaked
 
 
-def test_shared_memory_block_is_unlinked_even_when_a_worker_fails(monkeypatch):
-    names = []
-    real = shared_memory.SharedMemory
+def test_shared_memory_block_is_unlinked_afterwards(created_blocks):
+    render_shared_memory(*SHAPE, processes=2, tile_rows=50)
+    assert len(created_blocks) == 1
+    assert_unlinked(created_blocks[0])
 
-    def recording(*args, **kwargs):
-        shm = real(*args, **kwargs)
-        if kwargs.get("create"):
-            names.append(shm.name)
-        return shm
 
-    monkeypatch.setattr(shared_tiles.shared_memory, "SharedMemory", recording)
+def test_shared_memory_block_is_unlinked_even_when_a_worker_fails(created_blocks):
+    names = created_blocks
     with pytest.raises(ValueError):
         render_shared_memory(0, 10)  # rejected before any block exists
     with pytest.raises(Exception):
         render_shared_memory(8, 8, processes=0)  # Pool(0) fails after the block was created
     assert len(names) == 1
-    with pytest.raises(FileNotFoundError):
-        real(name=names[0])
+    assert_unlinked(names[0])
