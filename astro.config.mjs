@@ -6,6 +6,7 @@ import { isolationHeaders } from "./src/lab/isolation-headers.ts";
 // Sidebar groups mirror the six parts of the syllabus; a group appears once its chapter is written.
 const parts = [
   { label: "Part 1 — Python performance basics", directory: "basics" },
+  { label: "Part 2 — Vectorization vs loops", directory: "vectorization" },
   { label: "Part 3 — im2col", directory: "im2col" },
   { label: "Part 6 — Real cases and benchmarks", directory: "benchmarks" },
 ];
