@@ -1,16 +1,14 @@
 import { convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
-import { conv2dF32Separable, conv2dSeparableScratch, separableWeights, type SeparableFilters } from "../../kernels/conv2d-f32-separable.ts";
+import { separableWeights } from "../../kernels/conv2d-f32-separable.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import { defineBenchmark } from "../benchmark.ts";
-import { conv2dIm2colGemmTs, conv2dIm2colGemmWasm, conv2dShifted, convLabel, convModel, type ConvInput } from "./conv2d-variants.ts";
+import { conv2dIm2colGemmTs, conv2dIm2colGemmWasm, conv2dSeparablePasses, conv2dShifted, convLabel, convModel, type SeparableInput } from "./conv2d-variants.ts";
 
 /**
  * An image filter with a rank-1 (separable) k×k kernel, such as a Gaussian blur, on few channels:
  * where a better algorithm beats every faster way of running the plain one. The separable
  * variant gets the factors u, v; the others get their outer product w, the same filter.
  */
-type SeparableInput = ConvInput & SeparableFilters;
-
 const blur = (channels: number, size: number, filters: number, k: number): ConvParams => ({
   batch: 1, channels, height: size, width: size, filters, kernelH: k, kernelW: k, stride: 1, padding: (k - 1) / 2,
 });
@@ -41,15 +39,7 @@ export const conv2dSeparable = defineBenchmark<ConvParams, SeparableInput>({
     conv2dShifted,
     conv2dIm2colGemmTs,
     conv2dIm2colGemmWasm,
-    {
-      id: "conv2d-f32-separable",
-      label: "Separable: a row pass, then a column pass (TypeScript)",
-      prepare(p, { x, u, v, b }) {
-        const out = new Float32Array(convSizes(convShape(p)).output);
-        const scratch = conv2dSeparableScratch(p);
-        return { run: () => conv2dF32Separable(p, x, { u, v }, b, out, scratch), output: () => out };
-      },
-    },
+    conv2dSeparablePasses,
   ],
   claims: [
     {

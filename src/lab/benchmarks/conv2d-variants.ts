@@ -1,6 +1,7 @@
 import { convBytes, convFlops, convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
 import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
 import { conv2dF32Im2col, conv2dIm2colScratch, transposeWeights } from "../../kernels/conv2d-f32-im2col.ts";
+import { conv2dF32Separable, conv2dSeparableScratch, type SeparableFilters } from "../../kernels/conv2d-f32-separable.ts";
 import { conv2dF32Shifted } from "../../kernels/conv2d-f32-shifted.ts";
 import { tfjsConv2dVariant } from "../../kernels/peer/tfjs-variants.ts";
 import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
@@ -89,6 +90,20 @@ export const conv2dShifted: ConvVariant = {
   prepare(p, { x, w, b }) {
     const out = new Float32Array(convSizes(convShape(p)).output);
     return { run: () => conv2dF32Shifted(p, x, w, b, out), output: () => out };
+  },
+};
+
+/** A rank-1 filter's input: the image and bias, with the filter both as factors u, v and whole (w = u·vᵀ). */
+export type SeparableInput = ConvInput & SeparableFilters;
+
+/** A rank-1 (separable) filter applied as a row pass then a column pass, from its factors u, v. */
+export const conv2dSeparablePasses: Variant<ConvParams, SeparableInput> = {
+  id: "conv2d-f32-separable",
+  label: "Separable: a row pass, then a column pass (TypeScript)",
+  prepare(p, { x, u, v, b }) {
+    const out = new Float32Array(convSizes(convShape(p)).output);
+    const scratch = conv2dSeparableScratch(p);
+    return { run: () => conv2dF32Separable(p, x, { u, v }, b, out, scratch), output: () => out };
   },
 };
 

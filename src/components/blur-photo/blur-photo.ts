@@ -1,0 +1,75 @@
+import { boxBlurF32Integral, boxBlurIntegralScratch } from "../../kernels/blur-f32-box-integral.ts";
+import type { ConvParams } from "../../kernels/conv-shape.ts";
+import { conv2dF32Separable, conv2dSeparableScratch, separableWeights } from "../../kernels/conv2d-f32-separable.ts";
+import { conv2dF32Shifted } from "../../kernels/conv2d-f32-shifted.ts";
+import { gaussianTapsF32 } from "../../kernels/gaussian-taps-f32.ts";
+
+/** Longest side the island blurs: larger images are scaled down first, so a direct k=25 blur stays a few seconds. */
+export const MAX_SIDE = 2048;
+
+/** Width and height that fit within MAX_SIDE, keeping the aspect ratio (never upscales). */
+export function fitWithin(width: number, height: number, maxSide = MAX_SIDE): { width: number; height: number } {
+  if (!(width >= 1 && height >= 1)) throw new RangeError(`invalid image size: ${width}×${height}`);
+  const scale = Math.min(1, maxSide / Math.max(width, height));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/** Luma (ITU-R BT.601) of RGBA pixels as 8-bit values 0…255 in a float plane: what the blurs take. */
+export function toGray(rgba: Uint8ClampedArray, width: number, height: number): Float32Array {
+  if (rgba.length !== width * height * 4) throw new RangeError(`invalid rgba: length ${rgba.length}, expected ${width}×${height}×4`);
+  const gray = new Float32Array(width * height);
+  for (let i = 0; i < gray.length; i++) gray[i] = Math.round(0.299 * rgba[4 * i]! + 0.587 * rgba[4 * i + 1]! + 0.114 * rgba[4 * i + 2]!);
+  return gray;
+}
+
+/** A gray plane back to opaque RGBA, for display. */
+export function toRgba(gray: Float32Array): Uint8ClampedArray<ArrayBuffer> {
+  const rgba = new Uint8ClampedArray(gray.length * 4);
+  for (let i = 0; i < gray.length; i++) {
+    rgba[4 * i] = rgba[4 * i + 1] = rgba[4 * i + 2] = gray[i]!;
+    rgba[4 * i + 3] = 255;
+  }
+  return rgba;
+}
+
+export type BlurMethod = "gaussian-direct" | "gaussian-separable" | "box-integral";
+export const BLUR_METHODS: readonly BlurMethod[] = ["gaussian-direct", "gaussian-separable", "box-integral"];
+
+export interface BlurResult {
+  method: BlurMethod;
+  ms: number;
+  pixels: Float32Array;
+}
+
+/**
+ * The three blurs of the "algorithm first" benchmark on one photo, each timed once (a photo is
+ * large enough for one call to dwarf the timer's resolution). Same kernels as the benchmark.
+ */
+export function blurThreeWays(gray: Float32Array, width: number, height: number, k: number, now: () => number = () => performance.now()): BlurResult[] {
+  const p: ConvParams = { batch: 1, channels: 1, height, width, filters: 1, kernelH: k, kernelW: k, stride: 1, padding: (k - 1) / 2 };
+  const taps = gaussianTapsF32(k);
+  const bias = new Float32Array(1);
+  // Each method allocates its scratch here, outside the timed call.
+  const prepare: Record<BlurMethod, () => (out: Float32Array) => void> = {
+    "gaussian-direct": () => {
+      const w = separableWeights(p, { u: taps, v: taps });
+      return (out) => conv2dF32Shifted(p, gray, w, bias, out);
+    },
+    "gaussian-separable": () => {
+      const scratch = conv2dSeparableScratch(p);
+      return (out) => conv2dF32Separable(p, gray, { u: taps, v: taps }, bias, out, scratch);
+    },
+    "box-integral": () => {
+      const s = { height, width, k };
+      const integral = boxBlurIntegralScratch(s);
+      return (out) => boxBlurF32Integral(s, gray, out, integral);
+    },
+  };
+  return BLUR_METHODS.map((method) => {
+    const pixels = new Float32Array(gray.length);
+    const run = prepare[method]();
+    const t0 = now();
+    run(pixels);
+    return { method, ms: now() - t0, pixels };
+  });
+}
