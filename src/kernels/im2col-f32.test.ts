@@ -8,9 +8,11 @@ const cases: [string, ConvParams][] = [
   ...ODD_CONV_CASES,
 ];
 
-/** The im2col matrix by its definition, one element at a time: the oracle. */
-function im2colOracle(s: ConvShape, x: Float32Array): Float32Array {
-  const col = new Float32Array(s.cols * s.patch);
+/**
+ * The im2col definition, one element at a time: calls `visit(colIndex, inputIndex)` for every
+ * element of the (N·H'·W') × (C·kH·kW) matrix, inputIndex −1 where the patch lies in the padding.
+ */
+function forEachPatchElement(s: ConvShape, visit: (colIndex: number, inputIndex: number) => void): void {
   for (let r = 0; r < s.cols; r++) {
     const n = Math.floor(r / (s.outH * s.outW));
     const oy = Math.floor(r / s.outW) % s.outH;
@@ -22,30 +24,24 @@ function im2colOracle(s: ConvShape, x: Float32Array): Float32Array {
       const y = oy * s.stride - s.padding + ky;
       const xx = ox * s.stride - s.padding + kx;
       const inside = y >= 0 && y < s.height && xx >= 0 && xx < s.width;
-      col[r * s.patch + q] = inside ? x[((n * s.channels + c) * s.height + y) * s.width + xx]! : 0;
+      visit(r * s.patch + q, inside ? ((n * s.channels + c) * s.height + y) * s.width + xx : -1);
     }
   }
+}
+
+/** The im2col matrix by its definition: the oracle. */
+function im2colOracle(s: ConvShape, x: Float32Array): Float32Array {
+  const col = new Float32Array(s.cols * s.patch);
+  forEachPatchElement(s, (i, j) => (col[i] = j < 0 ? 0 : x[j]!));
   return col;
 }
 
 /** col2im by its definition, accumulated in f64: the oracle. */
 function col2imOracle(s: ConvShape, col: Float32Array): Float64Array {
   const dx = new Float64Array(convSizes(s).input);
-  for (let r = 0; r < s.cols; r++) {
-    const n = Math.floor(r / (s.outH * s.outW));
-    const oy = Math.floor(r / s.outW) % s.outH;
-    const ox = r % s.outW;
-    for (let q = 0; q < s.patch; q++) {
-      const c = Math.floor(q / (s.kernelH * s.kernelW));
-      const ky = Math.floor(q / s.kernelW) % s.kernelH;
-      const kx = q % s.kernelW;
-      const y = oy * s.stride - s.padding + ky;
-      const xx = ox * s.stride - s.padding + kx;
-      if (y >= 0 && y < s.height && xx >= 0 && xx < s.width) {
-        dx[((n * s.channels + c) * s.height + y) * s.width + xx]! += col[r * s.patch + q]!;
-      }
-    }
-  }
+  forEachPatchElement(s, (i, j) => {
+    if (j >= 0) dx[j]! += col[i]!;
+  });
   return dx;
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { describe, expect, it } from "vitest";
 import { convShape, convSizes, type ConvParams, type ConvShape } from "../conv-shape.ts";
+import { transposeWeights } from "../conv2d-f32-im2col.ts";
 import { conv2dF32Ref } from "../conv2d-f32-ref.ts";
 import { randomF32 } from "../random.ts";
 import { createSharedMemory, instantiateKernels, type WasmIsa, type WasmKernels } from "./kernels-wasm.ts";
@@ -40,15 +41,6 @@ const CASES: ReadonlyArray<[string, ConvParams]> = [
   ["kernel = padded input", { batch: 1, channels: 2, height: 3, width: 4, filters: 3, kernelH: 5, kernelW: 6, stride: 3, padding: 1 }],
 ];
 
-/** The weights (F, C, kH, kW) transposed to the GEMM's B operand, (C·kH·kW) × F. */
-function transposeWeights(s: ConvShape, w: Float32Array): Float32Array {
-  const wT = new Float32Array(s.patch * s.filters);
-  for (let f = 0; f < s.filters; f++) {
-    for (let q = 0; q < s.patch; q++) wT[q * s.filters + f] = w[f * s.patch + q]!;
-  }
-  return wT;
-}
-
 interface ConvSetup {
   s: ConvShape;
   x: Float32Array;
@@ -80,7 +72,7 @@ function setup(module: WebAssembly.Module, p: ConvParams, seed: number): ConvSet
   const col = arena.allocF32(z.im2col);
   const gemmOut = arena.allocF32(s.cols * s.filters);
   X.view().set(x);
-  WT.view().set(transposeWeights(s, w));
+  transposeWeights(s, w, WT.view());
   B.view().set(b);
   return { s, x, w, b, memory, kernels, X, WT, B, out, col, gemmOut };
 }
