@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { NOISE_SAMPLES } from "../src/components/noise-demo/noise-summary.ts";
 import { collectErrors } from "./console-errors.ts";
 
 /** Part 1's islands as a reader uses them. The benchmarks themselves run in benchmarks.spec.ts. */
@@ -48,5 +49,79 @@ test("GIL page: the decision chart has a text alternative, and the captured prof
   await expect(page.locator("#ec-decision-text li")).toHaveCount(5);
   await page.goto("/basics/profiling/");
   await expect(page.getByText(/test_profile_capture\.py:\d+\(normalize_pixels\)/).first()).toBeAttached();
+  expect(errors).toEqual([]);
+});
+
+test("noise demo: times the call quiet and under load, and shows both distributions", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto("/basics/measuring/");
+  const demo = page.locator("ec-noise-demo");
+  const threads = await page.evaluate(() => navigator.hardwareConcurrency);
+  const load = demo.getByLabel("Competing workers");
+  await expect(load).toHaveValue(String(threads));
+  await load.fill("0");
+  await demo.getByRole("button", { name: "Run noise demo" }).click();
+  await expect(demo.getByRole("alert")).toHaveText(`Competing workers must be a whole number from 1 to ${threads} (this machine's hardware threads); got "0".`);
+
+  await load.fill("1");
+  await demo.getByRole("button", { name: "Run noise demo" }).click();
+  await expect(demo.getByRole("alert")).toBeHidden();
+  await expect(demo.getByRole("status")).toContainText(/^Done: median .* flagged noisy/, { timeout: 60_000 });
+  // One dot per call of each phase, and one row of statistics per phase.
+  await expect(demo.locator('[data-part="result"] svg circle')).toHaveCount(2 * NOISE_SAMPLES);
+  const rows = demo.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).locator("th")).toHaveText("quiet");
+  await expect(rows.nth(1).locator("th")).toHaveText("with 1 busy worker");
+  for (const row of [rows.nth(0), rows.nth(1)]) {
+    await expect(row.locator("td").nth(0)).toHaveText(String(NOISE_SAMPLES));
+    await expect(row.locator("td").nth(5)).toHaveText(/^\d+\.\d\d$/); // CV
+    await expect(row.locator("td").nth(6)).toHaveText(/^(yes|no)$/);
+  }
+  console.log(`noise demo on ${threads} threads:\n${await demo.locator("table").innerText()}`);
+
+  // Cancel stops the run and leaves the island usable.
+  await demo.getByRole("button", { name: "Run noise demo" }).click();
+  await demo.getByRole("button", { name: "Cancel" }).click();
+  await expect(demo.getByRole("status")).toHaveText("Cancelled.");
+  await expect(demo.getByRole("button", { name: "Run noise demo" })).toBeEnabled();
+  expect(errors).toEqual([]);
+});
+
+test("busy cores: every thread in use reports busy time, an unused one reports none", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto("/basics/measuring/");
+  const island = page.locator("ec-busy-cores");
+  const threads = await page.evaluate(() => navigator.hardwareConcurrency);
+  const field = island.getByLabel("Threads");
+  await field.fill(String(threads + 1));
+  await island.getByRole("button", { name: "Run" }).click();
+  await expect(island.getByRole("alert")).toHaveText(`Threads must be a whole number from 1 to ${threads} (this machine's hardware threads); got "${threads + 1}".`);
+
+  const shares = async () => {
+    await expect(island.getByRole("status")).toContainText("Done:", { timeout: 60_000 });
+    await expect(island.getByRole("alert")).toBeHidden();
+    const rows = island.locator("tbody tr");
+    await expect(rows).toHaveCount(threads);
+    return (await rows.locator(".ec-busy-share").allInnerTexts()).map((text) => Number(text.replace("%", "")));
+  };
+  await field.fill(String(threads));
+  await island.getByRole("button", { name: "Run" }).click();
+  // Each thread runs its share of every product; even preempted it stays inside its part, so its
+  // busy time is most of the wall time. A quarter leaves room for a loaded 2-core CI machine.
+  for (const share of await shares()) expect(share).toBeGreaterThanOrEqual(25);
+  console.log(`busy cores, all ${threads} threads:\n${await island.locator("table").innerText()}`);
+
+  await field.fill("1");
+  await island.getByRole("button", { name: "Run" }).click();
+  const one = await shares();
+  expect(one[0]).toBeGreaterThanOrEqual(25);
+  expect(one.slice(1)).toEqual(new Array(threads - 1).fill(0));
+  await expect(island.getByRole("status")).toContainText(`and ${threads - 1} never ran a part.`);
+
+  await island.getByRole("button", { name: "Run" }).click();
+  await island.getByRole("button", { name: "Cancel" }).click();
+  await expect(island.getByRole("status")).toHaveText("Cancelled.");
+  await expect(island.getByRole("button", { name: "Run" })).toBeEnabled();
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,7 @@ import { collectErrors } from "./console-errors.ts";
 /** The GIL chapter, which carries <PyodideRace />. */
 const PAGE = "/basics/gil/";
 
-test("the Pyodide race runs 1 and 2 interpreters and JavaScript, all agreeing", async ({ page, baseURL }) => {
+test("the Pyodide race runs 1 and 2 interpreters, JavaScript and WebAssembly, all agreeing", async ({ page, baseURL }) => {
   const errors = collectErrors(page);
   const foreign: string[] = [];
   page.on("request", (request) => {
@@ -23,8 +23,9 @@ test("the Pyodide race runs 1 and 2 interpreters and JavaScript, all agreeing", 
 
   const expected = String(collatzSteps(wholeRange(RACE_LIMIT)));
   const rows = island.locator("table").first().locator("tbody tr");
-  await expect(rows).toHaveCount(3);
-  for (const [name, workers] of [["Python, 1 interpreter", "1"], ["Python, split over 2 interpreters", "2"], ["JavaScript, 1 worker", "1"]] as const) {
+  await expect(rows).toHaveCount(4);
+  const runs = [["Python, 1 interpreter", "1"], ["Python, split over 2 interpreters", "2"], ["JavaScript, 1 worker", "1"], ["WebAssembly, 1 worker", "1"]] as const;
+  for (const [name, workers] of runs) {
     const cells = rows.filter({ hasText: name }).locator("td");
     await expect(cells.nth(0), `${name}: workers`).toHaveText(workers);
     await expect(cells.nth(1), `${name}: total against the Node reference`).toHaveText(expected);

@@ -60,7 +60,8 @@ export interface BenchmarkDeclaration<P extends Params, I> {
   caseAxis: string;
   /** Seed of the input generator, so every run everywhere sees the same data. */
   seed: number;
-  input(params: P, seed: number): I;
+  /** The case's input; async when it loads data, such as a photo decoded in the runner worker. */
+  input(params: P, seed: number): I | Promise<I>;
   /** The obviously correct result every variant is checked against. */
   reference(params: P, input: I): Float32Array;
   /** Variant id that speedups are relative to. */
@@ -88,8 +89,11 @@ export interface Benchmark {
   baseline: string;
   variants: readonly Pick<Variant<Params, unknown>, "id" | "label" | "parallel" | "needsIsolation" | "maxThreads" | "cases">[];
   claims: readonly Claim[];
-  /** Builds one case's input and reference, and prepares variants on it. */
-  instantiate(caseIndex: number): BenchmarkInstance;
+  /**
+   * Builds one case's input and reference, and prepares variants on it. A bad case index throws
+   * at once; the promise waits for the input.
+   */
+  instantiate(caseIndex: number): Promise<BenchmarkInstance>;
 }
 
 export interface BenchmarkInstance {
@@ -127,8 +131,7 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
     instantiate(caseIndex) {
       const c = d.cases[caseIndex];
       if (!c) throw new RangeError(`invalid case: ${caseIndex} (benchmark ${d.id} has ${d.cases.length})`);
-      const input = d.input(c.params, d.seed);
-      return {
+      return Promise.resolve(d.input(c.params, d.seed)).then((input) => ({
         params: c.params,
         flops: d.flops(c.params),
         bytes: (variantId) => d.bytes?.(c.params, variantId),
@@ -139,7 +142,7 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
           if (!v) throw new RangeError(`invalid variant: ${variantId} is not a variant of ${d.id}`);
           return v.prepare(c.params, input, ctx);
         },
-      };
+      }));
     },
   };
 }

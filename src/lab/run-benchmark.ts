@@ -66,7 +66,7 @@ export async function runBenchmark(
   tasks.sort((a, b) => a.caseIndex - b.caseIndex);
 
   const results: ResultV1[] = [];
-  let instance: ReturnType<Benchmark["instantiate"]> | undefined;
+  let instance: Awaited<ReturnType<Benchmark["instantiate"]>> | undefined;
   let reference: Float32Array | undefined;
   let instanceCase = -1;
   for (const [i, task] of tasks.entries()) {
@@ -74,7 +74,7 @@ export async function runBenchmark(
     const variant = bench.variants.find((v) => v.id === task.variant)!;
     await onProgress({ done: i, total: tasks.length, current: `${variant.label} on ${c.label}, ${task.threads} thread(s)`, results });
     if (task.caseIndex !== instanceCase) {
-      instance = bench.instantiate(task.caseIndex);
+      instance = await bench.instantiate(task.caseIndex);
       reference = instance.reference();
       instanceCase = task.caseIndex;
     }

@@ -9,6 +9,8 @@ export interface RaceResult {
   /** All interpreters started side by side, ms. */
   startupWallMs: number;
   js: TimedTotal;
+  /** The loop compiled to WebAssembly; undefined where the page is not cross-origin isolated. */
+  wasm: TimedTotal | undefined;
   python1: TimedTotal;
   /** From handing out the pieces to the last worker's total, ms; total = the workers' sum. */
   pythonN: TimedTotal;
@@ -31,7 +33,7 @@ const PIECES_PER_WORKER = 16;
 
 /**
  * One race, the companion's run_gil_experiment with workers for processes: N workers each load
- * their own Pyodide; worker 0 runs the loop in JavaScript and in Python alone, then all N share
+ * their own Pyodide; worker 0 runs the loop in JavaScript, WebAssembly and Python alone, then all N share
  * the pieces of gil.split_range. `cancel` terminates every worker at once.
  */
 export class RaceRun {
@@ -58,7 +60,7 @@ export class RaceRun {
 
   async run(onProgress: (p: RaceProgress) => void): Promise<RaceResult> {
     const n = this.interpreters;
-    const total = n + 3;
+    const total = n + 4;
     let done = 0;
     const report = (step: string) => onProgress({ done, total, step });
 
@@ -81,19 +83,23 @@ export class RaceRun {
     report("Running the loop in JavaScript, 1 worker…");
     const js = await this.#call(first.runJs(whole));
     done++;
+    report("Running the loop in WebAssembly, 1 worker…");
+    const wasm = await this.#call(first.runWasm(whole));
+    if (wasm) checkTotal("WebAssembly", wasm.total, js.total);
+    done++;
     report("Running the loop in Python, 1 interpreter…");
     const python1 = await this.#call(first.runPython(whole));
-    checkTotal("1 interpreter", python1.total, js.total);
+    checkTotal("Python on 1 interpreter", python1.total, js.total);
     done++;
     report(`Running the loop in Python, split over ${interpretersLabel(n)}…`);
     const pieces = await this.#call(first.pieces(this.limit, n * PIECES_PER_WORKER));
     const t1 = performance.now();
     const results = await this.#call(Promise.all(this.#apis.map((api, k) => api.runPython(pieces.filter((_, i) => i % n === k)))));
     const pythonN = { total: results.reduce((sum, s) => sum + s.total, 0), ms: performance.now() - t1 };
-    checkTotal(interpretersLabel(n), pythonN.total, js.total);
+    checkTotal(`Python on ${interpretersLabel(n)}`, pythonN.total, js.total);
     done++;
     report("done");
-    return { limit: this.limit, interpreters: n, startupMs, startupWallMs, js, python1, pythonN, shareMs: results.map((s) => s.ms) };
+    return { limit: this.limit, interpreters: n, startupMs, startupWallMs, js, wasm, python1, pythonN, shareMs: results.map((s) => s.ms) };
   }
 
   cancel(): void {
@@ -106,6 +112,6 @@ export class RaceRun {
   }
 }
 
-function checkTotal(what: string, python: number, js: number): void {
-  if (python !== js) throw new Error(`Python on ${what} counted ${python} steps but JavaScript counted ${js}: the two loops disagree`);
+function checkTotal(run: string, total: number, js: number): void {
+  if (total !== js) throw new Error(`${run} counted ${total} steps but JavaScript counted ${js}: the two loops disagree`);
 }

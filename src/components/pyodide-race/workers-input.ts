@@ -8,11 +8,14 @@ export function defaultWorkers(hardwareThreads: number): number {
   return Math.max(1, Math.min(hardwareThreads, DEFAULT_MAX_INTERPRETERS));
 }
 
-/** The Workers field's value, or a RangeError whose message the island shows as it is. */
-export function parseWorkers(value: string, hardwareThreads: number): number {
+/**
+ * A worker or thread count field's value (1 … hardware threads), or a RangeError whose message the
+ * island shows as it is, naming the field by its label.
+ */
+export function parseWorkers(value: string, hardwareThreads: number, field = "Workers"): number {
   const workers = Number(value.trim());
   if (value.trim() === "" || !Number.isInteger(workers) || workers < 1 || workers > hardwareThreads) {
-    throw new RangeError(`Workers must be a whole number from 1 to ${hardwareThreads} (this machine's hardware threads); got "${value}".`);
+    throw new RangeError(`${field} must be a whole number from 1 to ${hardwareThreads} (this machine's hardware threads); got "${value}".`);
   }
   return workers;
 }

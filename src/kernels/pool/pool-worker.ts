@@ -8,6 +8,8 @@ export interface PoolWorkerInit {
   module: WebAssembly.Module;
   memory: WebAssembly.Memory;
   control: Int32Array;
+  /** Busy-time slots (busy-time.ts): this worker adds the time of each of its parts to busy[part]. */
+  busy: Float64Array;
   /** This worker runs part `part` of every job that uses more than `part` threads. */
   part: number;
 }
@@ -17,7 +19,7 @@ export interface PoolWorkerInit {
  * (Atomics.wait) and runs its part of each job. Its event loop stays blocked on purpose: jobs
  * arrive through shared memory, not messages.
  */
-function serve({ module, memory, control, part }: PoolWorkerInit): void {
+function serve({ module, memory, control, busy, part }: PoolWorkerInit): void {
   const kernels = instantiateKernels(module, memory);
   const args = control.subarray(ARGS);
   let seen = Atomics.load(control, GENERATION);
@@ -27,12 +29,14 @@ function serve({ module, memory, control, part }: PoolWorkerInit): void {
     if (Atomics.load(control, STOP)) return;
     const threads = Atomics.load(control, THREADS);
     if (part >= threads) continue;
+    const start = performance.now();
     try {
       poolJobs[POOL_JOBS[Atomics.load(control, JOB)]!](kernels, args, part, threads);
     } catch (error) {
       console.error(`pool worker ${part}:`, error);
       Atomics.store(control, FAILED, 1);
     }
+    busy[part]! += performance.now() - start; // stored before DONE is bumped, so the coordinator sees it
     Atomics.add(control, DONE, 1);
     Atomics.notify(control, DONE);
   }

@@ -1,5 +1,6 @@
 import { wrap, releaseProxy, type Remote } from "comlink";
 import type { WasmKernels } from "../wasm/kernels-wasm.ts";
+import { createBusySlots } from "./busy-time.ts";
 import { ARGS, DONE, FAILED, GENERATION, JOB, MAX_ARGS, STOP, THREADS, createControl } from "./pool-control.ts";
 import { POOL_JOBS, poolJobs, type PoolJob } from "./pool-jobs.ts";
 
@@ -14,10 +15,13 @@ export class WorkerPool {
   readonly #control = createControl();
   readonly #workers: Worker[];
   readonly #kernels: WasmKernels;
+  /** Milliseconds each part (0 = this coordinator) spent in jobs: see busy-time.ts. */
+  readonly #busy: Float64Array;
 
   private constructor(workers: Worker[], kernels: WasmKernels) {
     this.#workers = workers;
     this.#kernels = kernels;
+    this.#busy = createBusySlots(workers.length + 1);
   }
 
   /** Starts `helpers` workers; `kernels` is the coordinator's own instance on the same memory. */
@@ -31,7 +35,7 @@ export class WorkerPool {
     await Promise.all(
       workers.map(async (worker, i) => {
         const api: Remote<PoolWorkerApi> = wrap(worker);
-        await api.init({ module, memory, control: pool.#control, part: i + 1 });
+        await api.init({ module, memory, control: pool.#control, busy: pool.#busy, part: i + 1 });
         api[releaseProxy]();
       }),
     );
@@ -59,11 +63,26 @@ export class WorkerPool {
       Atomics.add(c, GENERATION, 1);
       Atomics.notify(c, GENERATION);
     }
+    const start = performance.now();
     poolJobs[job](this.#kernels, c.subarray(ARGS), 0, threads);
+    this.#busy[0]! += performance.now() - start;
     for (let done = Atomics.load(c, DONE); done < threads - 1; done = Atomics.load(c, DONE)) {
       Atomics.wait(c, DONE, done);
     }
     if (Atomics.load(c, FAILED)) throw new Error(`pool job ${job} failed in a worker (see the console)`);
+  }
+
+  /**
+   * Milliseconds each thread (0 = the coordinator, then the workers) has spent running its parts
+   * of jobs since the pool started or `resetBusy`: against the wall time, it shows which cores
+   * were busy. Read between jobs (run has returned, so every worker has stored its time).
+   */
+  busyMs(): number[] {
+    return Array.from(this.#busy);
+  }
+
+  resetBusy(): void {
+    this.#busy.fill(0);
   }
 
   terminate(): void {

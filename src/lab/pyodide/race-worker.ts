@@ -2,16 +2,21 @@
 import { expose } from "comlink";
 import type { PyProxy } from "pyodide/ffi";
 import gilSource from "../../../python/everycore/gil.py?raw";
+import { loadWasmContext } from "../wasm-context.ts";
 import { collatzSteps } from "./collatz-steps.ts";
 
 /**
  * One worker of the Pyodide race: it can hold one Python interpreter of its own — a worker is to
  * the page what a process is to multiprocessing, so N workers are N interpreters with N GILs —
- * and runs the GIL chapter's loop, python/everycore/gil.py itself, or the same loop in JavaScript.
+ * and runs the GIL chapter's loop, python/everycore/gil.py itself, or the same loop in JavaScript
+ * or compiled to WebAssembly (src/kernels/wasm/assembly/collatz-steps.ts).
  */
 
 /** Where scripts/copy-pyodide.ts put the interpreter: same origin, so COEP require-corp allows it. */
 const indexURL = new URL(`${import.meta.env.BASE_URL}pyodide/`, self.location.href).href;
+
+/** The untimed warm-up calls cover 1 ≤ n < this: a few ms, far below the timed loop. */
+const WASM_WARMUP_STOP = 5_000;
 
 /** [start, stop): the numbers one call of collatz_steps covers, as gil.split_range cuts them. */
 export type Piece = readonly [start: number, stop: number];
@@ -74,6 +79,19 @@ const api = {
 
   runJs(pieces: readonly Piece[]): TimedTotal {
     return timed(() => pieces.reduce((total, [start, stop]) => total + collatzSteps({ start, stop, step: 1 }), 0));
+  },
+
+  /**
+   * The loop compiled to WebAssembly; undefined on a page that is not cross-origin isolated, where
+   * the site's kernels (built for shared memory) cannot be instantiated. Loading is not timed.
+   */
+  async runWasm(pieces: readonly Piece[]): Promise<TimedTotal | undefined> {
+    if (!globalThis.crossOriginIsolated) return undefined;
+    const { kernels } = await loadWasmContext();
+    // V8 runs a WebAssembly function in its baseline tier first and swaps in optimized code only
+    // for later calls (no on-stack replacement), so a short untimed call lets it tier up.
+    for (let i = 0; i < 3; i++) kernels.collatz_steps(1, WASM_WARMUP_STOP);
+    return timed(() => pieces.reduce((total, [start, stop]) => total + kernels.collatz_steps(start, stop), 0));
   },
 };
 

@@ -1,0 +1,76 @@
+import { isCancel, RunIsland } from "../run-island.ts";
+import { wrap } from "comlink";
+import { busyShares, coresBusy } from "../../kernels/pool/busy-time.ts";
+import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { renderBusyTable } from "./busy-table.ts";
+import type { BusyWorkerApi } from "./busy-worker.ts";
+
+/** How long the products run: long enough that a thread's share is not one scheduler slice. */
+const RUN_MS = 1500;
+
+/**
+ * <ec-busy-cores>: runs the threaded GEMM on a pool of one thread per hardware thread, using as
+ * many of them as the reader asks, and shows each thread's busy time against the wall time.
+ */
+class BusyCores extends RunIsland {
+  #worker: Worker | undefined;
+  #cancel: (() => void) | undefined;
+
+  connectedCallback(): void {
+    const threads = this.find<HTMLInputElement>("threads");
+    threads.max = String(navigator.hardwareConcurrency);
+    threads.value = String(navigator.hardwareConcurrency);
+    this.find<HTMLFormElement>("form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      void this.#run();
+    });
+    this.find("cancel").addEventListener("click", () => this.#cancel?.());
+  }
+
+  disconnectedCallback(): void {
+    this.#worker?.terminate();
+  }
+
+  async #run(): Promise<void> {
+    const poolThreads = navigator.hardwareConcurrency;
+    let threads: number;
+    try {
+      threads = parseWorkers(this.find<HTMLInputElement>("threads").value, poolThreads, "Threads");
+    } catch (e) {
+      this.error((e as Error).message);
+      return;
+    }
+    this.error("");
+    this.find("result").replaceChildren();
+    this.setRunning(true);
+    this.status(`Running 384³ products on ${threads} of ${poolThreads} threads for ${RUN_MS / 1000} s…`);
+    const worker = (this.#worker = new Worker(new URL("./busy-worker.ts", import.meta.url), { type: "module", name: "every-core-busy-cores" }));
+    try {
+      const cancelled = new Promise<never>((_, reject) => {
+        this.#cancel = () => reject(new DOMException("cancelled", "AbortError"));
+        worker.addEventListener("error", (e) => reject(new Error(e.message || "the busy-cores worker could not start")));
+      });
+      const run = await Promise.race([wrap<BusyWorkerApi>(worker).run(threads, poolThreads, RUN_MS), cancelled]);
+      const shares = busyShares(run.busyMs, run.wallMs);
+      this.find("result").replaceChildren(renderBusyTable(shares, run.wallMs));
+      const idle = shares.filter((s) => s.busyMs === 0).length;
+      this.status(
+        `Done: ${run.products} products in ${Math.round(run.wallMs)} ms; on average ${coresBusy(shares).toFixed(1)} of ${poolThreads} threads were busy` +
+          (idle > 0 ? `, and ${idle} never ran a part.` : "."),
+      );
+    } catch (e) {
+      if (isCancel(e)) this.status("Cancelled.");
+      else {
+        this.status("");
+        this.error(`The run failed: ${(e as Error).message}`);
+      }
+    } finally {
+      worker.terminate();
+      if (this.#worker === worker) this.#worker = undefined;
+      this.#cancel = undefined;
+      this.setRunning(false);
+    }
+  }
+}
+
+customElements.define("ec-busy-cores", BusyCores);

@@ -1,0 +1,105 @@
+import { isCancel, RunIsland } from "../run-island.ts";
+import { NOISY_CV } from "../../lab/stats.ts";
+import { ms } from "../bench/format.ts";
+import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { NOISE_SAMPLES, summarizePhase, type NoisePhase, type PhaseSummary } from "./noise-summary.ts";
+import { renderNoiseChart, renderNoiseTable } from "./noise-view.ts";
+
+/** Lets the competing workers start spinning before the loaded phase is timed. */
+const LOAD_SETTLE_MS = 200;
+
+/**
+ * <ec-noise-demo>: the same kernel timed in a worker twice — on a quiet machine, then while
+ * competing workers spin on every core — with both distributions and their statistics.
+ */
+class NoiseDemo extends RunIsland {
+  #workers: Worker[] = [];
+  #cancel: (() => void) | undefined;
+
+  connectedCallback(): void {
+    const load = this.find<HTMLInputElement>("load");
+    load.max = String(navigator.hardwareConcurrency);
+    load.value = String(navigator.hardwareConcurrency);
+    this.find<HTMLFormElement>("form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      void this.#run();
+    });
+    this.find("cancel").addEventListener("click", () => this.#cancel?.());
+  }
+
+  disconnectedCallback(): void {
+    this.#stopWorkers();
+  }
+
+  /** Keeps `worker` to terminate it later. (Each `new Worker(new URL(…))` stays literal: that is how Vite finds and bundles workers.) */
+  #track(worker: Worker): Worker {
+    this.#workers.push(worker);
+    return worker;
+  }
+
+  #stopWorkers(): void {
+    for (const w of this.#workers) w.terminate();
+    this.#workers = [];
+  }
+
+  async #run(): Promise<void> {
+    let load: number;
+    try {
+      load = parseWorkers(this.find<HTMLInputElement>("load").value, navigator.hardwareConcurrency, "Competing workers");
+    } catch (e) {
+      this.error((e as Error).message);
+      return;
+    }
+    this.error("");
+    this.find("result").replaceChildren();
+    this.setRunning(true);
+    const cancelled = new Promise<never>((_, reject) => (this.#cancel = () => reject(new DOMException("cancelled", "AbortError"))));
+    cancelled.catch(() => {}); // observed through Promise.race below; a cancel after the run is no error
+    try {
+      const timer = this.#track(new Worker(new URL("./noise-worker.ts", import.meta.url), { type: "module", name: "every-core-noise-timer" }));
+      const time = (phase: NoisePhase, competing: number) =>
+        Promise.race([
+          new Promise<PhaseSummary>((resolve, reject) => {
+            timer.onmessage = (e: MessageEvent<{ times: number[] }>) => resolve(summarizePhase(phase, competing, e.data.times));
+            timer.onerror = (e) => reject(new Error(e.message || "the timing worker failed"));
+            timer.postMessage({ samples: NOISE_SAMPLES });
+          }),
+          cancelled,
+        ]);
+      this.#progress(0, `Timing ${NOISE_SAMPLES} calls on a quiet machine…`);
+      const quiet = await time("quiet", 0);
+      this.#progress(1, `Starting ${load} competing worker(s), then timing ${NOISE_SAMPLES} calls again…`);
+      for (let i = 0; i < load; i++) {
+        this.#track(new Worker(new URL("./spinner-worker.ts", import.meta.url), { type: "module", name: `every-core-noise-load-${i + 1}` })).postMessage(null);
+      }
+      await Promise.race([new Promise((r) => setTimeout(r, LOAD_SETTLE_MS)), cancelled]);
+      const loaded = await time("with load", load);
+      this.#stopWorkers();
+      const Plot = await import("@observablehq/plot");
+      this.find("result").replaceChildren(renderNoiseChart(Plot, [quiet, loaded]), renderNoiseTable([quiet, loaded]));
+      this.status(
+        `Done: median ${ms(quiet.stats.median)} → ${ms(loaded.stats.median)} ms, mean ${ms(quiet.stats.mean)} → ${ms(loaded.stats.mean)} ms; ` +
+          `the loaded run is ${loaded.noisy ? "" : "not "}flagged noisy (CV above ${NOISY_CV}).`,
+      );
+    } catch (e) {
+      if (isCancel(e)) this.status("Cancelled.");
+      else {
+        this.status("");
+        this.error(`The noise demo failed: ${(e as Error).message}`);
+      }
+    } finally {
+      this.#stopWorkers();
+      this.#cancel = undefined;
+      this.setRunning(false);
+    }
+  }
+
+  #progress(done: number, text: string): void {
+    const bar = this.find<HTMLProgressElement>("progress");
+    bar.max = 2;
+    bar.value = done;
+    this.status(text);
+  }
+}
+
+customElements.define("ec-noise-demo", NoiseDemo);
