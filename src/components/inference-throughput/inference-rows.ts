@@ -1,0 +1,40 @@
+import type { ResultV1 } from "../../lab/results.ts";
+
+/** One measured way of classifying a case's images: throughput and the latency of one call. */
+export interface InferenceRow {
+  /** The case label without its ", N images" suffix: the network. */
+  network: string;
+  /** How the images were given to the network, for a reader. */
+  calling: string;
+  variant: string;
+  threads: number;
+  /** Images per call: the batch, or all the images when one call splits them across threads. */
+  batch: number;
+  imagesPerSecond: number;
+  /** Milliseconds until one call returns its images' labels. */
+  latencyMs: number;
+}
+
+/**
+ * Turns the cnn-inference results into throughput and latency. Every variant classifies
+ * `images` images per timed run: `…-batch<b>-wasm` variants in images / b calls of b images,
+ * `…-split-wasm-threads` in one call divided among its threads.
+ */
+export function inferenceRows(results: readonly ResultV1[], bench: string, images: number): InferenceRow[] {
+  const rows: InferenceRow[] = [];
+  for (const r of results) {
+    const m = /-(?:batch(\d+)-wasm|split-wasm-(threads))$/.exec(r.variant);
+    if (r.bench !== bench || !m || !r.correctness.ok) continue;
+    const batch = m[2] ? images : Math.min(Number(m[1]), images);
+    rows.push({
+      network: r.case.replace(/, \d+ images$/, ""),
+      calling: m[2] ? `${images} per call, split across ${r.threads === 1 ? "1 thread" : `${r.threads} threads`}` : batch === 1 ? "one per call" : `${batch} per call`,
+      variant: r.variant,
+      threads: r.threads,
+      batch,
+      imagesPerSecond: images / (r.median / 1000),
+      latencyMs: (r.median * batch) / images,
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,41 @@
+/// <reference lib="webworker" />
+import { expose } from "comlink";
+import { WorkerPool } from "../../kernels/pool/worker-pool.ts";
+import { loadMnist } from "../../model/mnist-data.ts";
+import { encodeDigitStore } from "../../lab/training/digit-store.ts";
+import { trainDigits, type TrainingProgress, type TrainingSummary } from "../../lab/training/training-loop.ts";
+import { checkTrainingOptions, type TrainingOptions } from "../../lab/training/training-options.ts";
+import { loadWasmContext } from "../../lab/wasm-context.ts";
+
+/**
+ * The live training run's worker: it loads the digits, owns the WebAssembly memory and a pool of
+ * K − 1 helpers, and trains, so the page's main thread never computes. The page makes one worker
+ * per run and terminates it afterwards, which also ends the pool's workers: that is the Cancel.
+ */
+export type SetupProgress = { kind: "setup"; message: string };
+
+const api = {
+  async train(o: TrainingOptions, onProgress: (p: TrainingProgress | SetupProgress) => void): Promise<TrainingSummary> {
+    if (!globalThis.crossOriginIsolated) {
+      throw new Error("training needs shared memory between workers, which needs a cross-origin isolated page (reload it; see the home page)");
+    }
+    // Validated before any download; the batch against the real set size once it is loaded.
+    checkTrainingOptions(o, { trainImages: Number.MAX_SAFE_INTEGER, hardwareConcurrency: navigator.hardwareConcurrency });
+    onProgress({ kind: "setup", message: "Loading the MNIST digits…" });
+    const [train, test] = await Promise.all([loadMnist("train"), loadMnist("test")]);
+    checkTrainingOptions(o, { trainImages: train.count, hardwareConcurrency: navigator.hardwareConcurrency });
+    onProgress({ kind: "setup", message: `Compressing ${train.count} training digits as a loader would find them on disk…` });
+    const store = encodeDigitStore(train);
+    const wasm = await loadWasmContext();
+    onProgress({ kind: "setup", message: `Starting ${o.workers - 1} helper worker(s)…` });
+    const pool = await WorkerPool.create(o.workers - 1, wasm.module, wasm.memory, wasm.kernels);
+    try {
+      return trainDigits(wasm, (job, args, threads) => pool.run(job, args, threads), { train: store, test }, { ...o, seed: 1 }, onProgress);
+    } finally {
+      pool.terminate();
+    }
+  },
+};
+
+export type TrainingWorkerApi = typeof api;
+expose(api);

@@ -1,0 +1,115 @@
+import { mulberry32 } from "../../kernels/random.ts";
+import { cnnForwardFlops, cnnShape, MNIST_CNN } from "../../model/cnn-config.ts";
+import { defineBenchmark, type RunContext, type Variant } from "../benchmark.ts";
+import { DigitTrainer, type BatchSpec, type TrainingMode } from "../training/digit-trainer.ts";
+import { encodeDigitStore, type DigitStore } from "../training/digit-store.ts";
+import { sevenSegmentDigits } from "../training/seven-segment-digits.ts";
+import { trainingStepRef } from "../training/training-step-ref.ts";
+import { DEFAULT_TRAINING } from "../training/training-options.ts";
+
+/**
+ * Syllabus 6.2: one SGD step of the site's MNIST CNN three ways — one thread doing everything;
+ * batches built (decoded, augmented, normalised) by a second thread one step ahead; the batch
+ * split across K threads whose gradient sums are merged in shared memory before one update.
+ * Every timed call is one whole step, loading included, so time ratios are samples-per-second
+ * ratios. The speed of a step does not depend on the pixels, so the input is generated from a
+ * seed (seven-segment digits) instead of fetched; the live island on the same page trains on MNIST.
+ */
+type TrainingParams = { batch: number };
+
+interface TrainingInput {
+  store: DigitStore;
+  /** The batch every timed step trains on, so every step starts from the same state and ends equal. */
+  spec: BatchSpec;
+}
+
+/** Seed of the weights every timed step starts from. */
+export const WEIGHT_SEED = 1;
+const { learningRate, momentum, maxShift } = DEFAULT_TRAINING;
+const SHAPE = cnnShape(MNIST_CNN);
+const batchLabel = (batch: number) => `batch ${batch}`;
+export const CLAIM_CASE = batchLabel(DEFAULT_TRAINING.batch);
+
+/** A DigitTrainer in the shared memory whose `run` repeats one step from the same weights. */
+function prepareStep(mode: TrainingMode, p: TrainingParams, input: TrainingInput, ctx: RunContext) {
+  const { arena, kernels } = ctx.wasm;
+  arena.reset();
+  const t = new DigitTrainer(arena, kernels, { store: input.store, batch: p.batch, maxThreads: ctx.threads, seed: WEIGHT_SEED, maxShift });
+  const initial = t.trainer.weights().slice();
+  // Prefetch trains on the batch loaded by the previous step: the first one is loaded here.
+  if (mode === "prefetch") t.load(input.spec);
+  const run = (job: Parameters<typeof ctx.pool.run>[0], args: readonly number[], threads: number) => ctx.pool.run(job, args, threads);
+  return {
+    run() {
+      // Restoring 11 k weights and zeroing the momentum costs microseconds against a ~40 ms step.
+      t.trainer.weights().set(initial);
+      t.trainer.velocity().fill(0);
+      t.step(mode, input.spec, { learningRate, momentum }, ctx.threads, run);
+    },
+    output: () => t.trainer.weights().slice(),
+  };
+}
+
+type TrainingVariant = Variant<TrainingParams, TrainingInput>;
+
+const single: TrainingVariant = {
+  id: "cnn-train-f32-single",
+  label: "(a) one thread: load the batch, then compute",
+  needsIsolation: true,
+  prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }),
+};
+
+const prefetch: TrainingVariant = {
+  id: "cnn-train-f32-prefetch",
+  label: "(b) parallel loading: next batch built by a second thread during the step",
+  needsIsolation: true,
+  parallel: true,
+  // One thread computes, one loads: a third has nothing to do.
+  maxThreads: 2,
+  prepare: (p, input, ctx) => prepareStep("prefetch", p, input, ctx),
+};
+
+const dataParallel: TrainingVariant = {
+  id: "cnn-train-f32-data-parallel",
+  label: "(c) data-parallel: K threads each load and differentiate a slice, gradients averaged",
+  needsIsolation: true,
+  parallel: true,
+  prepare: (p, input, ctx) => prepareStep("data-parallel", p, input, ctx),
+};
+
+export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
+  id: "cnn-training",
+  title: "Training the digit CNN: one thread, parallel loading, data-parallel",
+  chapter: "/benchmarks/training/",
+  cases: [16, DEFAULT_TRAINING.batch].map((batch) => ({ label: batchLabel(batch), params: { batch } })),
+  caseAxis: "images per training step",
+  seed: 20261124,
+  input({ batch }, seed) {
+    const store = encodeDigitStore(sevenSegmentDigits(2 * batch, seed));
+    const next = mulberry32(seed + 1);
+    const indices = Int32Array.from({ length: batch }, () => Math.floor(next() * store.count));
+    return { store, spec: { indices, seed: seed + 2 } };
+  },
+  reference: (_p, { store, spec }) => trainingStepRef(store, spec, WEIGHT_SEED, learningRate, momentum, maxShift),
+  baseline: single.id,
+  variants: [single, prefetch, dataParallel],
+  // Forward, then backward: each convolution's and the dense layer's two gradient products
+  // (weights and input) cost one forward product each, so a step is 3 forward passes per image.
+  flops: ({ batch }) => 3 * batch * cnnForwardFlops(SHAPE),
+  // The reference sums the same products with the TypeScript GEMM in another order, and each
+  // weight moves by lr × gradient: differences ≲ 1e-8; 1e-6 is ~10 ulp of a weight of size 1,
+  // while a slice's gradient missing or counted twice moves weights by ~lr × 0.1 = 1e-3.
+  tolerance: () => 1e-6,
+  claims: [
+    {
+      id: "cnn-training/data-parallel-2",
+      bench: "cnn-training",
+      case: CLAIM_CASE,
+      faster: { variant: dataParallel.id, threads: 2 },
+      slower: { variant: single.id },
+      atLeast: 1.6,
+      because:
+        "each thread decodes and differentiates its own half of the batch, nothing but the read-only weights is shared, and the merge adds 11 k floats per step against the ~2 million multiply-adds per image of the backward pass",
+    },
+  ],
+});

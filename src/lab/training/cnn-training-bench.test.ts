@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
+import type { WorkerPool } from "../../kernels/pool/worker-pool.ts";
+import { maxAbsDiff } from "../../kernels/random.ts";
+import { createSharedMemory, instantiateKernels } from "../../kernels/wasm/kernels-wasm.ts";
+import { loadTestBuilds } from "../../kernels/wasm/test-builds.ts";
+import { WasmArena } from "../../kernels/wasm/wasm-arena.ts";
+import { cnnShape, MNIST_CNN } from "../../model/cnn-config.ts";
+import { initParams, paramLayout } from "../../model/cnn-params.ts";
+import { WEIGHT_SEED, cnnTraining } from "../benchmarks/cnn-training.ts";
+import type { WasmContext } from "../wasm-context.ts";
+
+// The benchmark's variants against its reference, as the runner checks them, with a stand-in pool
+// that runs a job's parts one after another on this thread.
+const SHAPE = cnnShape(MNIST_CNN);
+
+function context(): WasmContext {
+  const module = loadTestBuilds().wasmsimd;
+  const memory = createSharedMemory(64);
+  const kernels = instantiateKernels(module, memory);
+  return { module, memory, kernels, arena: new WasmArena(memory, kernels), isa: "wasmsimd" };
+}
+
+function sequentialPool(wasm: WasmContext): WorkerPool {
+  const run = (job: keyof typeof poolJobs, args: readonly number[], threads: number) => {
+    const a = Int32Array.from(args);
+    for (let part = 0; part < threads; part++) poolJobs[job](wasm.kernels, a, part, threads);
+  };
+  return { run, maxThreads: 3 } as unknown as WorkerPool;
+}
+
+describe("cnn-training benchmark", () => {
+  it("every variant's step, repeated, equals the reference step within the stated tolerance", async () => {
+    const wasm = context();
+    const pool = sequentialPool(wasm);
+    for (let c = 0; c < cnnTraining.cases.length; c++) {
+      const instance = await cnnTraining.instantiate(c);
+      const reference = instance.reference();
+      const initial = new Float32Array(reference.length);
+      initParams(SHAPE, paramLayout(SHAPE), initial, WEIGHT_SEED);
+      for (const [variant, threads] of [["cnn-train-f32-single", 1], ["cnn-train-f32-prefetch", 1], ["cnn-train-f32-prefetch", 2], ["cnn-train-f32-data-parallel", 2], ["cnn-train-f32-data-parallel", 3]] as const) {
+        const prepared = await instance.prepare(variant, { wasm, pool, threads });
+        prepared.run();
+        prepared.run(); // the timer calls run many times: each call must end in the same state
+        const error = maxAbsDiff(prepared.output(), reference);
+        expect(error, `${variant} at ${threads}`).toBeLessThanOrEqual(instance.tolerance);
+        // The step really moved the weights: the comparison is not of two untouched vectors.
+        expect(maxAbsDiff(reference, initial)).toBeGreaterThan(100 * instance.tolerance);
+      }
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import type { F32Block, WasmArena } from "../kernels/wasm/wasm-arena.ts";
+import { cnnShape, configArgs, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
+import { initParams, paramLayout, type ParamLayout } from "./cnn-params.ts";
+import { workspaceLayout, type CnnWorkspaceLayout } from "./cnn-workspace.ts";
+import type { RunJob } from "./cnn-jobs.ts";
+
+export interface CnnInferenceOptions {
+  config?: CnnConfig;
+  /** Most images one call classifies: the input and logits blocks hold this many. */
+  capacity: number;
+  /** Images each part pushes through the network at once: the batch size of the GEMMs. */
+  chunk: number;
+  /** Most parts (threads) a call may be split into: one workspace each. */
+  maxParts: number;
+  /** Seed of the weights (copy trained ones into weights() to use those). */
+  seed: number;
+}
+
+/**
+ * The CNN's forward pass in a shared WebAssembly.Memory: weights, an input block, the logits and
+ * one forward-only workspace per part. `run` is the cnn_forward pool job: the images are split
+ * into one band per part, and each part classifies its band `chunk` images at a time.
+ */
+export class CnnInference {
+  readonly shape: CnnShape;
+  readonly params: ParamLayout;
+  readonly workspace: CnnWorkspaceLayout;
+  readonly capacity: number;
+  readonly maxParts: number;
+  readonly #weights: F32Block;
+  readonly #x: F32Block;
+  readonly #logits: F32Block;
+  readonly #ws: F32Block;
+
+  /** Allocates everything in `arena` (which must not be reset while this is in use). */
+  constructor(arena: WasmArena, o: CnnInferenceOptions) {
+    for (const name of ["capacity", "chunk", "maxParts"] as const) {
+      if (!Number.isInteger(o[name]) || o[name] < 1) throw new RangeError(`invalid ${name}: ${o[name]} (expected an integer ≥ 1)`);
+    }
+    this.shape = cnnShape(o.config ?? MNIST_CNN);
+    this.params = paramLayout(this.shape);
+    this.workspace = workspaceLayout(this.shape, this.params, o.chunk, false);
+    this.capacity = o.capacity;
+    this.maxParts = o.maxParts;
+    this.#weights = arena.allocF32(this.params.count);
+    this.#x = arena.allocF32(o.capacity * this.shape.input);
+    this.#logits = arena.allocF32(o.capacity * this.shape.classes);
+    this.#ws = arena.allocF32(o.maxParts * this.workspace.count);
+    initParams(this.shape, this.params, this.#weights.view(), o.seed);
+  }
+
+  /** The input block (capacity × C·H·W floats). */
+  inputs(): Float32Array {
+    return this.#x.view();
+  }
+
+  /** The parameter vector (paramLayout order): overwrite it with trained weights. */
+  weights(): Float32Array {
+    return this.#weights.view();
+  }
+
+  /** The logits block (capacity × classes); the first `images` rows are the last run's output. */
+  logits(): Float32Array {
+    return this.#logits.view();
+  }
+
+  /** Arguments of the cnn_forward job on the first `images` images (see cnn-jobs.ts). */
+  forwardArgs(images: number): number[] {
+    if (!Number.isInteger(images) || images < 1 || images > this.capacity) {
+      throw new RangeError(`invalid images: ${images} (expected an integer from 1 to ${this.capacity})`);
+    }
+    return [...configArgs(this.shape), this.#weights.ptr, this.#x.ptr, images, this.#logits.ptr, this.#ws.ptr, this.workspace.count * 4, this.workspace.capacity];
+  }
+
+  /** Classifies the first `images` images into logits(), split into `parts`. */
+  run(images: number, parts: number, runJob: RunJob): void {
+    if (!Number.isInteger(parts) || parts < 1 || parts > this.maxParts) {
+      throw new RangeError(`invalid parts: ${parts} (expected an integer from 1 to ${this.maxParts}, the threads available)`);
+    }
+    runJob("cnn_forward", this.forwardArgs(images), parts);
+  }
+}

@@ -1,0 +1,125 @@
+import type { WasmArena, F32Block } from "../kernels/wasm/wasm-arena.ts";
+import { cnnShape, configArgs, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
+import { initParams, paramLayout, type ParamLayout } from "./cnn-params.ts";
+import { workspaceLayout, type CnnWorkspaceLayout } from "./cnn-workspace.ts";
+import type { RunJob } from "./cnn-jobs.ts";
+import { checkHyperparameters, mergeGradientSlots, sgdMomentumStep } from "./sgd-momentum.ts";
+
+export interface CnnTrainerOptions {
+  config?: CnnConfig;
+  /** Most images in one step: the input block holds this many. */
+  batchCapacity: number;
+  /** Most parts (threads) a step may be split into: one gradient slot and workspace each. */
+  maxParts: number;
+  /** Seed of the initial weights. */
+  seed: number;
+  /** Images each part pushes through its workspace at once (default 8: the chunk's activations stay near the L2 cache). */
+  chunk?: number;
+}
+
+export interface StepOptions {
+  /** Images of the input block to train on: 1 … batchCapacity. */
+  batch: number;
+  /** Parts the batch is split into: 1 … maxParts. */
+  parts: number;
+  learningRate: number;
+  /** Default 0.9. */
+  momentum?: number;
+}
+
+export interface StepResult {
+  /** Mean cross-entropy of the batch before the update. */
+  loss: number;
+  /** Fraction of the batch classified right before the update. */
+  accuracy: number;
+}
+
+/**
+ * Data-parallel SGD for the CNN in a shared WebAssembly.Memory: parameters, momentum, the input
+ * batch, one gradient slot and one workspace per part. A step runs the cnn_gradient pool job (each
+ * part sums the gradient of its band of the batch into its slot), merges the slots into slot 0 and
+ * applies one momentum update on the calling thread: the merge touches K × 11 k floats, far less
+ * than one image's backward pass, so it is not worth a second pool round trip.
+ */
+export class CnnTrainer {
+  readonly shape: CnnShape;
+  readonly params: ParamLayout;
+  readonly workspace: CnnWorkspaceLayout;
+  readonly batchCapacity: number;
+  readonly maxParts: number;
+  readonly #weights: F32Block;
+  readonly #velocity: F32Block;
+  readonly #x: F32Block;
+  readonly #labels: F32Block;
+  readonly #slots: F32Block;
+  readonly #slotStride: number;
+  readonly #ws: F32Block;
+  readonly #wsStride: number;
+
+  /** Allocates everything in `arena` (which must not be reset while the trainer is in use). */
+  constructor(arena: WasmArena, o: CnnTrainerOptions) {
+    positive("batchCapacity", o.batchCapacity);
+    positive("maxParts", o.maxParts);
+    this.shape = cnnShape(o.config ?? MNIST_CNN);
+    this.params = paramLayout(this.shape);
+    this.workspace = workspaceLayout(this.shape, this.params, o.chunk ?? 8, true);
+    this.batchCapacity = o.batchCapacity;
+    this.maxParts = o.maxParts;
+    this.#weights = arena.allocF32(this.params.count);
+    this.#velocity = arena.allocF32(this.params.count);
+    this.#x = arena.allocF32(o.batchCapacity * this.shape.input);
+    this.#labels = arena.allocF32(o.batchCapacity);
+    const slotFloats = Math.ceil((this.params.count + 2) / 4) * 4;
+    this.#slots = arena.allocF32(o.maxParts * slotFloats);
+    this.#slotStride = slotFloats * 4;
+    this.#ws = arena.allocF32(o.maxParts * this.workspace.count);
+    this.#wsStride = this.workspace.count * 4;
+    initParams(this.shape, this.params, this.#weights.view(), o.seed);
+  }
+
+  /** The input block: fill x (batchCapacity × C·H·W, normalised floats) and labels (as floats) before a step. */
+  inputs(): { x: Float32Array; labels: Float32Array } {
+    return { x: this.#x.view(), labels: this.#labels.view() };
+  }
+
+  /** The parameter vector (paramLayout order); copy it to keep a snapshot. */
+  weights(): Float32Array {
+    return this.#weights.view();
+  }
+
+  /** The momentum vector (paramLayout order): zero it, with weights() restored, to repeat a step exactly. */
+  velocity(): Float32Array {
+    return this.#velocity.view();
+  }
+
+  /** After a step: the merged (mean) gradient that step applied. */
+  mergedGradient(): Float32Array {
+    return this.#slots.view().subarray(0, this.params.count);
+  }
+
+  /** Arguments of the cnn_gradient job on the first `batch` images (see cnn-jobs.ts). */
+  gradientArgs(batch: number): number[] {
+    return [...configArgs(this.shape), this.#weights.ptr, this.#x.ptr, this.#labels.ptr, batch, this.#slots.ptr, this.#slotStride, this.#ws.ptr, this.#wsStride, this.workspace.capacity];
+  }
+
+  /** One SGD step on the first `batch` images of the input block, split into `parts`. */
+  step(o: StepOptions, runJob: RunJob): StepResult {
+    const momentum = o.momentum ?? 0.9;
+    if (!Number.isInteger(o.batch) || o.batch < 1 || o.batch > this.batchCapacity) {
+      throw new RangeError(`invalid batch: ${o.batch} (expected an integer from 1 to ${this.batchCapacity}, the images this trainer holds)`);
+    }
+    if (!Number.isInteger(o.parts) || o.parts < 1 || o.parts > this.maxParts) {
+      throw new RangeError(`invalid parts: ${o.parts} (expected an integer from 1 to ${this.maxParts}, the threads available)`);
+    }
+    checkHyperparameters(o.learningRate, momentum);
+    runJob("cnn_gradient", this.gradientArgs(o.batch), o.parts);
+    const slots = this.#slots.view();
+    const { loss, correct } = mergeGradientSlots(slots, o.parts, this.#slotStride / 4, this.params.count, o.batch);
+    sgdMomentumStep(this.#weights.view(), this.#velocity.view(), slots, this.params.count, o.learningRate, momentum);
+    return { loss, accuracy: correct / o.batch };
+  }
+}
+
+function positive(name: string, v: number): void {
+  if (!Number.isInteger(v) || v < 1) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 1)`);
+}
