@@ -1,0 +1,124 @@
+import { HISTOGRAM_U8_BINS, histogramU8Add, mergeHistogramsU8 } from "../../kernels/histogram-u8.ts";
+import { histogramU8Ref } from "../../kernels/histogram-u8-ref.ts";
+import { smoothImageU8 } from "../../kernels/smooth-image-u8.ts";
+import type { WasmContext } from "../wasm-context.ts";
+import { defineBenchmark } from "../benchmark.ts";
+
+type ImageSize = { width: number; height: number };
+
+const CASE = "2048×1024 pixels";
+const BIN_BYTES = HISTOGRAM_U8_BINS * Int32Array.BYTES_PER_ELEMENT;
+
+/** Copies the image into the shared memory (4 pixels per f32 slot of the arena) and returns its offset. */
+function sharePixels(wasm: WasmContext, pixels: Uint8Array): number {
+  wasm.arena.reset();
+  const block = wasm.arena.allocF32(Math.ceil(pixels.length / 4));
+  new Uint8Array(wasm.memory.buffer, block.ptr, pixels.length).set(pixels);
+  return block.ptr;
+}
+
+/**
+ * Syllabus 4.4, the write side of shared memory: threads counting the pixels of one image into a
+ * 256-bin histogram. Sharing the bins needs atomic increments (correct, slow); giving each thread
+ * its own bins and merging them at the end needs none. The third way — shared bins, plain
+ * increments — loses counts, so it is not a variant here: the race island on the page shows it.
+ */
+export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
+  id: "shared-histogram",
+  title: "Threads counting into one histogram: a plain loop, Atomics.add on shared bins, private bins merged",
+  chapter: "/multiprocessing/shared-memory/",
+  cases: [{ label: CASE, params: { width: 2048, height: 1024 } }],
+  caseAxis: "image",
+  seed: 44,
+  input: ({ width, height }, seed) => smoothImageU8(width, height, seed),
+  reference: (_p, pixels) => Float32Array.from(histogramU8Ref(pixels)),
+  // Counts of whole pixels (≤ 2²⁴, exact in float32): every correct way gets them exactly.
+  tolerance: () => 0,
+  flops: () => 0,
+  bytes: ({ width, height }) => width * height,
+  baseline: "histogram-u8-loop-js",
+  variants: [
+    {
+      id: "histogram-u8-loop-js",
+      label: "One thread, plain increments (JavaScript)",
+      prepare(_p, pixels) {
+        const bins = new Int32Array(HISTOGRAM_U8_BINS);
+        return {
+          run() {
+            bins.fill(0);
+            histogramU8Add(pixels, 0, pixels.length, bins);
+          },
+          output: () => Float32Array.from(bins),
+        };
+      },
+    },
+    {
+      id: "histogram-u8-atomic-js",
+      label: "Threads sharing one histogram, Atomics.add (JavaScript)",
+      parallel: true,
+      needsIsolation: true,
+      prepare(_p, pixels, ctx) {
+        const at = sharePixels(ctx.wasm, pixels);
+        const bins = ctx.wasm.arena.allocF32(HISTOGRAM_U8_BINS);
+        const args = [at, pixels.length, bins.ptr];
+        const view = () => new Int32Array(ctx.wasm.memory.buffer, bins.ptr, HISTOGRAM_U8_BINS);
+        return {
+          run() {
+            view().fill(0);
+            ctx.pool.run("histogram_u8_atomic_js", args, ctx.threads);
+          },
+          output: () => Float32Array.from(view()),
+        };
+      },
+    },
+    {
+      id: "histogram-u8-private-merge-js",
+      label: "Threads with private histograms, merged at the end (JavaScript)",
+      parallel: true,
+      needsIsolation: true,
+      prepare(_p, pixels, ctx) {
+        const at = sharePixels(ctx.wasm, pixels);
+        const partBins = ctx.wasm.arena.allocF32((ctx.threads * BIN_BYTES) / 4);
+        const args = [at, pixels.length, partBins.ptr];
+        const merged = new Int32Array(HISTOGRAM_U8_BINS);
+        return {
+          run() {
+            ctx.pool.run("histogram_u8_private_js", args, ctx.threads);
+            // The serial part: 256 additions per thread, after every thread is done.
+            mergeHistogramsU8(new Int32Array(ctx.wasm.memory.buffer, partBins.ptr, ctx.threads * HISTOGRAM_U8_BINS), ctx.threads, merged);
+          },
+          output: () => Float32Array.from(merged),
+        };
+      },
+    },
+  ],
+  claims: [
+    {
+      id: "shared-histogram/private-two-threads",
+      bench: "shared-histogram",
+      case: CASE,
+      faster: { variant: "histogram-u8-private-merge-js", threads: 2 },
+      slower: { variant: "histogram-u8-private-merge-js", threads: 1 },
+      atLeast: 1.4,
+      because: "each thread counts half the pixels into bins no other thread writes, so nothing is shared until the short merge",
+    },
+    {
+      id: "shared-histogram/atomics-cost",
+      bench: "shared-histogram",
+      case: CASE,
+      faster: { variant: "histogram-u8-loop-js" },
+      slower: { variant: "histogram-u8-atomic-js", threads: 1 },
+      atLeast: 3,
+      because: "even with no other thread around, every Atomics.add is a locked read-modify-write that the CPU may not overlap with the next one, where a plain increment pipelines",
+    },
+    {
+      id: "shared-histogram/private-beats-atomics",
+      bench: "shared-histogram",
+      case: CASE,
+      faster: { variant: "histogram-u8-private-merge-js", threads: 2 },
+      slower: { variant: "histogram-u8-atomic-js", threads: 2 },
+      atLeast: 5,
+      because: "with shared bins the two threads keep stealing the same cache lines from each other on top of the locked adds; private bins never leave their core",
+    },
+  ],
+});
