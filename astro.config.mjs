@@ -8,6 +8,8 @@ const parts = [
   { label: "Part 1 — Python performance basics", directory: "basics" },
   { label: "Part 2 — Vectorization vs loops", directory: "vectorization" },
   { label: "Part 3 — im2col", directory: "im2col" },
+  { label: "Part 4 — Multiprocessing and shared memory", directory: "multiprocessing" },
+  { label: "Part 5 — Compiled kernels: Numba, Cython, WebAssembly", directory: "compiled" },
   { label: "Part 6 — Real cases and benchmarks", directory: "benchmarks" },
 ];
 

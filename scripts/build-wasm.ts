@@ -22,6 +22,10 @@ const EXPORTS = [
   "conv2d_f32_im2col_gemm", "gemm_f32", "heap_base", "im2col_f32",
   "peak_f32x4_flops_per_iteration", "peak_f32x4_fma", "peak_f32x4_muladd", "triad_f32",
   "gemm_f32_packed", "gemm_f32_packed_workspace_bytes",
+  "collatz_steps",
+  "median3x3_u8_scalar", "median3x3_u8_simd", "fused_normalize_gamma_u8", "normalize_gamma_u8_passes",
+  "gemm_i8_packed_b_bytes", "gemm_i8_pack_b", "gemm_i8_4x8", "quantize_f32_i8_rows", "dequantize_i32_f32",
+  "maxpool2x2_relu_f32",
 ].sort();
 
 interface Build {

@@ -1,4 +1,6 @@
+# [start:directives]
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
+# [end:directives]
 """The package's Cython kernels: the direct convolution, and a fused element-wise chain.
 
 Cython translates this file to C, which a C compiler builds into an extension module
@@ -14,6 +16,7 @@ compiled version in this package is Numba's (conv_numba.py), which brings its ow
 The ``# [start:NAME]`` / ``# [end:NAME]`` comment lines mark the regions the website shows.
 """
 
+from cython.parallel cimport prange
 from libc.math cimport sqrtf
 
 import numpy as np
@@ -93,3 +96,29 @@ def _chain(const float[::1] img, float black, float scale, unsigned char[::1] ou
             # for float -> unsigned, and a scalar conversion would stop the vectorisation.
             dst[i] = <unsigned char><int>(y * <float>255 + <float>0.5)
 # [end:fused_normalize_gamma_u8]
+
+
+# [start:fused_prange]
+def fused_normalize_gamma_u8_prange(img, black, white):
+    """The fused chain with its loop split among threads by OpenMP: ``prange`` inside ``nogil``.
+
+    Only a build with OpenMP (``-fopenmp``) runs it in parallel; without OpenMP, as
+    cython_build.py compiles, Cython drops the pragmas and the loop runs on one thread. Either
+    way the bytes are fused_normalize_gamma_u8's: each pixel is computed by one thread alone.
+    """
+    pixels, black32, scale32 = chain_args(img, black, white)
+    out = np.empty(pixels.shape, np.uint8)
+    _chain_prange(pixels.reshape(-1), black32, scale32, out.reshape(-1))
+    return out
+
+
+def _chain_prange(const float[::1] img, float black, float scale, unsigned char[::1] out):
+    cdef Py_ssize_t i, n = img.shape[0]
+    cdef float y
+    with nogil:
+        for i in prange(n, schedule="static"):   # i and y become private to each thread
+            y = (img[i] - black) * scale
+            y = sqrtf(y if y > 0 else <float>0)
+            y = y if y < 1 else <float>1
+            out[i] = <unsigned char><int>(y * <float>255 + <float>0.5)
+# [end:fused_prange]

@@ -17,9 +17,11 @@ def test_fused_equals_unfused_exactly(conv_cython, shape, black, white):
     # Below black, inside, and above white: every branch of the chain is taken.
     img = rng.uniform(black - 0.5, white + 0.5, shape).astype(np.float32)
     expected = normalize_gamma_u8_numpy(img, black, white)
-    fused = conv_cython.fused_normalize_gamma_u8(img, black, white)
-    assert fused.dtype == np.uint8 and fused.shape == shape
-    np.testing.assert_array_equal(fused, expected)
+    for fused_chain in (conv_cython.fused_normalize_gamma_u8,
+                        conv_cython.fused_normalize_gamma_u8_prange):
+        fused = fused_chain(img, black, white)
+        assert fused.dtype == np.uint8 and fused.shape == shape
+        np.testing.assert_array_equal(fused, expected)
     if img.size > 1000:
         assert expected.min() == 0 and expected.max() == 255
 

@@ -14,8 +14,8 @@ export function extractRegion(source: string, region: string | undefined, where 
   return body.join("\n").trimEnd();
 }
 
-/** Reads python/everycore/<file> at build time. */
+/** Reads python/everycore/<file> (a .py module or a .pyx Cython source) at build time. */
 export function readPythonListing(file: string, region?: string): string {
-  if (!/^[\w-]+\.py$/.test(file)) throw new RangeError(`invalid file: ${file}`);
+  if (!/^[\w-]+\.pyx?$/.test(file)) throw new RangeError(`invalid file: ${file}`);
   return extractRegion(readFileSync(resolve(PACKAGE_DIR, file), "utf8"), region, file);
 }

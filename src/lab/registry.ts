@@ -11,9 +11,18 @@ import { gemmThreads } from "./benchmarks/gemm-threads.ts";
 import { gilWorkers } from "./benchmarks/gil-workers.ts";
 import { machinePeak } from "./benchmarks/machine-peak.ts";
 import { memoryBandwidth } from "./benchmarks/memory-bandwidth.ts";
+import { passingData } from "./benchmarks/passing-data.ts";
+import { poolMapImages } from "./benchmarks/pool-map-images.ts";
+import { sharedHistogram } from "./benchmarks/shared-histogram.ts";
+import { medianFilter } from "./benchmarks/median-filter.ts";
+import { fusionChain } from "./benchmarks/fusion-chain.ts";
+import { gemmInt8 } from "./benchmarks/gemm-int8.ts";
+import { gemmDispatch } from "./benchmarks/gemm-dispatch.ts";
+import { cnnInference } from "./benchmarks/cnn-inference.ts";
+import { cnnTraining } from "./benchmarks/cnn-training.ts";
 
 /** Every benchmark of the site: the page islands, e2e and `npm run bench` all read this list. */
-export const benchmarks: readonly Benchmark[] = [conv2dIm2col, conv2dLayers, conv2dSeparable, gemm, gemmThreads, gilWorkers, machinePeak, memoryBandwidth, blurAlgorithms, convVectorization, broadcastTemporaries];
+export const benchmarks: readonly Benchmark[] = [conv2dIm2col, conv2dLayers, conv2dSeparable, gemm, gemmThreads, gilWorkers, machinePeak, memoryBandwidth, blurAlgorithms, convVectorization, broadcastTemporaries, medianFilter, fusionChain, gemmInt8, gemmDispatch, cnnInference, cnnTraining, poolMapImages, passingData, sharedHistogram];
 
 export function findBenchmark(id: string): Benchmark {
   const b = benchmarks.find((x) => x.id === id);

@@ -2,6 +2,11 @@ import { GEMM_F32_MR, type WasmKernels } from "../wasm/kernels-wasm.ts";
 import { splitRows } from "./pool-control.ts";
 import { PEAK_F32X4_EXACT_ITERATIONS } from "../peak-f32x4-ref.ts";
 import { collatzSteps } from "../../lab/pyodide/collatz-steps.ts";
+import { cnnForwardJob, cnnGradientJob } from "../../model/cnn-jobs.ts";
+import { cnnDecodeGradientJob, cnnPrefetchGradientJob } from "../../lab/training/training-jobs.ts";
+import { gemmI8PipelinePart } from "../gemm-i8-pipeline.ts";
+import { mapBox3F32Images } from "./map-images-box3-f32.ts";
+import { HISTOGRAM_U8_BINS, histogramU8Add, histogramU8AtomicAdd } from "../histogram-u8.ts";
 
 // Float arguments travel through the Int32 control block as their bit patterns.
 const f32Bits = new Float32Array(1);
@@ -90,6 +95,11 @@ export const poolJobs = {
     if (start === end) return;
     k.triad_f32(a[0]!, a[1]!, a[2]!, argF32(a[3]!), start, end);
   },
+  /** args: src, dst, height, width — image rows split across parts (each reads the rows around its own). */
+  median3x3_u8_simd(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+    const [start, end] = splitRows(a[2]!, part, parts);
+    if (start < end) k.median3x3_u8_simd(a[0]!, a[1]!, a[2]!, a[3]!, start, end);
+  },
   /**
    * args: start, stop, out — plain JavaScript, no WebAssembly: part p sums the Collatz steps of
    * every parts-th n of [start, stop), from start + p (round-robin, so big and small n land in
@@ -98,6 +108,43 @@ export const poolJobs = {
    */
   collatz_steps_js(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
     new Float64Array(k.memory.buffer, a[2]!, parts)[part] = collatzSteps({ start: a[0]! + part, stop: a[1]!, step: parts });
+  },
+  /**
+   * args: x, out, count, height, width, chunk, counter — Pool.map over images: each part claims
+   * `chunk` images at a time from the shared counter (reset to 0 before the run) and blurs them.
+   */
+  map_box3_f32_js(k: WasmKernels, a: Int32Array): void {
+    mapBox3F32Images(k.memory.buffer, a);
+  },
+  /**
+   * args: gemmI8PipelineJobArgs — C ≈ A·B in int8: each part quantizes, multiplies and dequantizes
+   * its own band of rows (multiples of the 4-row int8 tile).
+   */
+  gemm_i8_f32(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+    gemmI8PipelinePart(k, a, part, parts);
+  },
+  /** args: see src/model/cnn-jobs.ts — the CNN's forward pass on each part's band of images. */
+  cnn_forward: cnnForwardJob,
+  /** args: see src/model/cnn-jobs.ts — each part's gradient sum over its band of the batch, into its own slot. */
+  cnn_gradient: cnnGradientJob,
+  /** args: see src/lab/training/training-jobs.ts — each part decodes its band of the batch, then cnn_gradient on it. */
+  cnn_decode_gradient: cnnDecodeGradientJob,
+  /** args: see src/lab/training/training-jobs.ts — part 0 computes the batch's gradient while part 1 decodes the next batch. */
+  cnn_prefetch_gradient: cnnPrefetchGradientJob,
+  /** args: pixels, n, bins — pixels split across parts, every part adds into the one shared histogram with Atomics.add. */
+  histogram_u8_atomic_js(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+    const [start, end] = splitRows(a[1]!, part, parts);
+    histogramU8AtomicAdd(new Uint8Array(k.memory.buffer, a[0]!, a[1]!), start, end, new Int32Array(k.memory.buffer, a[2]!, HISTOGRAM_U8_BINS));
+  },
+  /**
+   * args: pixels, n, bins — part p clears and fills its own histogram at bins + p·1 KiB with plain
+   * increments (no other thread touches those cache lines); the caller merges them afterwards.
+   */
+  histogram_u8_private_js(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
+    const [start, end] = splitRows(a[1]!, part, parts);
+    const own = new Int32Array(k.memory.buffer, a[2]! + part * HISTOGRAM_U8_BINS * Int32Array.BYTES_PER_ELEMENT, HISTOGRAM_U8_BINS);
+    own.fill(0);
+    histogramU8Add(new Uint8Array(k.memory.buffer, a[0]!, a[1]!), start, end, own);
   },
 } as const;
 

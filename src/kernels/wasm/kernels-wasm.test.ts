@@ -29,15 +29,26 @@ describe("compileKernels", () => {
     const { module, isa } = compileKernels({ relaxed, simd });
     expect(isa).toBe("wasm-relaxed");
     expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual([
+      "collatz_steps",
       "conv2d_f32_im2col_gemm",
+      "dequantize_i32_f32",
+      "fused_normalize_gamma_u8",
       "gemm_f32",
       "gemm_f32_packed",
       "gemm_f32_packed_workspace_bytes",
+      "gemm_i8_4x8",
+      "gemm_i8_pack_b",
+      "gemm_i8_packed_b_bytes",
       "heap_base",
       "im2col_f32",
+      "maxpool2x2_relu_f32",
+      "median3x3_u8_scalar",
+      "median3x3_u8_simd",
+      "normalize_gamma_u8_passes",
       "peak_f32x4_flops_per_iteration",
       "peak_f32x4_fma",
       "peak_f32x4_muladd",
+      "quantize_f32_i8_rows",
       "triad_f32",
     ]);
   });

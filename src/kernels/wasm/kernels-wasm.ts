@@ -1,4 +1,5 @@
 import { convShape } from "../conv-shape.ts";
+import { checkDequantizeArgs, checkGemmI8Args, checkPackBArgs, checkPackedBBytesArgs, checkQuantizeArgs } from "../gemm-i8-wasm-args.ts";
 
 /**
  * The JS side of the AssemblyScript kernels (src/kernels/wasm/assembly, built by
@@ -62,6 +63,31 @@ export interface WasmKernelExports {
   gemm_f32_packed(
     m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, workspace: number,
   ): void;
+  /** Total Collatz steps of every n in [start, stop): the GIL chapter's loop (collatz-steps.ts), compiled. */
+  collatz_steps(start: number, stop: number): number;
+  /** out = max(0, 2×2 max-pool of x), over planes × h × w floats (maxpool2x2-relu-f32-wasmsimd; src/model's pool + ReLU). */
+  maxpool2x2_relu_f32(x: number, out: number, planes: number, h: number, w: number): void;
+  /** Rows [rowStart, rowEnd) of the 3×3 median of a height × width u8 plane at src into dst, edges replicated, one pixel at a time. */
+  median3x3_u8_scalar(src: number, dst: number, height: number, width: number, rowStart: number, rowEnd: number): void;
+  /** The same, 16 pixels at a time with u8x16 min/max (median3x3-u8-wasmsimd-x16). */
+  median3x3_u8_simd(src: number, dst: number, height: number, width: number, rowStart: number, rowEnd: number): void;
+  /** dst[i] = normalize → gamma 2 → clamp → u8 of the float32 src[i], for i in [start, end). */
+  fused_normalize_gamma_u8(src: number, dst: number, black: number, scale: number, start: number, end: number): void;
+  /**
+   * The same chain in numpy's eight whole-image passes through the float32 temporaries a and b;
+   * src, a and b each hold n floats rounded up to a multiple of 4 (the SIMD passes have no tail).
+   */
+  normalize_gamma_u8_passes(src: number, a: number, b: number, dst: number, black: number, scale: number, n: number): void;
+  /** Bytes gemm_i8_pack_b writes for a k × n int8 B. */
+  gemm_i8_packed_b_bytes(k: number, n: number): number;
+  /** Packs B (k × n int8 in -64..63, row stride ldb bytes) for gemm_i8_4x8 (gemm-i8-4x8.ts). */
+  gemm_i8_pack_b(k: number, n: number, b: number, ldb: number, packed: number): void;
+  /** C (int32, ldc elements) = A (int8, lda bytes) · B packed by gemm_i8_pack_b: exact integer sums. */
+  gemm_i8_4x8(m: number, n: number, k: number, a: number, lda: number, packed: number, c: number, ldc: number): void;
+  /** Each f32 row of x (ldx elements) to int8 with its own symmetric scale (±qmax), scales stored as f32. */
+  quantize_f32_i8_rows(m: number, k: number, x: number, ldx: number, q: number, ldq: number, scales: number, qmax: number): void;
+  /** c[i][j] = cq[i][j] · rowScales[i] · colScales[j] (int32 in, float32 out; strides in elements). */
+  dequantize_i32_f32(m: number, n: number, cq: number, ldcq: number, rowScales: number, colScales: number, c: number, ldc: number): void;
 }
 
 /**
@@ -75,6 +101,13 @@ export interface WasmKernels extends Omit<WasmKernelExports, "heap_base"> {
   readonly heapBase: number;
   readonly raw: WasmKernelExports;
 }
+
+/**
+ * Largest `stop` collatz_steps takes: every trajectory from n < 10⁷ stays below 2⁵³ (the highest,
+ * from n = 6 631 675, peaks at about 6.0·10¹³, found by exhaustive search), so the kernel's u64
+ * and JavaScript's doubles count exactly the same steps.
+ */
+export const COLLATZ_MAX_STOP = 10_000_000;
 
 /** Creates the shared memory every instance imports as env.memory. */
 export function createSharedMemory(initialPages: number = MEMORY_INITIAL_PAGES): WebAssembly.Memory {
@@ -166,6 +199,13 @@ export function instantiateKernels(module: WebAssembly.Module, memory: WebAssemb
       apart("workspace", workspace, workspaceBytes, { a: [a, m, k, lda], b: [b, k, n, ldb], c: [c, m, n, ldc] });
       raw.gemm_f32_packed(m, n, k, a, lda, b, ldb, c, ldc, workspace);
     },
+    collatz_steps(start, stop) {
+      size("start", start);
+      if (!Number.isInteger(stop) || stop < start || stop > COLLATZ_MAX_STOP) {
+        throw new RangeError(`invalid stop: ${stop} (expected an integer in ${start}..${COLLATZ_MAX_STOP})`);
+      }
+      return raw.collatz_steps(start, stop);
+    },
     triad_f32(a, b, c, scalar, start, end) {
       elementRange(start, end);
       const limit = bytes();
@@ -173,6 +213,63 @@ export function instantiateKernels(module: WebAssembly.Module, memory: WebAssemb
       matrix("b", b, 1, end, 0, limit);
       matrix("c", c, 1, end, 0, limit);
       raw.triad_f32(a, b, c, scalar, start, end);
+    },
+    maxpool2x2_relu_f32(x, out, planes, h, w) {
+      size("planes", planes);
+      for (const [name, v] of [["h", h], ["w", w]] as const) {
+        if (!Number.isInteger(v) || v < 2) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 2)`);
+      }
+      const limit = bytes();
+      matrix("x", x, planes, h * w, h * w, limit);
+      matrix("out", out, planes, (h >> 1) * (w >> 1), (h >> 1) * (w >> 1), limit);
+      raw.maxpool2x2_relu_f32(x, out, planes, h, w);
+    },
+    median3x3_u8_scalar(src, dst, height, width, rowStart, rowEnd) {
+      median3x3Operands(src, dst, height, width, rowStart, rowEnd, bytes());
+      raw.median3x3_u8_scalar(src, dst, height, width, rowStart, rowEnd);
+    },
+    median3x3_u8_simd(src, dst, height, width, rowStart, rowEnd) {
+      median3x3Operands(src, dst, height, width, rowStart, rowEnd, bytes());
+      raw.median3x3_u8_simd(src, dst, height, width, rowStart, rowEnd);
+    },
+    fused_normalize_gamma_u8(src, dst, black, scale, start, end) {
+      elementRange(start, end);
+      const limit = bytes();
+      matrix("src", src, 1, end, 0, limit);
+      byteBlock("dst", dst, end, limit);
+      disjoint({ src: [src, end * 4], dst: [dst, end] });
+      raw.fused_normalize_gamma_u8(src, dst, black, scale, start, end);
+    },
+    normalize_gamma_u8_passes(src, a, b, dst, black, scale, n) {
+      size("n", n);
+      const limit = bytes();
+      const floats = Math.ceil(n / 4) * 4;
+      matrix("src", src, 1, floats, 0, limit);
+      matrix("a", a, 1, floats, 0, limit);
+      matrix("b", b, 1, floats, 0, limit);
+      byteBlock("dst", dst, n, limit);
+      disjoint({ src: [src, floats * 4], a: [a, floats * 4], b: [b, floats * 4], dst: [dst, n] });
+      raw.normalize_gamma_u8_passes(src, a, b, dst, black, scale, n);
+    },
+    gemm_i8_packed_b_bytes(k, n) {
+      checkPackedBBytesArgs(k, n);
+      return raw.gemm_i8_packed_b_bytes(k, n);
+    },
+    gemm_i8_pack_b(k, n, b, ldb, packed) {
+      checkPackBArgs(k, n, b, ldb, packed, raw.gemm_i8_packed_b_bytes(k, n), memory.buffer);
+      raw.gemm_i8_pack_b(k, n, b, ldb, packed);
+    },
+    gemm_i8_4x8(m, n, k, a, lda, packed, c, ldc) {
+      checkGemmI8Args(m, n, k, a, lda, packed, raw.gemm_i8_packed_b_bytes(k, n), c, ldc, bytes());
+      raw.gemm_i8_4x8(m, n, k, a, lda, packed, c, ldc);
+    },
+    quantize_f32_i8_rows(m, k, x, ldx, q, ldq, scales, qmax) {
+      checkQuantizeArgs(m, k, x, ldx, q, ldq, scales, qmax, bytes());
+      raw.quantize_f32_i8_rows(m, k, x, ldx, q, ldq, scales, qmax);
+    },
+    dequantize_i32_f32(m, n, cq, ldcq, rowScales, colScales, c, ldc) {
+      checkDequantizeArgs(m, n, cq, ldcq, rowScales, colScales, c, ldc, bytes());
+      raw.dequantize_i32_f32(m, n, cq, ldcq, rowScales, colScales, c, ldc);
     },
   };
 }
@@ -225,6 +322,36 @@ function apart(name: string, ptr: number, length: number, operands: Record<strin
       throw new RangeError(`invalid ${name}: ${ptr} (its ${length} bytes overlap ${operand} at ${start}..${end})`);
     }
   }
+}
+
+/** `length` bytes at byte offset ptr (any alignment) must lie inside the memory. */
+function byteBlock(name: string, ptr: number, length: number, limit: number): void {
+  if (!Number.isInteger(ptr) || ptr < 0 || ptr + length > limit) {
+    throw new RangeError(`invalid ${name}: ${ptr} (expected a byte offset whose ${length} bytes end inside the memory's ${limit})`);
+  }
+}
+
+/** Byte ranges [ptr, ptr + length) that must not overlap; names the later of the first pair that does. */
+function disjoint(blocks: Record<string, readonly [number, number]>): void {
+  const entries = Object.entries(blocks);
+  for (const [i, [name, [ptr, length]]] of entries.entries()) {
+    for (const [other, [start, otherLength]] of entries.slice(0, i)) {
+      if (ptr < start + otherLength && start < ptr + length) {
+        throw new RangeError(`invalid ${name}: ${ptr} (its ${length} bytes overlap ${other} at ${start}..${start + otherLength})`);
+      }
+    }
+  }
+}
+
+/** Two height × width u8 planes at src and dst, inside the memory and apart, and a range of rows. */
+function median3x3Operands(src: number, dst: number, height: number, width: number, rowStart: number, rowEnd: number, limit: number): void {
+  size("height", height);
+  size("width", width);
+  rows(rowStart, rowEnd, height);
+  const pixels = height * width;
+  byteBlock("src", src, pixels, limit);
+  byteBlock("dst", dst, pixels, limit);
+  disjoint({ src: [src, pixels], dst: [dst, pixels] });
 }
 
 function rows(rowStart: number, rowEnd: number, count: number): void {

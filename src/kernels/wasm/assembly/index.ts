@@ -11,6 +11,12 @@ export { conv2d_f32_im2col_gemm } from "./conv2d-f32-im2col-gemm";
 export { peak_f32x4_fma, peak_f32x4_muladd, peak_f32x4_flops_per_iteration } from "./peak-f32x4";
 export { triad_f32 } from "./triad-f32";
 export { gemm_f32_packed, gemm_f32_packed_workspace_bytes } from "./gemm-f32-packed";
+export { collatz_steps } from "./collatz-steps";
+export { median3x3_u8_scalar, median3x3_u8_simd } from "./median3x3-u8";
+export { fused_normalize_gamma_u8, normalize_gamma_u8_passes } from "./fused-normalize-gamma-u8";
+export { gemm_i8_packed_b_bytes, gemm_i8_pack_b, gemm_i8_4x8 } from "./gemm-i8-4x8";
+export { quantize_f32_i8_rows, dequantize_i32_f32 } from "./gemm-i8-quantize";
+export { maxpool2x2_relu_f32 } from "./maxpool2x2-relu-f32";
 
 /**
  * The first byte the module leaves free: asc's `__heap_base` (1024 with no static data, asc keeping

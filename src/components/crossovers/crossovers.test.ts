@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import type { ResultV1 } from "../../lab/results.ts";
+import { crossover, measuredThresholds, sizeRows, thresholdText } from "./crossovers.ts";
+
+function result(size: number, variant: string, median: number, threads = 1, ok = true): ResultV1 {
+  return {
+    bench: "gemm-dispatch", case: `${size}³`, variant, params: { m: size, n: size, k: size }, threads, samples: [median], n: 1,
+    median, iqr: 0, min: median, ci95: [median, median], cv: 0, noisy: false, correctness: { ok, maxError: 0, tolerance: 1 },
+  };
+}
+
+// ts, simd, threads (at 1 and 2 threads) per size, in ms
+const RUN: ResultV1[] = [
+  [8, 0.001, 0.002, 0.002, 0.06],
+  [16, 0.006, 0.003, 0.003, 0.07],
+  [32, 0.05, 0.01, 0.01, 0.08],
+  [64, 0.4, 0.03, 0.03, 0.09],
+  [128, 3.2, 0.2, 0.2, 0.15],
+].flatMap(([size, ts, simd, one, two]) => [
+  result(size!, "gemm-f32-ikj", ts!),
+  result(size!, "gemm-f32-6x8-packed-wasm", simd!),
+  result(size!, "gemm-f32-6x8-packed-wasm-threads", one!, 1),
+  result(size!, "gemm-f32-6x8-packed-wasm-threads", two!, 2),
+]);
+
+describe("crossovers", () => {
+  it("tabulates each size with the threaded backend at its most threads", () => {
+    const rows = sizeRows(RUN);
+    expect(rows.map((r) => r.label)).toEqual(["8³", "16³", "32³", "64³", "128³"]);
+    expect(rows[0]).toMatchObject({ threads: 2, ms: { ts: 0.001, simd: 0.002, threads: 0.06 } });
+  });
+
+  it("puts each threshold between the last size lost and the first size won for good", () => {
+    const t = measuredThresholds(sizeRows(RUN));
+    expect(t.simdFrom).toBe(Math.round(Math.sqrt(8 ** 3 * 16 ** 3)));
+    expect(t.threadsFrom).toBe(Math.round(Math.sqrt(64 ** 3 * 128 ** 3)));
+  });
+
+  it("ignores an early lucky win that does not last, and says 0 / Infinity at the ends", () => {
+    const rows = sizeRows(RUN);
+    rows[0]!.ms.threads = 0.0001; // wins at 8³, loses again at 16³
+    expect(crossover(rows, "threads", "simd")).toBe(Math.round(Math.sqrt(64 ** 3 * 128 ** 3)));
+    expect(crossover(rows, "simd", "threads")).toBe(Infinity);
+    expect(crossover(rows.slice(1), "simd", "ts")).toBe(0);
+  });
+
+  it("skips incorrect results", () => {
+    const rows = sizeRows([result(8, "gemm-f32-ikj", 1, 1, false), result(8, "gemm-f32-6x8-packed-wasm", 2)]);
+    expect(rows[0]!.ms).toEqual({ simd: 2 });
+  });
+
+  it("writes thresholds as code", () => {
+    expect(thresholdText(16 ** 3)).toBe("16 ** 3");
+    expect(thresholdText(2048)).toBe("2048");
+    expect(thresholdText(Infinity)).toBe("Infinity");
+  });
+});

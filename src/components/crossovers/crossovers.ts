@@ -1,0 +1,70 @@
+import type { GemmThresholds } from "../../kernels/gemm-dispatch.ts";
+import type { ResultV1 } from "../../lab/results.ts";
+
+/** The gemm-dispatch variants, by the backend each one forces. */
+export const BACKEND_VARIANTS = {
+  ts: "gemm-f32-ikj",
+  simd: "gemm-f32-6x8-packed-wasm",
+  threads: "gemm-f32-6x8-packed-wasm-threads",
+  dispatch: "gemm-f32-dispatch",
+} as const;
+
+export type Column = keyof typeof BACKEND_VARIANTS;
+
+/** One size of the run: median ms of each backend (threaded ones at the most threads measured). */
+export interface SizeRow {
+  label: string;
+  /** m·n·k: the dispatcher's measure of size. */
+  work: number;
+  ms: Partial<Record<Column, number>>;
+  /** Threads of the threaded and dispatcher columns. */
+  threads: number;
+}
+
+/** The run's medians by size, smallest first, each threaded variant at its highest thread count. */
+export function sizeRows(results: readonly ResultV1[]): SizeRow[] {
+  const rows = new Map<string, SizeRow>();
+  for (const r of results) {
+    const column = (Object.keys(BACKEND_VARIANTS) as Column[]).find((c) => BACKEND_VARIANTS[c] === r.variant);
+    if (!column || !r.correctness.ok) continue;
+    const work = (r.params.m ?? 0) * (r.params.n ?? 0) * (r.params.k ?? 0);
+    const row = rows.get(r.case) ?? { label: r.case, work, ms: {}, threads: 1 };
+    rows.set(r.case, row);
+    const threaded = column === "threads" || column === "dispatch";
+    if (threaded && r.threads < row.threads) continue;
+    if (threaded && r.threads > row.threads) {
+      row.threads = r.threads;
+      delete row.ms.threads;
+      delete row.ms.dispatch;
+    }
+    row.ms[column] = r.median;
+  }
+  return [...rows.values()].sort((a, b) => a.work - b.work);
+}
+
+/**
+ * Where `challenger` overtakes `incumbent` for good: from the first size after which it is faster
+ * at every measured size. The threshold is the geometric mean of the works around that switch
+ * (the crossover lies somewhere between them); 0 when it wins from the smallest size measured,
+ * Infinity when it never wins at the largest.
+ */
+export function crossover(rows: readonly SizeRow[], challenger: Column, incumbent: Column): number {
+  const both = rows.filter((r) => r.ms[challenger] !== undefined && r.ms[incumbent] !== undefined);
+  let first = both.length;
+  while (first > 0 && both[first - 1]!.ms[challenger]! < both[first - 1]!.ms[incumbent]!) first--;
+  if (first === both.length) return Infinity;
+  if (first === 0) return 0;
+  return Math.round(Math.sqrt(both[first - 1]!.work * both[first]!.work));
+}
+
+/** The dispatcher thresholds these measurements suggest. */
+export function measuredThresholds(rows: readonly SizeRow[]): GemmThresholds {
+  return { simdFrom: crossover(rows, "simd", "ts"), threadsFrom: crossover(rows, "threads", "simd") };
+}
+
+/** A threshold as the reader would write it: an integer, or `Infinity`. */
+export function thresholdText(work: number): string {
+  if (!Number.isFinite(work)) return "Infinity";
+  const side = Math.cbrt(work);
+  return Number.isInteger(Math.round(side)) && Math.round(side) ** 3 === work ? `${Math.round(side)} ** 3` : String(work);
+}

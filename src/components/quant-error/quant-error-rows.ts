@@ -1,0 +1,31 @@
+import { gemmF32Ikj } from "../../kernels/gemm-f32-ikj.ts";
+import { gemmF32ViaI8Ref } from "../../kernels/gemm-i8-ref.ts";
+import { QMAX_A, QMAX_B, quantizationError, quantizeColumnsI8, quantizedGemmErrorBound, quantizeRowsI8, type QuantizationError } from "../../kernels/quantize-i8.ts";
+import { randomF32 } from "../../kernels/random.ts";
+
+/** Depths measured, and the rows and columns of C at each (enough elements for stable statistics). */
+export const ERROR_DEPTHS = [64, 256, 1024] as const;
+export const ERROR_SIDE = 48;
+
+export interface ErrorRow extends QuantizationError {
+  k: number;
+  /** quantizedGemmErrorBound for these inputs' largest scales: what the benchmark's check allows. */
+  bound: number;
+}
+
+/**
+ * The int8 pipeline (per-row A, per-column 7-bit B, int32 sums) against the float32 product, on
+ * uniform inputs in [-1, 1) like the benchmark's, at each depth of ERROR_DEPTHS.
+ */
+export function quantizationErrorRows(seed: number): ErrorRow[] {
+  return ERROR_DEPTHS.map((k) => {
+    const s = { m: ERROR_SIDE, n: ERROR_SIDE, k };
+    const a = randomF32(s.m * k, seed);
+    const b = randomF32(k * s.n, seed + 1);
+    const exact = new Float32Array(s.m * s.n);
+    gemmF32Ikj(s, a, b, exact);
+    const sa = Math.max(...quantizeRowsI8(s.m, k, a, QMAX_A).scales);
+    const sb = Math.max(...quantizeColumnsI8(k, s.n, b, QMAX_B).scales);
+    return { k, ...quantizationError(exact, gemmF32ViaI8Ref(s, a, b)), bound: quantizedGemmErrorBound(k, sa, sb) };
+  });
+}

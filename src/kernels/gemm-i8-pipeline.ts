@@ -1,0 +1,83 @@
+import { splitRows } from "./pool/pool-control.ts";
+import type { WasmKernels } from "./wasm/kernels-wasm.ts";
+import type { GemmShape } from "./gemm-shape.ts";
+import type { WasmArena } from "./wasm/wasm-arena.ts";
+import { QMAX_A, QMAX_B, quantizeColumnsI8 } from "./quantize-i8.ts";
+
+/** Rows of the int8 tile (GEMM_I8_MR in gemm-i8-4x8.ts): bands of rows split on multiples of it. */
+export const GEMM_I8_MR = 4;
+
+/** Where the int8 pipeline's operands are in the shared memory (byte offsets; all dense). */
+export interface GemmI8PipelineArgs {
+  m: number;
+  n: number;
+  k: number;
+  /** A, m × k float32. */
+  x: number;
+  /** A quantized, m × k int8 (scratch). */
+  q: number;
+  /** A's row scales, m float32 (scratch). */
+  rowScales: number;
+  /** B quantized per column (qmax 63) and packed by gemm_i8_pack_b. */
+  packed: number;
+  /** B's column scales, n float32. */
+  colScales: number;
+  /** The int32 products, m × n (scratch). */
+  cq: number;
+  /** C, m × n float32. */
+  c: number;
+}
+
+const ORDER = ["m", "n", "k", "x", "q", "rowScales", "packed", "colScales", "cq", "c"] as const;
+
+/** The pool job's integer arguments, in the order gemmI8PipelinePart reads them. */
+export function gemmI8PipelineJobArgs(at: GemmI8PipelineArgs): number[] {
+  return ORDER.map((key) => at[key]);
+}
+
+/**
+ * Part `part` of `parts` of C ≈ A·B the int8 way, for float32 A arriving at run time and B quantized
+ * and packed beforehand (weights): quantize its band of A's rows, multiply them in int8 with int32
+ * sums, dequantize its band of C. Per-row scales make every step row-local, so the parts never
+ * wait for each other.
+ */
+export function gemmI8PipelinePart(kernels: WasmKernels, args: Int32Array, part: number, parts: number): void {
+  const [m, n, k, x, q, rowScales, packed, colScales, cq, c] = [args[0]!, args[1]!, args[2]!, args[3]!, args[4]!, args[5]!, args[6]!, args[7]!, args[8]!, args[9]!];
+  const [start, end] = splitRows(m, part, parts, GEMM_I8_MR);
+  if (start === end) return;
+  const rows = end - start;
+  const band = { q: q + start * k, scales: rowScales + start * 4, cq: cq + start * n * 4 };
+  kernels.quantize_f32_i8_rows(rows, k, x + start * k * 4, k, band.q, k, band.scales, QMAX_A);
+  kernels.gemm_i8_4x8(rows, n, k, band.q, k, packed, band.cq, n);
+  kernels.dequantize_i32_f32(rows, n, band.cq, n, band.scales, colScales, c + start * n * 4, n);
+}
+
+/**
+ * Lays out the pipeline for C ≈ A·B in the shared memory from the arena's current top: A as float32,
+ * B quantized per column (qmax 63) and packed once — the weights' one-time preparation, outside any
+ * timed region — and the scratch the job needs. Returns the job's operands and a reader for C.
+ */
+export function placeGemmI8Pipeline(
+  kernels: WasmKernels,
+  arena: WasmArena,
+  s: GemmShape,
+  a: Float32Array,
+  b: Float32Array,
+): { at: GemmI8PipelineArgs; output(): Float32Array } {
+  const { m, n, k } = s;
+  const bytes = (length: number) => arena.allocF32(Math.ceil(length / 4)).ptr;
+  const x = arena.allocF32(m * k);
+  x.view().set(a);
+  const qb = quantizeColumnsI8(k, n, b, QMAX_B);
+  const bq = bytes(k * n);
+  new Int8Array(kernels.memory.buffer, bq, k * n).set(qb.q);
+  const packed = bytes(kernels.gemm_i8_packed_b_bytes(k, n));
+  kernels.gemm_i8_pack_b(k, n, bq, n, packed);
+  const colScales = arena.allocF32(n);
+  colScales.view().set(qb.scales);
+  const c = arena.allocF32(m * n);
+  const at = {
+    m, n, k, x: x.ptr, q: bytes(m * k), rowScales: arena.allocF32(m).ptr, packed, colScales: colScales.ptr, cq: arena.allocF32(m * n).ptr, c: c.ptr,
+  };
+  return { at, output: () => c.view().slice() };
+}
