@@ -1,3 +1,5 @@
+import { findPart } from "./find-part.ts";
+
 /**
  * What every island with a Run button shares: its parts, found by `data-part` (run, cancel,
  * progress, status, error, and the island's own), and their states while a run is under way.
@@ -7,9 +9,22 @@
 export abstract class RunIsland extends HTMLElement {
   /** The element with data-part=`name`; a missing one is a bug in the island's markup. */
   protected find<T extends HTMLElement>(name: string): T {
-    const el = this.querySelector<T>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`${this.localName}: missing part ${name}`);
-    return el;
+    return findPart<T>(this, name);
+  }
+
+  /**
+   * Wires the island's form (Run, or Enter in a field) to `run` and its Cancel button to `cancel`,
+   * and presets the thread-count field `field` to 1…hardwareConcurrency with `preset` chosen.
+   */
+  protected bindControls(run: () => Promise<void>, cancel: () => void, field: string, preset: number): void {
+    const input = this.find<HTMLInputElement>(field);
+    input.max = String(navigator.hardwareConcurrency);
+    input.value = String(preset);
+    this.find<HTMLFormElement>("form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      void run();
+    });
+    this.find("cancel").addEventListener("click", cancel);
   }
 
   protected setRunning(running: boolean): void {

@@ -1,16 +1,11 @@
 import { findBenchmark } from "../../lab/registry.ts";
-import type { ResultV1, ResultsV1 } from "../../lab/results.ts";
-import { RESULTS_EVENT } from "../bench/events.ts";
+import type { ResultsV1 } from "../../lab/results.ts";
 import { ratio } from "../bench/format.ts";
 import { amdahlSpeedup, fitSerialFraction, type SpeedupPoint } from "./amdahl-fit.ts";
+import { cell } from "../table-cell.ts";
+import { ResultsListener } from "../results-listener.ts";
 
 const percent = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
-
-function cell(tag: "td" | "th", text: string): HTMLElement {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  return el;
-}
 
 interface Fit {
   series: string;
@@ -44,21 +39,11 @@ async function renderFits(fits: readonly Fit[], predict: number): Promise<Elemen
  * serial fraction to each parallel variant's measured speedups (over its own 1-thread time) and
  * shows what the law then predicts for `data-predict` threads and for unlimited threads.
  */
-class AmdahlElement extends HTMLElement {
-  readonly #onResults = (e: Event) => this.#update((e as CustomEvent<ResultsV1>).detail.results);
-
-  connectedCallback(): void {
-    document.addEventListener(RESULTS_EVENT, this.#onResults);
-  }
-
-  disconnectedCallback(): void {
-    document.removeEventListener(RESULTS_EVENT, this.#onResults);
-  }
-
+class AmdahlElement extends ResultsListener {
   /** Bumped per update, so a slow chart render never overwrites a newer one. */
   #generation = 0;
 
-  #update(all: readonly ResultV1[]): void {
+  protected onResults({ results: all }: ResultsV1): void {
     const bench = findBenchmark(this.dataset.bench ?? "");
     const predict = Number(this.dataset.predict ?? 32);
     const results = all.filter((r) => r.bench === bench.id);
@@ -85,7 +70,7 @@ class AmdahlElement extends HTMLElement {
         rows.push(tr);
       }
     }
-    const status = this.querySelector('[data-part="status"]')!;
+    const status = this.find("status");
     const body = this.querySelector("tbody")!;
     body.replaceChildren(...rows);
     this.querySelector("table")!.hidden = rows.length === 0;
@@ -93,7 +78,7 @@ class AmdahlElement extends HTMLElement {
       rows.length === 0
         ? "Only one thread count was measured, so there is nothing to fit: run again with at least 2 threads."
         : `Fitted from your run (${new Set(results.map((r) => r.threads)).size} thread counts).`;
-    const chart = this.querySelector<HTMLElement>('[data-part="chart"]')!;
+    const chart = this.find("chart");
     const generation = ++this.#generation;
     if (fits.length === 0) {
       chart.replaceChildren();

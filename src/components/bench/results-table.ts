@@ -2,22 +2,14 @@ import type { Benchmark } from "../../lab/benchmark.ts";
 import type { ResultSource } from "../../lab/result-source.ts";
 import { baselineOf } from "../../lab/results.ts";
 import { gflops, ms, ratio } from "./format.ts";
+import { cell } from "../table-cell.ts";
 
 /** GB/s, to the same precision as GFLOP/s. */
 const gbps = gflops;
 
-function cell(tag: "td" | "th", text: string, title?: string): HTMLTableCellElement {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  if (title) el.title = title;
-  return el;
-}
-
 /** A cell of a text column (source, case, variant): aligned left, where the numbers align right. */
 function textCell(tag: "td" | "th", text: string, title?: string): HTMLTableCellElement {
-  const el = cell(tag, text, title);
-  el.className = "ec-text";
-  return el;
+  return cell(tag, text, { title, className: "ec-text" });
 }
 
 /** A variant by its label; one the benchmark does not declare (a native run's) by its id, kept on one line. */
@@ -74,13 +66,13 @@ export function renderResultsTable(bench: Benchmark, sources: readonly ResultSou
       row.append(
         variantCell(variant?.label, r.variant),
         cell("td", String(r.threads)),
-        cell("td", ms(r.median) + (r.noisy ? " ⚠" : ""), r.noisy ? `noisy run: CV ${(r.cv * 100).toFixed(0)}%` : `95% CI ${ms(r.ci95[0])}–${ms(r.ci95[1])}`),
+        cell("td", ms(r.median) + (r.noisy ? " ⚠" : ""), { title: r.noisy ? `noisy run: CV ${(r.cv * 100).toFixed(0)}%` : `95% CI ${ms(r.ci95[0])}–${ms(r.ci95[1])}` }),
         cell("td", ms(r.iqr)),
         cell("td", String(r.n)),
         cell("td", gflops(r.gflops)),
         ...(showGbps ? [cell("td", gbps(r.gbps))] : []),
         cell("td", base && r.median > 0 ? ratio(base.median / r.median) : "—"),
-        cell("td", r.correctness.ok ? "✓" : "✗", `max error ${r.correctness.maxError.toExponential(2)} (tolerance ${r.correctness.tolerance.toExponential(2)})`),
+        cell("td", r.correctness.ok ? "✓" : "✗", { title: `max error ${r.correctness.maxError.toExponential(2)} (tolerance ${r.correctness.tolerance.toExponential(2)})` }),
       );
       if (!r.correctness.ok) row.classList.add("ec-wrong");
     }

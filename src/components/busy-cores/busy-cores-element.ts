@@ -17,14 +17,7 @@ class BusyCores extends RunIsland {
   #cancel: (() => void) | undefined;
 
   connectedCallback(): void {
-    const threads = this.find<HTMLInputElement>("threads");
-    threads.max = String(navigator.hardwareConcurrency);
-    threads.value = String(navigator.hardwareConcurrency);
-    this.find<HTMLFormElement>("form").addEventListener("submit", (e) => {
-      e.preventDefault();
-      void this.#run();
-    });
-    this.find("cancel").addEventListener("click", () => this.#cancel?.());
+    this.bindControls(() => this.#run(), () => this.#cancel?.(), "threads", navigator.hardwareConcurrency);
   }
 
   disconnectedCallback(): void {

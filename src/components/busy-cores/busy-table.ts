@@ -1,14 +1,8 @@
 import { ms } from "../bench/format.ts";
 import type { BusyShare } from "../../kernels/pool/busy-time.ts";
+import { cell } from "../table-cell.ts";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-
-function cell(tag: "td" | "th", text: string, className?: string): HTMLTableCellElement {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  if (className) el.className = className;
-  return el;
-}
 
 /** One row per pool thread: its busy time, and its share of the wall time as a number and a bar. */
 export function renderBusyTable(shares: readonly BusyShare[], wallMs: number): HTMLTableElement {
@@ -19,7 +13,7 @@ export function renderBusyTable(shares: readonly BusyShare[], wallMs: number): H
   table.createTBody().append(
     ...shares.map(({ thread, busyMs, share }) => {
       const tr = document.createElement("tr");
-      const name = cell("th", thread === 0 ? "0 (coordinator)" : `${thread} (pool worker)`, "ec-text");
+      const name = cell("th", thread === 0 ? "0 (coordinator)" : `${thread} (pool worker)`, { className: "ec-text" });
       name.scope = "row";
       const track = document.createElement("span");
       track.className = "ec-busy-track";
@@ -27,7 +21,7 @@ export function renderBusyTable(shares: readonly BusyShare[], wallMs: number): H
       const bar = track.appendChild(document.createElement("span"));
       // Shares can exceed 1 by a timer tick; the bar stops at full width.
       bar.style.inlineSize = percent(Math.min(1, share));
-      const shareCell = cell("td", percent(share), "ec-busy-share");
+      const shareCell = cell("td", percent(share), { className: "ec-busy-share" });
       shareCell.prepend(track);
       tr.append(name, cell("td", ms(busyMs)), shareCell);
       tr.dataset.thread = String(thread);
@@ -39,6 +33,6 @@ export function renderBusyTable(shares: readonly BusyShare[], wallMs: number): H
 
 function headRow(labels: readonly string[]): HTMLTableRowElement {
   const tr = document.createElement("tr");
-  tr.append(...labels.map((label, i) => cell("th", label, i === 0 ? "ec-text" : undefined)));
+  tr.append(...labels.map((label, i) => cell("th", label, i === 0 ? { className: "ec-text" } : {})));
   return tr;
 }

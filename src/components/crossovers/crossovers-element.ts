@@ -1,7 +1,8 @@
 import type { ResultsV1 } from "../../lab/results.ts";
-import { RESULTS_EVENT } from "../bench/events.ts";
 import { ms } from "../bench/format.ts";
 import { measuredThresholds, sizeRows, thresholdText, type Column, type SizeRow } from "./crossovers.ts";
+import { cell } from "../table-cell.ts";
+import { ResultsListener } from "../results-listener.ts";
 
 /** Column heads; the threaded ones name the thread count of the run. */
 const COLUMNS: readonly { column: Column; head: (threads: number) => string }[] = [
@@ -18,32 +19,16 @@ const BACKENDS: readonly Column[] = ["ts", "simd", "threads"];
  * each backend's median per size with the fastest marked, and the thresholds the run suggests for
  * the dispatcher, written as the code that passes them.
  */
-class CrossoversElement extends HTMLElement {
-  readonly #onResults = (e: Event) => this.#update((e as CustomEvent<ResultsV1>).detail);
-
-  connectedCallback(): void {
-    document.addEventListener(RESULTS_EVENT, this.#onResults);
-  }
-
-  disconnectedCallback(): void {
-    document.removeEventListener(RESULTS_EVENT, this.#onResults);
-  }
-
-  #part(name: string): HTMLElement {
-    const el = this.querySelector<HTMLElement>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-crossovers: missing part ${name}`);
-    return el;
-  }
-
-  #update(doc: ResultsV1): void {
+class CrossoversElement extends ResultsListener {
+  protected onResults(doc: ResultsV1): void {
     const rows = sizeRows(doc.results.filter((r) => r.bench === this.dataset.bench));
     if (rows.length === 0) return;
     const t = measuredThresholds(rows);
-    this.#part("table").replaceChildren(table(rows));
-    this.#part("code").textContent = `planGemm(shape, env, { thresholds: { simdFrom: ${thresholdText(t.simdFrom)}, threadsFrom: ${thresholdText(t.threadsFrom)} } })`;
-    this.#part("status").textContent =
+    this.find("table").replaceChildren(table(rows));
+    this.find("code").textContent = `planGemm(shape, env, { thresholds: { simdFrom: ${thresholdText(t.simdFrom)}, threadsFrom: ${thresholdText(t.threadsFrom)} } })`;
+    this.find("status").textContent =
       `${sentence("SIMD overtakes the TypeScript loops", t.simdFrom)} ${sentence(`${rows.at(-1)!.threads} threads overtake one`, t.threadsFrom)}`;
-    this.#part("result").hidden = false;
+    this.find("result").hidden = false;
   }
 }
 
@@ -53,25 +38,18 @@ function sentence(what: string, work: number): string {
   return `${what} at about ${Math.round(Math.cbrt(work))}³ (${work.toLocaleString("en")} multiply-adds).`;
 }
 
-function cell(tag: "td" | "th", text: string, scope?: string): HTMLElement {
-  const el = document.createElement(tag);
-  el.textContent = text;
-  if (scope) el.setAttribute("scope", scope);
-  return el;
-}
-
 function table(rows: readonly SizeRow[]): HTMLTableElement {
   const t = document.createElement("table");
   const caption = document.createElement("caption");
   caption.textContent = "Median milliseconds per product, copies included; ★ marks the fastest backend at each size.";
   const head = document.createElement("tr");
   const threads = rows.at(-1)!.threads;
-  head.append(cell("th", "size", "col"), ...COLUMNS.map(({ head: h }) => cell("th", h(threads), "col")));
+  head.append(cell("th", "size", { scope: "col" }), ...COLUMNS.map(({ head: h }) => cell("th", h(threads), { scope: "col" })));
   const body = document.createElement("tbody");
   for (const row of rows) {
     const tr = document.createElement("tr");
     const best = Math.min(...BACKENDS.map((c) => row.ms[c] ?? Infinity));
-    tr.append(cell("th", row.label, "row"));
+    tr.append(cell("th", row.label, { scope: "row" }));
     for (const { column } of COLUMNS) {
       const v = row.ms[column];
       tr.append(cell("td", v === undefined ? "—" : `${ms(v)}${v === best && column !== "dispatch" ? " ★" : ""}`));

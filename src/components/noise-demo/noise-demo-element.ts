@@ -17,14 +17,7 @@ class NoiseDemo extends RunIsland {
   #cancel: (() => void) | undefined;
 
   connectedCallback(): void {
-    const load = this.find<HTMLInputElement>("load");
-    load.max = String(navigator.hardwareConcurrency);
-    load.value = String(navigator.hardwareConcurrency);
-    this.find<HTMLFormElement>("form").addEventListener("submit", (e) => {
-      e.preventDefault();
-      void this.#run();
-    });
-    this.find("cancel").addEventListener("click", () => this.#cancel?.());
+    this.bindControls(() => this.#run(), () => this.#cancel?.(), "load", navigator.hardwareConcurrency);
   }
 
   disconnectedCallback(): void {

@@ -13,14 +13,7 @@ export class PyodideRaceElement extends RunIsland {
   #run: RaceRun | undefined;
 
   connectedCallback(): void {
-    const workers = this.find<HTMLInputElement>("workers");
-    workers.max = String(navigator.hardwareConcurrency);
-    workers.value = String(defaultWorkers(navigator.hardwareConcurrency));
-    this.find<HTMLFormElement>("form").addEventListener("submit", (e) => {
-      e.preventDefault();
-      void this.#start();
-    });
-    this.find<HTMLButtonElement>("cancel").addEventListener("click", () => this.#run?.cancel());
+    this.bindControls(() => this.#start(), () => this.#run?.cancel(), "workers", defaultWorkers(navigator.hardwareConcurrency));
   }
 
   disconnectedCallback(): void {

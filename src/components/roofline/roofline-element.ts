@@ -1,59 +1,44 @@
 import type { ResultV1, ResultsV1 } from "../../lab/results.ts";
-import { RESULTS_EVENT } from "../bench/events.ts";
 import { addKeyboardTips } from "./keyboard-tips.ts";
 import { renderRooflineChart } from "./roofline-chart.ts";
 import { kernelPoints, roofs } from "./roofline-data.ts";
 import { renderRooflineTables } from "./roofline-table.ts";
+import { ResultsListener } from "../results-listener.ts";
 
 /**
  * <ec-roofline>: collects every benchmark run on the page (the latest run of each benchmark) and
  * draws the roofs from the speed-of-light benchmarks with each kernel placed against them.
  */
-class RooflineElement extends HTMLElement {
+class RooflineElement extends ResultsListener {
   /** The latest results of each benchmark, by benchmark id. */
   readonly #latest = new Map<string, readonly ResultV1[]>();
-  readonly #onResults = (e: Event) => this.#update((e as CustomEvent<ResultsV1>).detail);
   /** Bumped per update, so a slow chart render never overwrites a newer one. */
   #generation = 0;
 
-  connectedCallback(): void {
-    document.addEventListener(RESULTS_EVENT, this.#onResults);
-  }
-
-  disconnectedCallback(): void {
-    document.removeEventListener(RESULTS_EVENT, this.#onResults);
-  }
-
-  #part(name: string): HTMLElement {
-    const el = this.querySelector<HTMLElement>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-roofline: missing part ${name}`);
-    return el;
-  }
-
-  #update(doc: ResultsV1): void {
+  protected onResults(doc: ResultsV1): void {
     for (const bench of new Set(doc.results.map((r) => r.bench))) {
       this.#latest.set(bench, doc.results.filter((r) => r.bench === bench));
     }
     const results = [...this.#latest.values()].flat();
     const roofList = roofs(results);
     const points = kernelPoints(results);
-    this.#part("status").textContent = statusText(roofList.length, points.length);
+    this.find("status").textContent = statusText(roofList.length, points.length);
     const generation = ++this.#generation;
-    const chart = this.#part("chart");
+    const chart = this.find("chart");
     const empty = roofList.length === 0 && points.length === 0;
-    this.#part("details").hidden = empty;
+    this.find("details").hidden = empty;
     if (empty) {
       chart.replaceChildren();
       return;
     }
-    this.#part("tables").replaceChildren(renderRooflineTables(points, roofList));
+    this.find("tables").replaceChildren(renderRooflineTables(points, roofList));
     void renderRooflineChart(points, roofList, Math.max(360, chart.clientWidth)).then(
       (svg) => {
         if (generation !== this.#generation) return;
         chart.replaceChildren(svg);
         addKeyboardTips(chart, svg);
       },
-      (error: unknown) => (this.#part("status").textContent = `The roofline could not be drawn: ${String(error)}`),
+      (error: unknown) => (this.find("status").textContent = `The roofline could not be drawn: ${String(error)}`),
     );
   }
 }
