@@ -5,7 +5,7 @@ import { evaluateClaim } from "./claims.ts";
 import { captureEnv } from "./env.ts";
 import { RESULTS_SCHEMA, type ResultV1, type ResultsV1 } from "./results.ts";
 import { isNoisy, summarize } from "./stats.ts";
-import { FULL_PLAN, QUICK_PLAN, measure } from "./timing.ts";
+import { FULL_PLAN, QUICK_PLAN, measureSteady } from "./timing.ts";
 import type { WasmContext } from "./wasm-context.ts";
 
 export interface RunOptions {
@@ -79,7 +79,7 @@ export async function runBenchmark(
       instanceCase = task.caseIndex;
     }
     const prepared = await instance!.prepare(task.variant, { wasm: resources.wasm!, pool: resources.pool!, threads: task.threads });
-    const samples = measure(prepared.run, plan);
+    const samples = measureSteady(prepared.run, plan);
     const stats = summarize(samples);
     const tolerance = prepared.expected ? 0 : instance!.tolerance;
     const maxError = maxAbsDiff(prepared.output(), prepared.expected ?? reference!);

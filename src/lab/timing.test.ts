@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { measure, type TimingPlan } from "./timing.ts";
+import { MAX_ATTEMPTS, measure, measureSteady, type TimingPlan } from "./timing.ts";
 
 /** A fake clock advanced by the "kernel" itself, so the test is exact and instant. */
 function fakeKernel(costs: (call: number) => number) {
@@ -33,5 +33,32 @@ describe("measure", () => {
     measure(k.run, { ...plan, minSamples: 1, maxSamples: 1 }, k.now);
     // Warm-up alternates 9, 3, 9, … and must end once 100 ms have passed.
     expect(k.calls()).toBeLessThan(40);
+  });
+});
+
+describe("measureSteady", () => {
+  const steadyPlan: TimingPlan = { ...plan, minSamples: 8, maxSamples: 8, minSampleMs: 1 };
+
+  it("keeps a steady first measurement without timing again", () => {
+    const k = fakeKernel(() => 2);
+    expect(measureSteady(k.run, steadyPlan, k.now)).toEqual(Array(8).fill(2));
+    expect(k.calls()).toBe(2 + 8); // two warm-up calls (the second is steady), then the samples
+  });
+
+  it("times again after a hiccup and keeps the steady attempt", () => {
+    // Warm-up is calls 0–1; the first attempt's samples (calls 2–9) alternate 2 ms and 6 ms, as if
+    // another process took the core half the time; the second attempt (calls 10–19) is steady.
+    const k = fakeKernel((i) => (i >= 2 && i < 10 && i % 2 ? 6 : 2));
+    const samples = measureSteady(k.run, steadyPlan, k.now);
+    expect(samples).toEqual(Array(8).fill(2));
+    expect(k.calls()).toBe(20);
+  });
+
+  it("gives up after MAX_ATTEMPTS on a kernel that is erratic by nature, keeping the least spread", () => {
+    const k = fakeKernel((i) => (i % 2 ? 6 : 2));
+    const samples = measureSteady(k.run, steadyPlan, k.now);
+    expect(samples).toHaveLength(8);
+    expect(new Set(samples)).toEqual(new Set([2, 6]));
+    expect(k.calls()).toBeLessThanOrEqual(MAX_ATTEMPTS * (8 + 100));
   });
 });
