@@ -57,6 +57,9 @@ def test_worker_busy_times_counts_each_workers_cpu():
     assert len(results) == 4 and all(turns > 0 for turns in results)
     assert 1 <= len(busy) <= 2                      # the pool's own worker pids
     assert os.getpid() not in busy                  # the work ran in the workers, not here
-    # Each task stops after 0.2 s of its process's CPU: 0.8 s in total, however busy the machine.
-    assert sum(busy.values()) == pytest.approx(0.8, abs=0.05)
+    # Each task stops at its first check past 0.2 s of its process's CPU clock: 0.8 s in total,
+    # however busy the machine, plus any jump of that clock between two checks. On a virtual
+    # machine the time the host takes a vCPU away can be charged to the task that was running
+    # (CI saw 0.876 s once: ~76 ms in one jump), so the bound above allows a few such jumps.
+    assert 0.8 <= sum(busy.values()) < 1.2
     assert wall > 0
