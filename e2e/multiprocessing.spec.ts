@@ -88,7 +88,7 @@ test("histogram race: plain increments lose counts, Atomics.add loses none, work
   expect(errors).toEqual([]);
 });
 
-test("Amdahl's law is fitted to the reader's Pool.map run", async ({ page }) => {
+test("Amdahl's law is fitted to the reader's Pool.map run, and its chunk-size curve is drawn", async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto("/multiprocessing/");
   const amdahl = page.locator("ec-amdahl");
@@ -98,9 +98,13 @@ test("Amdahl's law is fitted to the reader's Pool.map run", async ({ page }) => 
   await island.getByLabel("Threads").fill("2");
   await island.getByRole("button", { name: "Run" }).click();
   await expect(amdahl.getByRole("status")).toContainText("Fitted from your run", { timeout: 4 * 60_000 });
-  // One row per parallel variant and batch: 3 chunk sizes × 2 batches.
+  // One row per parallel variant and batch: 5 chunk sizes × 2 batches.
   const rows = amdahl.locator("tbody tr");
-  await expect(rows).toHaveCount(6);
+  await expect(rows).toHaveCount(10);
+  // The granularity curve: one dot per chunk size, thread count and batch (5 × 2 × 2).
+  const curve = page.locator("ec-chunk-curve");
+  await expect(curve.getByRole("status")).toContainText("from your run");
+  await expect(curve.locator('[data-part="chart"] svg circle')).toHaveCount(20);
   await expect(amdahl.locator('[data-part="chart"] svg').first()).toBeVisible();
   // The one-chunk variant cannot run in parallel: its fitted serial fraction is large.
   const coarse = rows.filter({ hasText: "chunks of 256 images (JavaScript) — 256 images of 64×64" });

@@ -11,9 +11,16 @@ import { defineBenchmark, type Variant } from "../benchmark.ts";
  */
 const TINY = "65,536 images of 2×2";
 const COARSE = "256 images of 64×64";
-const CHUNKS = [1, 16, 256] as const;
+/** Images per claim: from one (a claim per image) to the whole coarse batch (one task). */
+export const CHUNKS = [1, 4, 16, 64, 256] as const;
+export const LOOP_VARIANT = "map-box3-f32-loop-js";
 
 const variantId = (chunk: number) => `map-box3-f32-chunk${chunk}-js`;
+
+/** The chunk size a pool variant of this benchmark hands out; undefined for the loop or another id. */
+export function chunkOfVariant(id: string): number | undefined {
+  return CHUNKS.find((chunk) => variantId(chunk) === id);
+}
 
 function chunkVariant(chunk: number): Variant<ImageBatch, Float32Array> {
   return {
@@ -65,10 +72,10 @@ export const poolMapImages = defineBenchmark<ImageBatch, Float32Array>({
   tolerance: () => 0,
   // A blur is memory and bookkeeping, not arithmetic: compare times, speedups and efficiency.
   flops: () => 0,
-  baseline: "map-box3-f32-loop-js",
+  baseline: LOOP_VARIANT,
   variants: [
     {
-      id: "map-box3-f32-loop-js",
+      id: LOOP_VARIANT,
       label: "One thread, a plain loop over the images (JavaScript)",
       prepare(batch, x) {
         const out = new Float32Array(x.length);
@@ -83,7 +90,7 @@ export const poolMapImages = defineBenchmark<ImageBatch, Float32Array>({
       bench: "pool-map-images",
       case: COARSE,
       faster: { variant: variantId(16), threads: 2 },
-      slower: { variant: "map-box3-f32-loop-js" },
+      slower: { variant: LOOP_VARIANT },
       atLeast: 1.6,
       because:
         "the images are independent, so two threads blur different images at the same time, and 16 chunks of tens of microseconds each leave the claims' cost far below the work",

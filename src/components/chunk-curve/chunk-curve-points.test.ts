@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import type { ResultV1 } from "../../lab/results.ts";
+import { chunkCurve } from "./chunk-curve-points.ts";
+
+function result(variant: string, median: number, threads = 1, ok = true, bench = "pool-map-images"): ResultV1 {
+  return {
+    bench, case: "256 images of 64×64", variant, params: { count: 256, height: 64, width: 64 }, threads, samples: [median], n: 1,
+    median, iqr: 0, min: median, ci95: [median, median], cv: 0, noisy: false, correctness: { ok, maxError: 0, tolerance: 0 },
+  };
+}
+
+describe("chunkCurve", () => {
+  it("turns each pool variant into a point at its chunk size, one series per thread count, sorted by chunk", () => {
+    const { points, loops } = chunkCurve(
+      [
+        result("map-box3-f32-chunk256-js", 9, 2),
+        result("map-box3-f32-chunk1-js", 7, 2),
+        result("map-box3-f32-chunk16-js", 4, 2),
+        result("map-box3-f32-chunk16-js", 8, 1),
+        result("map-box3-f32-loop-js", 8),
+      ],
+      "pool-map-images",
+    );
+    expect(points.map((p) => [p.chunk, p.series, p.ms])).toEqual([
+      [1, "2 threads", 7],
+      [16, "2 threads", 4],
+      [16, "1 thread", 8],
+      [256, "2 threads", 9],
+    ]);
+    expect(loops).toEqual([{ batch: "256 images of 64×64", ms: 8 }]);
+  });
+
+  it("leaves out incorrect results, other benchmarks and unknown variants", () => {
+    const { points, loops } = chunkCurve(
+      [result("map-box3-f32-chunk4-js", 1, 2, false), result("map-box3-f32-chunk4-js", 1, 2, true, "gemm"), result("map-box3-f32-chunk3-js", 1, 2)],
+      "pool-map-images",
+    );
+    expect(points).toEqual([]);
+    expect(loops).toEqual([]);
+  });
+});
