@@ -27,6 +27,25 @@ export abstract class RunIsland extends HTMLElement {
     this.find("cancel").addEventListener("click", cancel);
   }
 
+  /**
+   * Starts a run: reads its parameter with `read` (which throws a RangeError naming a bad field);
+   * on bad input shows the message and returns undefined, the page unchanged; otherwise clears the
+   * last error and the `result` part, marks the island running, and returns the value.
+   */
+  protected begin<T>(read: () => T, result: string): T | undefined {
+    let value: T;
+    try {
+      value = read();
+    } catch (e) {
+      this.error(e instanceof Error ? e.message : String(e));
+      return undefined;
+    }
+    this.error("");
+    this.find(result).replaceChildren();
+    this.setRunning(true);
+    return value;
+  }
+
   protected setRunning(running: boolean): void {
     const run = this.find<HTMLButtonElement>("run");
     const cancel = this.find<HTMLButtonElement>("cancel");

@@ -26,16 +26,8 @@ class BusyCores extends RunIsland {
 
   async #run(): Promise<void> {
     const poolThreads = navigator.hardwareConcurrency;
-    let threads: number;
-    try {
-      threads = parseWorkers(this.find<HTMLInputElement>("threads").value, poolThreads, "Threads");
-    } catch (e) {
-      this.error((e as Error).message);
-      return;
-    }
-    this.error("");
-    this.find("result").replaceChildren();
-    this.setRunning(true);
+    const threads = this.begin(() => parseWorkers(this.find<HTMLInputElement>("threads").value, poolThreads, "Threads"), "result");
+    if (threads === undefined) return;
     this.status(`Running 384³ products on ${threads} of ${poolThreads} threads for ${RUN_MS / 1000} s…`);
     const worker = (this.#worker = new Worker(new URL("./busy-worker.ts", import.meta.url), { type: "module", name: "every-core-busy-cores" }));
     try {

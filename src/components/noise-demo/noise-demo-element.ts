@@ -36,16 +36,8 @@ class NoiseDemo extends RunIsland {
   }
 
   async #run(): Promise<void> {
-    let load: number;
-    try {
-      load = parseWorkers(this.find<HTMLInputElement>("load").value, navigator.hardwareConcurrency, "Competing workers");
-    } catch (e) {
-      this.error((e as Error).message);
-      return;
-    }
-    this.error("");
-    this.find("result").replaceChildren();
-    this.setRunning(true);
+    const load = this.begin(() => parseWorkers(this.find<HTMLInputElement>("load").value, navigator.hardwareConcurrency, "Competing workers"), "result");
+    if (load === undefined) return;
     const cancelled = new Promise<never>((_, reject) => (this.#cancel = () => reject(new DOMException("cancelled", "AbortError"))));
     cancelled.catch(() => {}); // observed through Promise.race below; a cancel after the run is no error
     try {

@@ -21,17 +21,9 @@ export class PyodideRaceElement extends RunIsland {
   }
 
   async #start(): Promise<void> {
-    let interpreters: number;
-    try {
-      interpreters = parseWorkers(this.find<HTMLInputElement>("workers").value, navigator.hardwareConcurrency);
-    } catch (error) {
-      this.error(error instanceof Error ? error.message : String(error));
-      return;
-    }
+    const interpreters = this.begin(() => parseWorkers(this.find<HTMLInputElement>("workers").value, navigator.hardwareConcurrency), "tables");
+    if (interpreters === undefined) return;
     this.#run?.dispose();
-    this.error("");
-    this.find("tables").replaceChildren();
-    this.setRunning(true);
     const run = (this.#run = new RaceRun(interpreters, RACE_LIMIT));
     try {
       const result = await run.run((p) => this.#progress(p));
