@@ -121,8 +121,8 @@ test("the companion's native passing-data run imports beside the browser's", asy
   await expect(island.getByRole("status")).toHaveText("Imported 10 results from results-native-passing-data.json.");
   const rows = island.locator("table.ec-results tbody tr");
   await expect(rows).toHaveCount(10);
-  await expect(rows.filter({ hasText: "round-trip-pickle-pool" })).toHaveCount(5);
-  await expect(rows.filter({ hasText: "round-trip-shared-memory" })).toHaveCount(5);
+  await expect(rows.filter({ hasText: "round-trip-copy-python" })).toHaveCount(5);
+  await expect(rows.filter({ hasText: "round-trip-shared-python" })).toHaveCount(5);
   expect(errors).toEqual([]);
 });
 

@@ -1,4 +1,4 @@
-"""``python -m everycore bench …``: see everycore/lab/cli.py."""
+"""``python -m everycore bench …`` and ``list``: see everycore/lab/cli.py."""
 
 import sys
 

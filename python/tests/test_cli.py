@@ -97,7 +97,7 @@ def check_document(doc):
 def quick_run(tmp_path_factory, conv_cython, cython_cache):
     out = tmp_path_factory.mktemp("bench") / "tmp.json"
     # The session's Cython build, so the run loads it instead of compiling again.
-    proc = run_cli("bench", "--quick", "--filter", "conv2d", "--out", str(out),
+    proc = run_cli("bench", "--quick", "--filter", "conv2d-im2col", "--out", str(out),
                    env={"EVERYCORE_CYTHON_CACHE": str(cython_cache)})
     return proc, out
 
@@ -115,7 +115,7 @@ def test_quick_run_writes_the_sites_schema(quick_run):
 def test_quick_run_measures_every_case_correctly(quick_run):
     doc = json.loads(quick_run[1].read_text(encoding="utf-8"))
     results = doc["results"]
-    assert {r["bench"] for r in results} == {"conv2d-im2col"}   # --filter conv2d
+    assert {r["bench"] for r in results} == {"conv2d-im2col"}
     assert all(r["correctness"]["ok"] for r in results)
     assert all(r["n"] >= 5 for r in results)                     # quick: at least 5 samples
 
@@ -174,3 +174,25 @@ def test_bad_arguments_from_the_shell():
     proc = run_cli("bench", "--threads", "-3")
     assert proc.returncode == 2
     assert "argument --threads" in proc.stderr
+
+
+# ----------------------------------------------------------------- list
+
+
+def test_list_json_names_every_benchmark_with_its_cases_and_variants(capsys):
+    from everycore.lab.registry import BENCHMARKS
+    assert main(["list", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [b["id"] for b in listed] == [b.id for b in BENCHMARKS]
+    conv = next(b for b in listed if b["id"] == "conv2d-im2col")
+    assert [c["label"] for c in conv["cases"]] == CONV_CASES
+    assert conv["cases"][3]["params"]["channels"] == 64
+    assert conv["seed"] == 20_261_123
+    assert "conv2d-f32-im2col-numpy" in conv["variants"]
+
+
+def test_list_names_benchmarks_for_a_reader(capsys):
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "conv2d-im2col: Convolution: direct loops vs im2col + GEMM" in out
+    assert "  cases:    (1,3,32,32)→16, (1,3,64,64)→16" in out

@@ -86,6 +86,7 @@ export interface Benchmark {
   chapter: string;
   cases: readonly BenchmarkCase<Params>[];
   caseAxis: string;
+  seed: number;
   baseline: string;
   variants: readonly Pick<Variant<Params, unknown>, "id" | "label" | "parallel" | "needsIsolation" | "maxThreads" | "cases">[];
   claims: readonly Claim[];
@@ -125,6 +126,7 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
     chapter: d.chapter,
     caseAxis: d.caseAxis,
     cases: d.cases,
+    seed: d.seed,
     baseline: d.baseline,
     variants: d.variants.map(({ id, label, parallel, needsIsolation, maxThreads, cases }) => ({ id, label, parallel, needsIsolation, maxThreads, cases })),
     claims: d.claims,

@@ -2,6 +2,7 @@
 
 Runs the native benchmarks and writes results JSON in the site's schema; drop the file on a
 chapter's results table ("Import JSON") to see this machine next to the browser's run.
+``python -m everycore list [--json]`` names the benchmarks, their cases and variants.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The program's parser and its ``bench`` subcommand's (which reports bad bench options)."""
     parser = argparse.ArgumentParser(
         prog="python -m everycore",
-        description="The Python companion of Every Core. Commands: bench.")
+        description="The Python companion of Every Core. Commands: bench, list.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     known = ", ".join(b.id for b in BENCHMARKS)
     bench = commands.add_parser(
@@ -52,7 +53,30 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                        help="fewer, shorter samples, and no nested loops on the 128x128 case")
     bench.add_argument("--out", metavar="FILE", default="results.json",
                        help="where to write the results (default: results.json)")
+    listing = commands.add_parser(
+        "list", help="name the benchmarks, their cases and variants",
+        description="Name the native benchmarks with their cases and variants.")
+    listing.add_argument("--json", action="store_true",
+                         help="as JSON: id, title, seed, cases (label, params) and variant ids")
     return parser, bench
+
+
+def _declarations() -> list[dict]:
+    """What a native benchmark shares with the site's declaration of the same id."""
+    return [{"id": b.id, "title": b.title, "seed": b.seed,
+             "cases": [{"label": c.label, "params": dict(c.params)} for c in b.cases],
+             "variants": [v.id for v in b.variants]} for b in BENCHMARKS]
+
+
+def _list(as_json: bool) -> int:
+    if as_json:
+        print(json.dumps(_declarations(), indent=2, ensure_ascii=False))
+        return 0
+    for b in BENCHMARKS:
+        print(f"{b.id}: {b.title}")
+        print(f"  cases:    {', '.join(c.label for c in b.cases)}")
+        print(f"  variants: {', '.join(v.id for v in b.variants)}")
+    return 0
 
 
 def _line(result: dict) -> str:
@@ -65,6 +89,8 @@ def _line(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser, bench_parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command == "list":
+        return _list(args.json)
     benches = select(args.filter)
     if not benches:
         bench_parser.error(f"argument --filter: no benchmark id contains {args.filter!r} "

@@ -60,9 +60,9 @@ PASSING_DATA = Benchmark(
     tolerance=lambda p: 0.0,
     flops=lambda p: 0.0,
     variants=(
-        Variant(id="round-trip-pickle-pool", label="Pool.apply, array pickled there and back",
+        Variant(id="round-trip-copy-python", label="Pool.apply, array pickled there and back",
                 prepare=_pickled),
-        Variant(id="round-trip-shared-memory", label="Pool.apply, shared_memory block (name only)",
+        Variant(id="round-trip-shared-python", label="Pool.apply, shared_memory block (name only)",
                 prepare=_shared),
     ),
 )
