@@ -5,6 +5,7 @@ import type { GemmF32 } from "./conv2d-f32-im2col.ts";
 import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
 import { GEMM_F32_BLOCKED_NC as NC, gemmF32Blocked } from "./gemm-f32-blocked.ts";
 import { gemmF32Ref } from "./gemm-f32-ref.ts";
+import { im2colF32 } from "./im2col-f32.ts";
 import { mulberry32, randomF32 } from "./random.ts";
 import { ODD_CONV_CASES, U } from "./conv-test-cases.ts";
 
@@ -80,7 +81,7 @@ describe("conv2dF32Backward", () => {
   for (const [gemmName, gemm] of gemms) {
     it.each(cases)(`matches the direct-loop gradients with ${gemmName}: %s`, (_, p) => {
       const { s, x, w, dout, dx, dw, db, scratch } = setup(p, 61);
-      conv2dF32Backward(p, x, w, dout, dx, dw, db, scratch, gemm);
+      conv2dF32Backward(p, x, w, dout, dx, dw, db, scratch, { gemm });
       const want = backwardOracle(s, x, w, dout);
       const mag = backwardOracle(s, x.map(Math.abs), w.map(Math.abs), dout.map(Math.abs));
       // Reduction depths of our computation: dx sums F products per im2col entry (GEMM), then at
@@ -138,6 +139,37 @@ describe("conv2dF32Backward", () => {
     check("dx", x, dx, s.filters + s.kernelH * s.kernelW, mag.dx);
     check("dw", w, dw, s.cols, mag.dw);
     check("db", b, db, 1, mag.db);
+  });
+
+  it("reads the im2col matrix the forward pass left in scratch.col instead of unfolding x again", () => {
+    const p = cases[6]![1];
+    const full = setup(p, 83);
+    conv2dF32Backward(p, full.x, full.w, full.dout, full.dx, full.dw, full.db, full.scratch);
+    // The forward pass's scratch col holds im2col(x); x itself is not read again, so unfolding
+    // another image into col gives that image's weight gradient.
+    const other = setup(p, 84);
+    const fromForward = setup(p, 83);
+    im2colF32(fromForward.s, other.x, fromForward.scratch.col);
+    conv2dF32Backward(p, fromForward.x, fromForward.w, fromForward.dout, fromForward.dx, fromForward.dw, fromForward.db, fromForward.scratch, { colHoldsInput: true });
+    const expected = setup(p, 83);
+    conv2dF32Backward(p, other.x, expected.w, expected.dout, expected.dx, expected.dw, expected.db, expected.scratch);
+    expect(fromForward.dw).toEqual(expected.dw);
+    expect(fromForward.dx).toEqual(full.dx); // dx never depends on x
+    // And with the right matrix, everything equals the call that builds it.
+    const reused = setup(p, 83);
+    im2colF32(reused.s, reused.x, reused.scratch.col);
+    conv2dF32Backward(p, reused.x, reused.w, reused.dout, reused.dx, reused.dw, reused.db, reused.scratch, { colHoldsInput: true });
+    expect({ dx: reused.dx, dw: reused.dw, db: reused.db }).toEqual({ dx: full.dx, dw: full.dw, db: full.db });
+  });
+
+  it("skips the input gradient when dx is null (a network's first layer), with dw and db unchanged", () => {
+    const p = cases[3]![1];
+    const full = setup(p, 85);
+    conv2dF32Backward(p, full.x, full.w, full.dout, full.dx, full.dw, full.db, full.scratch);
+    const first = setup(p, 85);
+    conv2dF32Backward(p, first.x, first.w, first.dout, null, first.dw, first.db, first.scratch);
+    expect({ dw: first.dw, db: first.db }).toEqual({ dw: full.dw, db: full.db });
+    expect(first.dx.every(Number.isNaN)).toBe(true);
   });
 
   it("overwrites its outputs and reuses one scratch across calls", () => {

@@ -13,6 +13,16 @@ export interface Conv2dBackwardScratch {
   doutRows: Float32Array;
 }
 
+export interface Conv2dBackwardOptions {
+  /** The GEMM of both products (default: the TypeScript blocked GEMM). */
+  gemm?: GemmF32;
+  /**
+   * scratch.col already holds im2col(x), as the forward pass left it (conv2dF32Im2col's scratch
+   * col): the backward pass reads it instead of unfolding x again. It is overwritten either way.
+   */
+  colHoldsInput?: boolean;
+}
+
 /** Allocates the scratch of conv2dF32Backward for one geometry (a ConvShape works as well). */
 export function conv2dBackwardScratch(p: ConvParams): Conv2dBackwardScratch {
   const s = convShape(p);
@@ -33,36 +43,40 @@ export function conv2dBackwardScratch(p: ConvParams): Conv2dBackwardScratch {
  *   db[f]                    = Σ over n, oy, ox of dout[n, f, oy, ox]
  * Dᵀ is dout with its batch axis moved (a copy of contiguous rows), so no GEMM needs a transposed
  * operand. dx, dw and db are overwritten. Pure TypeScript, single-threaded, no allocation.
+ * A network's first layer passes dx = null: nobody reads the gradient of the image, and its GEMM
+ * and col2im are as large as the weight gradient's work.
  */
 export function conv2dF32Backward(
   params: ConvParams,
   x: Float32Array,
   w: Float32Array,
   dout: Float32Array,
-  dx: Float32Array,
+  dx: Float32Array | null,
   dw: Float32Array,
   db: Float32Array,
   scratch: Conv2dBackwardScratch,
-  gemm: GemmF32 = gemmF32Blocked,
+  options: Conv2dBackwardOptions = {},
 ): void {
   const s = convShape(params);
   const sizes = convSizes(s);
   checkLength("x", x, sizes.input);
   checkLength("w", w, sizes.weights);
   checkLength("dout", dout, sizes.output);
-  checkLength("dx", dx, sizes.input);
+  if (dx) checkLength("dx", dx, sizes.input);
   checkLength("dw", dw, sizes.weights);
   checkLength("db", db, sizes.bias);
   checkLength("scratch.col", scratch.col, sizes.im2col);
   checkLength("scratch.doutT", scratch.doutT, s.filters * s.cols);
   checkLength("scratch.doutRows", scratch.doutRows, s.cols * s.filters);
   const { col, doutT, doutRows } = scratch;
+  const { gemm = gemmF32Blocked, colHoldsInput = false } = options;
 
   gatherDoutT(s, dout, doutT);
   sumRows(s.filters, s.cols, doutT, db);
 
-  im2colF32(s, x, col);
+  if (!colHoldsInput) im2colF32(s, x, col);
   gemm({ m: s.filters, n: s.patch, k: s.cols }, doutT, col, dw);
+  if (!dx) return;
 
   transpose(s.filters, s.cols, doutT, doutRows);
   gemm({ m: s.cols, n: s.patch, k: s.filters }, doutRows, w, col);

@@ -7,11 +7,12 @@ import { maxpool2x2BackwardF32 } from "./maxpool2x2-f32.ts";
 import { softmaxCrossEntropySum } from "./softmax-cross-entropy.ts";
 
 /**
- * The backward pass after cnnForward on the same images and workspace: overwrites `grad` (views
+ * The backward pass right after cnnForward on the same images and workspace: overwrites `grad` (views
  * of one gradient vector, same layout as the parameters) with the gradient of the SUM of the
  * images' cross-entropy losses, and returns that sum and how many images were classified right.
- * The convolutions go back through conv2dF32Backward (two GEMMs and col2im each); the dense layer,
- * 10 outputs wide, is two small loops.
+ * The convolutions go back through conv2dF32Backward on the im2col matrices the forward pass left
+ * (the second layer: two GEMMs and col2im; the first: the weight gradient's GEMM alone); the dense
+ * layer, 10 outputs wide, is two small loops.
  */
 export function cnnBackward(
   s: CnnShape,
@@ -29,11 +30,13 @@ export function cnnBackward(
   // ReLU after the pool (cnn-forward.ts): mask by the pooled output, then route to the window's max.
   reluBackwardInPlace(ws.p2, ws.dp2);
   maxpool2x2BackwardF32(images * s.filters2, s.pool1H, s.pool1W, ws.z2, ws.dp2, ws.dz2);
-  conv2dF32Backward(conv2Params(s, images), ws.p1, p.w2, ws.dz2, ws.dp1, grad.w2, grad.b2, { col: ws.col2, doutT: ws.doutT2, doutRows: ws.gemm2 }, kernels.gemm);
+  // col1 and col2 still hold the forward pass's im2col matrices: the weight gradients read them.
+  const reuse = { gemm: kernels.gemm, colHoldsInput: true };
+  conv2dF32Backward(conv2Params(s, images), ws.p1, p.w2, ws.dz2, ws.dp1, grad.w2, grad.b2, { col: ws.col2, doutT: ws.doutT2, doutRows: ws.gemm2 }, reuse);
   reluBackwardInPlace(ws.p1, ws.dp1);
   maxpool2x2BackwardF32(images * s.filters1, s.height, s.width, ws.z1, ws.dp1, ws.dz1);
-  // ws.dx (the gradient of the input image) is computed by conv2dF32Backward and not used.
-  conv2dF32Backward(conv1Params(s, images), x, p.w1, ws.dz1, ws.dx, grad.w1, grad.b1, { col: ws.col1, doutT: ws.doutT1, doutRows: ws.gemm1 }, kernels.gemm);
+  // The first layer: nobody reads the gradient of the image, so it is not computed.
+  conv2dF32Backward(conv1Params(s, images), x, p.w1, ws.dz1, null, grad.w1, grad.b1, { col: ws.col1, doutT: ws.doutT1, doutRows: ws.gemm1 }, reuse);
   return result;
 }
 

@@ -10,7 +10,7 @@ import type { ParamLayout } from "./cnn-params.ts";
  * finds it from one byte offset. Images beyond `capacity` are processed in chunks.
  */
 const FORWARD = ["col1", "gemm1", "z1", "p1", "col2", "gemm2", "z2", "p2", "logits"] as const;
-const BACKWARD = ["dp2", "dz2", "dp1", "dz1", "dx", "doutT1", "doutT2"] as const;
+const BACKWARD = ["dp2", "dz2", "dp1", "dz1", "doutT1", "doutT2"] as const;
 export type PerImageBuffer = (typeof FORWARD)[number] | (typeof BACKWARD)[number];
 /** Transposed weights (written per call) and, for training, one chunk's gradient. */
 type FixedBuffer = "wT1" | "wT2" | "grad";
@@ -42,7 +42,6 @@ function perImageSizes(s: CnnShape, training: boolean): Record<PerImageBuffer, n
     dz2: t * s.conv2Out,
     dp1: t * s.pool1Out,
     dz1: t * s.conv1Out,
-    dx: t * s.input,
     doutT1: t * c1.cols * c1.filters,
     doutT2: t * c2.cols * c2.filters,
   };
