@@ -19,7 +19,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const entry = "src/kernels/wasm/assembly/index.ts";
 export const WASM_BUILD_DIR = fileURLToPath(new URL("../src/kernels/wasm/build/", import.meta.url));
 const EXPORTS = [
-  "conv2d_f32_im2col_gemm", "gemm_f32", "heap_base", "im2col_f32",
+  "conv2d_f32_im2col_gemm", "gemm_f32", "heap_base", "im2col_f32", "col2im_f32",
   "peak_f32x4_flops_per_iteration", "peak_f32x4_fma", "peak_f32x4_muladd", "triad_f32",
   "gemm_f32_packed", "gemm_f32_packed_workspace_bytes",
   "collatz_steps",

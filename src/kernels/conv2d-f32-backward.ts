@@ -1,7 +1,7 @@
 import { checkLength, convShape, convSizes, type ConvParams, type ConvShape } from "./conv-shape.ts";
 import type { GemmF32 } from "./conv2d-f32-im2col.ts";
 import { gemmF32Blocked } from "./gemm-f32-blocked.ts";
-import { col2imF32, im2colF32 } from "./im2col-f32.ts";
+import { col2imF32, im2colF32, type Col2imF32 } from "./im2col-f32.ts";
 
 /** The buffers of conv2dF32Backward, allocated once outside the timed region. */
 export interface Conv2dBackwardScratch {
@@ -16,6 +16,8 @@ export interface Conv2dBackwardScratch {
 export interface Conv2dBackwardOptions {
   /** The GEMM of both products (default: the TypeScript blocked GEMM). */
   gemm?: GemmF32;
+  /** The col2im that turns the im2col matrix's gradient into dx (default: the TypeScript one). */
+  col2im?: Col2imF32;
   /**
    * scratch.col already holds im2col(x), as the forward pass left it (conv2dF32Im2col's scratch
    * col): the backward pass reads it instead of unfolding x again. It is overwritten either way.
@@ -69,7 +71,7 @@ export function conv2dF32Backward(
   checkLength("scratch.doutT", scratch.doutT, s.filters * s.cols);
   checkLength("scratch.doutRows", scratch.doutRows, s.cols * s.filters);
   const { col, doutT, doutRows } = scratch;
-  const { gemm = gemmF32Blocked, colHoldsInput = false } = options;
+  const { gemm = gemmF32Blocked, col2im = col2imF32, colHoldsInput = false } = options;
 
   gatherDoutT(s, dout, doutT);
   sumRows(s.filters, s.cols, doutT, db);
@@ -80,7 +82,7 @@ export function conv2dF32Backward(
 
   transpose(s.filters, s.cols, doutT, doutRows);
   gemm({ m: s.cols, n: s.patch, k: s.filters }, doutRows, w, col);
-  col2imF32(s, col, dx);
+  col2im(s, col, dx);
 }
 
 /** doutT[f, (n, oy, ox)] = dout[n, f, oy, ox]: each (n, f) plane is one contiguous run. */

@@ -102,3 +102,6 @@ export function checkRowRange(s: ConvShape, rowStart: number, rowEnd: number): v
     throw new RangeError(`invalid rowEnd: ${rowEnd} (expected an integer in [${rowStart}, ${s.cols}])`);
   }
 }
+
+/** col2imF32's contract, for the WebAssembly col2im_f32 behind it (src/model/cnn-kernels.ts). */
+export type Col2imF32 = typeof col2imF32;

@@ -31,7 +31,7 @@ export function cnnBackward(
   reluBackwardInPlace(ws.p2, ws.dp2);
   maxpool2x2BackwardF32(images * s.filters2, s.pool1H, s.pool1W, ws.z2, ws.dp2, ws.dz2);
   // col1 and col2 still hold the forward pass's im2col matrices: the weight gradients read them.
-  const reuse = { gemm: kernels.gemm, colHoldsInput: true };
+  const reuse = { gemm: kernels.gemm, col2im: kernels.col2im, colHoldsInput: true };
   conv2dF32Backward(conv2Params(s, images), ws.p1, p.w2, ws.dz2, ws.dp1, grad.w2, grad.b2, { col: ws.col2, doutT: ws.doutT2, doutRows: ws.gemm2 }, reuse);
   reluBackwardInPlace(ws.p1, ws.dp1);
   maxpool2x2BackwardF32(images * s.filters1, s.height, s.width, ws.z1, ws.dp1, ws.dz1);

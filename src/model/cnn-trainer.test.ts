@@ -5,6 +5,7 @@ import { createSharedMemory, instantiateKernels, type WasmKernels } from "../ker
 import { loadTestBuilds } from "../kernels/wasm/test-builds.ts";
 import { WasmArena } from "../kernels/wasm/wasm-arena.ts";
 import type { CnnConfig } from "./cnn-config.ts";
+import { cnnBackward } from "./cnn-backward.ts";
 import { cnnForward } from "./cnn-forward.ts";
 import { typescriptCnnKernels } from "./cnn-kernels.ts";
 import { paramViews } from "./cnn-params.ts";
@@ -51,6 +52,24 @@ describe("CnnTrainer (data-parallel SGD in shared memory)", () => {
       expect(maxAbsDiff(many.t.mergedGradient(), reference)).toBeLessThanOrEqual(1e-6 * scale);
       expect(maxAbsDiff(many.t.weights(), one.t.weights())).toBeLessThanOrEqual(1e-6);
     }
+  });
+
+  it("computes with the WebAssembly kernels the gradient the TypeScript kernels compute", () => {
+    const { t, runJob } = trainer();
+    const before = t.weights().slice();
+    const { x, labels } = t.inputs();
+    t.step({ batch: BATCH, parts: 1, learningRate: 0.05 }, runJob);
+    const s = t.shape;
+    const layout = workspaceLayout(s, t.params, BATCH, true);
+    const ws = workspaceFor(layout, new Float32Array(layout.count), BATCH);
+    cnnForward(s, paramViews(t.params, before), x.slice(), BATCH, ws, typescriptCnnKernels);
+    const sum = new Float32Array(t.params.count);
+    cnnBackward(s, paramViews(t.params, before), x.slice(), labels.slice(), BATCH, ws, paramViews(t.params, sum), typescriptCnnKernels);
+    const mean = sum.map((g) => g / BATCH);
+    const scale = Math.max(...mean.map(Math.abs));
+    // WebAssembly GEMM and col2im, chunks of 2 images, against one TypeScript pass over all 7: the
+    // same products summed in other orders, float32 rounding only (as the K-part test above).
+    expect(maxAbsDiff(t.mergedGradient(), mean)).toBeLessThanOrEqual(1e-6 * scale);
   });
 
   it("classifies in parts and chunks with the WebAssembly GEMM what the TypeScript forward computes", () => {

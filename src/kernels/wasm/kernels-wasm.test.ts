@@ -29,6 +29,7 @@ describe("compileKernels", () => {
     const { module, isa } = compileKernels({ relaxed, simd });
     expect(isa).toBe("wasm-relaxed");
     expect(WebAssembly.Module.exports(module).map((e) => e.name).sort()).toEqual([
+      "col2im_f32",
       "collatz_steps",
       "conv2d_f32_im2col_gemm",
       "dequantize_i32_f32",

@@ -49,6 +49,11 @@ export interface WasmKernelExports {
     n: number, c: number, h: number, w: number, f: number, kh: number, kw: number, stride: number, pad: number,
     rowStart: number, rowEnd: number,
   ): void;
+  /** dx = col2im(col): zeroes dx, then adds each im2col entry back onto its input pixel (col2im-f32.ts). */
+  col2im_f32(
+    col: number, n: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number,
+    outH: number, outW: number, dx: number,
+  ): void;
   /** Floating-point operations of one iteration of the peak probes (chains × 4 lanes × 2). */
   peak_f32x4_flops_per_iteration(): number;
   /** The compute-peak probe with the build's multiply-add (FMA in the relaxed build); see peak-f32x4-ref.ts. */
@@ -163,6 +168,15 @@ export function instantiateKernels(module: WebAssembly.Module, memory: WebAssemb
       matrix("x", x, 1, n * c * h * w, 0, limit);
       matrix("col", col, s.cols, s.patch, s.patch, limit);
       raw.im2col_f32(x, n, c, h, w, kh, kw, stride, pad, outH, outW, col, rowStart, rowEnd);
+    },
+    col2im_f32(col, n, c, h, w, kh, kw, stride, pad, outH, outW, dx) {
+      const s = conv(n, c, h, w, 1, kh, kw, stride, pad);
+      if (outH !== s.outH) throw new RangeError(`invalid outH: ${outH}, expected ${s.outH}`);
+      if (outW !== s.outW) throw new RangeError(`invalid outW: ${outW}, expected ${s.outW}`);
+      const limit = bytes();
+      matrix("col", col, s.cols, s.patch, s.patch, limit);
+      matrix("dx", dx, 1, n * c * h * w, 0, limit);
+      raw.col2im_f32(col, n, c, h, w, kh, kw, stride, pad, outH, outW, dx);
     },
     conv2d_f32_im2col_gemm(x, wT, bias, out, col, gemmOut, n, c, h, w, f, kh, kw, stride, pad, rowStart, rowEnd) {
       const s = conv(n, c, h, w, f, kh, kw, stride, pad);

@@ -7,6 +7,7 @@
 
 export { gemm_f32 } from "./gemm-f32";
 export { im2col_f32 } from "./im2col-f32";
+export { col2im_f32 } from "./col2im-f32";
 export { conv2d_f32_im2col_gemm } from "./conv2d-f32-im2col-gemm";
 export { peak_f32x4_fma, peak_f32x4_muladd, peak_f32x4_flops_per_iteration } from "./peak-f32x4";
 export { triad_f32 } from "./triad-f32";
