@@ -3,7 +3,6 @@
  * Runs the registered benchmarks in headless Chromium on this machine, through the same island
  * code a reader uses, and writes the results JSON (every-core/results/v1) and a Markdown table.
  */
-import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -12,6 +11,7 @@ import { preview } from "astro";
 import { benchmarks } from "../src/lab/registry.ts";
 import { toMarkdown, type ResultsV1 } from "../src/lab/results.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
+import { staleBuildCause } from "./stale-build.ts";
 
 const { values } = parseArgs({
   options: {
@@ -39,8 +39,11 @@ if (threadsArg !== undefined && !(Number.isInteger(threadsArg) && threadsArg >= 
   process.exit(2);
 }
 
-if (!existsSync("dist/index.html")) {
-  console.log("Building the site first (npm run build)…");
+// The benchmarks run from the built site: rebuild it when a source changed since, so a run never
+// measures yesterday's kernels.
+const stale = staleBuildCause(process.cwd());
+if (stale) {
+  console.log(`Building the site first (npm run build): ${stale} is newer than the build…`);
   if (spawnSync("npm", ["run", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
 }
 
