@@ -81,9 +81,9 @@ try {
     results: docs.flatMap((d) => d.results),
     claims: docs.flatMap((d) => d.claims),
     skipped: docs.flatMap((d) => d.skipped),
+    baselines: Object.fromEntries(selected.map((b) => [b.id, b.baseline])),
   };
-  const baselines = Object.fromEntries(selected.map((b) => [b.id, b.baseline]));
-  const markdown = toMarkdown(merged, baselines);
+  const markdown = toMarkdown(merged);
   const mdPath = values.out.replace(/\.json$/, "") + ".md";
   await writeFile(values.out, JSON.stringify(merged, null, 2) + "\n");
   await writeFile(mdPath, markdown + "\n");

@@ -86,6 +86,12 @@ describe("importedSource", () => {
     expect(source.results).toHaveLength(11);
   });
 
+  it("uses the baseline the file names for this benchmark over a guess by name", () => {
+    const named = { ...native, baselines: { "conv2d-im2col": "conv2d-f32-im2col-numpy", gemm: "gemm-f32-matmul-numpy" } };
+    expect(importedSource(named, bench, []).baseline).toBe("conv2d-f32-im2col-numpy");
+    expect(importedSource({ ...native, baselines: { gemm: "gemm-f32-matmul-numpy" } }, bench, []).baseline).toBe("conv2d-f32-direct-python");
+  });
+
   it("numbers a label already shown", () => {
     const first = importedSource(native, bench, [LIVE_SOURCE_LABEL]);
     const second = importedSource(native, bench, [LIVE_SOURCE_LABEL, first.label]);

@@ -78,8 +78,8 @@ export function envFacts(env: EnvV1): [string, string][] {
 }
 
 /**
- * The variant a source's speedups are relative to: the benchmark's baseline if the source measured
- * it, else the same op, type and method on another engine (`conv2d-f32-direct-ref` →
+ * For a file that names no baseline (written before `baselines` existed), the variant its speedups
+ * are relative to: the benchmark's baseline if the source measured it, else the same op, type and method on another engine (`conv2d-f32-direct-ref` →
  * `conv2d-f32-direct-python`), since a native run races its own implementations.
  */
 export function sourceBaseline(baseline: string, results: readonly ResultV1[]): string | undefined {
@@ -103,5 +103,5 @@ export function importedSource(doc: ResultsV1, bench: Pick<Benchmark, "id" | "ba
   const base = `Imported: ${describeEnv(doc.env)}`;
   let label = base;
   for (let i = 2; taken.includes(label); i++) label = `${base} (${i})`;
-  return { label, imported: true, env: doc.env, results, baseline: sourceBaseline(bench.baseline, results) };
+  return { label, imported: true, env: doc.env, results, baseline: doc.baselines?.[bench.id] ?? sourceBaseline(bench.baseline, results) };
 }

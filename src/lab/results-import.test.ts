@@ -73,6 +73,11 @@ describe("parseResults accepts real documents", () => {
     expect(Object.keys(doc)).toEqual(["schema", "env", "results", "claims", "skipped"]); // "note" dropped
   });
 
+  it("keeps the baseline a file names for each benchmark", () => {
+    const doc = parseResults(nativeWith((d) => (d.baselines = { "conv2d-im2col": "conv2d-f32-im2col-numpy" })));
+    expect(doc.baselines).toEqual({ "conv2d-im2col": "conv2d-f32-im2col-numpy" });
+  });
+
   it("reads null as absent for optional numbers, and a null maxError of a wrong result as infinite", () => {
     const doc = parseResults(
       nativeWith((d) => {
@@ -119,6 +124,10 @@ describe("parseResults refuses bad files, naming the offending path", () => {
     ["deep nesting where an object belongs", nativeWith((d) => (d.env.wasm = "DEEP")).replace('"DEEP"', "[".repeat(100_000) + "]".repeat(100_000)), "env.wasm: expected an object, got an array"],
     ["too many samples", nativeWith((d) => (d.results[0].samples = new Array(10_001).fill(1))), "results[0].samples: expected at most 10000 entries, got 10001"],
     ["too many results", nativeWith((d) => (d.results = new Array(10_001).fill(0))), "results: expected at most 10000 entries, got 10001"],
+    ["a baseline the file did not measure", nativeWith((d) => (d.baselines = { "conv2d-im2col": "conv2d-f32-fastest" })), 'baselines.conv2d-im2col: the file has no result of variant "conv2d-f32-fastest" for benchmark "conv2d-im2col"'],
+    ["a baseline of a benchmark not in the file", nativeWith((d) => (d.baselines = { gemm: "conv2d-f32-im2col-numpy" })), 'baselines.gemm: the file has no result of variant "conv2d-f32-im2col-numpy" for benchmark "gemm"'],
+    ["a baseline that is not text", nativeWith((d) => (d.baselines = { "conv2d-im2col": 3 })), "baselines.conv2d-im2col: expected a string, got 3"],
+    ["a __proto__ baseline", nativeText.replace('"schema": ', '"baselines": {"__proto__": "x"}, "schema": '), "baselines.__proto__: this key name is not allowed"],
   ];
   for (const [what, text, message] of refused) {
     it(`refuses ${what}`, () => {

@@ -244,14 +244,29 @@ export function parseResults(text: string, limits: ImportLimits = IMPORT_LIMITS)
   const o = r.object(json, "the file");
   const schema = r.field(o, "schema");
   if (schema !== RESULTS_SCHEMA) fail("schema", `"${RESULTS_SCHEMA}"`, schema);
+  const results = r.array(r.field(o, "results"), "results", limits.maxEntries, (x, p) => readResult(r, x, p));
+  const baselines = r.optional(r.field(o, "baselines"), "baselines", (x, p) => readBaselines(r, x, p, results));
   return {
     schema: RESULTS_SCHEMA,
     env: readEnv(r, r.field(o, "env"), "env"),
-    results: r.array(r.field(o, "results"), "results", limits.maxEntries, (x, p) => readResult(r, x, p)),
+    results,
     claims: r.array(r.field(o, "claims"), "claims", limits.maxEntries, (x, p) => readClaim(r, x, p)),
     skipped: r.array(r.field(o, "skipped"), "skipped", limits.maxEntries, (x, p) => {
       const s = r.object(x, p);
       return { variant: r.string(r.field(s, "variant"), `${p}.variant`), reason: r.string(r.field(s, "reason"), `${p}.reason`) };
     }),
+    ...(baselines ? { baselines } : {}),
   };
+}
+
+/** Each benchmark's baseline must be a variant the file measured for that benchmark. */
+function readBaselines(r: Reader, v: unknown, path: string, results: readonly ResultV1[]): Record<string, string> {
+  return r.record(v, path, (x, p) => {
+    const variant = r.string(x, p);
+    const bench = p.slice(path.length + 1);
+    if (!results.some((result) => result.bench === bench && result.variant === variant)) {
+      throw new Error(`${p}: the file has no result of variant ${show(variant)} for benchmark ${show(bench)}`);
+    }
+    return variant;
+  });
 }

@@ -12,16 +12,19 @@ const doc: ResultsV1 = {
   results: [result("slow", 10), result("fast", 2), result("bad, \"quoted\"", 1, false)],
   claims: [{ id: "b/fast", status: "pass", ratio: 5, required: 4 }],
   skipped: [],
+  baselines: { b: "slow" },
 };
 
 describe("results exports", () => {
   it("renders a Markdown table with speedups against the baseline and the claims", () => {
-    const md = toMarkdown(doc, { b: "slow" });
+    const md = toMarkdown(doc);
     expect(md).toContain("| b | c | fast | 1 | 2 | 0 | 1 | 1 | 5× | yes |");
     expect(md).toContain("| b | c | slow | 1 | 10 | 0 | 1 | 0.2 | 1× | yes |");
     expect(md).toContain("NO (err 5.0e-1)");
     expect(md).toContain("- b/fast: pass (measured 5×, needs ≥ 4×)");
     expect(md.split("\n")[0]).toContain("2 threads");
+    // A file without baselines shows its times and no speedups.
+    expect(toMarkdown({ ...doc, baselines: undefined })).toContain("| b | c | fast | 1 | 2 | 0 | 1 | 1 | — | yes |");
   });
 
   it("writes CSV with quoted text fields", () => {

@@ -64,6 +64,12 @@ export interface ResultsV1 {
   claims: ClaimResult[];
   /** Variants that could not run here, and why (e.g. no cross-origin isolation). */
   skipped: { variant: string; reason: string }[];
+  /**
+   * The variant each benchmark's speedups are relative to, by benchmark id: the site's baseline in
+   * a browser run, the companion's own in a native one. Files written before this field existed
+   * lack it, and the page then finds a baseline by name (result-source.ts sourceBaseline).
+   */
+  baselines?: Record<string, string>;
 }
 
 /** Baseline median of the same bench and case, single-threaded. */
@@ -74,7 +80,8 @@ export function baselineOf(results: readonly ResultV1[], r: ResultV1, baseline: 
 const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : "—");
 
 /** A Markdown table, one row per measured variant, speedups against each bench's baseline. */
-export function toMarkdown(doc: ResultsV1, baselines: Readonly<Record<string, string>>): string {
+export function toMarkdown(doc: ResultsV1): string {
+  const baselines = doc.baselines ?? {};
   const withGbps = doc.results.some((r) => r.gbps !== undefined);
   const head = `| bench | case | variant | threads | median ms | IQR ms | n | GFLOP/s |${withGbps ? " GB/s |" : ""} speedup | correct |`;
   const rule = `| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |${withGbps ? " ---: |" : ""} ---: | --- |`;

@@ -111,6 +111,7 @@ export async function runBenchmark(
     results,
     claims: bench.claims.map((claim) => evaluateClaim(claim, results)),
     skipped,
+    baselines: { [bench.id]: bench.baseline },
   };
 }
 
