@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { chromium, type Locator } from "@playwright/test";
 import { preview } from "astro";
-import { benchmarks } from "../src/lab/registry.ts";
+import { benchmarks, selectBenchmarks } from "../src/lab/registry.ts";
 import { toMarkdown, type ResultsV1 } from "../src/lab/results.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { staleBuildCause } from "./stale-build.ts";
@@ -28,7 +28,7 @@ if (values.help) {
   process.exit(0);
 }
 
-const selected = benchmarks.filter((b) => !values.filter || b.id.includes(values.filter));
+const selected = selectBenchmarks(values.filter);
 if (selected.length === 0) {
   console.error(`No benchmark matches --filter ${values.filter}. Known: ${benchmarks.map((b) => b.id).join(", ")}`);
   process.exit(2);

@@ -24,6 +24,15 @@ import { cnnTraining } from "./benchmarks/cnn-training.ts";
 /** Every benchmark of the site: the page islands, e2e and `npm run bench` all read this list. */
 export const benchmarks: readonly Benchmark[] = [conv2dIm2col, conv2dLayers, conv2dSeparable, gemm, gemmThreads, gilWorkers, machinePeak, memoryBandwidth, blurAlgorithms, convVectorization, broadcastTemporaries, medianFilter, fusionChain, gemmInt8, gemmDispatch, cnnInference, cnnTraining, poolMapImages, passingData, sharedHistogram];
 
+/**
+ * The benchmark whose id is `filter`; if none is, every one whose id contains it (all of them for
+ * undefined). So `gemm` runs gemm alone and `conv` every convolution, as `python -m everycore`.
+ */
+export function selectBenchmarks(filter: string | undefined): Benchmark[] {
+  const exact = benchmarks.filter((b) => b.id === filter);
+  return exact.length > 0 ? exact : benchmarks.filter((b) => filter === undefined || b.id.includes(filter));
+}
+
 export function findBenchmark(id: string): Benchmark {
   const b = benchmarks.find((x) => x.id === id);
   if (!b) throw new RangeError(`invalid benchmark: ${id} (known: ${benchmarks.map((x) => x.id).join(", ")})`);
