@@ -11,7 +11,8 @@ import pytest
 from conftest import HAS_THREADPOOLCTL, PACKAGE_ROOT
 
 from everycore.lab.cli import main
-from everycore.lab.run import blas_threads_from_env
+from everycore.lab.registry import BENCHMARKS, select
+from everycore.lab.run import blas_threads_from_env, thread_counts
 
 CONV_CASES = ["(1,3,32,32)→16", "(1,3,64,64)→16", "(1,3,128,128)→16", "(1,64,56,56)→64"]
 
@@ -80,9 +81,12 @@ def check_result(r):
 
 
 def check_document(doc):
-    assert set(doc) == {"schema", "env", "results", "claims", "skipped"}
+    assert set(doc) == {"schema", "env", "results", "claims", "skipped", "baselines"}
     assert doc["schema"] == "every-core/results/v1"
     assert doc["claims"] == []
+    # Each named baseline was measured for its benchmark: the site refuses one that was not.
+    measured = {(r["bench"], r["variant"]) for r in doc["results"]}
+    assert all((bench, variant) in measured for bench, variant in doc["baselines"].items())
     check_env(doc["env"])
     for r in doc["results"]:
         check_result(r)
@@ -115,24 +119,26 @@ def test_quick_run_writes_the_sites_schema(quick_run):
 def test_quick_run_measures_every_case_correctly(quick_run):
     doc = json.loads(quick_run[1].read_text(encoding="utf-8"))
     results = doc["results"]
-    assert {r["bench"] for r in results} == {"conv2d-im2col"}
+    assert {r["bench"] for r in results} == {"conv2d-im2col"}   # the exact id alone
+    assert doc["baselines"] == {"conv2d-im2col": "conv2d-f32-direct-python"}
     assert all(r["correctness"]["ok"] for r in results)
     assert all(r["n"] >= 5 for r in results)                     # quick: at least 5 samples
 
     numpy_rows = [(r["case"], r["threads"]) for r in results
                   if r["variant"] == "conv2d-f32-im2col-numpy"]
     native = doc["env"]["native"]
-    threads = sorted({1, os.cpu_count()}) if HAS_THREADPOOLCTL else \
+    ladder = thread_counts(os.cpu_count())   # 1, 2, 4… and all of them, as on the site
+    threads = ladder if HAS_THREADPOOLCTL else \
         [blas_threads_from_env(native["threadEnv"]) or os.cpu_count()]
     assert numpy_rows == [(case, t) for case in CONV_CASES for t in threads]
 
     # The compiled loops (the extras are installed here) run on every case: serial on one
-    # thread, the prange version on all of them.
+    # thread, the prange version on the ladder of thread counts.
     compiled = [(r["variant"], r["case"], r["threads"]) for r in results
                 if r["variant"].startswith(("conv2d-f32-direct-numba", "conv2d-f32-direct-cython"))]
     assert sorted(compiled) == sorted(
         [("conv2d-f32-direct-numba", case, 1) for case in CONV_CASES]
-        + [("conv2d-f32-direct-numba-parallel", case, os.cpu_count()) for case in CONV_CASES]
+        + [("conv2d-f32-direct-numba-parallel", case, t) for case in CONV_CASES for t in ladder]
         + [("conv2d-f32-direct-cython", case, 1) for case in CONV_CASES])
 
     loops = [r["case"] for r in results if r["variant"] == "conv2d-f32-direct-python"]
@@ -180,7 +186,6 @@ def test_bad_arguments_from_the_shell():
 
 
 def test_list_json_names_every_benchmark_with_its_cases_and_variants(capsys):
-    from everycore.lab.registry import BENCHMARKS
     assert main(["list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [b["id"] for b in listed] == [b.id for b in BENCHMARKS]
@@ -189,6 +194,16 @@ def test_list_json_names_every_benchmark_with_its_cases_and_variants(capsys):
     assert conv["cases"][3]["params"]["channels"] == 64
     assert conv["seed"] == 20_261_123
     assert "conv2d-f32-im2col-numpy" in conv["variants"]
+    assert conv["baseline"] == "conv2d-f32-direct-python"
+
+
+def test_filter_selects_an_exact_id_alone_and_otherwise_every_id_containing_it():
+    assert [b.id for b in select("gemm")] == ["gemm"]
+    assert {b.id for b in select("gemm-")} == {b.id for b in BENCHMARKS if "gemm-" in b.id}
+    assert len(select("gemm-")) >= 2
+    assert {b.id for b in select("conv")} == {b.id for b in BENCHMARKS if "conv" in b.id}
+    assert select(None) == list(BENCHMARKS)
+    assert select("no-such") == []
 
 
 def test_list_names_benchmarks_for_a_reader(capsys):

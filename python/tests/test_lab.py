@@ -3,6 +3,7 @@
 import math
 import sys
 from contextlib import contextmanager
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -184,11 +185,13 @@ def test_thread_counts_per_kind_of_variant():
     def variant(threading):
         return Variant(id="v", label="v", prepare=None, threading=threading)
 
-    control = ThreadControl(cap=4, can_limit_blas=True, blas_default=8)
+    # 1, 2, 4… and the cap, as the site times its parallel variants.
+    control = ThreadControl(cap=6, can_limit_blas=True, blas_default=8)
     assert control.counts(variant(Threading.SINGLE)) == [1]
-    assert control.counts(variant(Threading.BLAS)) == [1, 4]
-    assert control.counts(variant(Threading.PROCESSES)) == [4]
-    assert control.counts(variant(Threading.THREADS)) == [4]
+    assert control.counts(variant(Threading.BLAS)) == [1, 2, 4, 6]
+    assert control.counts(variant(Threading.PROCESSES)) == [1, 2, 4, 6]
+    assert control.counts(variant(Threading.THREADS)) == [1, 2, 4, 6]
+    assert ThreadControl(8, True, 8).counts(variant(Threading.THREADS)) == [1, 2, 4, 8]
     assert ThreadControl(1, True, 8).counts(variant(Threading.BLAS)) == [1]
     # Without threadpoolctl BLAS cannot be set: one row, at the count it uses anyway.
     assert ThreadControl(4, False, 8).counts(variant(Threading.BLAS)) == [8]
@@ -249,7 +252,14 @@ def _tiny_benchmark():
             Variant("sum-f32-numpy", "numpy", right, Threading.BLAS),
             Variant("sum-f32-off-by-one", "wrong", wrong,
                     skip=lambda p, quick: "too big" if p["n"] > 100 else None),
-        ))
+        ),
+        baseline="sum-f32-numpy")
+
+
+def test_a_baseline_must_be_one_of_the_variants():
+    with pytest.raises(ValueError, match="invalid baseline: sum-f32-loops is not a variant of sum "
+                                         r"\(variants: sum-f32-numpy, sum-f32-off-by-one\)"):
+        replace(_tiny_benchmark(), baseline="sum-f32-loops")
 
 
 def test_run_benchmark_times_checks_and_skips():

@@ -66,4 +66,13 @@ class Benchmark:
     # Floating-point operations of one call, for GFLOP/s.
     flops: Callable[[Params], float]
     variants: tuple[Variant, ...]
+    # The variant speedups are relative to, on this engine: the results file names it, so the
+    # site's table computes a native run's speedups against the native baseline.
+    baseline: str
+
+    def __post_init__(self) -> None:
+        ids = [v.id for v in self.variants]
+        if self.baseline not in ids:
+            raise ValueError(f"invalid baseline: {self.baseline} is not a variant of {self.id} "
+                             f"(variants: {', '.join(ids)})")
 

@@ -45,7 +45,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         description="Time the site's benchmarks with CPython and numpy on this machine and "
                     "write results JSON (schema every-core/results/v1).")
     bench.add_argument("--filter", metavar="ID",
-                       help=f"run only the benchmarks whose id contains ID (known: {known})")
+                       help="run only the benchmark with this id, or if none has it, every one "
+                            f"whose id contains ID (known: {known})")
     bench.add_argument("--threads", type=_threads, metavar="N",
                        help="most threads BLAS and process pools may use "
                             f"(default: all {LOGICAL_CPUS}); BLAS needs threadpoolctl for this")
@@ -57,7 +58,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         "list", help="name the benchmarks, their cases and variants",
         description="Name the native benchmarks with their cases and variants.")
     listing.add_argument("--json", action="store_true",
-                         help="as JSON: id, title, seed, cases (label, params) and variant ids")
+                         help="as JSON: id, title, seed, cases (label, params), variant ids "
+                              "and the baseline variant")
     return parser, bench
 
 
@@ -65,7 +67,7 @@ def _declarations() -> list[dict]:
     """What a native benchmark shares with the site's declaration of the same id."""
     return [{"id": b.id, "title": b.title, "seed": b.seed,
              "cases": [{"label": c.label, "params": dict(c.params)} for c in b.cases],
-             "variants": [v.id for v in b.variants]} for b in BENCHMARKS]
+             "variants": [v.id for v in b.variants], "baseline": b.baseline} for b in BENCHMARKS]
 
 
 def _list(as_json: bool) -> int:
@@ -75,7 +77,7 @@ def _list(as_json: bool) -> int:
     for b in BENCHMARKS:
         print(f"{b.id}: {b.title}")
         print(f"  cases:    {', '.join(c.label for c in b.cases)}")
-        print(f"  variants: {', '.join(v.id for v in b.variants)}")
+        print(f"  variants: {', '.join(v.id for v in b.variants)} (baseline: {b.baseline})")
     return 0
 
 
@@ -116,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         for s in run.skipped:
             print(f"  {s['case']:<22} {s['variant']:<32} skipped: {s['reason']}")
 
-    doc = results_document(env, results, skipped)
+    doc = results_document(env, results, skipped, {b.id: b.baseline for b in benches})
     out.write_text(json.dumps(doc, indent=2, allow_nan=False) + "\n", encoding="utf-8")
     print(f"Wrote {out}")
     if any(not r["correctness"]["ok"] for r in results):

@@ -20,6 +20,7 @@ from everycore.im2col import conv2d_im2col as conv2d_im2col_numpy
 from everycore.im2col import conv2d_naive
 from everycore.lab.benchmark import Benchmark, Case, Params, Threading, Variant
 from everycore.lab.mulberry32 import random_f32
+from everycore.lab.optional_numba import NEEDS_NUMBA
 
 
 @dataclass(frozen=True)
@@ -29,12 +30,14 @@ class ConvInput:
     b: np.ndarray  # (F,)
 
 
-def _conv(batch: int, channels: int, size: int, filters: int) -> Params:
+def conv_params(batch: int, channels: int, size: int, filters: int) -> Params:
+    """A square NCHW layer with a 3×3 kernel, stride 1 and "same" padding, as the site's cases."""
     return {"batch": batch, "channels": channels, "height": size, "width": size,
             "filters": filters, "kernelH": 3, "kernelW": 3, "stride": 1, "padding": 1}
 
 
-def _label(p: Params) -> str:
+def conv_label(p: Params) -> str:
+    """"(1,3,32,32)→16": the site's case label of a layer."""
     return f"({p['batch']},{p['channels']},{p['height']},{p['width']})→{p['filters']}"
 
 
@@ -54,8 +57,8 @@ def multiply_adds(p: Params) -> int:
 
 
 # The syllabus sizes (3 channels, 16 filters) and a deep layer where GEMM pays off.
-CASES = tuple(Case(_label(p), p) for p in (
-    _conv(1, 3, 32, 16), _conv(1, 3, 64, 16), _conv(1, 3, 128, 16), _conv(1, 64, 56, 64)))
+CASES = tuple(Case(conv_label(p), p) for p in (
+    conv_params(1, 3, 32, 16), conv_params(1, 3, 64, 16), conv_params(1, 3, 128, 16), conv_params(1, 64, 56, 64)))
 
 # The interpreter manages a few million multiply-adds per second, so the nested loops spend about
 # a second on 2 million (the two smallest cases), several on the 128×128 case, and minutes, once
@@ -115,7 +118,7 @@ def _compiled(name: str) -> ModuleType | str:
     try:
         return importlib.import_module("everycore.conv_numba")
     except ImportError:
-        return "needs numba: pip install numba"
+        return NEEDS_NUMBA
 
 
 def _needs(name: str) -> Callable[[Params, bool], str | None]:
@@ -155,6 +158,7 @@ def _im2col_numpy(p: Params, inp: ConvInput, threads: int):
 
 CONV2D_IM2COL = Benchmark(
     id="conv2d-im2col",
+    baseline="conv2d-f32-direct-python",
     title="Convolution: direct loops vs im2col + GEMM",
     cases=CASES,
     seed=20261123,

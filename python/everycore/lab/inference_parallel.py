@@ -67,6 +67,7 @@ CASE = _params(64)
 
 INFERENCE_PARALLEL = Benchmark(
     id="inference-parallel",
+    baseline="cnn-f32-sequential-numpy",
     title="Inference on many images: one process vs a process pool",
     cases=(Case(_label(CASE), CASE),),
     seed=SEED,

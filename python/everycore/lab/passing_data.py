@@ -51,6 +51,7 @@ def _shared(p: Params, data: np.ndarray, threads: int):
 
 PASSING_DATA = Benchmark(
     id="passing-data",
+    baseline="round-trip-copy-python",
     title="Passing an array to a worker process and back: pickled vs shared_memory",
     cases=tuple(Case(_label(size), {"bytes": size}) for size in SIZES),
     seed=4242,

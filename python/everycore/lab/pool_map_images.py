@@ -64,6 +64,7 @@ def _too_slow_for_quick(chunk: int):
 
 POOL_MAP_IMAGES = Benchmark(
     id="pool-map-images",
+    baseline="map-box3-f32-loop-numpy",
     title="Pool.map over many images: processes, and the size of each task",
     cases=(Case(_label(TINY), TINY), Case(_label(COARSE), COARSE)),
     seed=SEED,

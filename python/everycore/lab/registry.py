@@ -3,16 +3,42 @@
 from __future__ import annotations
 
 from everycore.lab.benchmark import Benchmark
+from everycore.lab.blur_algorithms import BLUR_ALGORITHMS
+from everycore.lab.broadcast_temporaries import BROADCAST_TEMPORARIES
 from everycore.lab.conv2d_im2col import CONV2D_IM2COL
+from everycore.lab.conv2d_layers import CONV2D_LAYERS
+from everycore.lab.conv2d_separable import CONV2D_SEPARABLE
+from everycore.lab.conv_vectorization import CONV_VECTORIZATION
+from everycore.lab.gemm import GEMM
+from everycore.lab.gemm_int8 import GEMM_INT8
+from everycore.lab.gemm_threads import GEMM_THREADS
+from everycore.lab.gil_workers import GIL_WORKERS
 from everycore.lab.inference_parallel import INFERENCE_PARALLEL
+from everycore.lab.memory_bandwidth import MEMORY_BANDWIDTH
 from everycore.lab.passing_data import PASSING_DATA
 from everycore.lab.pool_map_images import POOL_MAP_IMAGES
 
-# conv2d-im2col, passing-data and pool-map-images are also on the site (same ids and cases);
-# inference-parallel is native only.
-BENCHMARKS: tuple[Benchmark, ...] = (CONV2D_IM2COL, INFERENCE_PARALLEL, PASSING_DATA, POOL_MAP_IMAGES)
+# Each is also on the site (same id, cases and seed), except inference-parallel: native only.
+BENCHMARKS: tuple[Benchmark, ...] = (
+    BLUR_ALGORITHMS,
+    BROADCAST_TEMPORARIES,
+    CONV2D_IM2COL,
+    CONV2D_LAYERS,
+    CONV2D_SEPARABLE,
+    CONV_VECTORIZATION,
+    GEMM,
+    GEMM_INT8,
+    GEMM_THREADS,
+    GIL_WORKERS,
+    INFERENCE_PARALLEL,
+    MEMORY_BANDWIDTH,
+    PASSING_DATA,
+    POOL_MAP_IMAGES,
+)
 
 
 def select(filter_text: str | None) -> list[Benchmark]:
-    """The benchmarks whose id contains ``filter_text`` (all of them for None)."""
-    return [b for b in BENCHMARKS if not filter_text or filter_text in b.id]
+    """The benchmark whose id is ``filter_text``; if none is, every one whose id contains it (all
+    of them for None). So ``gemm`` runs gemm alone, and ``conv`` every convolution."""
+    exact = [b for b in BENCHMARKS if b.id == filter_text]
+    return exact or [b for b in BENCHMARKS if not filter_text or filter_text in b.id]

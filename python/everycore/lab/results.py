@@ -43,7 +43,13 @@ def result_record(*, bench: str, case: str, variant: str, params, threads: int,
     }
 
 
-def results_document(env: dict, results: list[dict], skipped: list[dict]) -> dict:
-    """The whole file. ``claims`` stays empty: the site checks its claims itself."""
+def results_document(env: dict, results: list[dict], skipped: list[dict],
+                     baselines: dict[str, str]) -> dict:
+    """The whole file. ``claims`` stays empty: the site checks its claims itself. ``baselines``
+    names each benchmark's baseline variant; only those with results are written (the site
+    refuses a baseline the file did not measure)."""
+    measured = {(r["bench"], r["variant"]) for r in results}
     return {"schema": RESULTS_SCHEMA, "env": env, "results": results, "claims": [],
-            "skipped": skipped}
+            "skipped": skipped,
+            "baselines": {bench: variant for bench, variant in baselines.items()
+                          if (bench, variant) in measured}}

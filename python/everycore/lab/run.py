@@ -26,6 +26,16 @@ def blas_threads_from_env(env: dict) -> int | None:
     return None
 
 
+def thread_counts(cap: int) -> list[int]:
+    """1, 2, 4… below ``cap``, then ``cap``: enough points for a speedup curve on 2 or 64 cores."""
+    counts = []
+    t = 1
+    while t < cap:
+        counts.append(t)
+        t *= 2
+    return counts + [cap]
+
+
 @dataclass(frozen=True)
 class ThreadControl:
     """What this process can do about threads: the cap the user chose, whether threadpoolctl can
@@ -36,11 +46,12 @@ class ThreadControl:
     blas_default: int
 
     def counts(self, variant: Variant) -> list[int]:
-        """Thread (or process) counts a variant is timed at."""
+        """Thread (or process) counts a variant is timed at: 1, 2, 4… and the cap, as the site
+        times its parallel variants (threadCounts in src/lab/benchmark.ts)."""
         if variant.threading in (Threading.PROCESSES, Threading.THREADS):
-            return [self.cap]
+            return thread_counts(self.cap)
         if variant.threading is Threading.BLAS:
-            return sorted({1, self.cap}) if self.can_limit_blas else [self.blas_default]
+            return thread_counts(self.cap) if self.can_limit_blas else [self.blas_default]
         return [1]
 
     @classmethod

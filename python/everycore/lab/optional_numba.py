@@ -1,0 +1,36 @@
+"""Numba is an optional extra: the variants that race a compiled loop run where it is installed and
+are skipped, with the reason, where it is not.
+
+The benchmarks that use it compile their loops inside a function that imports numba, so that
+importing the benchmark (``python -m everycore list``) neither needs nor loads Numba.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from everycore.lab.benchmark import Params
+
+NEEDS_NUMBA = "needs numba: pip install numba"
+
+
+def needs_numba(params: Params, quick: bool) -> str | None:
+    """A ``Variant.skip``: why a Numba variant cannot run here, or None when it can."""
+    try:
+        import numba  # noqa: F401
+    except ImportError:
+        return NEEDS_NUMBA
+    return None
+
+
+@contextmanager
+def numba_threads(count: int):
+    """Numba's ``prange`` loops run on ``count`` threads inside the block. The setting belongs to
+    the calling thread, so it is restored on the way out."""
+    import numba
+    before = numba.get_num_threads()
+    numba.set_num_threads(count)
+    try:
+        yield
+    finally:
+        numba.set_num_threads(before)
