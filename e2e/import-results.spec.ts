@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
@@ -23,6 +23,22 @@ async function openIsland(page: Page) {
   return island;
 }
 
+/**
+ * The speedup cell of each row, by case, variant and thread count. A case header spans its rows:
+ * it is carried down so each row reads [case, variant, threads, …].
+ */
+async function speedups(rows: Locator): Promise<(caseLabel: string, variant: string, threads: number) => string | null | undefined> {
+  const cells = await rows.evaluateAll((trs) => {
+    let current = "";
+    return trs.map((tr) => {
+      const own = [...(tr as HTMLTableRowElement).cells].filter((c) => c.getAttribute("scope") !== "rowgroup");
+      if (own[0]?.classList.contains("ec-case")) current = own.shift()!.textContent ?? "";
+      return [current, ...own.map((c) => c.textContent)];
+    });
+  });
+  return (caseLabel, variant, threads) => cells.find(([c, v, t]) => c === caseLabel && v === variant && t === String(threads))?.[7];
+}
+
 test("a native run imports beside the live results, with its source, baseline and environment", async ({ page }) => {
   const errors = collectErrors(page);
   const island = await openIsland(page);
@@ -37,17 +53,7 @@ test("a native run imports beside the live results, with its source, baseline an
   await expect(sourceCells).toHaveText([nativeLabel]);
   await expect(sourceCells).toHaveAttribute("rowspan", "11");
   // Speedups against the native baseline (the Python loops), which the deep layer did not run.
-  // A case header spans its rows: carry it down so each row reads [case, variant, threads, …].
-  const cells = await rows.evaluateAll((trs) => {
-    let current = "";
-    return trs.map((tr) => {
-      const own = [...(tr as HTMLTableRowElement).cells].filter((c) => c.getAttribute("scope") !== "rowgroup");
-      if (own[0]?.classList.contains("ec-case")) current = own.shift()!.textContent ?? "";
-      return [current, ...own.map((c) => c.textContent)];
-    });
-  });
-  const speedup = (caseLabel: string, variant: string, threads: number) =>
-    cells.find(([c, v, t]) => c === caseLabel && v === variant && t === String(threads))?.[7];
+  const speedup = await speedups(rows);
   expect(speedup("(1,3,32,32)→16", "conv2d-f32-direct-python", 1)).toBe("1.0×");
   expect(speedup("(1,3,32,32)→16", "conv2d-f32-im2col-numpy", 32)).toMatch(/^\d+(\.\d)?×$/);
   expect(speedup("(1,64,56,56)→64", "conv2d-f32-im2col-numpy", 32)).toBe("—");
@@ -73,6 +79,22 @@ test("a native run imports beside the live results, with its source, baseline an
   await expect(table).toHaveCount(0);
   await expect(details).toHaveCount(0);
   await expect(island.getByRole("button", { name: "Clear imported" })).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+test("a native file's speedups use the baseline it names, where the site's baseline has no native twin", async ({ page }) => {
+  // gemm-threads' site baseline is the WebAssembly GEMM; the companion names numpy's `@` on one thread.
+  const errors = collectErrors(page);
+  const threads = findBenchmark("gemm-threads");
+  await page.goto(threads.chapter);
+  const island = page.locator(`ec-bench[data-bench="${threads.id}"]`);
+  await expect(island.getByRole("button", { name: "Run" })).toBeEnabled();
+  await island.getByLabel("Import JSON").setInputFiles(fileURLToPath(new URL("./fixtures/results-native-gemm-threads.json", import.meta.url)));
+  await expect(island.getByRole("status")).toHaveText("Imported 4 results from results-native-gemm-threads.json.");
+  const speedup = await speedups(island.locator("table.ec-results tbody tr"));
+  expect(speedup("512³", "gemm-f32-matmul-numpy", 1)).toBe("1.0×");
+  expect(speedup("1024³", "gemm-f32-matmul-numpy", 1)).toBe("1.0×");
+  expect(speedup("1024³", "gemm-f32-matmul-numpy", 2)).toMatch(/^1\.\d×$/);
   expect(errors).toEqual([]);
 });
 
