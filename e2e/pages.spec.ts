@@ -1,11 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { collectErrors } from "./console-errors.ts";
 
-/** Every page of the sitemap renders, isolated, with no console error. */
-test("every page renders cross-origin isolated with no console error", async ({ page, request }) => {
+/**
+ * Every page of the sitemap renders, isolated, with no console error; and every link between the
+ * site's pages leads to a page that exists and, with a #fragment, to a heading or element on it.
+ */
+test("every page renders cross-origin isolated with no console error, and every internal link resolves", async ({ page, request }) => {
   const sitemap = await (await request.get("/sitemap-0.xml")).text();
   const hrefs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
   expect(hrefs).toEqual(expect.arrayContaining(["/", "/lab/", "/im2col/", "/im2col/performance/"]));
+  const ids = new Map<string, Set<string>>();
+  const links: { from: string; href: string }[] = [];
   for (const path of hrefs) {
     const errors = collectErrors(page);
     const response = await page.goto(path);
@@ -16,10 +21,27 @@ test("every page renders cross-origin isolated with no console error", async ({ 
     expect(await page.evaluate(() => crossOriginIsolated), path).toBe(true);
     await page.waitForLoadState("networkidle");
     expect(errors, path).toEqual([]);
+    ids.set(path, new Set(await page.locator("main [id]").evaluateAll((els) => els.map((e) => e.id))));
+    const own = await page.locator('main a[href^="/"], main a[href^="#"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    links.push(...own.map((href) => ({ from: path, href })));
     page.removeAllListeners("console");
     page.removeAllListeners("pageerror");
     page.removeAllListeners("response");
   }
+  expect(links.length).toBeGreaterThan(50);
+  const broken: string[] = [];
+  for (const { from, href } of links) {
+    const url = new URL(href);
+    const target = ids.get(url.pathname);
+    if (!target) {
+      // Not a page: a file the site serves (the companion zip, an image).
+      const status = (await request.get(url.pathname)).status();
+      if (status !== 200) broken.push(`${from} → ${url.pathname} (${status})`);
+    } else if (url.hash && !target.has(decodeURIComponent(url.hash.slice(1)))) {
+      broken.push(`${from} → ${url.pathname}${url.hash} (no such id on the page)`);
+    }
+  }
+  expect(broken).toEqual([]);
 });
 
 test("the landing page measures the reader's machine", async ({ page }) => {
