@@ -1,4 +1,5 @@
-import type { ConvParams } from "./conv-shape.ts";
+import { convShape, convSizes, type ConvParams } from "./conv-shape.ts";
+import { randomF32 } from "./random.ts";
 
 // Shared by the convolution kernels' tests: each adds the shapes that stress its own blocking.
 
@@ -15,3 +16,14 @@ export const ODD_CONV_CASES: readonly [string, ConvParams][] = [
   ["3×2, stride 3", { batch: 1, channels: 5, height: 10, width: 8, filters: 7, kernelH: 3, kernelW: 2, stride: 3, padding: 0 }],
   ["5×3, stride 2, padding 2, N=2", { batch: 2, channels: 2, height: 7, width: 8, filters: 6, kernelH: 5, kernelW: 3, stride: 2, padding: 2 }],
 ];
+
+/** Random x, w and b for a convolution (seeds seed, seed + 1, seed + 2) and an output full of NaN. */
+export function randomConvOperands(p: ConvParams, seed: number) {
+  const n = convSizes(convShape(p));
+  return {
+    x: randomF32(n.input, seed),
+    w: randomF32(n.weights, seed + 1),
+    b: randomF32(n.bias, seed + 2),
+    out: new Float32Array(n.output).fill(Number.NaN),
+  };
+}

@@ -11,7 +11,7 @@ import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
 import { GEMM_F32_BLOCKED_KC as KC, GEMM_F32_BLOCKED_NC as NC, gemmF32Blocked } from "./gemm-f32-blocked.ts";
 import { gemmF32Ref } from "./gemm-f32-ref.ts";
 import { randomF32 } from "./random.ts";
-import { ODD_CONV_CASES, U } from "./conv-test-cases.ts";
+import { ODD_CONV_CASES, randomConvOperands, U } from "./conv-test-cases.ts";
 
 const cases: [string, ConvParams][] = [
   ...ODD_CONV_CASES,
@@ -38,16 +38,6 @@ function expectWithinConvBound(p: ConvParams, x: Float32Array, w: Float32Array, 
   }
 }
 
-function inputs(p: ConvParams, seed: number) {
-  const n = convSizes(convShape(p));
-  return {
-    x: randomF32(n.input, seed),
-    w: randomF32(n.weights, seed + 1),
-    b: randomF32(n.bias, seed + 2),
-    out: new Float32Array(n.output).fill(Number.NaN),
-  };
-}
-
 describe("conv2dF32Im2col", () => {
   it("crosses the GEMM blocks in its largest case", () => {
     const s = convShape(cases.at(-1)![1]);
@@ -63,7 +53,7 @@ describe("conv2dF32Im2col", () => {
   ];
   for (const [gemmName, gemm] of gemms) {
     it.each(cases)(`matches conv2dF32Ref with ${gemmName}: %s`, (_, p) => {
-      const { x, w, b, out } = inputs(p, 11);
+      const { x, w, b, out } = randomConvOperands(p, 11);
       conv2dF32Im2col(p, x, w, b, out, conv2dIm2colScratch(p), gemm);
       expectWithinConvBound(p, x, w, b, out);
     });
@@ -73,7 +63,7 @@ describe("conv2dF32Im2col", () => {
     const p = cases[6]![1];
     const scratch = conv2dIm2colScratch(convShape(p));
     for (const seed of [21, 31]) {
-      const { x, w, b, out } = inputs(p, seed);
+      const { x, w, b, out } = randomConvOperands(p, seed);
       const copies = [x.slice(), w.slice(), b.slice()];
       conv2dF32Im2col(p, x, w, b, out, scratch);
       expectWithinConvBound(p, x, w, b, out);
@@ -128,7 +118,7 @@ describe("addBiasTransposeF32", () => {
 
 describe("argument validation", () => {
   const p = cases[2]![1];
-  const { x, w, b, out } = inputs(p, 51);
+  const { x, w, b, out } = randomConvOperands(p, 51);
   const scratch = conv2dIm2colScratch(p);
 
   it("rejects bad geometry with a RangeError naming the parameter", () => {

@@ -1,25 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { convShape, convSizes, type ConvParams } from "./conv-shape.ts";
+import { convShape, type ConvParams } from "./conv-shape.ts";
 import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
 import { conv2dF32Shifted, validOutputRange } from "./conv2d-f32-shifted.ts";
-import { randomF32 } from "./random.ts";
-import { ODD_CONV_CASES, U } from "./conv-test-cases.ts";
+import { ODD_CONV_CASES, randomConvOperands, U } from "./conv-test-cases.ts";
 
 const cases: [string, ConvParams][] = [
   ...ODD_CONV_CASES,
   ["3×3, padding 1, 1 pixel wide", { batch: 1, channels: 2, height: 4, width: 1, filters: 2, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
   ["deep 3×3, padding 1", { batch: 1, channels: 29, height: 7, width: 9, filters: 11, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
 ];
-
-function inputs(p: ConvParams, seed: number) {
-  const n = convSizes(convShape(p));
-  return {
-    x: randomF32(n.input, seed),
-    w: randomF32(n.weights, seed + 1),
-    b: randomF32(n.bias, seed + 2),
-    out: new Float32Array(n.output).fill(Number.NaN),
-  };
-}
 
 describe("validOutputRange", () => {
   it("keeps exactly the outputs whose input index is inside the image", () => {
@@ -44,7 +33,7 @@ describe("conv2dF32Shifted", () => {
    * twice that; Σ|x||w| + |b| is the reference convolution of |x|, |w|, |b|.
    */
   it.each(cases)("matches conv2dF32Ref: %s", (_, p) => {
-    const { x, w, b, out } = inputs(p, 7);
+    const { x, w, b, out } = randomConvOperands(p, 7);
     conv2dF32Shifted(p, x, w, b, out);
     const want = new Float32Array(out.length);
     conv2dF32Ref(p, x, w, b, want);
@@ -60,7 +49,7 @@ describe("conv2dF32Shifted", () => {
 
   it("overwrites the output and leaves its inputs alone", () => {
     const p = cases[7]![1];
-    const { x, w, b, out } = inputs(p, 21);
+    const { x, w, b, out } = randomConvOperands(p, 21);
     const copies = [x.slice(), w.slice(), b.slice()];
     conv2dF32Shifted(p, x, w, b, out);
     const first = out.slice();
@@ -72,7 +61,7 @@ describe("conv2dF32Shifted", () => {
 
   it("rejects bad geometry and wrong lengths with a RangeError naming the argument", () => {
     const p = cases[2]![1];
-    const { x, w, b, out } = inputs(p, 31);
+    const { x, w, b, out } = randomConvOperands(p, 31);
     expect(() => conv2dF32Shifted({ ...p, stride: 0 }, x, w, b, out)).toThrow(/invalid stride: 0/);
     expect(() => conv2dF32Shifted({ ...p, kernelH: 12 }, x, w, b, out)).toThrow(/invalid kernelH: 12/);
     expect(() => conv2dF32Shifted(p, x.subarray(1), w, b, out)).toThrow(RangeError);

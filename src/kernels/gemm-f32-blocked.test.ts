@@ -1,31 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GEMM_F32_BLOCKED_KC as KC, GEMM_F32_BLOCKED_NC as NC, gemmF32Blocked } from "./gemm-f32-blocked.ts";
 import { gemmF32Ref } from "./gemm-f32-ref.ts";
-import type { GemmShape } from "./gemm-shape.ts";
+import { expectGemmWithinTolerance, runGemmF32 } from "./gemm-test-support.ts";
 import { randomF32 } from "./random.ts";
-
-/** Unit roundoff of f32. */
-const U = 2 ** -24;
-
-/**
- * Tolerance that grows with the reduction depth K: summing K products in f32 errs by at most
- * γ_K·Σ|a||b| with γ_K ≈ K·u (Higham, Accuracy and Stability of Numerical Algorithms, §3.1), and
- * the reference rounds its f64 sum once more. We allow 2·(K+1)·u·Σ_p|a_ip||b_pj| per element: a
- * bound the kernel can never exceed, so it never needs loosening. Σ|a||b| is the GEMM of |a|, |b|.
- */
-function expectWithinGemmBound(s: GemmShape, a: Float32Array, b: Float32Array, got: Float32Array): void {
-  const want = new Float32Array(s.m * s.n);
-  gemmF32Ref(s, a, b, want);
-  const mag = new Float32Array(s.m * s.n);
-  gemmF32Ref(s, a.map(Math.abs), b.map(Math.abs), mag);
-  for (let i = 0; i < got.length; i++) {
-    const tol = 2 * (s.k + 1) * U * mag[i]!;
-    const err = Math.abs(got[i]! - want[i]!);
-    if (!(err <= tol)) {
-      expect.fail(`c[${i}] of ${s.m}×${s.n}×${s.k}: got ${got[i]}, want ${want[i]}, |error| ${err} > ${tol}`);
-    }
-  }
-}
 
 /** [m, n, k]: M/N/K of 1, K=1, and sizes that are not multiples of the 4×4 register block or of KC, NC. */
 const shapes: [number, number, number][] = [
@@ -45,17 +22,10 @@ const shapes: [number, number, number][] = [
 ];
 
 describe("gemmF32Blocked", () => {
-  it.each(shapes)("matches the reference within 2(K+1)·u·Σ|a||b|: m=%i n=%i k=%i", (m, n, k) => {
+  it.each(shapes)("matches the reference within γ_K·Σ|a||b|: m=%i n=%i k=%i", (m, n, k) => {
     const s = { m, n, k };
-    const a = randomF32(m * k, m * 1000 + k);
-    const b = randomF32(k * n, n * 1000 + k);
-    const aCopy = a.slice();
-    const bCopy = b.slice();
-    const c = new Float32Array(m * n).fill(Number.NaN);
-    gemmF32Blocked(s, a, b, c);
-    expectWithinGemmBound(s, a, b, c);
-    expect(a).toEqual(aCopy);
-    expect(b).toEqual(bCopy);
+    const { a, b, c } = runGemmF32(gemmF32Blocked, s);
+    expectGemmWithinTolerance(s, a, b, c);
   });
 
   it("is exact on small integers (no reordering error possible)", () => {

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { gemmF32Ref } from "./gemm-f32-ref.ts";
 import type { GemmShape } from "./gemm-shape.ts";
+import { randomF32 } from "./random.ts";
 
 // What every GEMM test checks a result against: gemmF32Ref, within a bound that grows with K.
 
@@ -42,4 +43,23 @@ export function expectGemmWithinTolerance(s: GemmShape, a: Float32Array, b: Floa
   }
   const at = `C[${Math.floor(where / s.n)}][${where % s.n}] of ${s.m}×${s.n}×${s.k}`;
   expect(worst, `${at} = ${got[where]}, expected ${ref[where]} ± ${tol[where]}`).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Runs a TypeScript GEMM on random A and B of shape s (seeded by the shape) into a C full of NaN,
+ * checks that it left A and B as they were, and returns all three.
+ */
+export function runGemmF32(
+  gemm: (s: GemmShape, a: Float32Array, b: Float32Array, c: Float32Array) => void,
+  s: GemmShape,
+): { a: Float32Array; b: Float32Array; c: Float32Array } {
+  const a = randomF32(s.m * s.k, s.m * 1000 + s.k);
+  const b = randomF32(s.k * s.n, s.n * 1000 + s.k);
+  const aCopy = a.slice();
+  const bCopy = b.slice();
+  const c = new Float32Array(s.m * s.n).fill(Number.NaN);
+  gemm(s, a, b, c);
+  expect(a, "A was modified").toEqual(aCopy);
+  expect(b, "B was modified").toEqual(bCopy);
+  return { a, b, c };
 }
