@@ -33,6 +33,7 @@ test("the default run reaches the target test accuracy within the stated wall ti
   const seconds = Number(await result.getAttribute("data-seconds"));
   expect(accuracy, `test accuracy after the default run (${seconds.toFixed(1)} s)`).toBeGreaterThanOrEqual(TARGET_ACCURACY);
   expect(seconds).toBeLessThanOrEqual(DEFAULT_RUN_BUDGET_SECONDS);
+  test.info().annotations.push({ type: "measured", description: `${(100 * accuracy).toFixed(1)} % test accuracy in ${seconds.toFixed(1)} s` });
   await expect(result).toContainText("of the held-out digits right");
   // Two live charts (loss, test accuracy) and one row per finished run.
   await expect(run.locator('[data-part="charts"] > *')).toHaveCount(2);
