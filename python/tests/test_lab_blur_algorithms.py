@@ -6,7 +6,7 @@ import pytest
 from everycore.im2col import conv2d_naive
 from everycore.lab.blur_algorithms import BLUR_ALGORITHMS as bench
 from everycore.lab.blur_algorithms import gaussian_taps_f32
-from everycore.lab.run import max_abs_diff
+from lab_checks import check_every_variant
 
 
 def _blur(k, height=512, width=512):
@@ -54,9 +54,4 @@ def test_every_variant_equals_the_reference_on_an_odd_image(k):
     x, w, b = (a.astype(np.float64) for a in (inp.x, inp.w, inp.b))
     np.testing.assert_allclose(reference, conv2d_naive(x, w, b, 1, small["padding"]),
                                rtol=1e-13, atol=1e-11)
-    for variant in bench.variants:
-        assert variant.skip(small, True) is None, variant.id
-        with variant.prepare(small, inp, 1) as call:
-            out = call()
-        assert out.shape == (1, 1, 21, 15), variant.id
-        assert max_abs_diff(out, reference) <= bench.tolerance(small), variant.id
+    check_every_variant(bench, small, shape=(1, 1, 21, 15))

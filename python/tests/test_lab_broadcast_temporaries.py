@@ -7,7 +7,7 @@ import pytest
 
 from everycore.lab.broadcast_temporaries import BROADCAST_TEMPORARIES as bench
 from everycore.lab.optional_numba import NEEDS_NUMBA
-from everycore.lab.run import max_abs_diff
+from lab_checks import check_every_variant
 
 
 def test_declaration_matches_the_sites():
@@ -36,15 +36,7 @@ def test_input_and_reference_are_the_sites():
 
 @pytest.mark.parametrize("n, m, d", [(5, 7, 3), (1, 9, 1)])
 def test_every_variant_equals_the_reference(n, m, d):
-    small = {"n": n, "m": m, "d": d}
-    points = bench.input(small, bench.seed)
-    reference = bench.reference(small, points)
-    for variant in bench.variants:
-        assert variant.skip(small, True) is None, variant.id
-        with variant.prepare(small, points, 1) as call:
-            out = call()
-        assert out.shape == (n, m), variant.id
-        assert max_abs_diff(out, reference) <= bench.tolerance(small), variant.id
+    check_every_variant(bench, {"n": n, "m": m, "d": d}, shape=(n, m))
 
 
 def test_the_fused_loop_is_skipped_with_the_reason_without_numba(monkeypatch):

@@ -8,8 +8,8 @@ from everycore.im2col import conv2d_naive
 from everycore.lab.benchmark import Threading
 from everycore.lab.conv2d_im2col import CONV2D_IM2COL, multiply_adds
 from everycore.lab.conv2d_layers import CONV2D_LAYERS
-from everycore.lab.run import max_abs_diff
 from everycore.shifted_conv import conv2d_shifted
+from lab_checks import check_every_variant
 
 # Odd sizes, more filters than channels, a non-square image.
 SMALL = {"batch": 2, "channels": 3, "height": 7, "width": 9, "filters": 4,
@@ -52,14 +52,7 @@ def test_the_variants_and_how_they_use_the_cores():
 
 def test_every_variant_equals_the_reference(monkeypatch, conv_cython, cython_cache):
     monkeypatch.setenv(CACHE_ENV, str(cython_cache))   # the session's build, not a new one
-    inp = CONV2D_LAYERS.input(SMALL, CONV2D_LAYERS.seed)
-    reference = CONV2D_LAYERS.reference(SMALL, inp)
-    for variant in CONV2D_LAYERS.variants:
-        assert variant.skip(SMALL, True) is None, variant.id
-        with variant.prepare(SMALL, inp, 2) as call:
-            out = call()
-        assert out.shape == (2, 4, 7, 9) and out.dtype == np.float32, variant.id
-        assert max_abs_diff(out, reference) <= CONV2D_LAYERS.tolerance(SMALL), variant.id
+    check_every_variant(CONV2D_LAYERS, SMALL, shape=(2, 4, 7, 9), threads=2, dtype=np.float32)
 
 
 def test_the_loops_run_on_the_first_layers_only():

@@ -6,8 +6,8 @@ import pytest
 from everycore.im2col import conv2d_naive
 from everycore.lab.conv2d_im2col import CONV2D_IM2COL
 from everycore.lab.conv2d_separable import CONV2D_SEPARABLE
-from everycore.lab.run import max_abs_diff
 from everycore.shifted_conv import conv2d_separable
+from lab_checks import check_every_variant
 
 SMALL = {"batch": 1, "channels": 2, "height": 11, "width": 8, "filters": 3,
          "kernelH": 5, "kernelW": 5, "stride": 1, "padding": 2}
@@ -45,14 +45,7 @@ def test_input_is_the_sites():
 
 
 def test_every_variant_equals_the_reference():
-    inp = CONV2D_SEPARABLE.input(SMALL, CONV2D_SEPARABLE.seed)
-    reference = CONV2D_SEPARABLE.reference(SMALL, inp)
-    for variant in CONV2D_SEPARABLE.variants:
-        assert variant.skip(SMALL, True) is None, variant.id
-        with variant.prepare(SMALL, inp, 1) as call:
-            out = call()
-        assert out.shape == (1, 3, 11, 8) and out.dtype == np.float32, variant.id
-        assert max_abs_diff(out, reference) <= CONV2D_SEPARABLE.tolerance(SMALL), variant.id
+    check_every_variant(CONV2D_SEPARABLE, SMALL, shape=(1, 3, 11, 8), dtype=np.float32)
 
 
 @pytest.mark.parametrize("stride, padding, with_bias", [(1, 2, True), (2, 1, False), (3, 0, True)])

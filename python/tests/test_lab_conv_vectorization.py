@@ -5,7 +5,7 @@ import pytest
 
 from everycore.lab.conv2d_im2col import CONV2D_IM2COL
 from everycore.lab.conv_vectorization import CONV_VECTORIZATION as bench
-from everycore.lab.run import max_abs_diff
+from lab_checks import check_every_variant
 
 
 def _plane(k, height=512, width=512):
@@ -35,15 +35,7 @@ def test_input_and_reference_are_the_sites():
 
 @pytest.mark.parametrize("k", [3, 5])
 def test_every_variant_equals_the_reference_on_an_odd_plane(k):
-    small = _plane(k, height=13, width=17)
-    inp = bench.input(small, bench.seed)
-    reference = bench.reference(small, inp)
-    for variant in bench.variants:
-        assert variant.skip(small, True) is None, variant.id
-        with variant.prepare(small, inp, 1) as call:
-            out = call()
-        assert out.shape == (1, 1, 13, 17), variant.id
-        assert max_abs_diff(out, reference) <= bench.tolerance(small), variant.id
+    check_every_variant(bench, _plane(k, height=13, width=17), shape=(1, 1, 13, 17))
 
 
 def test_only_the_element_by_element_loops_are_left_to_full_runs():

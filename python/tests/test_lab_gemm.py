@@ -7,7 +7,7 @@ import numpy as np
 from everycore.lab.benchmark import Threading
 from everycore.lab.gemm import GEMM
 from everycore.lab.optional_numba import NEEDS_NUMBA
-from everycore.lab.run import max_abs_diff
+from lab_checks import check_every_variant
 
 SMALL = {"m": 7, "n": 5, "k": 9}   # odd, and no side equal to another
 
@@ -40,15 +40,9 @@ def test_the_baseline_loops_and_numpys_product_are_there():
 def test_every_variant_computes_the_product_call_after_call():
     inputs = GEMM.input(SMALL, GEMM.seed)
     assert inputs[0].shape == (7, 9) and inputs[1].shape == (9, 5)
-    reference = GEMM.reference(SMALL, inputs)
-    assert reference.dtype == np.float64
-    for variant in GEMM.variants:
-        assert variant.skip(SMALL, True) is None, variant.id
-        with variant.prepare(SMALL, inputs, 1) as call:
-            call()
-            out = call()   # the harness calls many times: i-k-j must restart its sums
-        assert out.shape == (7, 5), variant.id
-        assert max_abs_diff(out, reference) <= GEMM.tolerance(SMALL), variant.id
+    assert GEMM.reference(SMALL, inputs).dtype == np.float64
+    # The harness calls many times: i-k-j must restart its sums.
+    check_every_variant(GEMM, SMALL, shape=(7, 5), calls=2)
 
 
 def test_loops_are_skipped_where_a_call_takes_seconds():
