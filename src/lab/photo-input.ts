@@ -27,3 +27,22 @@ export async function loadGrayPhoto(file: string): Promise<GrayPhoto> {
     bitmap.close();
   }
 }
+
+/** Decoded photos of this worker, by file: the cases and benchmarks that time one share it. */
+const decoded = new Map<string, Promise<GrayPhoto>>();
+
+/**
+ * The gray pixels of `file`, decoded once per worker (a failed load is retried next time), which
+ * must be `width`×`height`: a benchmark's cases are declared for the photo's size.
+ */
+export async function benchmarkPhoto(file: string, width: number, height: number): Promise<Float32Array> {
+  let photo = decoded.get(file);
+  if (!photo) {
+    photo = loadGrayPhoto(file);
+    decoded.set(file, photo);
+    photo.catch(() => decoded.delete(file));
+  }
+  const got = await photo;
+  if (got.width !== width || got.height !== height) throw new Error(`${file} is ${got.width}×${got.height}, the benchmark expects ${width}×${height}`);
+  return got.pixels;
+}

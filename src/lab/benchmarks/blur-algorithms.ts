@@ -5,7 +5,7 @@ import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
 import { separableWeights } from "../../kernels/conv2d-f32-separable.ts";
 import { gaussianTapsF32 } from "../../kernels/gaussian-taps-f32.ts";
 import { defineBenchmark } from "../benchmark.ts";
-import { loadGrayPhoto, type GrayPhoto } from "../photo-input.ts";
+import { benchmarkPhoto } from "../photo-input.ts";
 import { conv2dSeparablePasses, conv2dShifted, type SeparableInput } from "./conv2d-variants.ts";
 
 /**
@@ -19,16 +19,6 @@ type BlurInput = SeparableInput;
 
 const PHOTO = "astronaut.png";
 const SIZE = 512;
-
-/** Decoded once per runner worker and shared by the cases; a failed load is retried next time. */
-let photo: Promise<GrayPhoto> | undefined;
-function loadPhoto(): Promise<GrayPhoto> {
-  photo ??= loadGrayPhoto(PHOTO).catch((error: unknown) => {
-    photo = undefined;
-    throw error;
-  });
-  return photo;
-}
 
 const blur = (k: number): ConvParams => ({
   batch: 1, channels: 1, height: SIZE, width: SIZE, filters: 1, kernelH: k, kernelW: k, stride: 1, padding: (k - 1) / 2,
@@ -44,8 +34,7 @@ export const blurAlgorithms = defineBenchmark<ConvParams, BlurInput>({
   caseAxis: "window side k",
   seed: 0, // unused: the input is a photo, the same bytes everywhere
   async input(p) {
-    const { width, height, pixels: x } = await loadPhoto();
-    if (width !== p.width || height !== p.height) throw new Error(`${PHOTO} is ${width}×${height}, the benchmark expects ${p.width}×${p.height}`);
+    const x = await benchmarkPhoto(PHOTO, p.width, p.height);
     const taps = gaussianTapsF32(p.kernelH);
     const factors = { u: taps, v: taps };
     return { x, ...factors, w: separableWeights(p, factors), b: new Float32Array(1) };
