@@ -89,6 +89,7 @@ test("a native file's speedups use the baseline it names, where the site's basel
   await page.goto(threads.chapter);
   const island = page.locator(`ec-bench[data-bench="${threads.id}"]`);
   await expect(island.getByRole("button", { name: "Run" })).toBeEnabled();
+  await expect(island.locator(".ec-bench-hint")).toContainText("python -m everycore bench --filter gemm-threads --out native.json");
   await island.getByLabel("Import JSON").setInputFiles(fileURLToPath(new URL("./fixtures/results-native-gemm-threads.json", import.meta.url)));
   await expect(island.getByRole("status")).toHaveText("Imported 4 results from results-native-gemm-threads.json.");
   const speedup = await speedups(island.locator("table.ec-results tbody tr"));
@@ -96,6 +97,14 @@ test("a native file's speedups use the baseline it names, where the site's basel
   expect(speedup("1024³", "gemm-f32-matmul-numpy", 1)).toBe("1.0×");
   expect(speedup("1024³", "gemm-f32-matmul-numpy", 2)).toMatch(/^1\.\d×$/);
   expect(errors).toEqual([]);
+});
+
+test("a benchmark with no native twin names no companion command", async ({ page }) => {
+  const peak = findBenchmark("machine-peak");
+  await page.goto(peak.chapter);
+  const hint = page.locator(`ec-bench[data-bench="${peak.id}"] .ec-bench-hint`);
+  await expect(hint).toContainText("another browser's download");
+  await expect(hint).not.toContainText("everycore");
 });
 
 test("bad files are refused with the parser's message, markup stays text, and the page still runs", async ({ page }) => {

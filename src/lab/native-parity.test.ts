@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { WITHOUT_NATIVE_TWIN } from "./native-twins.ts";
 import { benchmarks } from "./registry.ts";
 
 /** What `python -m everycore list --json` says of one native benchmark. */
@@ -28,6 +29,11 @@ const native: NativeDeclaration[] = JSON.parse(
 // An imported native file is matched to the page's table by benchmark id and case label: a native
 // benchmark that drifts from the site's declaration would import as rows beside nothing.
 describe("the Python companion's benchmarks match the site's", () => {
+  it("has a twin of every site benchmark but the ones the tables say have none", () => {
+    const twins = new Set(native.map((b) => b.id));
+    for (const b of benchmarks) expect(twins.has(b.id), b.id).toBe(!WITHOUT_NATIVE_TWIN.has(b.id));
+  });
+
   it("lists benchmarks, each with cases and variants", () => {
     expect(native.length).toBeGreaterThan(NATIVE_ONLY.size);
     for (const b of native) {
