@@ -37,7 +37,7 @@ class MachinePanel extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.#part<HTMLButtonElement>("measure").addEventListener("click", () => void this.#measure());
+    this.#part<HTMLButtonElement>("run").addEventListener("click", () => void this.#measure());
     this.#part<HTMLButtonElement>("cancel").addEventListener("click", () => this.#runner?.cancel());
     void this.#probe();
   }
@@ -122,12 +122,12 @@ class MachinePanel extends HTMLElement {
   }
 
   #setRunning(running: boolean): void {
-    this.#part<HTMLButtonElement>("measure").disabled = running;
+    this.#part<HTMLButtonElement>("run").disabled = running;
     this.#part<HTMLButtonElement>("cancel").disabled = !running;
     this.#part("progress").hidden = !running;
     this.setAttribute("aria-busy", String(running));
     if (running) this.#part("cancel").focus();
-    else if (document.activeElement === this.#part("cancel") || document.activeElement === document.body) this.#part("measure").focus();
+    else if (document.activeElement === this.#part("cancel") || document.activeElement === document.body) this.#part("run").focus();
   }
 
   #status(text: string): void {

@@ -11,7 +11,7 @@ class BlurPhoto extends HTMLElement {
   #lastId = 0;
 
   connectedCallback() {
-    this.#part<HTMLButtonElement>("blur").addEventListener("click", () => {
+    this.#part<HTMLButtonElement>("run").addEventListener("click", () => {
       const photo = this.#part<HTMLSelectElement>("photo");
       this.#request(photo.value, photo.selectedOptions[0]?.textContent ?? photo.value);
     });
