@@ -12,9 +12,13 @@ const python = process.env.PYTHON ?? "python3";
 let passed = 0;
 let failed = 0;
 
+/** Longest any one suite may take (e2e runs ~5 minutes on 2 cores): a hang fails, it never stalls CI. */
+const SUITE_TIMEOUT_MINUTES = 25;
+
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`);
-  const r = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const r = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env }, timeout: SUITE_TIMEOUT_MINUTES * 60_000, killSignal: "SIGKILL" });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") console.error(`  ${title}: stopped after ${SUITE_TIMEOUT_MINUTES} minutes without finishing`);
   return r.status === 0;
 }
 
