@@ -15,7 +15,12 @@ The pattern, as PyTorch's DataLoader uses it:
 * each batch's random shifts come from its own seed, so the batches are the same whichever
   worker builds them, and the same as the single-process loader's;
 * a clean shutdown: ``close()`` (or leaving the ``with`` block, even through an exception or an
-  early ``break``) stops the workers and drops what they were still preparing.
+  early ``break``) cancels the batches not yet started and lets the workers finish the ones they
+  are building, then stops them. It never kills a worker mid-batch: with ``multiprocessing.Pool``,
+  ``terminate()`` at that moment can leave half a result in the pipe and hang the program
+  (see :mod:`everycore.pools`);
+* a worker that dies (out of memory, killed) fails the next batch with ``BrokenProcessPool``
+  instead of leaving the training loop waiting forever.
 
 The ``# [start:NAME]`` / ``# [end:NAME]`` comment lines mark the regions the website shows.
 """
@@ -23,12 +28,14 @@ The ``# [start:NAME]`` / ``# [end:NAME]`` comment lines mark the regions the web
 from __future__ import annotations
 
 import collections
+import contextlib
 import gzip
-import multiprocessing
 import zlib
 from pathlib import Path
 
 import numpy as np
+
+from .pools import process_pool
 
 __all__ = [
     "MNIST_MEAN",
@@ -175,9 +182,9 @@ class BatchLoader:
         epoch_tasks(len(blobs), batch_size, 0, seed)          # checks batch_size early
         self.batch_size, self.seed, self.max_shift = batch_size, seed, max_shift
         self.n_images = len(blobs)
-        context = multiprocessing.get_context(start_method)
-        self._pool = context.Pool(workers, initializer=_init_worker,
-                                  initargs=(list(blobs), np.asarray(labels)))
+        self._stack = contextlib.ExitStack()   # holds the pool until close()
+        self._pool = self._stack.enter_context(process_pool(
+            workers, _init_worker, (list(blobs), np.asarray(labels)), start_method))
 
     def epoch(self, epoch):
         """Yield this epoch's batches in order while the workers prepare the next ones."""
@@ -186,14 +193,13 @@ class BatchLoader:
         while tasks or in_flight:
             while tasks and len(in_flight) < self.prefetch:   # keep the workers busy
                 indices, seed = tasks.popleft()
-                in_flight.append(self._pool.apply_async(
-                    _make_batch_task, ((indices, seed, self.max_shift),)))
-            yield in_flight.popleft().get()                   # waits only if not ready yet
+                in_flight.append(self._pool.submit(
+                    _make_batch_task, (indices, seed, self.max_shift)))
+            yield in_flight.popleft().result()                # waits only if not ready yet
 
     def close(self):
-        """Stop the workers now, dropping batches still being prepared."""
-        self._pool.terminate()
-        self._pool.join()
+        """Drop the batches not started, let the workers finish theirs, then stop them."""
+        self._stack.close()
 
     def __enter__(self):
         return self

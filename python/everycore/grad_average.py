@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import multiprocessing
 from multiprocessing import shared_memory
 
 import numpy as np
@@ -32,6 +31,7 @@ from everycore.benchmarks import time_call
 from everycore.blas_threads import blas_thread_limit, can_limit_blas_threads, limit_blas_threads
 from everycore.cnn_numpy import PARAM_NAMES, init_params, loss_and_grads, sgd_momentum_step
 from everycore.data_loader import encode_images, make_batch, seven_segment_digits
+from everycore.pools import process_pool
 
 __all__ = ["slice_bounds", "ParamLayout", "DataParallelTrainer", "benchmark_data_parallel"]
 
@@ -108,6 +108,7 @@ class DataParallelTrainer:
             raise ValueError(f"parts must be an integer >= 1, got {parts!r}")
         self.parts, self.momentum = parts, momentum
         self._pool = None
+        self._stack = contextlib.ExitStack()   # holds the pool until close()
         self.layout = layout = ParamLayout(params)
         self._blocks = []
         try:
@@ -118,9 +119,8 @@ class DataParallelTrainer:
             self._table = np.ndarray((parts, layout.size), layout.dtype, buffer=self._blocks[1].buf)
             layout.flatten_into(params, self._flat)
             self._velocity = np.zeros(layout.size, layout.dtype)
-            context = multiprocessing.get_context(start_method)
-            self._pool = context.Pool(parts, initializer=_attach, initargs=(
-                self._blocks[0].name, self._blocks[1].name, layout, parts))
+            self._pool = self._stack.enter_context(process_pool(parts, _attach, (
+                self._blocks[0].name, self._blocks[1].name, layout, parts), start_method))
         except BaseException:
             self._free_blocks()
             raise
@@ -156,10 +156,8 @@ class DataParallelTrainer:
     # [start:close]
     def close(self):
         """Stop the workers (their mappings close with them), then free the blocks once."""
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        self._stack.close()   # lets a running step finish: a worker is never killed mid-write
+        self._pool = None
         self._free_blocks()
 
     def _free_blocks(self):

@@ -1,4 +1,4 @@
-"""Inference on many images, one process vs a pool of processes (multiprocessing.Pool).
+"""Inference on many images, one process vs a pool of processes.
 
 Images are independent: classifying image 7 needs nothing from image 6. That is the easy case
 for multiprocessing. Each worker process has its own interpreter and its own GIL, so N workers run
@@ -10,12 +10,12 @@ A first attempt often looks like this, and does not run::
         def classify(image):                     # a function defined inside a function
             return model.forward(image[np.newaxis])[0]
 
-        with multiprocessing.Pool(8) as pool:
+        with process_pool(8) as pool:
             return pool.map(classify, images)
 
 It fails as soon as the tasks are sent: ``AttributeError: Can't pickle local object
 'classify_all.<locals>.classify'`` (newer Pythons raise ``pickle.PicklingError``; a ``lambda``
-fails the same way). Pool sends work to its processes through pipes, as pickled bytes, and pickle
+fails the same way). A process pool sends work to its processes through pipes, as pickled bytes, and pickle
 records a function by its module and name, which the worker imports again. A nested function or
 a lambda has no name a worker could import. Sending ``(image, model)`` pairs to a module-level
 function would run, but it pickles a copy of the whole model with every image.
@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import multiprocessing
 import time
 from dataclasses import dataclass
 
@@ -41,6 +40,7 @@ import numpy as np
 from everycore.benchmarks import time_call
 from everycore.blas_threads import blas_thread_limit, can_limit_blas_threads, limit_blas_threads
 from everycore.im2col import conv2d_im2col
+from everycore.pools import pool_size, process_pool
 
 __all__ = [
     "he_normal",
@@ -128,22 +128,13 @@ def default_chunksize(n_images, processes):
 
 def make_pool(processes, seed, start_method=None):
     """A pool whose workers each build the model once; ``start_method`` None is the platform's."""
-    context = multiprocessing.get_context(start_method)
-    return context.Pool(processes, initializer=init_worker, initargs=(seed,))
+    return process_pool(processes, init_worker, (seed,), start_method)
 
 
 def predict_parallel(pool, images, chunksize):
     """The images spread over the pool's processes; results come back in input order."""
     return np.stack(pool.map(predict_one, images, chunksize=chunksize))
 # [end:predict]
-
-
-def _check_processes(processes) -> int:
-    if processes is None:
-        return multiprocessing.cpu_count()
-    if isinstance(processes, bool) or not isinstance(processes, int) or processes < 1:
-        raise ValueError(f"processes must be an integer >= 1, got {processes!r}")
-    return processes
 
 
 # [start:benchmark_parallel_inference]
@@ -155,7 +146,7 @@ def benchmark_parallel_inference(n_images=64, processes=None, repeats=3, seed=0,
     all images; the pool's row adds ``startup_s`` (starting the processes and building each
     worker's model, paid once per pool, not per pass), ``speedup`` and ``same_outputs``.
     """
-    processes = _check_processes(processes)
+    processes = pool_size(processes)
     images = make_images(n_images, seed)
     model = TinyCNN.from_seed(seed)
     chunksize = default_chunksize(n_images, processes)
@@ -167,7 +158,7 @@ def benchmark_parallel_inference(n_images=64, processes=None, repeats=3, seed=0,
 
     start = time.perf_counter()
     with make_pool(processes, seed, start_method) as pool:
-        pool.map(predict_one, images[:processes], chunksize=1)  # first answers: workers up
+        pool.map(predict_one, images[:processes])  # first answers: workers up
         startup_s = time.perf_counter() - start
         many = time_call(predict_parallel, pool, images, chunksize, repeats=repeats)
 

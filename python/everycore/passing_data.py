@@ -1,6 +1,6 @@
 """What it costs to hand an array to a worker process: pickled copies vs one shared block.
 
-A Pool sends every argument and every result through a pipe as pickled bytes. For an array that
+A process pool sends every argument and every result through a pipe as pickled bytes. For an array that
 is two full copies per direction (pickle into a bytes object, unpickle into a new array), so a
 round trip to a worker and back copies the data four times. ``multiprocessing.shared_memory``
 removes the copies: the array lives in one block that both processes map, and only its *name*

@@ -1,4 +1,8 @@
-"""Many independent images through a process pool: Pool.map, Pool.starmap, chunksize.
+"""Many independent images through a process pool: map, starmap, chunksize.
+
+The pool here is :func:`everycore.pools.process_pool`, which has ``multiprocessing.Pool``'s
+``map``, ``starmap`` and ``chunksize`` (the listings read the same with either), and raises an
+error instead of hanging when a worker dies (its module says why the standard pools can hang).
 
 When every image can be processed without looking at any other, the work splits without
 coordination: hand the images to N worker processes and collect the results in order. What it
@@ -18,10 +22,11 @@ The ``# [start:NAME]`` / ``# [end:NAME]`` comment lines mark the regions the web
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import time
 
 import numpy as np
+
+from .pools import process_pool
 
 __all__ = [
     "box_blur3",
@@ -66,14 +71,14 @@ def blur_sequential(images):
 # [start:pool_map]
 def blur_with_pool(images, processes=2, chunksize=None):
     """Every image blurred in a worker process; results come back in input order."""
-    with multiprocessing.Pool(processes) as pool:
-        # chunksize=None lets Pool pick about len(images) / (4 * processes) per message.
+    with process_pool(processes) as pool:
+        # chunksize=None picks about len(images) / (4 * processes) per message, as Pool does.
         return pool.map(box_blur3, images, chunksize=chunksize)
 
 
 def sharpen_with_pool(images, amounts, processes=2):
     """starmap: each task is a tuple of arguments, unpacked into sharpen(image, amount)."""
-    with multiprocessing.Pool(processes) as pool:
+    with process_pool(processes) as pool:
         return pool.starmap(sharpen, zip(images, amounts))
 # [end:pool_map]
 
@@ -90,7 +95,7 @@ def make_sharpener_partial(amount):
     """Works: a partial pickles as (module-level function, bound arguments)."""
     return functools.partial(sharpen, amount=amount)
 
-# with multiprocessing.Pool(2) as pool:
+# with process_pool(2) as pool:
 #     pool.map(make_sharpener_closure(0.5), images)  # fails: Can't pickle local object
 #     pool.map(make_sharpener_partial(0.5), images)  # runs in the workers
 # [end:closure_pitfall]
@@ -100,7 +105,7 @@ def make_sharpener_partial(amount):
 def time_chunksizes(images, processes=2, chunksizes=(1, 4, 16, 64), repeats=3):
     """Best time of one pool.map over ``images`` per chunksize, with the pool already started."""
     rows = []
-    with multiprocessing.Pool(processes) as pool:
+    with process_pool(processes) as pool:
         pool.map(box_blur3, images[:processes])  # start the workers before timing
         for chunksize in chunksizes:
             best = float("inf")

@@ -1,6 +1,6 @@
 """Many processes filling ONE image, without copying it back and forth.
 
-`Pool.map` pickles every argument and every result: for an image split into tiles, each tile is
+A pool's ``map`` pickles every argument and every result: for an image split into tiles, each tile is
 copied into the worker and its result copied out again. Shared memory removes both copies: the
 parent creates one block, each worker maps the same block and writes its own rows in place.
 
@@ -11,8 +11,8 @@ Two ways, both in the standard library:
   Whoever creates it must ``unlink()`` it once (or it outlives the program, on Linux in
   /dev/shm), and every process must ``close()`` its mapping.
 * ``multiprocessing.Array``: a ctypes array in shared memory, inherited by workers. It cannot be
-  sent through ``Pool.map`` arguments (it is not picklable); pass it to each worker ONCE through
-  the Pool's ``initializer``.
+  sent as a task's argument (it is not picklable); pass it to each worker ONCE through the
+  pool's ``initializer``.
 
 The tiles are disjoint row bands, so no lock is needed: no two workers write the same pixel.
 """
@@ -23,6 +23,8 @@ import multiprocessing as mp
 from multiprocessing import shared_memory
 
 import numpy as np
+
+from .pools import process_pool
 
 
 def shade_rows(y0: int, y1: int, width: int) -> np.ndarray:
@@ -53,12 +55,12 @@ def _fill_band_shared(args: tuple[str, tuple[int, int], int, int]) -> int:
 
 
 def render_shared_memory(height: int, width: int, processes: int = 2, tile_rows: int = 64) -> np.ndarray:
-    """Fill a (height, width) float32 image from a Pool through one SharedMemory block."""
+    """Fill a (height, width) float32 image from a process pool through one SharedMemory block."""
     bands = row_bands(height, tile_rows)
     shm = shared_memory.SharedMemory(create=True, size=height * width * 4)
     try:
         image = np.ndarray((height, width), dtype=np.float32, buffer=shm.buf)
-        with mp.Pool(processes) as pool:
+        with process_pool(processes) as pool:
             rows = sum(pool.map(_fill_band_shared, [(shm.name, (height, width), y0, y1) for y0, y1 in bands]))
         assert rows == height
         result = image.copy()  # an ordinary array that outlives the block
@@ -88,7 +90,7 @@ def _fill_band_array(band: tuple[int, int]) -> int:
 def render_multiprocessing_array(height: int, width: int, processes: int = 2, tile_rows: int = 64) -> np.ndarray:
     """Fill the image through a lock-free multiprocessing.Array handed to workers at start-up."""
     array = mp.Array("f", height * width, lock=False)  # 'f' = C float = float32
-    with mp.Pool(processes, initializer=_init_worker, initargs=(array, (height, width))) as pool:
+    with process_pool(processes, _init_worker, (array, (height, width))) as pool:
         pool.map(_fill_band_array, row_bands(height, tile_rows))
     return np.frombuffer(array, dtype=np.float32).reshape(height, width).copy()
 # [end:multiprocessing_array]
@@ -96,6 +98,7 @@ def render_multiprocessing_array(height: int, width: int, processes: int = 2, ti
 
 def render_pickled(height: int, width: int, processes: int = 2, tile_rows: int = 64) -> np.ndarray:
     """The copying way for comparison: each band is computed in a worker and pickled back."""
-    with mp.Pool(processes) as pool:
-        bands = pool.starmap(shade_rows, [(y0, y1, width) for y0, y1 in row_bands(height, tile_rows)])
+    with process_pool(processes) as pool:
+        starts, ends = zip(*row_bands(height, tile_rows))
+        bands = pool.map(shade_rows, starts, ends, [width] * len(starts))
     return np.concatenate(bands)

@@ -1,11 +1,34 @@
 """Shared test helpers."""
 
+import faulthandler
 import importlib.util
 import os
 import sys
 from pathlib import Path
 
 import pytest
+
+# No test here needs more than half a minute; one that runs for two is hung. pytest-timeout (the
+# "test" extra) then fails it with every thread's stack and the run goes on. Without the plugin,
+# faulthandler prints the stacks and ends the run: a named failure either way, never a stall.
+HANG_LIMIT_S = 120
+
+
+def pytest_configure(config):
+    if config.pluginmanager.hasplugin("timeout"):
+        config.addinivalue_line("markers", "timeout: per-test limit (pytest-timeout)")
+        if not config.getoption("timeout", None) and not config.getini("timeout"):
+            config.option.timeout = HANG_LIMIT_S
+
+
+@pytest.fixture(autouse=True)
+def _hang_guard(request):
+    if request.config.pluginmanager.hasplugin("timeout"):
+        yield
+        return
+    faulthandler.dump_traceback_later(HANG_LIMIT_S, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 # The optional extra these tests exercise both ways: its real path when it is installed (CI
 # installs it), and its fallback by hiding it from the import system.

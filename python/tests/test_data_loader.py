@@ -3,6 +3,9 @@ per epoch, shifts move pixels as stated, and the workers are gone after close().
 
 import gzip
 import multiprocessing
+import os
+import signal
+import time
 
 import numpy as np
 import pytest
@@ -20,6 +23,7 @@ from everycore.data_loader import (
     seven_segment_digits,
     shift_images,
 )
+from everycore.pools import WorkerDied
 
 N_IMAGES = 203  # not a multiple of the batch size: the last batch is short
 
@@ -113,19 +117,52 @@ def test_worker_batches_equal_the_serial_batches(dataset, workers, prefetch, sta
                                  list(serial_batches(blobs, labels, 32, epoch=epoch)))
 
 
-def test_workers_are_gone_after_an_early_break_or_an_exception(dataset):
-    _, labels, blobs = dataset
-    before = set(multiprocessing.active_children())
+def new_workers(before):
+    return set(multiprocessing.active_children()) - before
+
+
+def break_early(blobs, labels, before):
     with BatchLoader(blobs, labels, 16, workers=2) as loader:
         for _ in loader.epoch(0):
             break                                   # leaves batches in flight
-        assert len(set(multiprocessing.active_children()) - before) == 2
-    assert set(multiprocessing.active_children()) <= before
+        assert len(new_workers(before)) == 2
+
+
+def raise_mid_epoch(blobs, labels, before):
     with pytest.raises(RuntimeError, match="step failed"):
         with BatchLoader(blobs, labels, 16, workers=2) as loader:
             next(iter(loader.epoch(0)))
-            raise RuntimeError("step failed")
-    assert set(multiprocessing.active_children()) <= before
+            raise RuntimeError("step failed")       # with batches in flight
+
+
+def kill_a_worker(blobs, labels, before):
+    with BatchLoader(blobs, labels, 16, workers=2) as loader:
+        batches = loader.epoch(0)
+        next(batches)
+        os.kill(next(iter(new_workers(before))).pid, signal.SIGKILL)   # mid-batch, or idle
+        start = time.monotonic()
+        with pytest.raises(WorkerDied, match="killed by SIGKILL"):
+            for _ in batches:                       # 12 more batches than the 4 in flight
+                pass
+        assert time.monotonic() - start < 5        # an error, not a wait
+
+
+@pytest.mark.parametrize("ending", [break_early, raise_mid_epoch, kill_a_worker])
+def test_workers_are_gone_after_an_early_break_an_exception_or_a_dead_worker(dataset, ending):
+    _, labels, blobs = dataset
+    before = set(multiprocessing.active_children())
+    ending(blobs, labels, before)
+    assert not new_workers(before)
+
+
+@pytest.mark.parametrize("ending", [break_early, raise_mid_epoch, kill_a_worker])
+def test_stress_fifty_endings_in_a_row_never_hang(dataset, ending):
+    """The shutdown race came about once in a few hundred endings: repeat each one 50 times."""
+    _, labels, blobs = dataset
+    before = set(multiprocessing.active_children())
+    for _ in range(50):
+        ending(blobs, labels, before)
+        assert not new_workers(before)
 
 
 def write_idx(path, array, opener=open):

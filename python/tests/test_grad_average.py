@@ -2,6 +2,8 @@
 size weighting matters, and no shared-memory block or process outlives the trainer."""
 
 import multiprocessing
+import os
+import signal
 from multiprocessing import shared_memory
 
 import numpy as np
@@ -15,6 +17,7 @@ from everycore.grad_average import (
     benchmark_data_parallel,
     slice_bounds,
 )
+from everycore.pools import WorkerDied
 
 # float32 gradients summed in another order differ by rounding only: a few ulps of the largest
 # entry. 1e-5 of the largest |value| is far above that and far below any real error.
@@ -99,6 +102,21 @@ def test_nothing_outlives_the_trainer(batch):
     for name in names:
         with pytest.raises(FileNotFoundError):
             shared_memory.SharedMemory(name=name)                    # unlinked: not leaked
+
+
+def test_a_killed_worker_fails_the_next_step_and_nothing_leaks(batch):
+    before = set(multiprocessing.active_children())
+    with pytest.raises(WorkerDied, match="killed by SIGKILL"):
+        with DataParallelTrainer(init_params(0), parts=2) as trainer:
+            names = trainer.block_names()
+            trainer.step(*batch)
+            worker = next(iter(set(multiprocessing.active_children()) - before))
+            os.kill(worker.pid, signal.SIGKILL)
+            trainer.step(*batch)
+    assert set(multiprocessing.active_children()) <= before
+    for name in names:
+        with pytest.raises(FileNotFoundError):
+            shared_memory.SharedMemory(name=name)
 
 
 def test_bad_arguments_are_named(batch):

@@ -14,6 +14,7 @@ from everycore.passing_data import (
     sampled_sum,
     shared_array,
 )
+from everycore.pools import process_pool
 
 
 def test_sampled_sum_reads_one_element_per_stride_in_order():
@@ -23,7 +24,7 @@ def test_sampled_sum_reads_one_element_per_stride_in_order():
 
 @pytest.fixture(scope="module")
 def pool():
-    with multiprocessing.Pool(1) as p:
+    with process_pool(1) as p:
         yield p
 
 
@@ -59,21 +60,20 @@ def test_the_block_is_freed_after_an_error_too():
 
 
 SCENARIO = """
-import multiprocessing, sys
+import sys
 from everycore.passing_data import shared_array, round_trip_shared
+from everycore.pools import ProcessPool
 if __name__ == "__main__":
-    ctx = multiprocessing.get_context(sys.argv[1])
     if sys.argv[2] == "pool-first":   # workers exist before any tracker does
-        pool = ctx.Pool(1)
+        pool = ProcessPool(1, start_method=sys.argv[1])
     with shared_array((3000,)) as (name, array):
         array[:] = 1
         if sys.argv[2] == "block-first":  # workers start after the creator's tracker
-            pool = ctx.Pool(1)
+            pool = ProcessPool(1, start_method=sys.argv[1])
         assert round_trip_shared(pool, name, (3000,)) == 3.0
         assert round_trip_shared(pool, name, (3000,)) == 3.0
         del array
     pool.close()
-    pool.join()
 """
 
 

@@ -5,6 +5,7 @@ import pickle
 import numpy as np
 import pytest
 
+from everycore.pools import process_pool
 from everycore.pool_map import (
     blur_sequential,
     blur_with_pool,
@@ -46,13 +47,11 @@ def test_starmap_unpacks_each_tuple():
 
 
 def test_a_closure_cannot_be_sent_to_a_pool_but_a_partial_can():
-    import multiprocessing
-
     images = make_images(3, 8, 8, seed=3)
     closure = make_sharpener_closure(0.5)
     with pytest.raises((pickle.PicklingError, AttributeError), match="pickle"):
         pickle.dumps(closure)
-    with multiprocessing.Pool(2) as pool:
+    with process_pool(2) as pool:
         with pytest.raises((pickle.PicklingError, AttributeError), match="pickle"):
             pool.map(closure, images)
         got = pool.map(make_sharpener_partial(0.5), images)

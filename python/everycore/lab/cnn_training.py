@@ -19,7 +19,6 @@ samples-per-second ratios. The step itself is ``everycore.cnn_numpy``:
 
 from __future__ import annotations
 
-import multiprocessing
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 
@@ -36,6 +35,7 @@ from everycore.data_loader import (
     encode_images,
 )
 from everycore.grad_average import DataParallelTrainer
+from everycore.pools import process_pool
 from everycore.lab.benchmark import Benchmark, Case, Params, Threading, Variant
 from everycore.lab.mulberry32 import mulberry32
 from everycore.lab.mulberry32_stream import Mulberry32Stream
@@ -168,14 +168,14 @@ def _prefetch(p: Params, inp: TrainingInput, processes: int):
                 yield call
             return
         weights = site_cnn_params(WEIGHT_SEED)
-        with multiprocessing.Pool(1, _init_loader, (inp.store,)) as loader:
-            batch = loader.apply(_load_in_worker, (inp.spec,))   # the first step's, before timing
+        with process_pool(1, _init_loader, (inp.store,)) as loader:
+            batch = loader.submit(_load_in_worker, inp.spec).result()   # the first step's, untimed
 
             def call() -> np.ndarray:
                 nonlocal batch
-                following = loader.apply_async(_load_in_worker, (inp.spec,))  # the next one's...
-                out = _step(weights, *batch)                                   # ...during this
-                batch = following.get()
+                following = loader.submit(_load_in_worker, inp.spec)  # the next one's...
+                out = _step(weights, *batch)                          # ...during this
+                batch = following.result()
                 return out
             yield call
 

@@ -80,7 +80,7 @@ INFERENCE_PARALLEL = Benchmark(
     variants=(
         Variant(id="cnn-f32-sequential-numpy", label="One process, one image at a time",
                 prepare=_sequential),
-        Variant(id="cnn-f32-pool-numpy", label="multiprocessing.Pool, one image per task",
+        Variant(id="cnn-f32-pool-numpy", label="A process pool, one image per task",
                 prepare=_pool, threading=Threading.PROCESSES),
     ),
 )

@@ -8,7 +8,6 @@ SharedArrayBuffer's). Each prepare starts a pool of one worker outside the timed
 
 from __future__ import annotations
 
-import multiprocessing
 from contextlib import contextmanager
 
 import numpy as np
@@ -16,6 +15,7 @@ import numpy as np
 from everycore.lab.benchmark import Benchmark, Case, Params, Variant
 from everycore.lab.mulberry32 import random_f32
 from everycore.passing_data import round_trip_pickled, round_trip_shared, sampled_sum, shared_array
+from everycore.pools import process_pool
 
 KB = 1024
 MB = 1024 * KB
@@ -36,14 +36,14 @@ def _checksum(value: float) -> np.ndarray:
 
 @contextmanager
 def _pickled(p: Params, data: np.ndarray, threads: int):
-    with multiprocessing.Pool(1) as pool:
+    with process_pool(1) as pool:
         # The echo's copy is what the worker received: check it, as the browser's echo does.
         yield lambda: _checksum(sampled_sum(round_trip_pickled(pool, data)))
 
 
 @contextmanager
 def _shared(p: Params, data: np.ndarray, threads: int):
-    with shared_array(data.shape) as (name, array), multiprocessing.Pool(1) as pool:
+    with shared_array(data.shape) as (name, array), process_pool(1) as pool:
         array[:] = data  # one copy into the block, outside the timed trips
         del array
         yield lambda: _checksum(round_trip_shared(pool, name, data.shape))
@@ -61,9 +61,9 @@ PASSING_DATA = Benchmark(
     tolerance=lambda p: 0.0,
     flops=lambda p: 0.0,
     variants=(
-        Variant(id="round-trip-copy-python", label="Pool.apply, array pickled there and back",
+        Variant(id="round-trip-copy-python", label="A worker process, array pickled there and back",
                 prepare=_pickled),
-        Variant(id="round-trip-shared-python", label="Pool.apply, shared_memory block (name only)",
+        Variant(id="round-trip-shared-python", label="A worker process, shared_memory block (name only)",
                 prepare=_shared),
     ),
 )

@@ -8,7 +8,6 @@ pickled message each way) next to what it costs between browser workers (one ato
 
 from __future__ import annotations
 
-import multiprocessing
 from contextlib import contextmanager
 
 import numpy as np
@@ -16,6 +15,7 @@ import numpy as np
 from everycore.lab.benchmark import Benchmark, Case, Params, Threading, Variant
 from everycore.lab.mulberry32 import random_f32
 from everycore.pool_map import box_blur3
+from everycore.pools import process_pool
 
 SEED = 20_261_104
 CHUNKS = (1, 16, 256)
@@ -47,8 +47,8 @@ def _loop(p: Params, images: np.ndarray, threads: int):
 def _pool(chunk: int):
     @contextmanager
     def prepare(p: Params, images: np.ndarray, processes: int):
-        with multiprocessing.Pool(processes) as pool:
-            pool.map(box_blur3, images[:processes], chunksize=1)  # workers up before timing
+        with process_pool(processes) as pool:
+            pool.map(box_blur3, images[:processes])  # workers up before timing
             yield lambda: np.stack(pool.map(box_blur3, images, chunksize=chunk)).reshape(-1)
     return prepare
 
@@ -76,7 +76,7 @@ POOL_MAP_IMAGES = Benchmark(
     variants=(
         Variant(id="map-box3-f32-loop-numpy", label="One process, a loop over the images (numpy)",
                 prepare=_loop),
-        *(Variant(id=f"map-box3-f32-chunk{c}-pool-numpy", label=f"multiprocessing.Pool, chunksize={c}",
+        *(Variant(id=f"map-box3-f32-chunk{c}-pool-numpy", label=f"Process pool map, chunksize={c}",
                   prepare=_pool(c), threading=Threading.PROCESSES, skip=_too_slow_for_quick(c))
           for c in CHUNKS),
     ),

@@ -26,6 +26,7 @@ from everycore.grad_average import slice_bounds
 from everycore.lab.benchmark import Benchmark, Case, Params, Threading, Variant
 from everycore.lab.mulberry32 import mulberry32
 from everycore.passing_data import attach, shared_array
+from everycore.pools import process_pool
 
 BINS = 256
 CASE = Case("2048×1024 pixels", {"width": 2048, "height": 1024})
@@ -90,8 +91,7 @@ def _in_pool(pixels: np.ndarray, processes: int, counts):
     with shared_array(pixels.shape, np.uint8) as (name, shared):
         shared[:] = pixels   # one copy into the block, outside the timed calls
         del shared
-        with multiprocessing.Pool(processes, initializer=_attach,
-                                  initargs=(name, pixels.size, counts)) as pool:
+        with process_pool(processes, _attach, (name, pixels.size, counts)) as pool:
             yield pool, slice_bounds(pixels.size, processes)
 
 
@@ -100,7 +100,7 @@ def _private_bins(p: Params, pixels: np.ndarray, processes: int):
     with _in_pool(pixels, processes, None) as (pool, slices):
         def call() -> np.ndarray:
             # The serial part: adding the processes' 256 counts, once they are all done.
-            return np.sum(pool.map(_count_private, slices, chunksize=1), axis=0)
+            return np.sum(pool.map(_count_private, slices), axis=0)
         call()   # workers up before timing
         yield call
 
@@ -111,7 +111,7 @@ def _shared_bins(p: Params, pixels: np.ndarray, processes: int):
     with _in_pool(pixels, processes, counts) as (pool, slices):
         def call() -> np.ndarray:
             counts.get_obj()[:] = [0] * BINS
-            pool.map(_count_locked, slices, chunksize=1)
+            pool.map(_count_locked, slices)
             return np.array(counts.get_obj())
         call()   # workers up before timing
         yield call
