@@ -1,5 +1,3 @@
-import { evaluateClaim } from "../lab/claims.ts";
-import { findClaim } from "../lab/registry.ts";
 import type { ResultsV1 } from "../lab/results.ts";
 import { RESULTS_EVENT } from "./bench/events.ts";
 import { ratio } from "./bench/format.ts";
@@ -16,16 +14,21 @@ class ClaimElement extends HTMLElement {
     document.removeEventListener(RESULTS_EVENT, this.#onResults);
   }
 
+  /** Shows the claim as the runner evaluated it (once, in the worker), if this run has it. */
   #update(doc: ResultsV1): void {
-    const { claim } = findClaim(this.dataset.claim ?? "");
-    if (!doc.results.some((r) => r.bench === claim.bench)) return;
-    const result = evaluateClaim(claim, doc.results);
+    const result = doc.claims.find((c) => c.id === this.dataset.claim);
+    if (!result) return;
     this.dataset.status = result.status;
     const out = this.querySelector('[data-part="measured"]')!;
+    const verdict = result.status === "pass" ? "holds" : "does not hold";
+    const measured =
+      result.firstRatio === undefined
+        ? ratio(result.ratio ?? 0)
+        : `${ratio(result.firstRatio)}, then ${ratio(result.ratio ?? 0)} when measured again after a pause`;
     out.textContent =
       result.ratio === undefined
         ? ` (not measured on this machine: ${result.reason})`
-        : ` (measured on your machine: ${ratio(result.ratio)} — ${result.status === "pass" ? "holds" : "does not hold"})`;
+        : ` (measured on your machine: ${measured} — ${verdict})`;
   }
 }
 

@@ -31,6 +31,8 @@ export interface ClaimResult {
   required: number;
   /** Why the claim could not be checked (e.g. fewer than 2 threads available). */
   reason?: string;
+  /** The first measured ratio, when that one failed and both sides were measured again. */
+  firstRatio?: number;
 }
 
 function find(results: readonly ResultV1[], claim: Claim, side: ClaimSide): ResultV1 | undefined {

@@ -219,8 +219,10 @@ function readClaim(r: Reader, v: unknown, path: string): ClaimResult {
   const claim: ClaimResult = { id: r.string(f("id"), `${path}.id`), status: status as ClaimStatus, required: r.number(f("required"), `${path}.required`) };
   const ratio = r.optional(f("ratio"), `${path}.ratio`, (x, p) => r.number(x, p));
   const reason = r.optional(f("reason"), `${path}.reason`, (x, p) => r.string(x, p));
+  const firstRatio = r.optional(f("firstRatio"), `${path}.firstRatio`, (x, p) => r.number(x, p));
   if (ratio !== undefined) claim.ratio = ratio;
   if (reason !== undefined) claim.reason = reason;
+  if (firstRatio !== undefined) claim.firstRatio = firstRatio;
   return claim;
 }
 

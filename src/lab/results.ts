@@ -94,7 +94,8 @@ export function toMarkdown(doc: ResultsV1): string {
   const e = doc.env;
   const envLine = `${e.date} · ${e.hardwareConcurrency} threads · isolated: ${e.crossOriginIsolated} · timer ${e.timerResolutionMs} ms · ${e.kernelIsa} · ${e.userAgent}`;
   const claims = doc.claims.map(
-    (c) => `- ${c.id}: ${c.status}${c.ratio === undefined ? "" : ` (measured ${fmt(c.ratio)}×, needs ≥ ${c.required}×)`}${c.reason ? ` — ${c.reason}` : ""}`,
+    (c) =>
+      `- ${c.id}: ${c.status}${c.ratio === undefined ? "" : ` (measured ${c.firstRatio === undefined ? "" : `${fmt(c.firstRatio)}×, then after a pause `}${fmt(c.ratio)}×, needs ≥ ${c.required}×)`}${c.reason ? ` — ${c.reason}` : ""}`,
   );
   return [envLine, "", head, rule, ...rows, "", ...(claims.length ? ["Claims:", ...claims, ""] : [])].join("\n");
 }

@@ -68,6 +68,48 @@ describe("runBenchmark", () => {
     expect(doc.env.kernelIsa).toBe("none");
   });
 
+  it("measures a failed claim once more after a pause and reports both figures", async () => {
+    const spin = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    let prepares = 0;
+    const n = 8;
+    const output = () => new Float32Array(n);
+    const borrowed = defineBenchmark<Params & { n: number }, Float32Array>({
+      id: "borrowed",
+      title: "A core borrowed for a moment",
+      chapter: "/test/",
+      caseAxis: "n",
+      cases: [{ label: "n=8", params: { n } }],
+      seed: 1,
+      input: () => output(),
+      reference: () => output(),
+      baseline: "steady",
+      flops: () => 0,
+      tolerance: () => 0,
+      variants: [
+        { id: "steady", label: "steady", prepare: () => ({ run: () => spin(0.2), output }) },
+        // Its first preparation runs while "another program" holds the core: twice as slow.
+        { id: "borrowed-core", label: "borrowed", prepare: () => ((p) => ({ run: () => spin(p === 0 ? 0.4 : 0.02), output }))(prepares++) },
+      ],
+      claims: [
+        { id: "borrowed/recovers", bench: "borrowed", case: "n=8", faster: { variant: "borrowed-core" }, slower: { variant: "steady" }, atLeast: 2, because: "test" },
+        { id: "borrowed/never", bench: "borrowed", case: "n=8", faster: { variant: "steady" }, slower: { variant: "borrowed-core" }, atLeast: 2, because: "test" },
+      ],
+    });
+    const progress: string[] = [];
+    const doc = await runBenchmark(borrowed, { quick: true, threads: 1 }, {}, (p) => void progress.push(p.current));
+    const [recovers, never] = doc.claims;
+    expect(recovers).toMatchObject({ status: "pass", firstRatio: expect.closeTo(0.5, 0) });
+    expect(recovers!.ratio).toBeGreaterThan(2);
+    expect(never).toMatchObject({ status: "fail", firstRatio: expect.any(Number), ratio: expect.any(Number) });
+    expect(progress).toContain("re-measuring borrowed/recovers after a pause");
+    // The table holds the second measurement of each side, once.
+    expect(doc.results.map((r) => r.variant)).toEqual(["steady", "borrowed-core"]);
+    expect(doc.results[1]!.median).toBeLessThan(0.1);
+  });
+
   it("refuses a thread count the machine does not have, naming the field", () => {
     expect(() => checkRunOptions({ quick: true, threads: 0 }, 8)).toThrow(/invalid threads: 0/);
     expect(() => checkRunOptions({ quick: true, threads: 9 }, 8)).toThrow(/1 to 8/);
