@@ -13,6 +13,7 @@ from conftest import HAS_THREADPOOLCTL, PACKAGE_ROOT
 from everycore.lab.cli import main
 from everycore.lab.registry import BENCHMARKS, select
 from everycore.lab.run import blas_threads_from_env, thread_counts
+from everycore.pools import usable_cpus
 
 CONV_CASES = ["(1,3,32,32)→16", "(1,3,64,64)→16", "(1,3,128,128)→16", "(1,64,56,56)→64"]
 
@@ -129,7 +130,7 @@ def test_quick_run_measures_every_case_correctly(quick_run):
     native = doc["env"]["native"]
     ladder = thread_counts(os.cpu_count())   # 1, 2, 4… and all of them, as on the site
     threads = ladder if HAS_THREADPOOLCTL else \
-        [blas_threads_from_env(native["threadEnv"]) or os.cpu_count()]
+        [blas_threads_from_env(native["threadEnv"]) or usable_cpus()]
     assert numpy_rows == [(case, t) for case in CONV_CASES for t in threads]
 
     # The compiled loops (the extras are installed here) run on every case: serial on one
@@ -162,7 +163,7 @@ def test_quick_run_measures_every_case_correctly(quick_run):
 @pytest.mark.parametrize("args, named", [
     (["bench", "--threads", "0"], "--threads"),
     (["bench", "--threads", "two"], "--threads"),
-    (["bench", "--threads", str((os.cpu_count() or 1) + 1)], "--threads"),
+    (["bench", "--threads", "257"], "--threads"),
     (["bench", "--filter", "no-such-bench"], "--filter"),
     (["bench", "--out", "/no/such/folder/r.json"], "--out"),
     (["bench", "--quik"], "--quik"),
@@ -174,6 +175,17 @@ def test_bad_arguments_exit_non_zero_naming_them(capsys, args, named):
         main(args)
     assert exit_info.value.code == 2
     assert named in capsys.readouterr().err
+
+
+def test_more_threads_than_cpus_run_with_a_note(tmp_path, capsys):
+    """Oversubscribed: allowed (a reader's machine may report fewer CPUs than it has), and said."""
+    out = tmp_path / "r.json"
+    assert main(["bench", "--filter", "inference-parallel", "--quick", "--threads",
+                 str(usable_cpus() + 2), "--out", str(out)]) in (0, None)
+    assert "oversubscribed" in capsys.readouterr().err
+    doc = json.loads(out.read_text())
+    assert max(r["threads"] for r in doc["results"]) == usable_cpus() + 2
+    assert all(r["correctness"]["ok"] for r in doc["results"])
 
 
 def test_bad_arguments_from_the_shell():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from everycore.blas_threads import blas_thread_limit, can_limit_blas_threads
 from everycore.lab.benchmark import Benchmark, Threading, Variant
 from everycore.lab.results import result_record
 from everycore.lab.timing import FULL_PLAN, QUICK_PLAN, measure
+from everycore.pools import usable_cpus
 
 
 def blas_threads_from_env(env: dict) -> int | None:
@@ -57,7 +57,7 @@ class ThreadControl:
     @classmethod
     def detect(cls, cap: int, blas: dict) -> ThreadControl:
         """From ``--threads`` and profiling.check_numpy_threads()'s answer."""
-        default = blas["threads"] or blas_threads_from_env(blas["env"]) or os.cpu_count() or 1
+        default = blas["threads"] or blas_threads_from_env(blas["env"]) or usable_cpus()
         return cls(cap=cap, can_limit_blas=can_limit_blas_threads(), blas_default=default)
 
     def one_blas_thread(self) -> AbstractContextManager:
