@@ -1,7 +1,8 @@
 /**
  * npm run bench -- [--filter ID] [--threads N] [--quick] [--out FILE]
  * Runs the registered benchmarks in headless Chromium on this machine, through the same island
- * code a reader uses, and writes the results JSON (every-core/results/v1) and a Markdown table.
+ * code a reader uses, and writes the results JSON (every-core/results/v1) and, beside it, the same
+ * results as Markdown, CSV and LaTeX.
  */
 import { writeFile } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
@@ -9,7 +10,8 @@ import { parseArgs } from "node:util";
 import { chromium, type Locator } from "@playwright/test";
 import { preview } from "astro";
 import { benchmarks, selectBenchmarks } from "../src/lab/registry.ts";
-import { toMarkdown, type ResultsV1 } from "../src/lab/results.ts";
+import { toCsv, toLatex, toMarkdown } from "../src/lab/results-formats.ts";
+import type { ResultsV1 } from "../src/lab/results.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { staleBuildCause } from "./stale-build.ts";
 
@@ -84,10 +86,12 @@ try {
     baselines: Object.fromEntries(selected.map((b) => [b.id, b.baseline])),
   };
   const markdown = toMarkdown(merged);
-  const mdPath = values.out.replace(/\.json$/, "") + ".md";
+  const stem = values.out.replace(/\.json$/, "");
   await writeFile(values.out, JSON.stringify(merged, null, 2) + "\n");
-  await writeFile(mdPath, markdown + "\n");
-  console.log(`\n${markdown}\nWrote ${values.out} and ${mdPath}.`);
+  await writeFile(`${stem}.md`, markdown + "\n");
+  await writeFile(`${stem}.csv`, toCsv(merged));
+  await writeFile(`${stem}.tex`, toLatex(merged));
+  console.log(`\n${markdown}\nWrote ${values.out} and, beside it, the same results as .md, .csv and .tex.`);
   if (merged.results.some((r) => !r.correctness.ok)) {
     console.error("Some results were NOT correct.");
     exitCode = 1;

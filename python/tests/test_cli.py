@@ -167,6 +167,7 @@ def test_quick_run_measures_every_case_correctly(quick_run):
     (["bench", "--filter", "no-such-bench"], "--filter"),
     (["bench", "--out", "/no/such/folder/r.json"], "--out"),
     (["bench", "--quik"], "--quik"),
+    (["bench", "--format", "json,docx"], "--format"),
     ([], "COMMAND"),
     (["benchmark"], "benchmark"),
 ])
@@ -186,6 +187,19 @@ def test_more_threads_than_cpus_run_with_a_note(tmp_path, capsys):
     doc = json.loads(out.read_text())
     assert max(r["threads"] for r in doc["results"]) == usable_cpus() + 2
     assert all(r["correctness"]["ok"] for r in doc["results"])
+
+
+def test_every_format_is_written_beside_the_json_as_the_site_renders_it(tmp_path):
+    from everycore.lab.formats import to_csv, to_latex, to_markdown
+
+    out = tmp_path / "native.json"
+    assert main(["bench", "--filter", "inference-parallel", "--quick", "--out", str(out),
+                 "--format", "json,csv,md,tex"]) in (0, None)
+    doc = json.loads(out.read_text())
+    assert (tmp_path / "native.md").read_text() == to_markdown(doc)
+    assert (tmp_path / "native.csv").read_text() == to_csv(doc)
+    assert (tmp_path / "native.tex").read_text() == to_latex(doc)
+    assert len((tmp_path / "native.csv").read_text().splitlines()) == 1 + len(doc["results"])
 
 
 def test_bad_arguments_from_the_shell():

@@ -76,36 +76,3 @@ export interface ResultsV1 {
 export function baselineOf(results: readonly ResultV1[], r: ResultV1, baseline: string): ResultV1 | undefined {
   return results.find((b) => b.bench === r.bench && b.case === r.case && b.variant === baseline && b.threads === 1);
 }
-
-const fmt = (x: number, digits = 3) => (Number.isFinite(x) ? Number(x.toPrecision(digits)).toString() : "—");
-
-/** A Markdown table, one row per measured variant, speedups against each bench's baseline. */
-export function toMarkdown(doc: ResultsV1): string {
-  const baselines = doc.baselines ?? {};
-  const withGbps = doc.results.some((r) => r.gbps !== undefined);
-  const head = `| bench | case | variant | threads | median ms | IQR ms | n | GFLOP/s |${withGbps ? " GB/s |" : ""} speedup | correct |`;
-  const rule = `| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |${withGbps ? " ---: |" : ""} ---: | --- |`;
-  const rows = doc.results.map((r) => {
-    const base = baselineOf(doc.results, r, baselines[r.bench] ?? "");
-    const speedup = base ? `${fmt(base.median / r.median)}×` : "—";
-    const ok = r.correctness.ok ? "yes" : `NO (err ${r.correctness.maxError.toExponential(1)})`;
-    return `| ${r.bench} | ${r.case} | ${r.variant} | ${r.threads} | ${fmt(r.median)} | ${fmt(r.iqr, 2)} | ${r.n} | ${r.gflops === undefined ? "—" : fmt(r.gflops)} |${withGbps ? ` ${r.gbps === undefined ? "—" : fmt(r.gbps)} |` : ""} ${speedup} | ${ok}${r.noisy ? " (noisy)" : ""} |`;
-  });
-  const e = doc.env;
-  const envLine = `${e.date} · ${e.hardwareConcurrency} threads · isolated: ${e.crossOriginIsolated} · timer ${e.timerResolutionMs} ms · ${e.kernelIsa} · ${e.userAgent}`;
-  const claims = doc.claims.map(
-    (c) =>
-      `- ${c.id}: ${c.status}${c.ratio === undefined ? "" : ` (measured ${c.firstRatio === undefined ? "" : `${fmt(c.firstRatio)}×, then after a pause `}${fmt(c.ratio)}×, needs ≥ ${c.required}×)`}${c.reason ? ` — ${c.reason}` : ""}`,
-  );
-  return [envLine, "", head, rule, ...rows, "", ...(claims.length ? ["Claims:", ...claims, ""] : [])].join("\n");
-}
-
-/** CSV with one row per sample-summary, for spreadsheets. */
-export function toCsv(doc: ResultsV1): string {
-  const head = "bench,case,variant,threads,median_ms,iqr_ms,min_ms,n,gflops,correct,max_error";
-  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
-  const rows = doc.results.map((r) =>
-    [quote(r.bench), quote(r.case), quote(r.variant), r.threads, r.median, r.iqr, r.min, r.n, r.gflops ?? "", r.correctness.ok, r.correctness.maxError].join(","),
-  );
-  return [head, ...rows].join("\n") + "\n";
-}

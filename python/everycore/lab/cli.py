@@ -1,4 +1,4 @@
-"""``python -m everycore bench [--filter ID] [--threads N] [--quick] [--out FILE]``
+"""``python -m everycore bench [--filter ID] [--threads N] [--quick] [--out FILE] [--format F,…]``
 
 Runs the native benchmarks and writes results JSON in the site's schema; drop the file on a
 chapter's results table ("Import JSON") to see this machine next to the browser's run.
@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from everycore.lab.formats import FORMATS, render
 from everycore.lab.machine import capture_env
 from everycore.lab.registry import BENCHMARKS, select
 from everycore.lab.results import results_document
@@ -31,6 +32,16 @@ def _threads(text: str) -> int:
     if not 1 <= value <= MAX_THREADS:
         raise argparse.ArgumentTypeError(f"{value} is not between 1 and {MAX_THREADS}")
     return value
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    known = ("json", *FORMATS)
+    chosen = tuple(dict.fromkeys(f.strip() for f in text.split(",")))
+    unknown = [f for f in chosen if f not in known]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or text!r} "
+                                         f"(known: {', '.join(known)})")
+    return chosen
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -55,6 +66,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                        help="fewer, shorter samples, and no nested loops on the 128x128 case")
     bench.add_argument("--out", metavar="FILE", default="results.json",
                        help="where to write the results (default: results.json)")
+    bench.add_argument("--format", type=_formats, default=("json",), metavar="F,…",
+                       help="what to write: json, csv, md, tex, comma-separated (default: json); "
+                            "each beside --out with its own extension, as the site renders it")
     listing = commands.add_parser(
         "list", help="name the benchmarks, their cases and variants",
         description="Name the native benchmarks with their cases and variants.")
@@ -124,8 +138,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {s['case']:<22} {s['variant']:<32} skipped: {s['reason']}")
 
     doc = results_document(env, results, skipped, {b.id: b.baseline for b in benches})
-    out.write_text(json.dumps(doc, indent=2, allow_nan=False) + "\n", encoding="utf-8")
-    print(f"Wrote {out}")
+    for fmt in args.format:
+        path = out.with_suffix(f".{fmt}")
+        text = json.dumps(doc, indent=2, allow_nan=False) + "\n" if fmt == "json" else render(doc, fmt)
+        path.write_text(text, encoding="utf-8")
+        print(f"Wrote {path}")
     if any(not r["correctness"]["ok"] for r in results):
         print("Some results were NOT correct.", file=sys.stderr)
         return 1

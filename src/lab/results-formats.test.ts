@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { toCsv, toMarkdown, type ResultV1, type ResultsV1 } from "./results.ts";
+import { toCsv, toLatex, toMarkdown } from "./results-formats.ts";
+import type { ResultV1, ResultsV1 } from "./results.ts";
 
 const result = (variant: string, median: number, ok = true): ResultV1 => ({
   bench: "b", case: "c", variant, params: { n: 1 }, threads: 1, samples: [median], n: 1, median, iqr: 0, min: median,
@@ -31,5 +32,15 @@ describe("results exports", () => {
     const lines = toCsv(doc).trimEnd().split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('"b","c","bad, ""quoted""",1,1,0,1,1,2,false,0.5');
+  });
+
+  it("writes a booktabs table, one row per result, text escaped, the environment as its note", () => {
+    const tex = toLatex({ ...doc, results: [...doc.results, { ...doc.results[0]!, case: "512³ & 50%_x", variant: "a→b" }] });
+    const lines = tex.split("\n");
+    expect(lines.slice(0, 5)).toEqual(["\\begin{table}[htbp]", "  \\centering", "  \\begin{tabular}{lllrrrrrrl}", "    \\toprule", expect.stringContaining("bench & case & variant")]);
+    expect(lines.filter((l) => l.endsWith("\\\\"))).toHaveLength(1 + 4);
+    expect(tex).toContain("512\\textsuperscript{3} \\& 50\\%\\_x & a\\textrightarrow{}b");
+    expect(tex).toContain("\\bottomrule");
+    expect(tex).toMatch(/\\footnotesize Measured with Every Core: 2026-11-23T00:00:00\.000Z \\textperiodcentered\{\} 2 threads/);
   });
 });
