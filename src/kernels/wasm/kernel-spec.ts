@@ -109,7 +109,10 @@ type ResultOf<S> = S extends { result: "void" } ? void : number;
 /** The functions a table describes, keyed by export name, with the parameter names of each `check`. */
 export type KernelFunctions<Table> = { [E in keyof Table]: (...args: ArgsOf<Table[E]>) => ResultOf<Table[E]> };
 
-/** The exports of a kernels build, exactly as the module declares them. Pointers are byte offsets. */
+/**
+ * The kernel exports of a build, unchecked, as the module declares them (the build checks the
+ * signatures); the constant exports other than heap_base are left out. Pointers are byte offsets.
+ */
 export type WasmKernelExports = KernelFunctions<typeof WASM_KERNELS> & {
   /** The first byte the module leaves free (KERNELS_HEAP_BASE). */
   heap_base(): number;
