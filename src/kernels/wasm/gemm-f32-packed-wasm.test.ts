@@ -3,6 +3,7 @@ import { expectGemmWithinTolerance } from "../gemm-test-support.ts";
 import { poolJobs } from "../pool/pool-jobs.ts";
 import { randomF32 } from "../random.ts";
 import { createSharedMemory, instantiateKernels, KERNELS_HEAP_BASE, WASM_PAGE_BYTES, type WasmIsa } from "./kernels-wasm.ts";
+import { WASM_KERNELS } from "./kernel-table.ts";
 import { runFlushGemm, runGemmInBands, runGemmTwice, runPaddedGemm, type WasmGemm } from "./gemm-wasm-test-support.ts";
 import { loadTestBuilds } from "./test-builds.ts";
 import { WasmArena } from "./wasm-arena.ts";
@@ -16,10 +17,8 @@ import { WasmArena } from "./wasm-arena.ts";
 const BUILDS = loadTestBuilds();
 const ISAS = Object.keys(BUILDS) as WasmIsa[];
 
-/** The block sizes of gemm-f32-packed.ts; the first test fails if they change without these. */
-const KC = 256;
-const MC = 72;
-const NC = 512;
+/** The block sizes of gemm-f32-packed.ts (the build checks the table against it). */
+const { KC, MC, NC } = WASM_KERNELS.gemm_f32_packed.constants;
 
 /** gemm_f32_packed with a workspace of exactly the size it asks for, filled with NaN. */
 const gemmPacked: WasmGemm = (k, arena, { m, n, k: depth }, at) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectGemmWithinTolerance } from "../gemm-test-support.ts";
 import { gemmF32KernelName } from "./kernels-wasm.ts";
+import { WASM_KERNELS } from "./kernel-table.ts";
 import { runFlushGemm, runGemmInBands, runGemmTwice, runPaddedGemm, type WasmGemm } from "./gemm-wasm-test-support.ts";
 import { loadTestBuilds } from "./test-builds.ts";
 
@@ -10,6 +11,8 @@ import { loadTestBuilds } from "./test-builds.ts";
 // and a guard after C (written, it would change).
 
 const BUILDS = loadTestBuilds();
+/** The block sizes of gemm-f32.ts (the build checks the table against it). */
+const { KC, NC } = WASM_KERNELS.gemm_f32.constants;
 
 /** gemm_f32 as the shared harnesses run it. */
 const gemmF32: WasmGemm = (k, _arena, { m, n, k: depth }, at) => k.gemm_f32(m, n, depth, at.a, at.lda, at.b, at.ldb, at.c, at.ldc);
@@ -24,10 +27,10 @@ const SHAPES: ReadonlyArray<readonly [number, number, number]> = [
   [5, 7, 3], // smaller than a tile both ways
   [3, 4, 5], // a 4-column edge
   [12, 16, 33],
-  [23, 13, 192], // K = KC exactly
-  [25, 31, 200], // K just past one depth block
-  [31, 12, 385], // three depth blocks
-  [50, 530, 40], // N past the NC = 512 column block, with a 2-column edge
+  [23, 13, KC], // K = KC exactly
+  [25, 31, KC + 8], // K just past one depth block
+  [31, 12, 2 * KC + 1], // three depth blocks
+  [50, NC + 18, 40], // N past the NC column block, with a 2-column edge
   [37, 45, 450],
 ];
 

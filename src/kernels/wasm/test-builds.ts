@@ -1,14 +1,29 @@
 import { readFileSync } from "node:fs";
 import type { WasmIsa } from "./kernels-wasm.ts";
 
-/** The two kernel builds compiled in Node, by ISA, for unit tests (`npm run build:wasm` makes them). */
-export function loadTestBuilds(): Record<WasmIsa, WebAssembly.Module> {
-  const load = (file: string) => {
+const FILES: Record<WasmIsa, string> = { "wasm-relaxed": "kernels-relaxed.wasm", wasmsimd: "kernels-simd.wasm" };
+
+/** The bytes of the two kernel builds, by ISA, for unit tests (`npm run build:wasm` makes them). */
+export function loadTestBuildBinaries(): Record<WasmIsa, Uint8Array<ArrayBuffer>> {
+  const load = (isa: WasmIsa) => {
     try {
-      return new WebAssembly.Module(readFileSync(new URL(`./build/${file}`, import.meta.url)));
+      return readFileSync(new URL(`./build/${FILES[isa]}`, import.meta.url));
     } catch (error) {
-      throw new Error(`src/kernels/wasm/build/${file} is missing or invalid: run \`npm run build:wasm\` (${String(error)})`);
+      throw new Error(`src/kernels/wasm/build/${FILES[isa]} is missing: run \`npm run build:wasm\` (${String(error)})`);
     }
   };
-  return { "wasm-relaxed": load("kernels-relaxed.wasm"), wasmsimd: load("kernels-simd.wasm") };
+  return { "wasm-relaxed": load("wasm-relaxed"), wasmsimd: load("wasmsimd") };
+}
+
+/** The two kernel builds compiled in Node, by ISA, for unit tests. */
+export function loadTestBuilds(): Record<WasmIsa, WebAssembly.Module> {
+  const binaries = loadTestBuildBinaries();
+  const compile = (isa: WasmIsa) => {
+    try {
+      return new WebAssembly.Module(binaries[isa]);
+    } catch (error) {
+      throw new Error(`src/kernels/wasm/build/${FILES[isa]} is invalid: run \`npm run build:wasm\` (${String(error)})`);
+    }
+  };
+  return { "wasm-relaxed": compile("wasm-relaxed"), wasmsimd: compile("wasmsimd") };
 }

@@ -2,7 +2,7 @@
 // ahead of time: the race on the GIL page times it beside the same loop in Python and JavaScript.
 // Scalar integer code, no SIMD: what a compiler makes of the loop an interpreter walks bytecode by
 // bytecode. Trajectories start below 2³² and are computed in u64: exact while they stay below 2⁶⁴,
-// which the wrapper guarantees by bounding stop (see COLLATZ_MAX_STOP in kernels-wasm.ts).
+// which the wrapper guarantees by bounding stop (see COLLATZ_MAX_STOP in kernel-table.ts).
 
 /** Total Collatz steps to reach 1 of every n in [start, stop); start ≥ 1 (0 never reaches 1). */
 export function collatz_steps(start: u32, stop: u32): f64 {

@@ -23,6 +23,10 @@ export const GEMM_MR: i32 = 6;
 /** Columns of the register tile (two f32x4). */
 export const GEMM_NR: i32 = 8;
 
+// The tile and block sizes, exported so that the build can compare them with kernel-table.ts.
+export function gemm_f32_mr(): i32 { return GEMM_MR; }
+export function gemm_f32_nr(): i32 { return GEMM_NR; }
+
 // @ts-ignore: decorator
 @inline export function gemm_f32_6x8(
   mr: i32, kc: i32,

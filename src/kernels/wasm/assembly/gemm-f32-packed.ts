@@ -33,6 +33,11 @@ const MC: i32 = 72;
 /** Column block of B packed at a time; a multiple of GEMM_NR. */
 const NC: i32 = 512;
 
+// The tile and block sizes, exported so that the build can compare them with kernel-table.ts.
+export function gemm_f32_packed_kc(): i32 { return KC; }
+export function gemm_f32_packed_mc(): i32 { return MC; }
+export function gemm_f32_packed_nc(): i32 { return NC; }
+
 /** Floats of the packed B block for these sizes: the depth block × the column block rounded up to whole panels. */
 // @ts-ignore: decorator
 @inline function packed_b_floats(n: i32, k: i32): i32 {

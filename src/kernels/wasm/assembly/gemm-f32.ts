@@ -23,6 +23,11 @@ const NC: i32 = 512;
 /** Row block of A kept in L1; a multiple of GEMM_MR. */
 const MC: i32 = 24;
 
+// The tile and block sizes, exported so that the build can compare them with kernel-table.ts.
+export function gemm_f32_kc(): i32 { return KC; }
+export function gemm_f32_mc(): i32 { return MC; }
+export function gemm_f32_nc(): i32 { return NC; }
+
 /**
  * C (m×n, ldc) = A (m×k, lda) · B (k×n, ldb). Sizes and leading dimensions in elements, pointers in
  * bytes. Non-positive sizes do nothing (the JS wrapper rejects them with a RangeError first).

@@ -33,6 +33,12 @@ const B_ZERO_POINT: i32 = 64;
 /** Depths interleaved per packed group: 4 for the relaxed 8-bit dot, 2 for the i16 dot. */
 const DEPTH_GROUP: i32 = ASC_FEATURE_RELAXED_SIMD ? 4 : 2;
 
+// The tile and B's zero point (-GEMM_I8_B_MIN in TypeScript), exported so that the build can
+// compare them with kernel-table.ts.
+export function gemm_i8_4x8_mr(): i32 { return GEMM_I8_MR; }
+export function gemm_i8_4x8_nr(): i32 { return NR; }
+export function gemm_i8_4x8_b_zero_point(): i32 { return B_ZERO_POINT; }
+
 /** Bytes of one packed panel: 8 columns × k rounded up to a multiple of 4 (the same in both builds). */
 // @ts-ignore: decorator
 @inline function panel_bytes(k: i32): usize {

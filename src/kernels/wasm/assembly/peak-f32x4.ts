@@ -20,6 +20,9 @@ import { f32x4_madd } from "./f32x4-madd";
 /** Independent accumulator chains per iteration (f32x4 each). */
 const PEAK_CHAINS: i32 = 14;
 
+// Exported so that the build can compare it with PEAK_F32X4_CHAINS (peak-f32x4-ref.ts) via kernel-table.ts.
+export function peak_f32x4_fma_chains(): i32 { return PEAK_CHAINS; }
+
 /** Floating-point operations per iteration: chains × 4 lanes × 2 (a multiply and an add). */
 export function peak_f32x4_flops_per_iteration(): i32 {
   return PEAK_CHAINS * 4 * 2;

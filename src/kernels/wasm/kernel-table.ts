@@ -1,0 +1,364 @@
+import { checkDequantizeArgs, checkGemmI8Args, checkPackBArgs, checkPackedBBytesArgs, checkQuantizeArgs } from "../gemm-i8-wasm-args.ts";
+import { GEMM_I8_B_MIN } from "../gemm-i8-shape.ts";
+import { PEAK_F32X4_CHAINS } from "../peak-f32x4-ref.ts";
+import {
+  byteBlock, conv, convOutput, disjoint, elementRange, gemmOperands, apart, matrix, median3x3Operands, rows, size,
+} from "./kernel-args.ts";
+import { arg, wasmKernel, type KernelCheckContext } from "./kernel-spec.ts";
+
+/**
+ * The one list of WebAssembly kernels, keyed by export name (src/kernels/wasm/assembly/index.ts).
+ * From it come the typed, argument-checked wrappers (kernels-wasm.ts), the build's check that the
+ * module exports exactly these with these signatures and constants (scripts/build-wasm.ts), and the
+ * parametrised argument tests (kernel-table.test.ts). Each kernel's own reference test stays beside it.
+ */
+
+/**
+ * The first byte the kernels leave free (their `heap_base` export: asc keeps the first KiB and the
+ * modules have no static data), known here so memory can be laid out before any instantiation.
+ * The build script and the tests check that every build agrees.
+ */
+export const KERNELS_HEAP_BASE = 1024;
+
+/**
+ * Largest `stop` collatz_steps takes: every trajectory from n < 10⁷ stays below 2⁵³ (the highest,
+ * from n = 6 631 675, peaks at about 6.0·10¹³, found by exhaustive search), so the kernel's u64
+ * and JavaScript's doubles count exactly the same steps.
+ */
+export const COLLATZ_MAX_STOP = 10_000_000;
+
+/** Rows × columns of the f32 GEMM register tile (gemm-f32-6x8.ts), shared by gemm_f32 and gemm_f32_packed. */
+const GEMM_F32_TILE = { MR: 6, NR: 8 };
+
+const bytes = (context: KernelCheckContext) => context.memory.buffer.byteLength;
+
+/** n, c, h, w of an NCHW input, named in errors as convShape names them. */
+const CONV_INPUT = [arg.size("n", "batch"), arg.size("c", "channels"), arg.size("h", "height"), arg.size("w", "width")] as const;
+/** kh, kw, stride, pad of a convolution window. */
+const CONV_WINDOW = [arg.size("kh", "kernelH"), arg.size("kw", "kernelW"), arg.size("stride"), arg.index("pad", "padding")] as const;
+
+export const WASM_KERNELS = {
+  /** C (m×n, ldc) = A (m×k, lda) · B (k×n, ldb), blocked around the 6×8 register tile (gemm-f32.ts). */
+  gemm_f32: wasmKernel({
+    name: `gemm-f32-${GEMM_F32_TILE.MR}x${GEMM_F32_TILE.NR}`,
+    args: [
+      arg.size("m"), arg.size("n"), arg.size("k"),
+      arg.pointer("a"), arg.stride("lda"), arg.pointer("b"), arg.stride("ldb"), arg.pointer("c"), arg.stride("ldc"),
+    ],
+    result: "void",
+    check: (context: KernelCheckContext) => (m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number) => {
+      gemmOperands(m, n, k, a, lda, b, ldb, c, ldc, bytes(context));
+    },
+    smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, 1, base + 128, 1],
+    constants: { ...GEMM_F32_TILE, KC: 192, MC: 24, NC: 512 },
+  }),
+
+  /** Rows [rowStart, rowEnd) of the im2col matrix of the NCHW input x into col (im2col-f32.ts). */
+  im2col_f32: wasmKernel({
+    name: "im2col-f32",
+    args: [
+      arg.pointer("x"), ...CONV_INPUT, ...CONV_WINDOW, arg.index("outH"), arg.index("outW"), arg.pointer("col"),
+      arg.index("rowStart"), arg.index("rowEnd"),
+    ],
+    result: "void",
+    check: (context: KernelCheckContext) => (
+      x: number, n: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number,
+      outH: number, outW: number, col: number, rowStart: number, rowEnd: number,
+    ) => {
+      const s = conv(n, c, h, w, 1, kh, kw, stride, pad);
+      convOutput(outH, outW, s);
+      rows(rowStart, rowEnd, s.cols);
+      const limit = bytes(context);
+      matrix("x", x, 1, n * c * h * w, 0, limit);
+      matrix("col", col, s.cols, s.patch, s.patch, limit);
+    },
+    smallestArgs: (base) => [base, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, base + 64, 0, 1],
+  }),
+
+  /** dx = col2im(col): zeroes dx, then adds each im2col entry back onto its input pixel (col2im-f32.ts). */
+  col2im_f32: wasmKernel({
+    name: "col2im-f32",
+    args: [arg.pointer("col"), ...CONV_INPUT, ...CONV_WINDOW, arg.index("outH"), arg.index("outW"), arg.pointer("dx")],
+    result: "void",
+    check: (context: KernelCheckContext) => (
+      col: number, n: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number,
+      outH: number, outW: number, dx: number,
+    ) => {
+      const s = conv(n, c, h, w, 1, kh, kw, stride, pad);
+      convOutput(outH, outW, s);
+      const limit = bytes(context);
+      matrix("col", col, s.cols, s.patch, s.patch, limit);
+      matrix("dx", dx, 1, n * c * h * w, 0, limit);
+    },
+    smallestArgs: (base) => [base, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, base + 64],
+  }),
+
+  /** Output rows [rowStart, rowEnd) of a convolution by im2col into col, then the 6×8 GEMM into gemmOut (conv2d-f32-im2col-gemm.ts). */
+  conv2d_f32_im2col_gemm: wasmKernel({
+    name: "conv2d-f32-im2col-gemm",
+    args: [
+      arg.pointer("x"), arg.pointer("wT"), arg.pointer("bias"), arg.pointer("out"), arg.pointer("col"), arg.pointer("gemmOut"),
+      ...CONV_INPUT, arg.size("f", "filters"), ...CONV_WINDOW, arg.index("rowStart"), arg.index("rowEnd"),
+    ],
+    result: "void",
+    check: (context: KernelCheckContext) => (
+      x: number, wT: number, bias: number, out: number, col: number, gemmOut: number,
+      n: number, c: number, h: number, w: number, f: number, kh: number, kw: number, stride: number, pad: number,
+      rowStart: number, rowEnd: number,
+    ) => {
+      const s = conv(n, c, h, w, f, kh, kw, stride, pad);
+      rows(rowStart, rowEnd, s.cols);
+      const limit = bytes(context);
+      matrix("x", x, 1, n * c * h * w, 0, limit);
+      matrix("wT", wT, s.patch, f, f, limit);
+      matrix("bias", bias, 1, f, 0, limit);
+      matrix("out", out, 1, n * f * s.outH * s.outW, 0, limit);
+      matrix("col", col, s.cols, s.patch, s.patch, limit);
+      matrix("gemmOut", gemmOut, s.cols, f, f, limit);
+    },
+    smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, base + 320, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1],
+  }),
+
+  /** Floating-point operations of one iteration of the peak probes (chains × 4 lanes × 2). */
+  peak_f32x4_flops_per_iteration: wasmKernel({
+    name: "peak-f32x4-flops-per-iteration",
+    args: [],
+    result: "i32",
+    check: () => () => {},
+    smallestArgs: () => [],
+  }),
+
+  /** The compute-peak probe with the build's multiply-add (FMA in the relaxed build); see peak-f32x4-ref.ts. */
+  peak_f32x4_fma: wasmKernel({
+    name: "peak-f32x4-fma",
+    args: [arg.size("iterations")],
+    result: "f32",
+    check: () => (iterations: number) => {
+      size("iterations", iterations);
+    },
+    smallestArgs: () => [1],
+    constants: { CHAINS: PEAK_F32X4_CHAINS },
+  }),
+
+  /** The compute-peak probe with a separate multiply and add in every build. */
+  peak_f32x4_muladd: wasmKernel({
+    name: "peak-f32x4-muladd",
+    args: [arg.size("iterations")],
+    result: "f32",
+    check: () => (iterations: number) => {
+      size("iterations", iterations);
+    },
+    smallestArgs: () => [1],
+  }),
+
+  /** STREAM triad a[i] = b[i] + scalar·c[i] for i in [start, end). */
+  triad_f32: wasmKernel({
+    name: "triad-f32",
+    args: [arg.pointer("a"), arg.pointer("b"), arg.pointer("c"), arg.f32("scalar"), arg.index("start"), arg.index("end")],
+    result: "void",
+    check: (context: KernelCheckContext) => (a: number, b: number, c: number, _scalar: number, start: number, end: number) => {
+      elementRange(start, end);
+      const limit = bytes(context);
+      matrix("a", a, 1, end, 0, limit);
+      matrix("b", b, 1, end, 0, limit);
+      matrix("c", c, 1, end, 0, limit);
+    },
+    smallestArgs: (base) => [base, base + 64, base + 128, 2, 0, 1],
+  }),
+
+  /** Bytes of workspace gemm_f32_packed needs for these sizes (bounded by the block sizes, ≤ 584 KiB). */
+  gemm_f32_packed_workspace_bytes: wasmKernel({
+    name: "gemm-f32-6x8-packed-workspace-bytes",
+    args: [arg.size("m"), arg.size("n"), arg.size("k")],
+    result: "i32",
+    check: () => (m: number, n: number, k: number) => {
+      size("m", m);
+      size("n", n);
+      size("k", k);
+    },
+    smallestArgs: () => [1, 1, 1],
+  }),
+
+  /** gemm_f32 with A and B packed into `workspace` first (gemm-f32-packed.ts); one workspace per concurrent call. */
+  gemm_f32_packed: wasmKernel({
+    name: "gemm-f32-6x8-packed",
+    args: [
+      arg.size("m"), arg.size("n"), arg.size("k"),
+      arg.pointer("a"), arg.stride("lda"), arg.pointer("b"), arg.stride("ldb"), arg.pointer("c"), arg.stride("ldc"),
+      arg.pointer("workspace"),
+    ],
+    result: "void",
+    check: (context: KernelCheckContext) => (
+      m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number,
+      workspace: number,
+    ) => {
+      const limit = bytes(context);
+      gemmOperands(m, n, k, a, lda, b, ldb, c, ldc, limit);
+      const workspaceBytes = context.raw.gemm_f32_packed_workspace_bytes(m, n, k);
+      matrix("workspace", workspace, 1, workspaceBytes / 4, 0, limit);
+      apart("workspace", workspace, workspaceBytes, { a: [a, m, k, lda], b: [b, k, n, ldb], c: [c, m, n, ldc] });
+    },
+    smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, 1, base + 128, 1, base + 192],
+    constants: { KC: 256, MC: 72, NC: 512 },
+  }),
+
+  /** Total Collatz steps of every n in [start, stop): the GIL chapter's loop (collatz-steps.ts), compiled. */
+  collatz_steps: wasmKernel({
+    name: "collatz-steps",
+    args: [arg.size("start"), arg.index("stop")],
+    result: "f64",
+    check: () => (start: number, stop: number) => {
+      size("start", start);
+      if (!Number.isInteger(stop) || stop < start || stop > COLLATZ_MAX_STOP) {
+        throw new RangeError(`invalid stop: ${stop} (expected an integer in ${start}..${COLLATZ_MAX_STOP})`);
+      }
+    },
+    smallestArgs: () => [1, 2],
+  }),
+
+  /** out = max(0, 2×2 max-pool of x), over planes × h × w floats (maxpool2x2-relu-f32.ts; src/model's pool + ReLU). */
+  maxpool2x2_relu_f32: wasmKernel({
+    name: "maxpool2x2-relu-f32",
+    args: [arg.pointer("x"), arg.pointer("out"), arg.size("planes"), arg.size("h"), arg.size("w")],
+    result: "void",
+    check: (context: KernelCheckContext) => (x: number, out: number, planes: number, h: number, w: number) => {
+      size("planes", planes);
+      for (const [name, v] of [["h", h], ["w", w]] as const) {
+        if (!Number.isInteger(v) || v < 2) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 2)`);
+      }
+      const limit = bytes(context);
+      matrix("x", x, planes, h * w, h * w, limit);
+      matrix("out", out, planes, (h >> 1) * (w >> 1), (h >> 1) * (w >> 1), limit);
+    },
+    smallestArgs: (base) => [base, base + 64, 1, 2, 2],
+  }),
+
+  /** Rows [rowStart, rowEnd) of the 3×3 median of a height × width u8 plane at src into dst, edges replicated, one pixel at a time. */
+  median3x3_u8_scalar: wasmKernel({
+    name: "median3x3-u8-scalar",
+    args: [arg.pointer("src"), arg.pointer("dst"), arg.size("height"), arg.size("width"), arg.index("rowStart"), arg.index("rowEnd")],
+    result: "void",
+    check: (context: KernelCheckContext) => (src: number, dst: number, height: number, width: number, rowStart: number, rowEnd: number) => {
+      median3x3Operands(src, dst, height, width, rowStart, rowEnd, bytes(context));
+    },
+    smallestArgs: (base) => [base, base + 64, 1, 1, 0, 1],
+  }),
+
+  /** The same, 16 pixels at a time with u8x16 min/max (median3x3-u8-wasmsimd-x16). */
+  median3x3_u8_simd: wasmKernel({
+    name: "median3x3-u8-x16",
+    args: [arg.pointer("src"), arg.pointer("dst"), arg.size("height"), arg.size("width"), arg.index("rowStart"), arg.index("rowEnd")],
+    result: "void",
+    check: (context: KernelCheckContext) => (src: number, dst: number, height: number, width: number, rowStart: number, rowEnd: number) => {
+      median3x3Operands(src, dst, height, width, rowStart, rowEnd, bytes(context));
+    },
+    smallestArgs: (base) => [base, base + 64, 1, 1, 0, 1],
+  }),
+
+  /** dst[i] = normalize → gamma 2 → clamp → u8 of the float32 src[i], for i in [start, end). */
+  fused_normalize_gamma_u8: wasmKernel({
+    name: "fused-normalize-gamma-u8",
+    args: [arg.pointer("src"), arg.pointer("dst"), arg.f32("black"), arg.f32("scale"), arg.index("start"), arg.index("end")],
+    result: "void",
+    check: (context: KernelCheckContext) => (src: number, dst: number, _black: number, _scale: number, start: number, end: number) => {
+      elementRange(start, end);
+      const limit = bytes(context);
+      matrix("src", src, 1, end, 0, limit);
+      byteBlock("dst", dst, end, limit);
+      disjoint({ src: [src, end * 4], dst: [dst, end] });
+    },
+    smallestArgs: (base) => [base, base + 64, 0, 1, 0, 1],
+  }),
+
+  /**
+   * The same chain in numpy's eight whole-image passes through the float32 temporaries a and b;
+   * src, a and b each hold n floats rounded up to a multiple of 4 (the SIMD passes have no tail).
+   */
+  normalize_gamma_u8_passes: wasmKernel({
+    name: "normalize-gamma-u8-passes",
+    args: [arg.pointer("src"), arg.pointer("a"), arg.pointer("b"), arg.pointer("dst"), arg.f32("black"), arg.f32("scale"), arg.size("n")],
+    result: "void",
+    check: (context: KernelCheckContext) => (src: number, a: number, b: number, dst: number, _black: number, _scale: number, n: number) => {
+      size("n", n);
+      const limit = bytes(context);
+      const floats = Math.ceil(n / 4) * 4;
+      matrix("src", src, 1, floats, 0, limit);
+      matrix("a", a, 1, floats, 0, limit);
+      matrix("b", b, 1, floats, 0, limit);
+      byteBlock("dst", dst, n, limit);
+      disjoint({ src: [src, floats * 4], a: [a, floats * 4], b: [b, floats * 4], dst: [dst, n] });
+    },
+    smallestArgs: (base) => [base, base + 64, base + 128, base + 192, 0, 1, 1],
+  }),
+
+  /** Bytes gemm_i8_pack_b writes for a k × n int8 B. */
+  gemm_i8_packed_b_bytes: wasmKernel({
+    name: "gemm-i8-4x8-packed-b-bytes",
+    args: [arg.size("k"), arg.size("n")],
+    result: "i32",
+    check: () => (k: number, n: number) => {
+      checkPackedBBytesArgs(k, n);
+    },
+    smallestArgs: () => [1, 1],
+  }),
+
+  /** Packs B (k × n int8 in -64..63, row stride ldb bytes) for gemm_i8_4x8 (gemm-i8-4x8.ts). */
+  gemm_i8_pack_b: wasmKernel({
+    name: "gemm-i8-4x8-pack-b",
+    args: [arg.size("k"), arg.size("n"), arg.pointer("b"), arg.stride("ldb"), arg.pointer("packed")],
+    result: "void",
+    check: (context: KernelCheckContext) => (k: number, n: number, b: number, ldb: number, packed: number) => {
+      checkPackBArgs(k, n, b, ldb, packed, context.raw.gemm_i8_packed_b_bytes(k, n), context.memory.buffer);
+    },
+    smallestArgs: (base) => [1, 1, base, 1, base + 64],
+  }),
+
+  /** C (int32, ldc elements) = A (int8, lda bytes) · B packed by gemm_i8_pack_b: exact integer sums. */
+  gemm_i8_4x8: wasmKernel({
+    name: "gemm-i8-4x8",
+    args: [
+      arg.size("m"), arg.size("n"), arg.size("k"), arg.pointer("a"), arg.stride("lda"), arg.pointer("packed"), arg.pointer("c"),
+      arg.stride("ldc"),
+    ],
+    result: "void",
+    check: (context: KernelCheckContext) => (m: number, n: number, k: number, a: number, lda: number, packed: number, c: number, ldc: number) => {
+      checkGemmI8Args(m, n, k, a, lda, packed, context.raw.gemm_i8_packed_b_bytes(k, n), c, ldc, bytes(context));
+    },
+    smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, base + 128, 1],
+    // B in GEMM_I8_B_MIN..: the kernel stores it offset by -GEMM_I8_B_MIN, into the i7 operand's 0..127.
+    constants: { MR: 4, NR: 8, B_ZERO_POINT: -GEMM_I8_B_MIN },
+  }),
+
+  /** Each f32 row of x (ldx elements) to int8 with its own symmetric scale (±qmax), scales stored as f32. */
+  quantize_f32_i8_rows: wasmKernel({
+    name: "quantize-f32-i8-rows",
+    args: [
+      arg.size("m"), arg.size("k"), arg.pointer("x"), arg.stride("ldx"), arg.pointer("q"), arg.stride("ldq"), arg.pointer("scales"),
+      arg.size("qmax"),
+    ],
+    result: "void",
+    check: (context: KernelCheckContext) => (m: number, k: number, x: number, ldx: number, q: number, ldq: number, scales: number, qmax: number) => {
+      checkQuantizeArgs(m, k, x, ldx, q, ldq, scales, qmax, bytes(context));
+    },
+    smallestArgs: (base) => [1, 1, base, 1, base + 64, 1, base + 128, 1],
+  }),
+
+  /** c[i][j] = cq[i][j] · rowScales[i] · colScales[j] (int32 in, float32 out; strides in elements). */
+  dequantize_i32_f32: wasmKernel({
+    name: "dequantize-i32-f32",
+    args: [
+      arg.size("m"), arg.size("n"), arg.pointer("cq"), arg.stride("ldcq"), arg.pointer("rowScales"), arg.pointer("colScales"),
+      arg.pointer("c"), arg.stride("ldc"),
+    ],
+    result: "void",
+    check: (context: KernelCheckContext) => (m: number, n: number, cq: number, ldcq: number, rowScales: number, colScales: number, c: number, ldc: number) => {
+      checkDequantizeArgs(m, n, cq, ldcq, rowScales, colScales, c, ldc, bytes(context));
+    },
+    smallestArgs: (base) => [1, 1, base, 1, base + 64, base + 128, base + 192, 1],
+  }),
+};
+
+export type WasmKernelName = keyof typeof WASM_KERNELS;
+
+/** Exports that are not kernels but constants of the module as a whole, with the value the TypeScript side assumes. */
+export const MODULE_CONSTANTS: Readonly<Record<string, number>> = { heap_base: KERNELS_HEAP_BASE };
