@@ -1,7 +1,8 @@
 import { maxAbsDiff } from "../kernels/random.ts";
 import type { WorkerPool } from "../kernels/pool/worker-pool.ts";
 import { threadCounts, type Benchmark } from "./benchmark.ts";
-import { evaluateClaim, type ClaimResult } from "./claims.ts";
+import type { ClaimResult } from "./claims.ts";
+import { evaluateClaim } from "./evaluate-claim.ts";
 import { captureEnv } from "./env.ts";
 import { RESULTS_SCHEMA, type ResultV1, type ResultsV1 } from "./results.ts";
 import { isNoisy, summarize } from "./stats.ts";
