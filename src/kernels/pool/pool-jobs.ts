@@ -1,7 +1,7 @@
 import { GEMM_F32_MR, type WasmKernels } from "../wasm/kernels-wasm.ts";
 import { splitRows } from "./pool-control.ts";
 import { PEAK_F32X4_EXACT_ITERATIONS } from "../peak-f32x4-ref.ts";
-import { collatzSteps } from "../../lab/pyodide/collatz-steps.ts";
+import { collatzSteps } from "../collatz-steps.ts";
 import { cnnForwardJob, cnnGradientJob } from "../../model/cnn-jobs.ts";
 import { cnnDecodeGradientJob, cnnPrefetchGradientJob } from "../../lab/training/training-jobs.ts";
 import { gemmI8PipelinePart } from "../gemm-i8-pipeline.ts";
