@@ -3,7 +3,7 @@ import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
 import { conv2dF32Im2col, conv2dIm2colScratch, transposeWeights } from "../../kernels/conv2d-f32-im2col.ts";
 import { conv2dF32Separable, conv2dSeparableScratch, type SeparableFilters } from "../../kernels/conv2d-f32-separable.ts";
 import { conv2dF32Shifted } from "../../kernels/conv2d-f32-shifted.ts";
-import { tfjsConv2dVariant } from "../../kernels/peer/tfjs-variants.ts";
+import { tfjsConv2dVariant } from "../peer/tfjs-variants.ts";
 import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import type { BenchmarkDeclaration, RunContext, Variant } from "../benchmark.ts";

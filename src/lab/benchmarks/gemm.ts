@@ -4,7 +4,7 @@ import { gemmF32Ref } from "../../kernels/gemm-f32-ref.ts";
 import { gemmFlops } from "../../kernels/gemm-shape.ts";
 import { PEAK_F32X4_LANES } from "../../kernels/peak-f32x4-ref.ts";
 import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
-import { tfjsMatMulVariant } from "../../kernels/peer/tfjs-variants.ts";
+import { tfjsMatMulVariant } from "../peer/tfjs-variants.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import { defineBenchmark, type BenchmarkDeclaration, type PreparedRun, type RunContext, type Variant } from "../benchmark.ts";
 import { countAsF32 } from "./machine-peak.ts";
