@@ -62,9 +62,10 @@ export const kernelPoolJobs = {
     if (band) kernels.gemm_f32(band.rows, a.n, a.k, band.a, a.lda, a.b, a.ldb, band.c, a.ldc);
   }),
   /**
-   * Rows split as for gemm_f32; part p packs into its own workspace at workspace + p·workspaceStride (bytes). Each part packs
-   * all of B for itself, so the parts never wait for each other. A shared B packed once would need
-   * a pool round trip between packing and multiplying each block: 16 at 1024³ (8 blocks), 50–70 µs
+   * Rows split as for gemm_f32; part p packs into its own workspace at workspace +
+   * p·workspaceStride (bytes). Each part packs all of B for itself, so the parts never wait for
+   * each other. A shared B packed once would need a pool round trip between packing and
+   * multiplying each block: 16 at 1024³ (8 blocks), 50–70 µs
    * each in Chromium on 2 cores, against ~0.15 ms of packing a second thread duplicates (packing
    * all of B at 1024³ takes ~0.3 ms). With many threads on a small product the duplicate packing
    * grows (31/32 of it at 32 threads); splitting columns too, as BLIS does, would be the next step.
