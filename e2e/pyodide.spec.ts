@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { collatzSteps, RACE_LIMIT, wholeRange } from "../src/lab/pyodide/collatz-steps.ts";
+import { collatzSteps, wholeRange } from "../src/kernels/collatz-steps.ts";
+import { RACE_LIMIT } from "../src/lab/pyodide/race-limit.ts";
 import { collectErrors } from "./console-errors.ts";
 
 /** The GIL chapter, which carries <PyodideRace />. */

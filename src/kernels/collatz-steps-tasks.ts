@@ -1,9 +1,9 @@
 /**
- * The Collatz loop of the Pyodide race (src/lab/pyodide/collatz-steps.ts) cut into cooperative
+ * The Collatz loop of the Pyodide race (collatz-steps.ts) cut into cooperative
  * tasks, and a one-thread event loop that interleaves them: what asyncio does with coroutines, and
  * what the GIL does with threads running pure Python.
  */
-import { collatzSteps } from "../lab/pyodide/collatz-steps.ts";
+import { collatzSteps } from "./collatz-steps.ts";
 
 /** Total Collatz steps of every n in [start, stop): the whole loop in one call. */
 export function collatzStepsRange(start: number, stop: number): number {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { chooseGemmBackend, DEFAULT_GEMM_THRESHOLDS, planGemm, type GemmEnvironment } from "./gemm-dispatch.ts";
 import { gemmF32Ikj } from "./gemm-f32-ikj.ts";
-import { poolJobs, type PoolJob } from "./pool/pool-jobs.ts";
+import { kernelPoolJobs } from "./pool/kernel-jobs.ts";
+import { SerialPool } from "./pool/serial-pool.ts";
 import { randomF32 } from "./random.ts";
 import { createSharedMemory, instantiateKernels } from "./wasm/kernels-wasm.ts";
 import { loadTestBuilds } from "./wasm/test-builds.ts";
@@ -49,14 +50,16 @@ describe("chooseGemmBackend", () => {
 describe("planGemm", () => {
   const module = loadTestBuilds()["wasm-relaxed"];
 
-  /** A pool stand-in that runs every part on this thread, last part first. */
+  /** A serial pool that runs every part on this thread, last part first, and records each run's threads. */
   function environment(cores: number): GemmEnvironment & { runs: number[] } {
     const kernels = instantiateKernels(module, createSharedMemory(1));
     const runs: number[] = [];
-    const pool = {
-      run(job: PoolJob, args: readonly number[], threads: number) {
+    const serial = new SerialPool(kernelPoolJobs, kernels, cores, "last-to-first");
+    const pool: GemmEnvironment["pool"] = {
+      maxThreads: serial.maxThreads,
+      run(job, args, threads) {
         runs.push(threads);
-        for (let part = threads - 1; part >= 0; part--) poolJobs[job](kernels, Int32Array.from(args), part, threads);
+        serial.run(job, args, threads);
       },
     };
     return { kernels, arena: new WasmArena(kernels.memory, kernels), pool, cores, runs };

@@ -1,6 +1,7 @@
 import { gemmF32Ikj } from "./gemm-f32-ikj.ts";
 import { checkGemm, type GemmShape } from "./gemm-shape.ts";
-import { poolJobs, type PoolJob } from "./pool/pool-jobs.ts";
+import { kernelPoolJobs, type KernelPoolJobs } from "./pool/kernel-jobs.ts";
+import type { JobRunner } from "./pool/pool-job.ts";
 import { GEMM_F32_MR, type WasmKernels } from "./wasm/kernels-wasm.ts";
 import type { WasmArena } from "./wasm/wasm-arena.ts";
 
@@ -66,7 +67,7 @@ export function chooseGemmBackend(s: GemmShape, cores: number, thresholds: GemmT
 export interface GemmEnvironment {
   kernels: WasmKernels;
   arena: WasmArena;
-  pool: { run(job: PoolJob, args: readonly number[], threads: number): void };
+  pool: JobRunner<Pick<KernelPoolJobs, "gemm_f32_packed">>;
   /** Threads the dispatcher may use. */
   cores: number;
 }
@@ -93,10 +94,9 @@ export function planGemm(s: GemmShape, env: GemmEnvironment, options: { threshol
   const C = arena.allocF32(m * n);
   const stride = kernels.gemm_f32_packed_workspace_bytes(m, n, k);
   const workspace = arena.allocF32((choice.threads * stride) / 4);
-  const args = [m, n, k, A.ptr, k, B.ptr, n, C.ptr, n, workspace.ptr, stride];
-  const job = Int32Array.from(args);
+  const args = { m, n, k, a: A.ptr, lda: k, b: B.ptr, ldb: n, c: C.ptr, ldc: n, workspace: workspace.ptr, workspaceStride: stride };
   const multiply =
-    choice.backend === "threads" ? () => env.pool.run("gemm_f32_packed", args, choice.threads) : () => poolJobs.gemm_f32_packed(kernels, job, 0, 1);
+    choice.backend === "threads" ? () => env.pool.run("gemm_f32_packed", args, choice.threads) : () => kernelPoolJobs.gemm_f32_packed.part(kernels, args, 0, 1);
   return {
     ...choice,
     run(a, b, c) {

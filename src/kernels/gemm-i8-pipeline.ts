@@ -3,6 +3,7 @@ import type { WasmKernels } from "./wasm/kernels-wasm.ts";
 import type { GemmShape } from "./gemm-shape.ts";
 import type { WasmArena } from "./wasm/wasm-arena.ts";
 import { QMAX_A, QMAX_B, quantizeColumnsI8 } from "./quantize-i8.ts";
+import type { ArgType } from "./pool/job-args.ts";
 
 /** Rows of the int8 tile (GEMM_I8_MR in gemm-i8-4x8.ts): bands of rows split on multiples of it. */
 export const GEMM_I8_MR = 4;
@@ -28,12 +29,10 @@ export interface GemmI8PipelineArgs {
   c: number;
 }
 
-const ORDER = ["m", "n", "k", "x", "q", "rowScales", "packed", "colScales", "cq", "c"] as const;
-
-/** The pool job's integer arguments, in the order gemmI8PipelinePart reads them. */
-export function gemmI8PipelineJobArgs(at: GemmI8PipelineArgs): number[] {
-  return ORDER.map((key) => at[key]);
-}
+/** The pool job's arguments (gemm_i8_f32). */
+export const GEMM_I8_PIPELINE_ARGS = {
+  m: "i32", n: "i32", k: "i32", x: "i32", q: "i32", rowScales: "i32", packed: "i32", colScales: "i32", cq: "i32", c: "i32",
+} as const satisfies Record<keyof GemmI8PipelineArgs, ArgType>;
 
 /**
  * Part `part` of `parts` of C ≈ A·B the int8 way, for float32 A arriving at run time and B quantized
@@ -41,8 +40,7 @@ export function gemmI8PipelineJobArgs(at: GemmI8PipelineArgs): number[] {
  * sums, dequantize its band of C. Per-row scales make every step row-local, so the parts never
  * wait for each other.
  */
-export function gemmI8PipelinePart(kernels: WasmKernels, args: Int32Array, part: number, parts: number): void {
-  const [m, n, k, x, q, rowScales, packed, colScales, cq, c] = [args[0]!, args[1]!, args[2]!, args[3]!, args[4]!, args[5]!, args[6]!, args[7]!, args[8]!, args[9]!];
+export function gemmI8PipelinePart(kernels: WasmKernels, { m, n, k, x, q, rowScales, packed, colScales, cq, c }: GemmI8PipelineArgs, part: number, parts: number): void {
   const [start, end] = splitRows(m, part, parts, GEMM_I8_MR);
   if (start === end) return;
   const rows = end - start;

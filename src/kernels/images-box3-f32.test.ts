@@ -44,7 +44,7 @@ describe("mapBox3F32Images (the pool job's body)", () => {
     const buffer = new SharedArrayBuffer(16 + 8 * n);
     const x = new Float32Array(buffer, 16, n);
     x.set(randomF32(n, 3));
-    const args = Int32Array.of(16, 16 + 4 * n, batch.count, batch.height, batch.width, chunk, 0);
+    const args = { x: 16, out: 16 + 4 * n, count: batch.count, height: batch.height, width: batch.width, chunk, counter: 0 };
     // Two parts run one after the other on one counter at byte 0: the first takes everything.
     mapBox3F32Images(buffer, args);
     mapBox3F32Images(buffer, args);

@@ -1,6 +1,6 @@
 import type { WasmContext } from "./wasm-context.ts";
-import type { WorkerPool } from "../kernels/pool/worker-pool.ts";
 import type { Claim } from "./claims.ts";
+import type { LabPool } from "./pool/lab-pool-jobs.ts";
 
 /** Numeric parameters of one benchmark case (sizes, strides…), stored verbatim in results. */
 export type Params = Readonly<Record<string, number>>;
@@ -8,7 +8,7 @@ export type Params = Readonly<Record<string, number>>;
 /** Everything a variant may use when it prepares a run inside the runner worker. */
 export interface RunContext {
   wasm: WasmContext;
-  pool: WorkerPool;
+  pool: LabPool;
   /** Threads this run may use (1 for single-threaded variants). */
   threads: number;
 }

@@ -1,5 +1,3 @@
-import type { ResultV1 } from "./results.ts";
-
 /** One side of a comparison: a variant, at a thread count (1 unless it is a parallel variant). */
 export interface ClaimSide {
   variant: string;
@@ -33,28 +31,6 @@ export interface ClaimResult {
   reason?: string;
   /** The first measured ratio, when that one failed and both sides were measured again. */
   firstRatio?: number;
-}
-
-function find(results: readonly ResultV1[], claim: Claim, side: ClaimSide): ResultV1 | undefined {
-  const threads = side.threads ?? 1;
-  return results.find(
-    (r) => r.bench === claim.bench && r.case === claim.case && r.variant === side.variant && r.threads === threads,
-  );
-}
-
-export function evaluateClaim(claim: Claim, results: readonly ResultV1[]): ClaimResult {
-  const base = { id: claim.id, required: claim.atLeast };
-  const fast = find(results, claim, claim.faster);
-  const slow = find(results, claim, claim.slower);
-  if (!fast || !slow) {
-    const missing = !fast ? claim.faster : claim.slower;
-    return { ...base, status: "unavailable", reason: `${missing.variant} at ${missing.threads ?? 1} thread(s) was not measured` };
-  }
-  if (!fast.correctness.ok || !slow.correctness.ok) {
-    return { ...base, status: "fail", reason: "a result was not correct" };
-  }
-  const ratio = slow.median / fast.median;
-  return { ...base, ratio, status: ratio >= claim.atLeast ? "pass" : "fail" };
 }
 
 /** Renders a thread count for prose: "1 thread", "2 threads". */

@@ -1,4 +1,4 @@
-import { toGray } from "../components/blur-photo/blur-photo.ts";
+import { toGray } from "../kernels/gray-rgba.ts";
 
 /**
  * A photo of the site as a benchmark input: fetched from this origin, decoded and converted to

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineBenchmark, threadCounts, type Params } from "./benchmark.ts";
 import { checkRunOptions, runBenchmark, type RunProgress } from "./run-benchmark.ts";
-import type { WorkerPool } from "../kernels/pool/worker-pool.ts";
+import type { LabPool } from "./pool/lab-pool-jobs.ts";
 
 /** A tiny benchmark: sum of squares, a right variant, a wrong one, and one that needs isolation. */
 const squares = defineBenchmark<Params & { n: number }, Float32Array>({
@@ -167,7 +167,10 @@ describe("variant options", () => {
 
   it("runs a variant only on its cases, caps a parallel one at its maxThreads, and disposes every run", async () => {
     const log: string[] = [];
-    const pool = { maxThreads: 8 } as unknown as WorkerPool; // only its size is read: no job runs on it
+    const pool: LabPool = {
+      maxThreads: 8, // only its size is read
+      run: () => expect.unreachable("no job runs on this pool"),
+    };
     const doc = await runBenchmark(declare(log), { quick: true, threads: 8 }, { pool }, () => {});
     expect(doc.results.map((r) => `${r.case}/${r.variant}@${r.threads}`)).toEqual([
       "small/copy@1", "small/copy-small@1", "small/copy-capped@1", "small/copy-capped@2",

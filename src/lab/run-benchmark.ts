@@ -1,7 +1,8 @@
 import { maxAbsDiff } from "../kernels/random.ts";
-import type { WorkerPool } from "../kernels/pool/worker-pool.ts";
 import { threadCounts, type Benchmark } from "./benchmark.ts";
-import { evaluateClaim, type ClaimResult } from "./claims.ts";
+import type { ClaimResult } from "./claims.ts";
+import { evaluateClaim } from "./evaluate-claim.ts";
+import type { LabPool } from "./pool/lab-pool-jobs.ts";
 import { captureEnv } from "./env.ts";
 import { RESULTS_SCHEMA, type ResultV1, type ResultsV1 } from "./results.ts";
 import { isNoisy, summarize } from "./stats.ts";
@@ -26,7 +27,7 @@ export interface RunProgress {
 /** What the runner worker provides: WebAssembly and the pool exist only on isolated pages. */
 export interface RunResources {
   wasm?: WasmContext;
-  pool?: WorkerPool;
+  pool?: LabPool;
 }
 
 /** Checks options a reader typed; the message names the bad field. */

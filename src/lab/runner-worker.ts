@@ -1,20 +1,20 @@
 /// <reference lib="webworker" />
 import { expose } from "comlink";
-import { WorkerPool } from "../kernels/pool/worker-pool.ts";
 import type { EnvV1 } from "./results.ts";
 import { captureEnv } from "./env.ts";
 import { findBenchmark } from "./registry.ts";
-import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress, type RunResources } from "./run-benchmark.ts";
+import { createLabPool } from "./pool/create-lab-pool.ts";
+import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress } from "./run-benchmark.ts";
 import { loadWasmContext } from "./wasm-context.ts";
 
 /**
  * The runner: a worker that owns the WebAssembly memory and the pool and times benchmarks, so the
  * page's main thread never runs a kernel. Cancelling a run is terminating this worker.
  */
-async function resources(threads: number): Promise<RunResources> {
+async function resources(threads: number) {
   if (!globalThis.crossOriginIsolated) return {};
   const wasm = await loadWasmContext();
-  const pool = await WorkerPool.create(threads - 1, wasm.module, wasm.memory, wasm.kernels);
+  const pool = await createLabPool(threads - 1, wasm.module, wasm.memory, wasm.kernels);
   return { wasm, pool };
 }
 

@@ -3,7 +3,7 @@ import { conv1Params, conv2Params, type CnnShape } from "./cnn-config.ts";
 import type { CnnKernels } from "./cnn-kernels.ts";
 import type { ParamViews } from "./cnn-params.ts";
 import type { CnnWorkspace } from "./cnn-workspace.ts";
-import { maxpool2x2BackwardF32 } from "./maxpool2x2-f32.ts";
+import { maxpool2x2BackwardF32 } from "../kernels/maxpool2x2-f32.ts";
 import { softmaxCrossEntropySum } from "./softmax-cross-entropy.ts";
 
 /**

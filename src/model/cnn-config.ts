@@ -1,4 +1,5 @@
 import type { ConvParams } from "../kernels/conv-shape.ts";
+import type { ArgType } from "../kernels/pool/job-args.ts";
 
 /**
  * The network every CNN page uses: conv → ReLU → 2×2 max-pool → conv → ReLU → 2×2 max-pool →
@@ -23,9 +24,11 @@ export interface CnnConfig {
 /** LeNet-sized for 28×28 digits: 8 then 16 filters of 5×5, a 784 → 10 dense layer (11 274 weights). */
 export const MNIST_CNN: CnnConfig = { channels: 1, height: 28, width: 28, filters1: 8, kernel1: 5, filters2: 16, kernel2: 5, classes: 10 };
 
-/** The order in which a config travels as pool-job arguments. */
-const FIELDS = ["channels", "height", "width", "filters1", "kernel1", "filters2", "kernel2", "classes"] as const;
-export const CNN_CONFIG_ARGS = FIELDS.length;
+/** A config as pool-job arguments (cnn-jobs.ts), the first of every CNN job's. */
+export const CNN_CONFIG_ARGS = {
+  channels: "i32", height: "i32", width: "i32", filters1: "i32", kernel1: "i32", filters2: "i32", kernel2: "i32", classes: "i32",
+} as const satisfies Record<keyof CnnConfig, ArgType>;
+const FIELDS = Object.keys(CNN_CONFIG_ARGS) as (keyof CnnConfig)[];
 
 /** Per-image sizes (floats) of every tensor of the network, derived once from a validated config. */
 export interface CnnShape extends CnnConfig {
@@ -91,15 +94,13 @@ export function cnnForwardFlops(s: CnnShape): number {
   return 2 * (conv1 + conv2 + s.dense * s.classes);
 }
 
-/** The config as pool-job arguments, in FIELDS order. */
-export function configArgs(c: CnnConfig): number[] {
-  return FIELDS.map((name) => c[name]);
+/** Only the config of `c` (a shape, or a job's arguments, which carry more). */
+export function configOf(c: CnnConfig): CnnConfig {
+  const { channels, height, width, filters1, kernel1, filters2, kernel2, classes } = c;
+  return { channels, height, width, filters1, kernel1, filters2, kernel2, classes };
 }
 
-/** The config back from pool-job arguments starting at `at`. */
-export function configFromArgs(a: Int32Array, at: number): CnnConfig {
-  const [channels, height, width, filters1, kernel1, filters2, kernel2, classes] = FIELDS.map((_, i) => a[at + i]!) as [
-    number, number, number, number, number, number, number, number,
-  ];
-  return { channels, height, width, filters1, kernel1, filters2, kernel2, classes };
+/** The config's values in argument order, joined: equal configs give equal keys. */
+export function configKey(c: CnnConfig): string {
+  return FIELDS.map((name) => c[name]).join();
 }

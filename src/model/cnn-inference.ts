@@ -1,8 +1,8 @@
 import type { F32Block, WasmArena } from "../kernels/wasm/wasm-arena.ts";
-import { cnnShape, configArgs, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
+import { cnnShape, configOf, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
 import { initParams, paramLayout, type ParamLayout } from "./cnn-params.ts";
 import { workspaceLayout, type CnnWorkspaceLayout } from "./cnn-workspace.ts";
-import type { RunJob } from "./cnn-jobs.ts";
+import type { CnnForwardArgs, RunCnnJob } from "./cnn-jobs.ts";
 
 export interface CnnInferenceOptions {
   config?: CnnConfig;
@@ -65,18 +65,20 @@ export class CnnInference {
   }
 
   /** Arguments of the cnn_forward job on the first `images` images (see cnn-jobs.ts). */
-  forwardArgs(images: number): number[] {
+  forwardArgs(images: number): CnnForwardArgs {
     if (!Number.isInteger(images) || images < 1 || images > this.capacity) {
       throw new RangeError(`invalid images: ${images} (expected an integer from 1 to ${this.capacity})`);
     }
-    return [...configArgs(this.shape), this.#weights.ptr, this.#x.ptr, images, this.#logits.ptr, this.#ws.ptr, this.workspace.count * 4, this.workspace.capacity];
+    return {
+      ...configOf(this.shape), params: this.#weights.ptr, x: this.#x.ptr, images, logits: this.#logits.ptr, ws: this.#ws.ptr, wsStride: this.workspace.count * 4, capacity: this.workspace.capacity,
+    };
   }
 
-  /** Classifies the first `images` images into logits(), split into `parts`. */
-  run(images: number, parts: number, runJob: RunJob): void {
+  /** Classifies the first `images` images into logits(), split into `parts`: `runForward` runs cnn_forward. */
+  run(images: number, parts: number, runForward: RunCnnJob<CnnForwardArgs>): void {
     if (!Number.isInteger(parts) || parts < 1 || parts > this.maxParts) {
       throw new RangeError(`invalid parts: ${parts} (expected an integer from 1 to ${this.maxParts}, the threads available)`);
     }
-    runJob("cnn_forward", this.forwardArgs(images), parts);
+    runForward(this.forwardArgs(images), parts);
   }
 }

@@ -4,7 +4,7 @@ import { conv2dF32Im2col, transposeWeights, type Conv2dIm2colScratch, type GemmF
 import { gemmF32Blocked } from "../kernels/gemm-f32-blocked.ts";
 import { checkGemm } from "../kernels/gemm-shape.ts";
 import type { WasmKernels } from "../kernels/wasm/kernels-wasm.ts";
-import { maxpool2x2ReluF32 } from "./maxpool2x2-f32.ts";
+import { maxpool2x2ReluF32 } from "../kernels/maxpool2x2-f32.ts";
 
 /** A convolution with conv2dF32Im2col's contract: x, w (F × C·kH·kW), b → out, NCHW. */
 export type ConvF32 = (p: ConvParams, x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, scratch: Conv2dIm2colScratch) => void;

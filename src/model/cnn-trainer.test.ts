@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { poolJobs } from "../kernels/pool/pool-jobs.ts";
+import { SerialPool } from "../kernels/pool/serial-pool.ts";
 import { maxAbsDiff, randomF32 } from "../kernels/random.ts";
-import { createSharedMemory, instantiateKernels, type WasmKernels } from "../kernels/wasm/kernels-wasm.ts";
+import { createSharedMemory, instantiateKernels } from "../kernels/wasm/kernels-wasm.ts";
 import { loadTestBuilds } from "../kernels/wasm/test-builds.ts";
 import { WasmArena } from "../kernels/wasm/wasm-arena.ts";
 import type { CnnConfig } from "./cnn-config.ts";
@@ -10,7 +10,7 @@ import { cnnForward } from "./cnn-forward.ts";
 import { typescriptCnnKernels } from "./cnn-kernels.ts";
 import { paramViews } from "./cnn-params.ts";
 import { CnnInference } from "./cnn-inference.ts";
-import type { RunJob } from "./cnn-jobs.ts";
+import { cnnPoolJobs, type CnnForwardArgs, type CnnGradientArgs, type RunCnnJob } from "./cnn-jobs.ts";
 import { CnnTrainer } from "./cnn-trainer.ts";
 import { workspaceFor, workspaceLayout } from "./cnn-workspace.ts";
 
@@ -20,22 +20,15 @@ const config: CnnConfig = { channels: 1, height: 11, width: 9, filters1: 3, kern
 const BATCH = 7;
 const kernelsModule = loadTestBuilds().wasmsimd;
 
-function trainer(o: { seed?: number } = {}): { t: CnnTrainer; runJob: RunJob } {
+function trainer(o: { seed?: number } = {}): { t: CnnTrainer; runJob: RunCnnJob<CnnGradientArgs> } {
   const memory = createSharedMemory(64);
   const k = instantiateKernels(kernelsModule, memory);
   const t = new CnnTrainer(new WasmArena(memory, k), { config, batchCapacity: BATCH, maxParts: 3, seed: o.seed ?? 5, chunk: 2 });
   const { x, labels } = t.inputs();
   x.set(randomF32(x.length, 17));
   labels.set(Array.from({ length: BATCH }, (_, i) => (i * 3) % config.classes));
-  return { t, runJob: sequentialParts(k) };
-}
-
-/** Runs every part of a pool job on this thread, in order. */
-function sequentialParts(k: WasmKernels): RunJob {
-  return (job, args, parts) => {
-    const a = Int32Array.from(args);
-    for (let part = 0; part < parts; part++) poolJobs[job](k, a, part, parts);
-  };
+  const pool = new SerialPool(cnnPoolJobs, k, 3);
+  return { t, runJob: (args, parts) => pool.run("cnn_gradient", args, parts) };
 }
 
 describe("CnnTrainer (data-parallel SGD in shared memory)", () => {
@@ -78,15 +71,17 @@ describe("CnnTrainer (data-parallel SGD in shared memory)", () => {
     // Chunks of 3: the two parts' bands (4 and 3 images) each end with a partial chunk.
     const inference = new CnnInference(new WasmArena(memory, k), { config, capacity: BATCH, chunk: 3, maxParts: 2, seed: 9 });
     inference.inputs().set(randomF32(BATCH * inference.shape.input, 21));
-    inference.run(BATCH, 2, sequentialParts(k));
+    const pool = new SerialPool(cnnPoolJobs, k, 3);
+    const runForward: RunCnnJob<CnnForwardArgs> = (args, parts) => pool.run("cnn_forward", args, parts);
+    inference.run(BATCH, 2, runForward);
     const s = inference.shape;
     const layout = workspaceLayout(s, inference.params, BATCH, false);
     const ws = workspaceFor(layout, new Float32Array(layout.count), BATCH);
     cnnForward(s, paramViews(inference.params, inference.weights().slice()), inference.inputs().slice(), BATCH, ws, typescriptCnnKernels);
     // Both GEMMs sum the same K ≤ 45 products in other orders: 1e-5 on logits of magnitude ≲ 5.
     expect(maxAbsDiff(inference.logits().subarray(0, BATCH * s.classes), ws.logits)).toBeLessThanOrEqual(1e-5);
-    expect(() => inference.run(BATCH + 1, 1, sequentialParts(k))).toThrow(/invalid images: 8/);
-    expect(() => inference.run(BATCH, 3, sequentialParts(k))).toThrow(/invalid parts: 3/);
+    expect(() => inference.run(BATCH + 1, 1, runForward)).toThrow(/invalid images: 8/);
+    expect(() => inference.run(BATCH, 3, runForward)).toThrow(/invalid parts: 3/);
   });
 
   it("is deterministic for a seed and lowers the loss on a fixed batch", () => {

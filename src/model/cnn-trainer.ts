@@ -1,8 +1,8 @@
 import type { WasmArena, F32Block } from "../kernels/wasm/wasm-arena.ts";
-import { cnnShape, configArgs, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
+import { cnnShape, configOf, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
 import { initParams, paramLayout, type ParamLayout } from "./cnn-params.ts";
 import { workspaceLayout, type CnnWorkspaceLayout } from "./cnn-workspace.ts";
-import type { RunJob } from "./cnn-jobs.ts";
+import type { CnnGradientArgs, RunCnnJob } from "./cnn-jobs.ts";
 import { checkHyperparameters, mergeGradientSlots, sgdMomentumStep } from "./sgd-momentum.ts";
 
 export interface CnnTrainerOptions {
@@ -98,12 +98,18 @@ export class CnnTrainer {
   }
 
   /** Arguments of the cnn_gradient job on the first `batch` images (see cnn-jobs.ts). */
-  gradientArgs(batch: number): number[] {
-    return [...configArgs(this.shape), this.#weights.ptr, this.#x.ptr, this.#labels.ptr, batch, this.#slots.ptr, this.#slotStride, this.#ws.ptr, this.#wsStride, this.workspace.capacity];
+  gradientArgs(batch: number): CnnGradientArgs {
+    return {
+      ...configOf(this.shape), params: this.#weights.ptr, x: this.#x.ptr, labels: this.#labels.ptr, images: batch,
+      slots: this.#slots.ptr, slotStride: this.#slotStride, ws: this.#ws.ptr, wsStride: this.#wsStride, capacity: this.workspace.capacity,
+    };
   }
 
-  /** One SGD step on the first `batch` images of the input block, split into `parts`. */
-  step(o: StepOptions, runJob: RunJob): StepResult {
+  /**
+   * One SGD step on the first `batch` images of the input block, split into `parts`: `runGradient`
+   * runs cnn_gradient, or a job that extends its arguments (the data loader's).
+   */
+  step(o: StepOptions, runGradient: RunCnnJob<CnnGradientArgs>): StepResult {
     const momentum = o.momentum ?? 0.9;
     if (!Number.isInteger(o.batch) || o.batch < 1 || o.batch > this.batchCapacity) {
       throw new RangeError(`invalid batch: ${o.batch} (expected an integer from 1 to ${this.batchCapacity}, the images this trainer holds)`);
@@ -112,7 +118,7 @@ export class CnnTrainer {
       throw new RangeError(`invalid parts: ${o.parts} (expected an integer from 1 to ${this.maxParts}, the threads available)`);
     }
     checkHyperparameters(o.learningRate, momentum);
-    runJob("cnn_gradient", this.gradientArgs(o.batch), o.parts);
+    runGradient(this.gradientArgs(o.batch), o.parts);
     const slots = this.#slots.view();
     const { loss, correct } = mergeGradientSlots(slots, o.parts, this.#slotStride / 4, this.params.count, o.batch);
     sgdMomentumStep(this.#weights.view(), this.#velocity.view(), slots, this.params.count, o.learningRate, momentum);

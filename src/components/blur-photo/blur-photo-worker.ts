@@ -1,4 +1,5 @@
-import { blurThreeWays, fitWithin, toGray, toRgba, type BlurMethod } from "./blur-photo.ts";
+import { toGray, toRgba } from "../../kernels/gray-rgba.ts";
+import { blurThreeWays, fitWithin, type BlurMethod } from "./blur-photo.ts";
 
 /**
  * The photo island's worker: decodes, scales, converts to gray, blurs three ways and times them,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boxBlurF32Ref } from "../../kernels/blur-f32-box-ref.ts";
 import { mulberry32 } from "../../kernels/random.ts";
-import { blurThreeWays, fitWithin, toGray, toRgba } from "./blur-photo.ts";
+import { blurThreeWays, fitWithin } from "./blur-photo.ts";
 
 describe("fitWithin", () => {
   it("keeps small images and scales large ones to the longest side", () => {
@@ -11,17 +11,6 @@ describe("fitWithin", () => {
   });
   it("rejects an empty image", () => {
     expect(() => fitWithin(0, 10)).toThrow(/invalid image size: 0×10/);
-  });
-});
-
-describe("toGray / toRgba", () => {
-  it("weights red, green and blue as BT.601 luma", () => {
-    const rgba = Uint8ClampedArray.of(255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 10, 10, 10, 0);
-    expect(Array.from(toGray(rgba, 2, 2))).toEqual([76, 150, 29, 10]);
-    expect(Array.from(toRgba(Float32Array.of(76)))).toEqual([76, 76, 76, 255]);
-  });
-  it("names a buffer of the wrong size", () => {
-    expect(() => toGray(new Uint8ClampedArray(12), 2, 2)).toThrow(/invalid rgba/);
   });
 });
 

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { expose } from "comlink";
-import { WorkerPool } from "../../kernels/pool/worker-pool.ts";
 import { gemmPackedThreads, gemmProblem, type GemmParams } from "../../lab/benchmarks/gemm.ts";
+import { createLabPool } from "../../lab/pool/create-lab-pool.ts";
 import { loadWasmContext } from "../../lab/wasm-context.ts";
 
 /**
@@ -29,7 +29,7 @@ const api = {
     if (!Number.isInteger(poolThreads) || poolThreads < 1) throw new RangeError(`invalid poolThreads: ${poolThreads}`);
     if (!Number.isInteger(threads) || threads < 1 || threads > poolThreads) throw new RangeError(`invalid threads: ${threads} (1 to ${poolThreads})`);
     const wasm = await loadWasmContext();
-    const pool = await WorkerPool.create(poolThreads - 1, wasm.module, wasm.memory, wasm.kernels);
+    const pool = await createLabPool(poolThreads - 1, wasm.module, wasm.memory, wasm.kernels);
     try {
       const prepared = await gemmPackedThreads.prepare(PRODUCT, gemmProblem.input(PRODUCT, gemmProblem.seed), { wasm, pool, threads });
       prepared.run(); // untimed: compiles the kernels' hot paths and touches every page once

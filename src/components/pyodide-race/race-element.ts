@@ -1,5 +1,5 @@
 import { isCancel, RunIsland } from "../run-island.ts";
-import { RACE_LIMIT } from "../../lab/pyodide/collatz-steps.ts";
+import { RACE_LIMIT } from "../../lab/pyodide/race-limit.ts";
 import { ms, ratio } from "../bench/format.ts";
 import { interpretersLabel, RaceRun, type RaceProgress, type RaceResult } from "./race-run.ts";
 import { renderRaceTable, renderStartupTable } from "./race-table.ts";

@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 import { expose } from "comlink";
-import { WorkerPool } from "../../kernels/pool/worker-pool.ts";
 import { loadMnist } from "../../model/mnist-data.ts";
 import { encodeDigitStore } from "../../lab/training/digit-store.ts";
 import { trainDigits, type TrainingProgress, type TrainingSummary } from "../../lab/training/training-loop.ts";
 import { checkTrainingOptions, type TrainingOptions } from "../../lab/training/training-options.ts";
+import { createLabPool } from "../../lab/pool/create-lab-pool.ts";
 import { loadWasmContext } from "../../lab/wasm-context.ts";
 
 /**
@@ -28,9 +28,9 @@ const api = {
     const store = encodeDigitStore(train);
     const wasm = await loadWasmContext();
     onProgress({ kind: "setup", message: `Starting ${o.workers - 1} helper worker(s)…` });
-    const pool = await WorkerPool.create(o.workers - 1, wasm.module, wasm.memory, wasm.kernels);
+    const pool = await createLabPool(o.workers - 1, wasm.module, wasm.memory, wasm.kernels);
     try {
-      return trainDigits(wasm, (job, args, threads) => pool.run(job, args, threads), { train: store, test }, { ...o, seed: 1 }, onProgress);
+      return trainDigits(wasm, pool, { train: store, test }, { ...o, seed: 1 }, onProgress);
     } finally {
       pool.terminate();
     }

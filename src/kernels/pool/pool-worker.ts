@@ -2,7 +2,7 @@
 import { expose } from "comlink";
 import { instantiateKernels } from "../wasm/kernels-wasm.ts";
 import { ARGS, DONE, FAILED, GENERATION, JOB, STOP, THREADS } from "./pool-control.ts";
-import { POOL_JOBS, poolJobs } from "./pool-jobs.ts";
+import type { JobTable } from "./pool-job.ts";
 
 export interface PoolWorkerInit {
   module: WebAssembly.Module;
@@ -19,9 +19,10 @@ export interface PoolWorkerInit {
  * (Atomics.wait) and runs its part of each job. Its event loop stays blocked on purpose: jobs
  * arrive through shared memory, not messages.
  */
-function serve({ module, memory, control, busy, part }: PoolWorkerInit): void {
+function serve(jobs: JobTable, { module, memory, control, busy, part }: PoolWorkerInit): void {
   const kernels = instantiateKernels(module, memory);
-  const args = control.subarray(ARGS);
+  const table = Object.values(jobs);
+  const decoded = table.map((job) => job.args.blank());
   let seen = Atomics.load(control, GENERATION);
   for (;;) {
     Atomics.wait(control, GENERATION, seen);
@@ -31,7 +32,9 @@ function serve({ module, memory, control, busy, part }: PoolWorkerInit): void {
     if (part >= threads) continue;
     const start = performance.now();
     try {
-      poolJobs[POOL_JOBS[Atomics.load(control, JOB)]!](kernels, args, part, threads);
+      const index = Atomics.load(control, JOB);
+      const job = table[index]!;
+      job.part(kernels, job.args.decode(control, ARGS, decoded[index]!), part, threads);
     } catch (error) {
       console.error(`pool worker ${part}:`, error);
       Atomics.store(control, FAILED, 1);
@@ -42,9 +45,15 @@ function serve({ module, memory, control, busy, part }: PoolWorkerInit): void {
   }
 }
 
-expose({
-  /** Returns once the worker is ready; the serving loop starts right after the reply is sent. */
-  init(options: PoolWorkerInit): void {
-    setTimeout(() => serve(options));
-  },
-});
+/**
+ * Makes this worker a pool worker for `jobs`: the worker entry module of the layer that owns the
+ * jobs calls it with the same table it gives WorkerPool.create, so job numbers agree.
+ */
+export function servePoolJobs(jobs: JobTable): void {
+  expose({
+    /** Returns once the worker is ready; the serving loop starts right after the reply is sent. */
+    init(options: PoolWorkerInit): void {
+      setTimeout(() => serve(jobs, options));
+    },
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collatzSteps } from "../../lab/pyodide/collatz-steps.ts";
+import { collatzSteps } from "../collatz-steps.ts";
 import { COLLATZ_MAX_STOP, createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-wasm.ts";
 import { loadTestBuilds } from "./test-builds.ts";
 

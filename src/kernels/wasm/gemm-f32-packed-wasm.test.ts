@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectGemmWithinTolerance } from "../gemm-test-support.ts";
-import { poolJobs } from "../pool/pool-jobs.ts";
+import { kernelPoolJobs } from "../pool/kernel-jobs.ts";
+import { SerialPool } from "../pool/serial-pool.ts";
 import { randomF32 } from "../random.ts";
 import { createSharedMemory, instantiateKernels, KERNELS_HEAP_BASE, WASM_PAGE_BYTES, type WasmIsa } from "./kernels-wasm.ts";
 import { WASM_KERNELS } from "./kernel-table.ts";
@@ -135,9 +136,9 @@ describe("gemm_f32_packed pool job", () => {
     const stride = kernels.gemm_f32_packed_workspace_bytes(m, n, k);
     const workspace = arena.allocF32((parts * stride) / 4);
     kernels.gemm_f32_packed(m, n, k, A.ptr, k, B.ptr, n, whole.ptr, n, workspace.ptr);
-    const args = Int32Array.of(m, n, k, A.ptr, k, B.ptr, n, split.ptr, n, workspace.ptr, stride);
+    const args = { m, n, k, a: A.ptr, lda: k, b: B.ptr, ldb: n, c: split.ptr, ldc: n, workspace: workspace.ptr, workspaceStride: stride };
     // Backwards, so a part that wrote into another's workspace or rows would be caught.
-    for (let part = parts - 1; part >= 0; part--) poolJobs.gemm_f32_packed(kernels, args, part, parts);
+    new SerialPool(kernelPoolJobs, kernels, parts, "last-to-first").run("gemm_f32_packed", args, parts);
     expect(new Uint32Array(split.view().buffer, split.ptr, m * n)).toEqual(new Uint32Array(whole.view().buffer, whole.ptr, m * n));
   });
 });

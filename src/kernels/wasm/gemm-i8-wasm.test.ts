@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { gemmF32ViaI8Ref, gemmI8Ref } from "../gemm-i8-ref.ts";
-import { gemmI8PipelineJobArgs, placeGemmI8Pipeline } from "../gemm-i8-pipeline.ts";
+import { placeGemmI8Pipeline } from "../gemm-i8-pipeline.ts";
 import { GEMM_I8_K_MAX } from "../gemm-i8-shape.ts";
-import { poolJobs } from "../pool/pool-jobs.ts";
+import { kernelPoolJobs } from "../pool/kernel-jobs.ts";
+import { SerialPool } from "../pool/serial-pool.ts";
 import { dequantizeI32, QMAX_A, quantizeRowsI8 } from "../quantize-i8.ts";
 import { mulberry32, randomF32 } from "../random.ts";
 import { createSharedMemory, instantiateKernels, type WasmIsa, type WasmKernels } from "./kernels-wasm.ts";
@@ -147,9 +148,8 @@ describe.each(ISAS)("gemm_i8_f32 pool job: quantize → int8 GEMM → dequantize
     const a = randomF32(m * k, 6);
     const b = randomF32(k * n, 7);
     const { at, output } = placeGemmI8Pipeline(kernels, arena, { m, n, k }, a, b);
-    const args = gemmI8PipelineJobArgs(at);
     // Backwards, so a part writing outside its band would be overwritten and caught.
-    for (let part = parts - 1; part >= 0; part--) poolJobs.gemm_i8_f32(kernels, Int32Array.from(args), part, parts);
+    new SerialPool(kernelPoolJobs, kernels, parts, "last-to-first").run("gemm_i8_f32", at, parts);
     expect(output()).toEqual(gemmF32ViaI8Ref({ m, n, k }, a, b));
   });
 });

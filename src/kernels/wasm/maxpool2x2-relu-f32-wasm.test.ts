@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maxpool2x2ReluF32 } from "../../model/maxpool2x2-f32.ts";
+import { maxpool2x2ReluF32 } from "../maxpool2x2-f32.ts";
 import { randomF32 } from "../random.ts";
 import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-wasm.ts";
 import { loadTestBuilds } from "./test-builds.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MEDIAN3X3_TEST_SHAPES, noisyImageU8 } from "../median3x3-input.ts";
 import { median3x3U8Ref } from "../median3x3-u8-ref.ts";
-import { poolJobs } from "../pool/pool-jobs.ts";
+import { kernelPoolJobs } from "../pool/kernel-jobs.ts";
+import { SerialPool } from "../pool/serial-pool.ts";
 import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-wasm.ts";
 import { loadTestBuilds } from "./test-builds.ts";
 import { WasmArena } from "./wasm-arena.ts";
@@ -78,8 +79,7 @@ describe.each(ISAS)("median3x3_u8_simd pool job (%s)", (isa) => {
     const whole = setup(isa, height, width, 0);
     whole.k.median3x3_u8_simd(whole.src, whole.dst, height, width, 0, height);
     const split = setup(isa, height, width, 0);
-    const args = Int32Array.of(split.src, split.dst, height, width);
-    for (let part = 0; part < parts; part++) poolJobs.median3x3_u8_simd(split.k, args, part, parts);
+    new SerialPool(kernelPoolJobs, split.k, parts).run("median3x3_u8_simd", { src: split.src, dst: split.dst, height, width }, parts);
     expect(split.out()).toEqual(whole.out());
     expect(split.guards().every((g) => g === SENTINEL)).toBe(true);
   });

@@ -6,7 +6,8 @@ import {
   peakF32x4Ref,
   peakLaneRef,
 } from "../peak-f32x4-ref.ts";
-import { poolJobs } from "../pool/pool-jobs.ts";
+import { kernelPoolJobs } from "../pool/kernel-jobs.ts";
+import { SerialPool } from "../pool/serial-pool.ts";
 import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-wasm.ts";
 import { loadTestBuilds } from "./test-builds.ts";
 import { WasmArena } from "./wasm-arena.ts";
@@ -65,9 +66,9 @@ describe.each(ISAS)("peak pool jobs (%s)", (isa) => {
     const out = new WasmArena(k.memory, k).allocF32(2 * parts); // parts float64 slots
     // More than one exact call per part at 1 part, uneven shares at 3 and 7.
     const total = 2 * PEAK_F32X4_EXACT_ITERATIONS + 12345;
-    const args = Int32Array.of(total, out.ptr);
+    const pool = new SerialPool(kernelPoolJobs, k, parts);
     for (const job of ["peak_f32x4_fma", "peak_f32x4_muladd"] as const) {
-      for (let part = 0; part < parts; part++) poolJobs[job](k, args, part, parts);
+      pool.run(job, { iterations: total, out: out.ptr }, parts);
       const counts = new Float64Array(k.memory.buffer, out.ptr, parts);
       expect(counts.reduce((s, x) => s + x, 0)).toBe(PEAK_F32X4_LANES * total);
     }

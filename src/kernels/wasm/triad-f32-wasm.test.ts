@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { f32Arg, poolJobs } from "../pool/pool-jobs.ts";
+import { kernelPoolJobs } from "../pool/kernel-jobs.ts";
+import { SerialPool } from "../pool/serial-pool.ts";
 import { randomF32 } from "../random.ts";
 import { triadF32Ref, triadF32Tolerance } from "../triad-f32-ref.ts";
 import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-wasm.ts";
@@ -86,8 +87,7 @@ describe.each(ISAS)("triad pool job (%s)", (isa) => {
     const whole = setup(isa, n, 0, 11);
     whole.k.triad_f32(whole.ptr.a, whole.ptr.b, whole.ptr.c, -1.5, 0, n);
     const split = setup(isa, n, 0, 11);
-    const args = Int32Array.of(split.ptr.a, split.ptr.b, split.ptr.c, f32Arg(-1.5), n);
-    for (let part = 0; part < parts; part++) poolJobs.triad_f32(split.k, args, part, parts);
+    new SerialPool(kernelPoolJobs, split.k, parts).run("triad_f32", { a: split.ptr.a, b: split.ptr.b, c: split.ptr.c, scalar: -1.5, n }, parts);
     expect(split.aOf()).toEqual(whole.aOf());
     expect(split.guards().every((g) => g === SENTINEL)).toBe(true);
   });

@@ -1,10 +1,9 @@
 import { gemmF32Blocked } from "../../kernels/gemm-f32-blocked.ts";
-import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
 import { mulberry32 } from "../../kernels/random.ts";
 import { cnnShape, cnnForwardFlops, MNIST_CNN } from "../../model/cnn-config.ts";
 import { cnnForward } from "../../model/cnn-forward.ts";
 import { CnnInference } from "../../model/cnn-inference.ts";
-import type { RunJob } from "../../model/cnn-jobs.ts";
+import { cnnForwardJob, type CnnForwardArgs, type RunCnnJob } from "../../model/cnn-jobs.ts";
 import { typescriptCnnKernels } from "../../model/cnn-kernels.ts";
 import { initParams, paramLayout, paramViews } from "../../model/cnn-params.ts";
 import { workspaceFor, workspaceLayout } from "../../model/cnn-workspace.ts";
@@ -38,9 +37,9 @@ export const DENSE_CASE = `dense ${DENSE.inputs}→${DENSE.outputs} (Keras MNIST
 
 const inputsPerImage = (p: InferenceParams) => (p.model === 0 ? CNN_SHAPE.input : DENSE.inputs);
 
-/** Runs a pool job on this thread when it has one part, on the pool otherwise. */
-function jobRunner(ctx: RunContext): RunJob {
-  return (job, args, parts) => (parts === 1 ? poolJobs[job](ctx.wasm.kernels, Int32Array.from(args), 0, 1) : ctx.pool.run(job, args, parts));
+/** Runs cnn_forward on this thread when it has one part, on the pool otherwise. */
+function forwardRunner(ctx: RunContext): RunCnnJob<CnnForwardArgs> {
+  return (args, parts) => (parts === 1 ? cnnForwardJob.part(ctx.wasm.kernels, args, 0, 1) : ctx.pool.run("cnn_forward", args, parts));
 }
 
 /**
@@ -55,8 +54,8 @@ function prepareNetwork(p: InferenceParams, input: InferenceInput, ctx: RunConte
     const net = new CnnInference(arena, { capacity: p.images, chunk: batch, maxParts: ctx.threads, seed: 0 });
     net.weights().set(input.weights);
     net.inputs().set(input.x);
-    const runJob = jobRunner(ctx);
-    return { run: () => net.run(p.images, ctx.threads, runJob), output: () => net.logits().slice(0, p.images * CNN_SHAPE.classes) };
+    const runForward = forwardRunner(ctx);
+    return { run: () => net.run(p.images, ctx.threads, runForward), output: () => net.logits().slice(0, p.images * CNN_SHAPE.classes) };
   }
   const { inputs: K, outputs: N } = DENSE;
   const x = arena.allocF32(p.images * K);
@@ -69,9 +68,11 @@ function prepareNetwork(p: InferenceParams, input: InferenceInput, ctx: RunConte
   return {
     run() {
       for (let r = 0; r < p.images; r += perCall) {
-        const args = [Math.min(perCall, p.images - r), N, K, x.ptr + r * K * f32, K, w.ptr, N, y.ptr + r * N * f32, N] as const;
-        if (ctx.threads === 1) kernels.raw.gemm_f32(...args);
-        else ctx.pool.run("gemm_f32", args, ctx.threads);
+        const m = Math.min(perCall, p.images - r);
+        const a = x.ptr + r * K * f32;
+        const c = y.ptr + r * N * f32;
+        if (ctx.threads === 1) kernels.raw.gemm_f32(m, N, K, a, K, w.ptr, N, c, N);
+        else ctx.pool.run("gemm_f32", { m, n: N, k: K, a, lda: K, b: w.ptr, ldb: N, c, ldc: N }, ctx.threads);
       }
     },
     output: () => y.view().slice(),

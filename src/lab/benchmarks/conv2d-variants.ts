@@ -3,8 +3,9 @@ import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
 import { conv2dF32Im2col, conv2dIm2colScratch, transposeWeights } from "../../kernels/conv2d-f32-im2col.ts";
 import { conv2dF32Separable, conv2dSeparableScratch, type SeparableFilters } from "../../kernels/conv2d-f32-separable.ts";
 import { conv2dF32Shifted } from "../../kernels/conv2d-f32-shifted.ts";
-import { tfjsConv2dVariant } from "../../kernels/peer/tfjs-variants.ts";
-import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
+import { tfjsConv2dVariant } from "../peer/tfjs-variants.ts";
+import type { ArgsOf } from "../../kernels/pool/pool-job.ts";
+import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import type { BenchmarkDeclaration, RunContext, Variant } from "../benchmark.ts";
 
@@ -51,7 +52,9 @@ export const convModel: Pick<BenchmarkDeclaration<ConvParams, ConvInput>, "caseA
 };
 
 /** Copies the convolution into the shared memory; returns the pool job's arguments. */
-function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): number[] {
+type ConvJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_im2col_gemm">;
+
+function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): ConvJobArgs {
   const s = convShape(p);
   const n = convSizes(s);
   const { arena } = ctx.wasm;
@@ -65,12 +68,15 @@ function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): number[]
   x.view().set(input.x);
   transposeWeights(s, input.w, wT.view());
   bias.view().set(input.b);
-  return [x.ptr, wT.ptr, bias.ptr, out.ptr, col.ptr, gemmOut.ptr, s.batch, s.channels, s.height, s.width, s.filters, s.kernelH, s.kernelW, s.stride, s.padding, s.cols];
+  return {
+    x: x.ptr, wT: wT.ptr, bias: bias.ptr, out: out.ptr, col: col.ptr, gemmOut: gemmOut.ptr,
+    n: s.batch, c: s.channels, h: s.height, w: s.width, f: s.filters, kh: s.kernelH, kw: s.kernelW, stride: s.stride, pad: s.padding, rows: s.cols,
+  };
 }
 
-function outputOf(p: ConvParams, ctx: RunContext, args: readonly number[]): () => Float32Array {
+function outputOf(p: ConvParams, ctx: RunContext, args: ConvJobArgs): () => Float32Array {
   const length = convSizes(convShape(p)).output;
-  return () => new Float32Array(ctx.wasm.memory.buffer, args[3]!, length).slice();
+  return () => new Float32Array(ctx.wasm.memory.buffer, args.out, length).slice();
 }
 
 type ConvVariant = Variant<ConvParams, ConvInput>;
@@ -124,9 +130,8 @@ export const conv2dIm2colGemmWasm: ConvVariant = {
   needsIsolation: true,
   prepare(p, input, ctx) {
     const args = placeInWasm(p, input, ctx);
-    const packed = Int32Array.from(args);
     // The single-threaded run is the pool job's one and only part: the same code, no pool.
-    return { run: () => poolJobs.conv2d_f32_im2col_gemm(ctx.wasm.kernels, packed, 0, 1), output: outputOf(p, ctx, args) };
+    return { run: () => kernelPoolJobs.conv2d_f32_im2col_gemm.part(ctx.wasm.kernels, args, 0, 1), output: outputOf(p, ctx, args) };
   },
 };
 

@@ -3,8 +3,9 @@ import { gemmF32Ikj } from "../../kernels/gemm-f32-ikj.ts";
 import { gemmF32Ref } from "../../kernels/gemm-f32-ref.ts";
 import { gemmFlops } from "../../kernels/gemm-shape.ts";
 import { PEAK_F32X4_LANES } from "../../kernels/peak-f32x4-ref.ts";
-import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
-import { tfjsMatMulVariant } from "../../kernels/peer/tfjs-variants.ts";
+import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
+import type { ArgsOf } from "../../kernels/pool/pool-job.ts";
+import { tfjsMatMulVariant } from "../peer/tfjs-variants.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import { defineBenchmark, type BenchmarkDeclaration, type PreparedRun, type RunContext, type Variant } from "../benchmark.ts";
 import { countAsF32 } from "./machine-peak.ts";
@@ -49,11 +50,11 @@ function tsRun(p: GemmParams, gemm: (c: Float32Array) => void): PreparedRun {
  * The packed GEMM's pool-job arguments, with a pack workspace for each of ctx.threads parts, and
  * its output; `run` gets the arguments once, outside the timed region.
  */
-function packedRun(p: GemmParams, input: GemmInput, ctx: RunContext, run: (args: readonly number[]) => () => void): PreparedRun {
+function packedRun(p: GemmParams, input: GemmInput, ctx: RunContext, run: (args: ArgsOf<KernelPoolJobs, "gemm_f32_packed">) => () => void): PreparedRun {
   const at = placeInWasm(p, input, ctx);
   const stride = ctx.wasm.kernels.gemm_f32_packed_workspace_bytes(p.m, p.n, p.k);
   const workspace = ctx.wasm.arena.allocF32((ctx.threads * stride) / 4);
-  const args = [p.m, p.n, p.k, at.a, p.k, at.b, p.n, at.c, p.n, workspace.ptr, stride];
+  const args = { m: p.m, n: p.n, k: p.k, a: at.a, lda: p.k, b: at.b, ldb: p.n, c: at.c, ldc: p.n, workspace: workspace.ptr, workspaceStride: stride };
   return { run: run(args), output: outputAt(p, ctx, at.c) };
 }
 
@@ -137,10 +138,7 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
       needsIsolation: true,
       // The single-threaded run is the pool job's one and only part: the same code, no pool.
       prepare: (p, input, ctx) =>
-        packedRun(p, input, ctx, (args) => {
-          const job = Int32Array.from(args);
-          return () => poolJobs.gemm_f32_packed(ctx.wasm.kernels, job, 0, 1);
-        }),
+        packedRun(p, input, ctx, (args) => () => kernelPoolJobs.gemm_f32_packed.part(ctx.wasm.kernels, args, 0, 1)),
     },
     // Measured right after the packed kernel it bounds: the host's clock drifts over a run, and the
     // packed-vs-peak claim compares the two, so they are timed side by side in time as well.
@@ -155,9 +153,9 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
         const iterations = Math.ceil(gemmFlops(p) / kernels.peak_f32x4_flops_per_iteration());
         arena.reset();
         const out = arena.allocF32(2); // one float64: the count of lane multiply-adds
-        const args = Int32Array.of(iterations, out.ptr);
+        const args = { iterations, out: out.ptr };
         return {
-          run: () => poolJobs.peak_f32x4_fma(kernels, args, 0, 1),
+          run: () => kernelPoolJobs.peak_f32x4_fma.part(kernels, args, 0, 1),
           // Not a product: the probe counts its multiply-adds, and must have done every one.
           output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, 1)[0]!),
           expected: countAsF32(PEAK_F32X4_LANES * iterations),

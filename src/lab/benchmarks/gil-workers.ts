@@ -62,7 +62,7 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
         const { arena } = ctx.wasm;
         arena.reset();
         const out = arena.allocF32(2 * ctx.threads); // one float64 per part
-        const args = [1, stop, out.ptr];
+        const args = { start: 1, stop, out: out.ptr };
         return {
           run: () => ctx.pool.run("collatz_steps_js", args, ctx.threads),
           output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, ctx.threads).reduce((s, x) => s + x, 0)),

@@ -32,7 +32,7 @@ function peakVariant(id: string, label: string, job: "peak_f32x4_fma" | "peak_f3
       const { arena } = ctx.wasm;
       arena.reset();
       const out = arena.allocF32(2 * ctx.threads); // one float64 per part
-      const args = [p.iterations, out.ptr];
+      const args = { iterations: p.iterations, out: out.ptr };
       return {
         run: () => ctx.pool.run(job, args, ctx.threads),
         output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, ctx.threads).reduce((s, x) => s + x, 0)),

@@ -86,7 +86,7 @@ export const medianFilter = defineBenchmark<Median3x3Shape, Uint8Array>({
       // On the smaller images one call lasts well under a millisecond: waking the pool would be
       // a large part of what is measured.
       cases: [PHOTO],
-      prepare: (s, image, ctx) => inWasm(image, ctx, (src, dst) => ctx.pool.run("median3x3_u8_simd", [src, dst, s.height, s.width], ctx.threads)),
+      prepare: (s, image, ctx) => inWasm(image, ctx, (src, dst) => ctx.pool.run("median3x3_u8_simd", { src, dst, height: s.height, width: s.width }, ctx.threads)),
     },
   ],
   claims: [

@@ -1,4 +1,5 @@
-import { poolJobs, f32Arg } from "../../kernels/pool/pool-jobs.ts";
+import type { ArgsOf } from "../../kernels/pool/pool-job.ts";
+import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import { triadF32Ref, triadF32Tolerance } from "../../kernels/triad-f32-ref.ts";
 import { defineBenchmark, type RunContext } from "../benchmark.ts";
@@ -19,8 +20,10 @@ export const IN_CACHE = "3 × 64 KiB (in cache)";
 /** Three 64 MiB arrays: larger than the last-level cache of desktop and laptop CPUs. */
 export const MAIN_MEMORY = "3 × 64 MiB (main memory)";
 
+type TriadArgs = ArgsOf<KernelPoolJobs, "triad_f32">;
+
 /** Copies b and c into the shared memory and reserves a; returns the triad job's arguments. */
-function placeInWasm(p: TriadParams, { b, c }: TriadInput, ctx: RunContext): number[] {
+function placeInWasm(p: TriadParams, { b, c }: TriadInput, ctx: RunContext): TriadArgs {
   const { arena } = ctx.wasm;
   arena.reset();
   const a = arena.allocF32(p.elements);
@@ -28,11 +31,11 @@ function placeInWasm(p: TriadParams, { b, c }: TriadInput, ctx: RunContext): num
   const cBlock = arena.allocF32(p.elements);
   bBlock.view().set(b);
   cBlock.view().set(c);
-  return [a.ptr, bBlock.ptr, cBlock.ptr, f32Arg(SCALAR), p.elements];
+  return { a: a.ptr, b: bBlock.ptr, c: cBlock.ptr, scalar: SCALAR, n: p.elements };
 }
 
-function outputOf(p: TriadParams, ctx: RunContext, args: readonly number[]): () => Float32Array {
-  return () => new Float32Array(ctx.wasm.memory.buffer, args[0]!, p.elements).slice();
+function outputOf(p: TriadParams, ctx: RunContext, args: TriadArgs): () => Float32Array {
+  return () => new Float32Array(ctx.wasm.memory.buffer, args.a, p.elements).slice();
 }
 
 /**
@@ -76,9 +79,8 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
       needsIsolation: true,
       prepare(p, input, ctx) {
         const args = placeInWasm(p, input, ctx);
-        const packed = Int32Array.from(args);
         // The single-threaded run is the pool job's one and only part: the same code, no pool.
-        return { run: () => poolJobs.triad_f32(ctx.wasm.kernels, packed, 0, 1), output: outputOf(p, ctx, args) };
+        return { run: () => kernelPoolJobs.triad_f32.part(ctx.wasm.kernels, args, 0, 1), output: outputOf(p, ctx, args) };
       },
     },
     {

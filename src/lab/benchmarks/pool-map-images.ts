@@ -36,7 +36,7 @@ function chunkVariant(chunk: number): Variant<ImageBatch, Float32Array> {
       x.view().set(input);
       const out = arena.allocF32(input.length);
       const counter = arena.allocF32(1); // one Int32 slot: the next unclaimed image
-      const args = [x.ptr, out.ptr, batch.count, batch.height, batch.width, chunk, counter.ptr];
+      const args = { x: x.ptr, out: out.ptr, count: batch.count, height: batch.height, width: batch.width, chunk, counter: counter.ptr };
       return {
         run() {
           Atomics.store(new Int32Array(memory.buffer, counter.ptr, 1), 0, 0);

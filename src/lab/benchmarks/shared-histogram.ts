@@ -60,7 +60,7 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
       prepare(_p, pixels, ctx) {
         const at = sharePixels(ctx.wasm, pixels);
         const bins = ctx.wasm.arena.allocF32(HISTOGRAM_U8_BINS);
-        const args = [at, pixels.length, bins.ptr];
+        const args = { pixels: at, n: pixels.length, bins: bins.ptr };
         const view = () => new Int32Array(ctx.wasm.memory.buffer, bins.ptr, HISTOGRAM_U8_BINS);
         return {
           run() {
@@ -79,7 +79,7 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
       prepare(_p, pixels, ctx) {
         const at = sharePixels(ctx.wasm, pixels);
         const partBins = ctx.wasm.arena.allocF32((ctx.threads * BIN_BYTES) / 4);
-        const args = [at, pixels.length, partBins.ptr];
+        const args = { pixels: at, n: pixels.length, bins: partBins.ptr };
         const merged = new Int32Array(HISTOGRAM_U8_BINS);
         return {
           run() {

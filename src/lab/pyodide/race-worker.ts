@@ -3,7 +3,7 @@ import { expose } from "comlink";
 import type { PyProxy } from "pyodide/ffi";
 import gilSource from "../../../python/everycore/gil.py?raw";
 import { loadWasmContext } from "../wasm-context.ts";
-import { collatzSteps } from "./collatz-steps.ts";
+import { collatzSteps } from "../../kernels/collatz-steps.ts";
 
 /**
  * One worker of the Pyodide race: it can hold one Python interpreter of its own — a worker is to

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { poolJobs } from "../../kernels/pool/pool-jobs.ts";
-import type { WorkerPool } from "../../kernels/pool/worker-pool.ts";
+import { SerialPool } from "../../kernels/pool/serial-pool.ts";
 import { maxAbsDiff } from "../../kernels/random.ts";
 import { createSharedMemory, instantiateKernels } from "../../kernels/wasm/kernels-wasm.ts";
 import { loadTestBuilds } from "../../kernels/wasm/test-builds.ts";
@@ -8,10 +7,11 @@ import { WasmArena } from "../../kernels/wasm/wasm-arena.ts";
 import { cnnShape, MNIST_CNN } from "../../model/cnn-config.ts";
 import { initParams, paramLayout } from "../../model/cnn-params.ts";
 import { WEIGHT_SEED, cnnTraining } from "../benchmarks/cnn-training.ts";
+import { labPoolJobs } from "../pool/lab-pool-jobs.ts";
 import type { WasmContext } from "../wasm-context.ts";
 
-// The benchmark's variants against its reference, as the runner checks them, with a stand-in pool
-// that runs a job's parts one after another on this thread.
+// The benchmark's variants against its reference, as the runner checks them, on a SerialPool: a
+// job's parts one after another on this thread.
 const SHAPE = cnnShape(MNIST_CNN);
 
 function context(): WasmContext {
@@ -21,18 +21,10 @@ function context(): WasmContext {
   return { module, memory, kernels, arena: new WasmArena(memory, kernels), isa: "wasmsimd" };
 }
 
-function sequentialPool(wasm: WasmContext): WorkerPool {
-  const run = (job: keyof typeof poolJobs, args: readonly number[], threads: number) => {
-    const a = Int32Array.from(args);
-    for (let part = 0; part < threads; part++) poolJobs[job](wasm.kernels, a, part, threads);
-  };
-  return { run, maxThreads: 3 } as unknown as WorkerPool;
-}
-
 describe("cnn-training benchmark", () => {
   it("every variant's step, repeated, equals the reference step within the stated tolerance", async () => {
     const wasm = context();
-    const pool = sequentialPool(wasm);
+    const pool = new SerialPool(labPoolJobs, wasm.kernels, 3);
     for (let c = 0; c < cnnTraining.cases.length; c++) {
       const instance = await cnnTraining.instantiate(c);
       const reference = instance.reference();

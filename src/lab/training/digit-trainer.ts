@@ -1,10 +1,11 @@
-import type { PoolJob } from "../../kernels/pool/pool-jobs.ts";
+import type { JobRunner } from "../../kernels/pool/pool-job.ts";
 import type { WasmKernels } from "../../kernels/wasm/kernels-wasm.ts";
 import type { F32Block, WasmArena } from "../../kernels/wasm/wasm-arena.ts";
+import type { CnnGradientArgs } from "../../model/cnn-jobs.ts";
 import { CnnTrainer, type StepResult } from "../../model/cnn-trainer.ts";
 import { buildDigitRows } from "./digit-batch.ts";
 import type { DigitStore } from "./digit-store.ts";
-import { cnnDecodeGradientJob, decodeArgs } from "./training-jobs.ts";
+import { cnnDecodeGradientJob, type DecodeArgs, type TrainingPoolJobs } from "./training-jobs.ts";
 import { DEFAULT_TRAINING } from "./training-options.ts";
 
 /**
@@ -18,8 +19,8 @@ import { DEFAULT_TRAINING } from "./training-options.ts";
 export const TRAINING_MODES = ["single", "prefetch", "data-parallel"] as const;
 export type TrainingMode = (typeof TRAINING_MODES)[number];
 
-/** Runs a pool job on `threads` threads: the pool's run, or (in tests) a loop over the parts. */
-export type RunPoolJob = (job: PoolJob, args: readonly number[], threads: number) => void;
+/** Runs the training jobs on `threads` threads: the lab's pool, or SerialPool in tests. */
+export type TrainingPool = JobRunner<TrainingPoolJobs>;
 
 /** A batch to build: which stored images, and the seed of their random shifts. */
 export interface BatchSpec {
@@ -105,15 +106,15 @@ export class DigitTrainer {
    * One SGD step in `mode` on `threads` threads. single and data-parallel build `spec` and train
    * on it; prefetch trains on the batch already loaded and builds `spec` for the next step.
    */
-  step(mode: TrainingMode, spec: BatchSpec, h: Hyperparameters, threads: number, run: RunPoolJob): StepResult {
+  step(mode: TrainingMode, spec: BatchSpec, h: Hyperparameters, threads: number, pool: TrainingPool): StepResult {
     if (!Number.isInteger(threads) || threads < 1 || threads > this.maxThreads) {
       throw new RangeError(`invalid threads: ${threads} (expected an integer from 1 to ${this.maxThreads})`);
     }
-    const step = (parts: number, job: (args: readonly number[]) => void) =>
-      this.trainer.step({ batch: this.batch, parts, learningRate: h.learningRate, momentum: h.momentum }, (_gradient, args) => job(args));
+    const step = (parts: number, job: (args: CnnGradientArgs) => void) =>
+      this.trainer.step({ batch: this.batch, parts, learningRate: h.learningRate, momentum: h.momentum }, job);
     if (mode === "prefetch") {
       const indices = this.#setIndices(this.#nextIndices, spec);
-      const result = step(1, (args) => run("cnn_prefetch_gradient", [...args, ...this.#decodeArgs(indices, spec.seed, this.#nextX.ptr, this.#nextY.ptr)], threads));
+      const result = step(1, (args) => pool.run("cnn_prefetch_gradient", { ...args, ...this.#decodeArgs(indices, spec.seed, this.#nextX.ptr, this.#nextY.ptr) }, threads));
       // The next batch becomes the input: 200 KB copied at 64 images, microseconds against a step.
       const { x, labels } = this.trainer.inputs();
       x.set(this.#nextX.view());
@@ -122,12 +123,12 @@ export class DigitTrainer {
     }
     const indices = this.#setIndices(this.#indices, spec);
     const { x, labels } = this.trainer.inputs();
-    const withDecode = (args: readonly number[]) => [...args, ...this.#decodeArgs(indices, spec.seed, x.byteOffset, labels.byteOffset)];
+    const withDecode = (args: CnnGradientArgs) => ({ ...args, ...this.#decodeArgs(indices, spec.seed, x.byteOffset, labels.byteOffset) });
     if (mode === "single") {
       // No pool at all: the one-thread baseline runs the same job function on this thread.
-      return step(1, (args) => cnnDecodeGradientJob(this.#kernels, Int32Array.from(withDecode(args)), 0, 1));
+      return step(1, (args) => cnnDecodeGradientJob.part(this.#kernels, withDecode(args), 0, 1));
     }
-    return step(threads, (args) => run("cnn_decode_gradient", withDecode(args), threads));
+    return step(threads, (args) => pool.run("cnn_decode_gradient", withDecode(args), threads));
   }
 
   #setIndices(block: F32Block, spec: BatchSpec): Int32Array {
@@ -150,11 +151,11 @@ export class DigitTrainer {
     };
   }
 
-  #decodeArgs(indices: Int32Array, seed: number, x: number, y: number): number[] {
+  #decodeArgs(indices: Int32Array, seed: number, targetX: number, targetY: number): DecodeArgs {
     const s = this.#store;
-    return decodeArgs({
-      blobs: this.#blobs.ptr, blobBytes: s.blobs.length, offsets: this.#offsets.ptr, labels: this.#labels.ptr, stored: s.count,
-      indices: indices.byteOffset, seed: seed | 0, maxShift: this.#maxShift, x, y, side: s.side,
-    });
+    return {
+      blobs: this.#blobs.ptr, blobBytes: s.blobs.length, offsets: this.#offsets.ptr, storedLabels: this.#labels.ptr, stored: s.count,
+      indices: indices.byteOffset, seed: seed | 0, maxShift: this.#maxShift, targetX, targetY, side: s.side,
+    };
   }
 }

@@ -1,49 +1,42 @@
+import type { ArgValues } from "../../kernels/pool/job-args.ts";
 import { splitRows } from "../../kernels/pool/pool-control.ts";
+import { poolJob, type JobTable } from "../../kernels/pool/pool-job.ts";
 import type { WasmKernels } from "../../kernels/wasm/kernels-wasm.ts";
-import { CNN_CONFIG_ARGS } from "../../model/cnn-config.ts";
 import { GRADIENT_ARGS, cnnGradientJob } from "../../model/cnn-jobs.ts";
 import { buildDigitRows, type DigitBatchViews } from "./digit-batch.ts";
 
 /**
  * The training step's pool jobs: the engine's gradient job (cnn-jobs.ts) with the data loader's
  * work, decoding, augmenting and normalising a batch (digit-batch.ts), attached. Their arguments
- * are the gradient job's, then these, all byte offsets into the shared memory but the counts.
+ * are the gradient job's, then these, all byte offsets into the shared memory but the counts:
+ * the store (blobs, offsets, storedLabels: `stored` digits of side × side), the batch's indices
+ * into it, and the target the batch is decoded into (targetX, targetY).
  */
-export const DECODE_ARGS = { blobs: 0, blobBytes: 1, offsets: 2, labels: 3, stored: 4, indices: 5, seed: 6, maxShift: 7, x: 8, y: 9, side: 10 } as const;
-export type DecodeArg = keyof typeof DECODE_ARGS;
+export const DECODE_ARGS = {
+  blobs: "i32", blobBytes: "i32", offsets: "i32", storedLabels: "i32", stored: "i32", indices: "i32",
+  seed: "i32", maxShift: "i32", targetX: "i32", targetY: "i32", side: "i32",
+} as const;
+export type DecodeArgs = ArgValues<typeof DECODE_ARGS>;
 
-/** The decode arguments in DECODE_ARGS order, to append to the gradient job's. */
-export function decodeArgs(values: Record<DecodeArg, number>): number[] {
-  const out: number[] = [];
-  for (const [name, at] of Object.entries(DECODE_ARGS)) out[at] = values[name as DecodeArg];
-  return out;
-}
-
-/** Where the decode arguments start: after the config and the gradient job's arguments. */
-export const DECODE_AT = CNN_CONFIG_ARGS + Object.keys(GRADIENT_ARGS).length;
-
-function decodeArg(a: Int32Array, name: DecodeArg): number {
-  return a[DECODE_AT + DECODE_ARGS[name]]!;
-}
+const DECODE_GRADIENT_ARGS = { ...GRADIENT_ARGS, ...DECODE_ARGS } as const;
+type DecodeGradientArgs = ArgValues<typeof DECODE_GRADIENT_ARGS>;
 
 /** Views of the batch the decode arguments describe, `rows` images long. */
-function batchViews(k: WasmKernels, a: Int32Array, rows: number): DigitBatchViews {
+function batchViews(k: WasmKernels, a: DecodeArgs, rows: number): DigitBatchViews {
   const buffer = k.memory.buffer;
-  const stored = decodeArg(a, "stored");
-  const size = decodeArg(a, "side") ** 2;
+  const size = a.side ** 2;
   return {
-    blobs: new Uint8Array(buffer, decodeArg(a, "blobs"), decodeArg(a, "blobBytes")),
-    offsets: new Int32Array(buffer, decodeArg(a, "offsets"), stored + 1),
-    labels: new Uint8Array(buffer, decodeArg(a, "labels"), stored),
-    indices: new Int32Array(buffer, decodeArg(a, "indices"), rows),
-    x: new Float32Array(buffer, decodeArg(a, "x"), rows * size),
-    y: new Float32Array(buffer, decodeArg(a, "y"), rows),
+    blobs: new Uint8Array(buffer, a.blobs, a.blobBytes),
+    offsets: new Int32Array(buffer, a.offsets, a.stored + 1),
+    labels: new Uint8Array(buffer, a.storedLabels, a.stored),
+    indices: new Int32Array(buffer, a.indices, rows),
+    x: new Float32Array(buffer, a.targetX, rows * size),
+    y: new Float32Array(buffer, a.targetY, rows),
   };
 }
 
-function decodeRows(k: WasmKernels, a: Int32Array, start: number, end: number): void {
-  const rows = a[CNN_CONFIG_ARGS + GRADIENT_ARGS.images]!;
-  buildDigitRows(batchViews(k, a, rows), decodeArg(a, "side"), decodeArg(a, "seed"), decodeArg(a, "maxShift"), start, end);
+function decodeRows(k: WasmKernels, a: DecodeGradientArgs, start: number, end: number): void {
+  buildDigitRows(batchViews(k, a, a.images), a.side, a.seed, a.maxShift, start, end);
 }
 
 /**
@@ -51,18 +44,22 @@ function decodeRows(k: WasmKernels, a: Int32Array, start: number, end: number): 
  * then computes (the same splitRows band as cnnGradientJob), so no part waits for another's
  * images. The decode target must be the gradient job's x and labels.
  */
-export function cnnDecodeGradientJob(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
-  const [start, end] = splitRows(a[CNN_CONFIG_ARGS + GRADIENT_ARGS.images]!, part, parts);
+export const cnnDecodeGradientJob = poolJob(DECODE_GRADIENT_ARGS, (k, a, part, parts) => {
+  const [start, end] = splitRows(a.images, part, parts);
   decodeRows(k, a, start, end);
-  cnnGradientJob(k, a, part, parts);
-}
+  cnnGradientJob.part(k, a, part, parts);
+});
 
 /**
  * Pipelined loading: part 0 computes the gradient of the batch already in x (as ONE part, into
  * slot 0) while part 1 builds the NEXT batch into the decode target, a second buffer. With one
  * thread the two run one after the other; parts beyond 2 have nothing to do.
  */
-export function cnnPrefetchGradientJob(k: WasmKernels, a: Int32Array, part: number, parts: number): void {
-  if (part === 0) cnnGradientJob(k, a, 0, 1);
-  if (part === 1 || parts === 1) decodeRows(k, a, 0, a[CNN_CONFIG_ARGS + GRADIENT_ARGS.images]!);
-}
+export const cnnPrefetchGradientJob = poolJob(DECODE_GRADIENT_ARGS, (k, a, part, parts) => {
+  if (part === 0) cnnGradientJob.part(k, a, 0, 1);
+  if (part === 1 || parts === 1) decodeRows(k, a, 0, a.images);
+});
+
+/** The data loader's pool jobs, for the lab's table. */
+export const trainingPoolJobs = { cnn_decode_gradient: cnnDecodeGradientJob, cnn_prefetch_gradient: cnnPrefetchGradientJob } as const satisfies JobTable;
+export type TrainingPoolJobs = typeof trainingPoolJobs;

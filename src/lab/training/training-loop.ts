@@ -4,7 +4,8 @@ import { CnnInference } from "../../model/cnn-inference.ts";
 import type { MnistSet } from "../../model/mnist-format.ts";
 import { normalizeDigits } from "./digit-batch.ts";
 import type { DigitStore } from "./digit-store.ts";
-import { DigitTrainer, type RunPoolJob } from "./digit-trainer.ts";
+import type { LabPool } from "../pool/lab-pool-jobs.ts";
+import { DigitTrainer } from "./digit-trainer.ts";
 import { DEFAULT_TRAINING, type TrainingOptions } from "./training-options.ts";
 
 /** What a run reports while it trains: a smoothed training loss, or a test accuracy. */
@@ -28,8 +29,8 @@ const LOSS_EVERY = 5;
 const TESTS_PER_EPOCH = 2;
 
 /** Fraction of `count` test images whose largest logit is their label. */
-function testAccuracy(net: CnnInference, labels: Uint8Array, workers: number, run: RunPoolJob): number {
-  net.run(labels.length, workers, (job, args, parts) => run(job, args, parts));
+function testAccuracy(net: CnnInference, labels: Uint8Array, workers: number, pool: LabPool): number {
+  net.run(labels.length, workers, (args, parts) => pool.run("cnn_forward", args, parts));
   const logits = net.logits();
   const classes = net.shape.classes;
   let correct = 0;
@@ -60,7 +61,7 @@ function shuffled(count: number, seed: number): Int32Array {
  */
 export function trainDigits(
   wasm: WasmContext,
-  run: RunPoolJob,
+  pool: LabPool,
   data: { train: DigitStore; test: MnistSet },
   o: TrainingOptions & { seed: number },
   onProgress: (p: TrainingProgress) => void,
@@ -82,7 +83,7 @@ export function trainDigits(
     const h = { learningRate: o.learningRate * DEFAULT_TRAINING.epochDecay ** epoch, momentum: DEFAULT_TRAINING.momentum };
     for (let s = 0; s < perEpoch; s++, step++) {
       const indices = order.subarray(s * o.batch, (s + 1) * o.batch);
-      lossSum += trainer.step("data-parallel", { indices, seed: (o.seed + 7919 * step) | 0 }, h, o.workers, run).loss;
+      lossSum += trainer.step("data-parallel", { indices, seed: (o.seed + 7919 * step) | 0 }, h, o.workers, pool).loss;
       const done = step + 1;
       if (done % LOSS_EVERY === 0) {
         onProgress({ kind: "loss", seconds: seconds(), step: done, steps, epoch, loss: lossSum / LOSS_EVERY });
@@ -90,7 +91,7 @@ export function trainDigits(
       }
       if (done % testEvery === 0 || done === steps) {
         net.weights().set(trainer.trainer.weights().subarray(0, net.weights().length));
-        accuracy = testAccuracy(net, data.test.labels, o.workers, run);
+        accuracy = testAccuracy(net, data.test.labels, o.workers, pool);
         onProgress({ kind: "test", seconds: seconds(), step: done, steps, epoch, accuracy });
       }
     }

@@ -1,4 +1,4 @@
-// The GIL chapter's Collatz loop (src/lab/pyodide/collatz-steps.ts, python/everycore/gil.py) compiled
+// The GIL chapter's Collatz loop (src/kernels/collatz-steps.ts, python/everycore/gil.py) compiled
 // ahead of time: the race on the GIL page times it beside the same loop in Python and JavaScript.
 // Scalar integer code, no SIMD: what a compiler makes of the loop an interpreter walks bytecode by
 // bytecode. Trajectories start below 2³² and are computed in u64: exact while they stay below 2⁶⁴,

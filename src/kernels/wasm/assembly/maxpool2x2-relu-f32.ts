@@ -1,7 +1,7 @@
 // maxpool2x2-relu-f32: 2×2 max-pooling with stride 2, then ReLU, over `planes` planes of h × w
 // floats (NCHW, planes = N·C); out is ⌊h/2⌋ × ⌊w/2⌋ per plane, an odd last row or column dropped.
 // Pool then ReLU equals ReLU then pool (ReLU is monotone) on a quarter of the values. The same
-// result as maxpool2x2F32 followed by max(·, 0) in src/model/maxpool2x2-f32.ts, bit for bit: max
+// result as maxpool2x2F32 followed by max(·, 0) in src/kernels/maxpool2x2-f32.ts, bit for bit: max
 // is exact, and both pick max over the same four values.
 //
 // SIMD: four outputs per step from 8 floats of each of the two input rows: a vertical max of the

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { collatzSteps, wholeRange, type Slice } from "./collatz-steps.ts";
 
-const PYTHON_PACKAGE = fileURLToPath(new URL("../../../python/", import.meta.url));
+const PYTHON_PACKAGE = fileURLToPath(new URL("../../python/", import.meta.url));
 
 /** gil.collatz_steps from the Python companion, run by CPython, as Pyodide runs it in the browser. */
 function pythonCollatzSteps(ranges: readonly (readonly [number, number])[]): number[] {

@@ -1,9 +1,9 @@
 import type * as tfTypes from "@tensorflow/tfjs-core";
-import type { Params, PreparedRun, Variant } from "../../lab/benchmark.ts";
-import { convShape, type ConvParams } from "../conv-shape.ts";
-import type { GemmShape } from "../gemm-shape.ts";
-import { nchwToNhwc, nhwcToNchw, oihwToHwio } from "./layout-f32.ts";
-import { tfjsMaxThreads, type TfjsWasmIsa } from "./tfjs-wasm-builds.ts";
+import type { Params, PreparedRun, Variant } from "../benchmark.ts";
+import { convShape, type ConvParams } from "../../kernels/conv-shape.ts";
+import type { GemmShape } from "../../kernels/gemm-shape.ts";
+import { nchwToNhwc, nhwcToNchw, oihwToHwio } from "../../kernels/peer/layout-f32.ts";
+import { tfjsMaxThreads, type TfjsWasmIsa } from "../../kernels/peer/tfjs-wasm-builds.ts";
 
 /**
  * Benchmark variants that run TensorFlow.js's WebAssembly backend (XNNPACK). tfjs is imported on
@@ -15,7 +15,7 @@ import { tfjsMaxThreads, type TfjsWasmIsa } from "./tfjs-wasm-builds.ts";
 type Tf = typeof tfTypes;
 
 async function loadTfjs(isa: TfjsWasmIsa, threads: number): Promise<Tf> {
-  const { useTfjsWasm } = await import("./tfjs-wasm.ts");
+  const { useTfjsWasm } = await import("../../kernels/peer/tfjs-wasm.ts");
   return useTfjsWasm(isa, threads);
 }
 

@@ -1,11 +1,11 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { describe, expect, it, vi } from "vitest";
-import type { RunContext } from "../../lab/benchmark.ts";
-import { convShape, convSizes, type ConvParams } from "../conv-shape.ts";
-import { conv2dF32Ref } from "../conv2d-f32-ref.ts";
-import { gemmF32Ref } from "../gemm-f32-ref.ts";
-import { randomF32 } from "../random.ts";
+import type { RunContext } from "../benchmark.ts";
+import { convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
+import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
+import { gemmF32Ref } from "../../kernels/gemm-f32-ref.ts";
+import { randomF32 } from "../../kernels/random.ts";
 import { tfjsConv2dVariant, tfjsMatMulVariant } from "./tfjs-variants.ts";
 
 /**
@@ -13,7 +13,7 @@ import { tfjsConv2dVariant, tfjsMatMulVariant } from "./tfjs-variants.ts";
  * against our references, with tfjs on its CPU backend: the WebAssembly backend needs a browser,
  * and e2e runs it there through the benchmark.
  */
-vi.mock("./tfjs-wasm.ts", () => ({
+vi.mock("../../kernels/peer/tfjs-wasm.ts", () => ({
   useTfjsWasm: async () => {
     await tf.setBackend("cpu");
     return tf;

@@ -1,0 +1,125 @@
+import { GEMM_F32_MR, type WasmKernels } from "../wasm/kernels-wasm.ts";
+import { splitRows } from "./pool-control.ts";
+import { PEAK_F32X4_EXACT_ITERATIONS } from "../peak-f32x4-ref.ts";
+import { collatzSteps } from "../collatz-steps.ts";
+import { GEMM_I8_PIPELINE_ARGS, gemmI8PipelinePart } from "../gemm-i8-pipeline.ts";
+import { MAP_IMAGES_ARGS, mapBox3F32Images } from "./map-images-box3-f32.ts";
+import { HISTOGRAM_U8_BINS, histogramU8Add, histogramU8AtomicAdd } from "../histogram-u8.ts";
+import type { ArgValues } from "./job-args.ts";
+import { poolJob, type JobTable } from "./pool-job.ts";
+
+/** Elements per triad part boundary: one 64-byte cache line, so no two threads write the same line. */
+const TRIAD_SPLIT = 16;
+
+/** A GEMM job's arguments: C (m × n) = A (m × k) · B (k × n), byte offsets and row strides in elements. */
+const GEMM_ARGS = { m: "i32", n: "i32", k: "i32", a: "i32", lda: "i32", b: "i32", ldb: "i32", c: "i32", ldc: "i32" } as const;
+
+/** A peak probe's arguments: the total iterations, and where the parts' counts go (float64 each). */
+const PEAK_ARGS = { iterations: "i32", out: "i32" } as const;
+
+/** A shared histogram job's arguments: `n` pixels (u8) and the histogram(s) (int32). */
+const HISTOGRAM_ARGS = { pixels: "i32", n: "i32", bins: "i32" } as const;
+
+/**
+ * Part `part` of a peak probe job: its share of the total iterations, in calls short enough that
+ * each returns an exact count, summed in f64 and stored at out (a Float64Array) [part].
+ */
+function peakPart(probe: (iterations: number) => number, kernels: WasmKernels, args: ArgValues<typeof PEAK_ARGS>, part: number, parts: number): void {
+  const [start, end] = splitRows(args.iterations, part, parts);
+  let sum = 0;
+  for (let left = end - start; left > 0; left -= PEAK_F32X4_EXACT_ITERATIONS) sum += probe(Math.min(left, PEAK_F32X4_EXACT_ITERATIONS));
+  new Float64Array(kernels.memory.buffer, args.out, parts)[part] = sum;
+}
+
+/** Part `part`'s band of a GEMM job's rows: how many, and where its rows of A and C start; undefined when the part has no rows. */
+function gemmBand(args: ArgValues<typeof GEMM_ARGS>, part: number, parts: number): { rows: number; a: number; c: number } | undefined {
+  const [start, end] = splitRows(args.m, part, parts, GEMM_F32_MR);
+  if (start === end) return undefined;
+  const f32 = Float32Array.BYTES_PER_ELEMENT;
+  return { rows: end - start, a: args.a + start * args.lda * f32, c: args.c + start * args.ldc * f32 };
+}
+
+/**
+ * The kernels' pool jobs. Parts split rows on multiples of the GEMM's register tile, so no part
+ * runs a partial tile early. The layer that owns the pool adds its own jobs to these.
+ */
+export const kernelPoolJobs = {
+  /** Rows of the im2col matrix (= n·H'·W') split across parts; the rest is the convolution's shape. */
+  conv2d_f32_im2col_gemm: poolJob(
+    {
+      x: "i32", wT: "i32", bias: "i32", out: "i32", col: "i32", gemmOut: "i32",
+      n: "i32", c: "i32", h: "i32", w: "i32", f: "i32", kh: "i32", kw: "i32", stride: "i32", pad: "i32", rows: "i32",
+    },
+    (kernels, a, part, parts) => {
+      const [start, end] = splitRows(a.rows, part, parts, GEMM_F32_MR);
+      if (start === end) return;
+      kernels.conv2d_f32_im2col_gemm(a.x, a.wT, a.bias, a.out, a.col, a.gemmOut, a.n, a.c, a.h, a.w, a.f, a.kh, a.kw, a.stride, a.pad, start, end);
+    },
+  ),
+  /** Rows of A and C split across parts. */
+  gemm_f32: poolJob(GEMM_ARGS, (kernels, a, part, parts) => {
+    const band = gemmBand(a, part, parts);
+    if (band) kernels.gemm_f32(band.rows, a.n, a.k, band.a, a.lda, a.b, a.ldb, band.c, a.ldc);
+  }),
+  /**
+   * Rows split as for gemm_f32; part p packs into its own workspace at workspace +
+   * p·workspaceStride (bytes). Each part packs all of B for itself, so the parts never wait for
+   * each other. A shared B packed once would need a pool round trip between packing and
+   * multiplying each block: 16 at 1024³ (8 blocks), 50–70 µs
+   * each in Chromium on 2 cores, against ~0.15 ms of packing a second thread duplicates (packing
+   * all of B at 1024³ takes ~0.3 ms). With many threads on a small product the duplicate packing
+   * grows (31/32 of it at 32 threads); splitting columns too, as BLIS does, would be the next step.
+   */
+  gemm_f32_packed: poolJob({ ...GEMM_ARGS, workspace: "i32", workspaceStride: "i32" }, (kernels, a, part, parts) => {
+    const band = gemmBand(a, part, parts);
+    if (band) kernels.gemm_f32_packed(band.rows, a.n, a.k, band.a, a.lda, a.b, a.ldb, band.c, a.ldc, a.workspace + part * a.workspaceStride);
+  }),
+  /**
+   * The total iterations are split across parts (so a run's FLOPs do not depend on the thread
+   * count and time ratios are speedups); part p writes its sum at out[p] (f64).
+   */
+  peak_f32x4_fma: poolJob(PEAK_ARGS, (kernels, a, part, parts) => peakPart(kernels.raw.peak_f32x4_fma, kernels, a, part, parts)),
+  /** As peak_f32x4_fma, with a separate multiply and add. */
+  peak_f32x4_muladd: poolJob(PEAK_ARGS, (kernels, a, part, parts) => peakPart(kernels.raw.peak_f32x4_muladd, kernels, a, part, parts)),
+  /** a = b + scalar·c over n elements, split across parts on cache-line boundaries. */
+  triad_f32: poolJob({ a: "i32", b: "i32", c: "i32", scalar: "f32", n: "i32" }, (kernels, a, part, parts) => {
+    const [start, end] = splitRows(a.n, part, parts, TRIAD_SPLIT);
+    if (start === end) return;
+    kernels.triad_f32(a.a, a.b, a.c, a.scalar, start, end);
+  }),
+  /** Image rows split across parts (each reads the rows around its own). */
+  median3x3_u8_simd: poolJob({ src: "i32", dst: "i32", height: "i32", width: "i32" }, (kernels, a, part, parts) => {
+    const [start, end] = splitRows(a.height, part, parts);
+    if (start < end) kernels.median3x3_u8_simd(a.src, a.dst, a.height, a.width, start, end);
+  }),
+  /**
+   * Plain JavaScript, no WebAssembly: part p sums the Collatz steps of every parts-th n of
+   * [start, stop), from start + p (round-robin, so big and small n land in every part and the
+   * parts cost the same), and stores them at out[p] (f64). The shared memory only carries the
+   * arguments and the per-part totals, as a process pool's pipe would.
+   */
+  collatz_steps_js: poolJob({ start: "i32", stop: "i32", out: "i32" }, (kernels, a, part, parts) => {
+    new Float64Array(kernels.memory.buffer, a.out, parts)[part] = collatzSteps({ start: a.start + part, stop: a.stop, step: parts });
+  }),
+  /** Pool.map over images: each part claims `chunk` images at a time from the shared counter (reset to 0 before the run) and blurs them. */
+  map_box3_f32_js: poolJob(MAP_IMAGES_ARGS, (kernels, a) => mapBox3F32Images(kernels.memory.buffer, a)),
+  /** C ≈ A·B in int8: each part quantizes, multiplies and dequantizes its own band of rows (multiples of the 4-row int8 tile). */
+  gemm_i8_f32: poolJob(GEMM_I8_PIPELINE_ARGS, gemmI8PipelinePart),
+  /** Pixels split across parts, every part adds into the one shared histogram with Atomics.add. */
+  histogram_u8_atomic_js: poolJob(HISTOGRAM_ARGS, (kernels, a, part, parts) => {
+    const [start, end] = splitRows(a.n, part, parts);
+    histogramU8AtomicAdd(new Uint8Array(kernels.memory.buffer, a.pixels, a.n), start, end, new Int32Array(kernels.memory.buffer, a.bins, HISTOGRAM_U8_BINS));
+  }),
+  /**
+   * Part p clears and fills its own histogram at bins + p·1 KiB with plain increments (no other
+   * thread touches those cache lines); the caller merges them afterwards.
+   */
+  histogram_u8_private_js: poolJob(HISTOGRAM_ARGS, (kernels, a, part, parts) => {
+    const [start, end] = splitRows(a.n, part, parts);
+    const own = new Int32Array(kernels.memory.buffer, a.bins + part * HISTOGRAM_U8_BINS * Int32Array.BYTES_PER_ELEMENT, HISTOGRAM_U8_BINS);
+    own.fill(0);
+    histogramU8Add(new Uint8Array(kernels.memory.buffer, a.pixels, a.n), start, end, own);
+  }),
+} as const satisfies JobTable;
+
+export type KernelPoolJobs = typeof kernelPoolJobs;
