@@ -66,6 +66,6 @@ describe("results formats: TypeScript and Python render the same bytes", () => {
       expect(python(file, "md")).toBe(toMarkdown(read));
       expect(python(file, "csv")).toBe(toCsv(read));
       expect(python(file, "tex")).toBe(toLatex(read));
-    });
+    }, 60_000); // three Python start-ups: seconds on a busy machine
   }
 });

@@ -1,5 +1,3 @@
-import type { WASM_KERNELS } from "./kernel-table.ts";
-
 /**
  * What the table of WebAssembly kernels (kernel-table.ts) says about one export, and the types
  * derived from the table. The wrappers (kernels-wasm.ts), the build's checks (scripts/build-wasm.ts
@@ -41,10 +39,19 @@ export const arg = {
 /** What an export returns, as its WebAssembly result type. */
 export type WasmResultKind = "void" | "i32" | "f32" | "f64";
 
+/**
+ * The module's size queries that argument checks call. Declared by hand, not derived from the
+ * table: the table is built from the checks, so deriving this from it would be circular.
+ */
+export interface KernelSizeQueries {
+  gemm_f32_packed_workspace_bytes(m: number, n: number, k: number): number;
+  gemm_i8_packed_b_bytes(k: number, n: number): number;
+}
+
 /** What an argument check may look at: the memory's current size and the module's own size queries. */
 export interface KernelCheckContext {
   readonly memory: WebAssembly.Memory;
-  readonly raw: WasmKernelExports;
+  readonly raw: KernelSizeQueries;
 }
 
 /** The most arguments a kernel may take: the wrappers have exactly this many parameters (kernels-wasm.ts). */
@@ -108,12 +115,3 @@ type ResultOf<S> = S extends { result: "void" } ? void : number;
 
 /** The functions a table describes, keyed by export name, with the parameter names of each `check`. */
 export type KernelFunctions<Table> = { [E in keyof Table]: (...args: ArgsOf<Table[E]>) => ResultOf<Table[E]> };
-
-/**
- * The kernel exports of a build, unchecked, as the module declares them (the build checks the
- * signatures); the constant exports other than heap_base are left out. Pointers are byte offsets.
- */
-export type WasmKernelExports = KernelFunctions<typeof WASM_KERNELS> & {
-  /** The first byte the module leaves free (KERNELS_HEAP_BASE). */
-  heap_base(): number;
-};

@@ -4,7 +4,7 @@ import { PEAK_F32X4_CHAINS } from "../peak-f32x4-ref.ts";
 import {
   byteBlock, conv, convOutput, disjoint, elementRange, gemmOperands, apart, matrix, median3x3Operands, rows, size,
 } from "./kernel-args.ts";
-import { arg, wasmKernel, type KernelCheckContext } from "./kernel-spec.ts";
+import { arg, wasmKernel, type KernelCheckContext, type KernelFunctions } from "./kernel-spec.ts";
 
 /**
  * The one list of WebAssembly kernels, keyed by export name (src/kernels/wasm/assembly/index.ts).
@@ -362,3 +362,12 @@ export type WasmKernelName = keyof typeof WASM_KERNELS;
 
 /** Exports that are not kernels but constants of the module as a whole, with the value the TypeScript side assumes. */
 export const MODULE_CONSTANTS: Readonly<Record<string, number>> = { heap_base: KERNELS_HEAP_BASE };
+
+/**
+ * The kernel exports of a build, unchecked, as the module declares them (the build checks the
+ * signatures); the constant exports other than heap_base are left out. Pointers are byte offsets.
+ */
+export type WasmKernelExports = KernelFunctions<typeof WASM_KERNELS> & {
+  /** The first byte the module leaves free (KERNELS_HEAP_BASE). */
+  heap_base(): number;
+};

@@ -1,8 +1,8 @@
-import { type KernelCheckContext, type KernelFunctions, type WasmKernelExports, type WasmKernelSpec } from "./kernel-spec.ts";
-import { WASM_KERNELS } from "./kernel-table.ts";
+import { type KernelCheckContext, type KernelFunctions, type WasmKernelSpec } from "./kernel-spec.ts";
+import { WASM_KERNELS, type WasmKernelExports } from "./kernel-table.ts";
 
 export { COLLATZ_MAX_STOP, KERNELS_HEAP_BASE } from "./kernel-table.ts";
-export type { WasmKernelExports } from "./kernel-spec.ts";
+export type { WasmKernelExports } from "./kernel-table.ts";
 
 /**
  * The JS side of the AssemblyScript kernels (src/kernels/wasm/assembly, built by
