@@ -3,7 +3,7 @@
  * (Playwright) — then one closing line "N passed, N failed" summing them all.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -54,11 +54,38 @@ suite("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", 
 });
 
 const junit = join(work, "pytest.xml");
-suite("python", python, ["-m", "pytest", "python", "-q", `--junitxml=${junit}`], junit, (xml) => {
+/** pytest's JUnit report as [passed, failed]; a skipped test counts as failed. */
+function countJunit(xml: string): [number, number] {
   const attr = (name: string) => Number(new RegExp(`<testsuite[^>]*\\b${name}="(\\d+)"`).exec(xml)?.[1] ?? 0);
   const bad = attr("failures") + attr("errors");
   return [attr("tests") - bad - attr("skipped"), bad + attr("skipped")];
-});
+}
+suite("python", python, ["-m", "pytest", "python", "-q", `--junitxml=${junit}`], junit, countJunit);
+
+/**
+ * The README's install, as a reader runs it: a fresh virtual environment, `pip install
+ * "./python[all,test]"`, then the companion's pytest there. Every extra is required
+ * (EVERYCORE_REQUIRE_EXTRAS=1: a missing one fails instead of skipping). The wheels come from the
+ * machine's local package folders when it has them (no index), else from PyPI.
+ */
+function freshVenvSuite(): void {
+  const venv = join(work, "venv");
+  const source = join(work, "python");   // a copy: pip builds in the source folder
+  cpSync("python", source, { recursive: true, filter: (p) => !/(^|\/)(build|__pycache__|\.pytest_cache|[^/]*\.egg-info)$/.test(p) });
+  const bin = join(venv, process.platform === "win32" ? "Scripts" : "bin", "python");
+  const wheels = ["/opt/pypi/files", "/opt/pypi-more/files", "/opt/wheels"].filter((dir) => existsSync(dir));
+  const index = wheels.length ? ["--no-index", ...wheels.flatMap((dir) => ["--find-links", dir])] : [];
+  const report = join(work, "pytest-venv.xml");
+  if (!run("python, fresh venv: create", python, ["-m", "venv", venv])
+    || !run("python, fresh venv: install", bin, ["-m", "pip", "install", "-q", ...index, `${source}[all,test]`])) {
+    failed++;
+    console.log("  python, fresh venv: 0 passed, 1 failed (could not set up the environment)");
+    return;
+  }
+  suite("python, fresh venv", bin, ["-m", "pytest", source, "-q", "-p", "no:cacheprovider", `--junitxml=${report}`], report, countJunit,
+    { EVERYCORE_REQUIRE_EXTRAS: "1", PYTHONPATH: "" });
+}
+freshVenvSuite();
 
 if (check("build", "npm", ["run", "build"])) {
   const e2eReport = join(work, "playwright.json");

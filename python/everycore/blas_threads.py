@@ -32,13 +32,20 @@ def _threadpool_limits():
     return threadpool_limits
 
 
+def _blas_pools() -> list[dict]:
+    """The BLAS thread pools threadpoolctl can see in this process (none for Accelerate)."""
+    from threadpoolctl import threadpool_info
+    return [pool for pool in threadpool_info() if pool.get("user_api") == "blas"]
+
+
 def can_limit_blas_threads() -> bool:
-    """True when threadpoolctl is installed, so the functions below work."""
+    """True when threadpoolctl is installed and sees a BLAS library it can limit (on numpy's
+    macOS 14+ wheels, which use Accelerate, it sees none)."""
     try:
         _threadpool_limits()
     except ImportError:
         return False
-    return True
+    return bool(_blas_pools())
 
 
 # [start:blas_thread_limit]
@@ -55,13 +62,16 @@ def blas_thread_limit(threads):
 # [start:limit_blas_threads]
 def limit_blas_threads(threads) -> bool:
     """Limit BLAS to ``threads`` threads for the rest of this process (e.g. in each worker of a
-    process pool, so N workers do not start N BLAS threads each). Returns False, changing
-    nothing, when threadpoolctl is not installed."""
+    process pool, so N workers do not start N BLAS threads each). Returns True only when
+    threadpoolctl found a BLAS library and it now uses at most ``threads`` threads; False when
+    threadpoolctl is not installed or sees no BLAS it can limit (Apple's Accelerate, which
+    numpy's macOS 14+ wheels use, is invisible to it)."""
     threads = _check_threads(threads)
     try:
         threadpool_limits = _threadpool_limits()
     except ImportError:
         return False
     threadpool_limits(limits=threads, user_api="blas")   # no "with": the limit stays
-    return True
+    pools = _blas_pools()
+    return bool(pools) and all(pool["num_threads"] <= threads for pool in pools)
 # [end:limit_blas_threads]

@@ -56,7 +56,13 @@ def _compile(target: Path) -> None:
         raise CythonBuildError(
             "the Cython kernels need Cython: pip install cython (or pip install \"./python[all]\")"
         ) from None
-    from setuptools import Distribution, Extension
+    try:
+        from setuptools import Distribution, Extension
+    except ImportError:   # Python 3.12+ virtual environments come without it
+        raise CythonBuildError(
+            "the Cython kernels need setuptools to build: pip install setuptools "
+            "(or pip install \"./python[cython]\")"
+        ) from None
     from setuptools.errors import CCompilerError, CompileError, ExecError, LinkError, PlatformError
 
     # -ffp-contract=off: no fused multiply-add, so C rounds every step as numpy does and the

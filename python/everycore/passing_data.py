@@ -56,17 +56,19 @@ def round_trip_pickled(pool, array):
 def shared_array(shape, dtype=np.float32):
     """A numpy array backed by a new SharedMemory block, closed and unlinked on exit.
 
-    Yields (name, array). Do not keep the array past the block: the mapping under it is closed.
+    Yields (name, array). Do not keep the array past the block: the mapping under it is closed,
+    and reading the array after that crashes the process (``close()`` does not refuse: an array
+    made with ``np.ndarray(buffer=shm.buf)`` holds no buffer export, unlike ``np.frombuffer``).
     """
     nbytes = int(np.prod(shape)) * np.dtype(dtype).itemsize
     shm = shared_memory.SharedMemory(create=True, size=max(nbytes, 1))
     try:
         array = np.ndarray(shape, dtype=dtype, buffer=shm.buf)
         yield shm.name, array
-        del array  # drop our view first, or close() refuses (BufferError: exported pointers)
+        del array  # drop our view: once the mapping closes, using it would crash the process
     finally:
         shm.close()
-        shm.unlink()  # the creator frees the block once; without it, it outlives the program
+        shm.unlink()  # freed once, by its creator (a leak is unlinked at exit, with a warning)
 
 
 # Per process: whether its first attach had to start a resource tracker of its own.

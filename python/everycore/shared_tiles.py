@@ -8,8 +8,12 @@ Two ways, both in the standard library:
 
 * ``multiprocessing.shared_memory.SharedMemory`` (Python 3.8+): a named block any process can
   attach to by name; wrap it in a numpy array with ``np.ndarray(shape, dtype, buffer=shm.buf)``.
-  Whoever creates it must ``unlink()`` it once (or it outlives the program, on Linux in
-  /dev/shm), and every process must ``close()`` its mapping.
+  Whoever creates it must ``unlink()`` it once, and every process must ``close()`` its mapping.
+  On POSIX a block its creator never unlinks is unlinked by the resource tracker when the program
+  ends, with a "leaked shared_memory objects" warning; on Windows the system frees it when the
+  last process closes it. After ``close()`` an array made with ``np.ndarray(buffer=shm.buf)``
+  points at unmapped memory: reading it crashes the process (``np.frombuffer`` views make
+  ``close()`` raise BufferError instead).
 * ``multiprocessing.Array``: a ctypes array in shared memory, inherited by workers. It cannot be
   sent as a task's argument (it is not picklable); pass it to each worker ONCE through the
   pool's ``initializer``.
@@ -48,7 +52,7 @@ def _fill_band_shared(args: tuple[str, tuple[int, int], int, int]) -> int:
     try:
         image = np.ndarray(shape, dtype=np.float32, buffer=shm.buf)
         image[y0:y1] = shade_rows(y0, y1, shape[1])
-        del image  # drop the view before closing the mapping under it
+        del image  # close() would not stop us using it, and a read after close() would crash
     finally:
         shm.close()
     return y1 - y0

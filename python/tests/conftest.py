@@ -34,6 +34,18 @@ def _hang_guard(request):
 # installs it), and its fallback by hiding it from the import system.
 HAS_THREADPOOLCTL = importlib.util.find_spec("threadpoolctl") is not None
 
+# An optional extra that is not installed skips the tests that need it, with the pip command in the
+# reason; CI sets EVERYCORE_REQUIRE_EXTRAS=1, and then a missing extra is an error, never a skip.
+REQUIRE_EXTRAS = os.environ.get("EVERYCORE_REQUIRE_EXTRAS") == "1"
+
+
+def need(module: str, extra: str):
+    """``import module``, or skip the calling test (module) naming the extra that provides it."""
+    if REQUIRE_EXTRAS:
+        return importlib.import_module(module)
+    return pytest.importorskip(module, reason=f'needs the "{extra}" extra: pip install "./python[{extra}]"')
+
+
 # python/: put on PYTHONPATH so subprocesses import this checkout's everycore, installed or not.
 PACKAGE_ROOT = os.pathsep.join([str(Path(__file__).resolve().parents[1]),
                                 os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)

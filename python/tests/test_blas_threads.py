@@ -52,3 +52,25 @@ def test_bad_thread_counts_are_named(threads):
             pass
     with pytest.raises(ValueError, match="threads must be an integer >= 1"):
         limit_blas_threads(threads)
+
+
+@pytest.mark.skipif(not HAS_THREADPOOLCTL, reason="needs the threadpoolctl extra")
+def test_limit_blas_threads_says_false_when_no_blas_is_visible(monkeypatch):
+    # As with numpy's macOS 14+ wheels: Accelerate is a BLAS threadpoolctl cannot see or limit.
+    import everycore.blas_threads as bt
+    calls = []
+    monkeypatch.setattr(bt, "_threadpool_limits", lambda: lambda **kw: calls.append(kw))
+    monkeypatch.setattr(bt, "_blas_pools", lambda: [])
+    assert limit_blas_threads(1) is False
+    assert calls == [{"limits": 1, "user_api": "blas"}]   # it tried, and says nothing changed
+    assert not can_limit_blas_threads()
+
+
+@pytest.mark.skipif(not HAS_THREADPOOLCTL, reason="needs the threadpoolctl extra")
+def test_limit_blas_threads_says_false_when_a_pool_kept_more_threads(monkeypatch):
+    import everycore.blas_threads as bt
+    monkeypatch.setattr(bt, "_threadpool_limits", lambda: lambda **kw: None)
+    monkeypatch.setattr(bt, "_blas_pools", lambda: [{"user_api": "blas", "num_threads": 1},
+                                                    {"user_api": "blas", "num_threads": 8}])
+    assert limit_blas_threads(1) is False
+    assert limit_blas_threads(8) is True

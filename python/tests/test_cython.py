@@ -4,6 +4,10 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import need
+
+need("Cython", "cython")
+need("setuptools", "cython")   # builds the extension; not in Python 3.12+ virtual environments
 from test_numba import SHAPES, _data
 
 from everycore.cython_build import CythonBuildError, load_conv_cython
@@ -45,3 +49,9 @@ def test_cython_names_bad_arguments(conv_cython):
         conv_cython.conv2d_cython(x, w, b, padding=-1)
     with pytest.raises(ValueError, match="larger than the padded input"):
         conv_cython.conv2d_cython(x[:, :, :2], w, b)
+
+
+def test_a_missing_setuptools_is_reported_clearly(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "setuptools", None)
+    with pytest.raises(CythonBuildError, match="need setuptools to build: pip install setuptools"):
+        load_conv_cython(tmp_path)

@@ -2,9 +2,11 @@
 
 import time
 
-import numba
 import numpy as np
 import pytest
+from conftest import need
+
+numba = need("numba", "numba")
 from numba.core.errors import TypingError
 
 from everycore.conv_numba import (conv2d_numba, conv2d_numba_parallel, direct_rows,

@@ -2,6 +2,9 @@
 
 import numpy as np
 import pytest
+from conftest import need
+
+need("numba", "numba")
 from numba.core.errors import TypingError
 
 from everycore.numba_pitfalls import (Levels, _levels_loop, apply_levels, apply_levels_fixed,
@@ -76,6 +79,7 @@ def test_jitting_the_whole_routine_fails_and_jitting_the_loop_works():
 
 
 def test_a_matrix_product_under_numba_is_numpy_s():
+    need("scipy", "numba")   # Numba's @ calls SciPy's BLAS
     rng = np.random.default_rng(5)
     a, b = rng.standard_normal((33, 17)), rng.standard_normal((17, 9))
     np.testing.assert_allclose(matmul_jit(a, b), a @ b, rtol=1e-12, atol=1e-12)

@@ -92,3 +92,54 @@ def test_workers_that_attach_leave_the_block_to_its_creator(tmp_path, method, or
     assert run.returncode == 0, run.stderr
     # No "leaked shared_memory objects" warning, no tracker KeyError: one owner, one unlink.
     assert run.stderr == ""
+
+
+# What the pages and comments say about SharedMemory's cleanup, checked in fresh interpreters
+# (one of them is meant to crash).
+_SHM_CLOSE = """
+import sys
+import numpy as np
+from multiprocessing import shared_memory
+shm = shared_memory.SharedMemory(create=True, size=4096)
+view = (np.ndarray((1024,), np.float32, buffer=shm.buf) if sys.argv[1] == "ndarray"
+        else np.frombuffer(shm.buf, np.float32))
+try:
+    shm.close()
+    print("closed", flush=True)
+except BufferError:
+    print("BufferError", flush=True)
+    del view
+    shm.close()
+    view = None
+shm.unlink()
+if view is not None:
+    print(float(view.sum()), flush=True)   # reads memory that is no longer mapped
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the crash is a POSIX segmentation fault")
+def test_an_ndarray_on_shm_buf_lets_close_succeed_and_a_later_read_crashes():
+    import subprocess, sys
+    r = subprocess.run([sys.executable, "-c", _SHM_CLOSE, "ndarray"], capture_output=True, text=True)
+    assert r.stdout.splitlines() == ["closed"]
+    assert r.returncode != 0       # killed by SIGSEGV: no Python error could be caught
+
+
+def test_a_frombuffer_view_makes_close_raise_buffererror():
+    import subprocess, sys
+    r = subprocess.run([sys.executable, "-c", _SHM_CLOSE, "frombuffer"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines() == ["BufferError"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX: on Windows the system frees a block when its last handle closes")
+def test_a_block_never_unlinked_is_unlinked_at_exit_with_a_warning():
+    import subprocess, sys
+    code = ("from multiprocessing import shared_memory\n"
+            "shm = shared_memory.SharedMemory(create=True, size=4096)\n"
+            "print(shm.name, flush=True)\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    name = r.stdout.strip()
+    assert "leaked shared_memory objects" in r.stderr
+    with pytest.raises(FileNotFoundError):
+        shared_memory.SharedMemory(name=name, create=False)

@@ -6,7 +6,7 @@ import { checkGemm, type GemmShape } from "./gemm-shape.ts";
  * 7-bit one (see src/kernels/wasm/assembly/gemm-i8-4x8.ts) — and k small enough that no sum of
  * k products of |a| ≤ 128 and |b| ≤ 64 can leave int32: 8192·k < 2³¹.
  */
-export const GEMM_I8_K_MAX = 1 << 18;
+export const GEMM_I8_K_MAX = (1 << 18) - 1;
 export const GEMM_I8_B_MIN = -64;
 export const GEMM_I8_B_MAX = 63;
 
