@@ -19,7 +19,7 @@
 // multiply-add counted as two), 3.0–3.4× the packed f32 FMA kernel (gemm-f32-packed.ts) at
 // 128³–512³; the plain-SIMD build 50–60 G/s, about the f32 kernel's rate.
 //
-// Overflow: |a| ≤ 128, |b| ≤ 64 so |C[i][j]| ≤ 8192·k < 2³¹ for k ≤ 2¹⁸ (the JS wrapper checks).
+// Overflow: |a| ≤ 128, |b| ≤ 64 so |C[i][j]| ≤ 8192·k < 2³¹ for k < 2¹⁸ (the JS wrapper checks).
 // The raw sums with the +64 offset may wrap, but i32 arithmetic is modular, so removing 64·Σa
 // afterwards gives the exact result. The relaxed dot's intermediate pair sums stay within i16
 // (2·128·127 = 32512), so no engine saturates them.
