@@ -1,8 +1,8 @@
-import { findBenchmark } from "../../lab/registry.ts";
-import type { Benchmark } from "../../lab/benchmark.ts";
+import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import { importedSource, liveSource, type ResultSource } from "../../lab/result-source.ts";
 import type { EnvV1, ResultV1, ResultsV1 } from "../../lab/results.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
+import { readMeta } from "../island-meta.ts";
 import { download } from "./download.ts";
 import { RESULTS_EVENT } from "./events.ts";
 import { acceptDroppedFiles, readResultsFile } from "./import-results.ts";
@@ -12,15 +12,16 @@ import { RunnerClient } from "./runner-client.ts";
 import { renderSourceDetails } from "./source-details.ts";
 
 /**
- * <ec-bench data-bench="id">: the Run / Cancel / progress / table / chart / Download JSON island,
+ * <ec-bench data-bench="id" data-meta="{…}">: the Run / Cancel / progress / table / chart / Download JSON island,
  * which also imports results files to show beside the live run. The server renders the controls;
- * this element wires them to a runner worker.
+ * this element wires them to a runner worker, which alone loads the
+ * declaration; the page knows the benchmark by the metadata the server rendered (`data-meta`).
  */
 /** Time left for the browser to lay out and paint an update before the next measurement starts. */
 const PAINT_MS = 30;
 
 export class BenchElement extends HTMLElement {
-  #bench!: Benchmark;
+  #bench!: BenchmarkMeta;
   #runner: RunnerClient | undefined;
   #results: ResultsV1 | undefined;
   /** Results of the current or last run so far, and where they ran once it has finished. */
@@ -35,7 +36,7 @@ export class BenchElement extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.#bench = findBenchmark(this.dataset.bench ?? "");
+    this.#bench = readMeta<BenchmarkMeta>(this);
     const threads = this.#part<HTMLInputElement>("threads");
     threads.max = String(navigator.hardwareConcurrency);
     threads.value = String(navigator.hardwareConcurrency);
