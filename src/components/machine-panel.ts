@@ -4,6 +4,7 @@ import { RESULTS_EVENT } from "./bench/events.ts";
 import { gflops, ratio, threadsLabel } from "./bench/format.ts";
 import { RunnerClient } from "./bench/runner-client.ts";
 import { readMeta } from "./island-meta.ts";
+import { RunIsland } from "./run-island.ts";
 import { bandwidthGbps, peakGflops } from "./roofline/roofline-data.ts";
 
 const yesNo = (b: boolean) => (b ? "yes" : "no");
@@ -24,21 +25,14 @@ const mostThreads = (results: readonly ResultV1[], bench: string) =>
  * and on "Measure peak" runs the speed-of-light benchmarks in quick mode through the same runner
  * as the benchmark islands, announcing the results so claims and the roofline update too.
  */
-class MachinePanel extends HTMLElement {
+class MachinePanel extends RunIsland {
   #runner: RunnerClient | undefined;
   /** The two speed-of-light benchmarks "Measure peak" runs, peak first. */
   #sol!: SpeedOfLight;
 
-  #part<T extends HTMLElement>(name: string): T {
-    const el = this.querySelector<T>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-machine: missing part ${name}`);
-    return el;
-  }
-
   connectedCallback(): void {
     this.#sol = readMeta<SpeedOfLight>(this);
-    this.#part<HTMLButtonElement>("run").addEventListener("click", () => void this.#measure());
-    this.#part<HTMLButtonElement>("cancel").addEventListener("click", () => this.#runner?.cancel());
+    this.bindControls(() => this.#measure(), () => this.#runner?.cancel());
     void this.#probe();
   }
 
@@ -65,43 +59,42 @@ class MachinePanel extends HTMLElement {
       }
       this.dataset.ready = "true";
     } catch (error) {
-      this.#error(`The machine probe failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.fail(error, "The machine probe failed");
     } finally {
       runner.dispose();
     }
   }
 
   async #measure(): Promise<void> {
-    this.#error("");
+    this.error("");
     if (!globalThis.crossOriginIsolated) {
-      this.#error("The peak probes run in shared WebAssembly memory, which needs a cross-origin isolated page; this one is not.");
+      this.error("The peak probes run in shared WebAssembly memory, which needs a cross-origin isolated page; this one is not.");
       return;
     }
     this.#runner?.dispose();
     const runner = (this.#runner = new RunnerClient());
-    this.#setRunning(true);
+    this.setRunning(true);
     const results: ResultV1[] = [];
     const benches = [this.#sol.peak, this.#sol.bandwidth];
     try {
       for (const [i, bench] of benches.entries()) {
         const doc = await runner.run(bench.bench, { quick: true, threads: navigator.hardwareConcurrency }, (p) => {
-          const bar = this.#part<HTMLProgressElement>("progress");
+          const bar = this.find<HTMLProgressElement>("progress");
           bar.max = benches.length;
           bar.value = i + (p.total ? p.done / p.total : 0);
-          if (p.current !== "done") this.#status(`${bench.title}: measuring ${p.done + 1} of ${p.total}, ${p.current}…`);
+          if (p.current !== "done") this.status(`${bench.title}: measuring ${p.done + 1} of ${p.total}, ${p.current}…`);
         });
         results.push(...doc.results);
         document.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: doc }));
         this.#show(results);
       }
-      this.#status("Done. The benchmarks' own islands give the full tables and the spread of each figure.");
+      this.status("Done. The benchmarks' own islands give the full tables and the spread of each figure.");
     } catch (error) {
-      if (error instanceof DOMException && error.name === "AbortError") this.#status("Cancelled.");
-      else this.#error(`Measuring the peak failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.fail(error, "Measuring the peak failed");
     } finally {
       runner.dispose();
       if (this.#runner === runner) this.#runner = undefined;
-      this.#setRunning(false);
+      this.setRunning(false);
     }
   }
 
@@ -120,26 +113,7 @@ class MachinePanel extends HTMLElement {
     set("bandwidthOne", figure(bandwidthGbps(sol, results, 1), "GB/s"));
     set("bandwidthAllLabel", `Memory bandwidth (triad), all ${threadsLabel(bandwidthThreads)}`);
     set("bandwidthAll", figure(bandwidthGbps(sol, results, bandwidthThreads), "GB/s") + scaling(bandwidthGbps(sol, results, bandwidthThreads), bandwidthGbps(sol, results, 1)));
-    this.#part("peak").hidden = false;
-  }
-
-  #setRunning(running: boolean): void {
-    this.#part<HTMLButtonElement>("run").disabled = running;
-    this.#part<HTMLButtonElement>("cancel").disabled = !running;
-    this.#part("progress").hidden = !running;
-    this.setAttribute("aria-busy", String(running));
-    if (running) this.#part("cancel").focus();
-    else if (document.activeElement === this.#part("cancel") || document.activeElement === document.body) this.#part("run").focus();
-  }
-
-  #status(text: string): void {
-    this.#part("status").textContent = text;
-  }
-
-  #error(text: string): void {
-    const el = this.#part("error");
-    el.textContent = text;
-    el.hidden = text === "";
+    this.find("peak").hidden = false;
   }
 }
 
