@@ -16,10 +16,10 @@ export abstract class RunIsland extends HTMLElement {
   }
 
   /**
-   * Wires the island's form (Run, or Enter in a field) to `run`, and its Cancel button to `cancel`:
-   * by default, rejecting the run's `cancellable` work with an AbortError.
+   * Wires the island's form (Run, or Enter in a field) to `run`, and its Cancel button to `cancel`
+   * (by default `abortRun`).
    */
-  protected bindControls(run: () => Promise<unknown>, cancel: () => void = () => this.#cancel?.()): void {
+  protected bindControls(run: () => Promise<unknown>, cancel: () => void = () => this.abortRun()): void {
     this.find<HTMLFormElement>("form").addEventListener("submit", (e) => {
       e.preventDefault();
       void run().catch(() => {}); // run reports its own failure on the page
@@ -58,7 +58,12 @@ export abstract class RunIsland extends HTMLElement {
     this.setRunning(true);
   }
 
-  /** `work`, or an AbortError as soon as the reader presses Cancel (a terminated worker never answers). */
+  /** Rejects the `cancellable` work of the run under way with an AbortError. */
+  protected abortRun(): void {
+    this.#cancel?.();
+  }
+
+  /** `work`, or an AbortError as soon as the run is aborted (a terminated worker never answers). */
   protected cancellable<T>(work: Promise<T>): Promise<T> {
     const cancelled = new Promise<never>((_, reject) => (this.#cancel = () => reject(new DOMException("cancelled", "AbortError"))));
     return Promise.race([work, cancelled]);
