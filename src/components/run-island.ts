@@ -108,6 +108,6 @@ export abstract class RunIsland extends HTMLElement {
 }
 
 /** Whether `error` is the rejection of a cancelled run. */
-export function isCancel(error: unknown): boolean {
+function isCancel(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }
