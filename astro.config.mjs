@@ -2,6 +2,7 @@
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import { isolationHeaders } from "./src/lab/isolation-headers.ts";
+import { isolationFiles } from "./scripts/isolation-files.ts";
 
 // Sidebar groups mirror the six parts of the syllabus; a group appears once its chapter is written.
 const parts = [
@@ -17,6 +18,8 @@ export default defineConfig({
   site: "https://every-core.example",
   server: { port: 4321, headers: isolationHeaders },
   integrations: [
+    // public/_headers and public/coi-serviceworker.js, from the same isolation headers as the servers.
+    isolationFiles(),
     starlight({
       title: "Every Core",
       description: "Use every thread of your CPU for your own image algorithms — and prove it live.",

@@ -50,7 +50,7 @@ test("shared tiles: workers fill one image, it is drawn, and no worker outlives 
   await expectWorkersBackTo(page, before);
   await tiles.getByLabel("Workers", { exact: true }).fill("0");
   await tiles.getByRole("button", { name: "Draw" }).click();
-  await expect(status).toContainText("Workers must be a whole number from 1 to");
+  await expect(tiles.getByRole("alert")).toContainText("Workers must be a whole number from 1 to");
   await tiles.getByLabel("Workers", { exact: true }).fill("1");
   await tiles.getByRole("button", { name: "Draw" }).click();
   await expect(status).toContainText(`All ${TILES} tiles drawn`, { timeout: 60_000 });
@@ -84,7 +84,7 @@ test("histogram race: plain increments lose counts, Atomics.add loses none, work
 
   await race.getByLabel("Workers", { exact: true }).fill("1");
   await race.getByRole("button", { name: "Run the race" }).click();
-  await expect(race.getByRole("status")).toContainText("Workers must be a whole number from 2 to");
+  await expect(race.getByRole("alert")).toContainText("Workers must be a whole number from 2 to");
   expect(errors).toEqual([]);
 });
 

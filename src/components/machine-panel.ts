@@ -1,9 +1,10 @@
-import { machinePeak, PEAK_FMA, PEAK_MULADD } from "../lab/benchmarks/machine-peak.ts";
-import { memoryBandwidth } from "../lab/benchmarks/memory-bandwidth.ts";
 import type { ResultV1 } from "../lab/results.ts";
+import type { SpeedOfLight } from "../lab/speed-of-light.ts";
 import { RESULTS_EVENT } from "./bench/events.ts";
 import { gflops, ratio, threadsLabel } from "./bench/format.ts";
 import { RunnerClient } from "./bench/runner-client.ts";
+import { readMeta } from "./island-meta.ts";
+import { RunIsland } from "./run-island.ts";
 import { bandwidthGbps, peakGflops } from "./roofline/roofline-data.ts";
 
 const yesNo = (b: boolean) => (b ? "yes" : "no");
@@ -16,29 +17,22 @@ function browserName(ua: string): string {
   return `${name} ${m[2]}`;
 }
 
-/** The two speed-of-light benchmarks "Measure peak" runs, in this order. */
-const SPEED_OF_LIGHT = [machinePeak, memoryBandwidth] as const;
-
 const mostThreads = (results: readonly ResultV1[], bench: string) =>
   Math.max(1, ...results.filter((r) => r.bench === bench).map((r) => r.threads));
 
 /**
- * <ec-machine>: fills the facts from a probe run in a worker (the timer spin never blocks the page),
+ * <ec-machine data-meta>: fills the facts from a probe run in a worker (the timer spin never blocks the page),
  * and on "Measure peak" runs the speed-of-light benchmarks in quick mode through the same runner
  * as the benchmark islands, announcing the results so claims and the roofline update too.
  */
-class MachinePanel extends HTMLElement {
+class MachinePanel extends RunIsland {
   #runner: RunnerClient | undefined;
-
-  #part<T extends HTMLElement>(name: string): T {
-    const el = this.querySelector<T>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-machine: missing part ${name}`);
-    return el;
-  }
+  /** The two speed-of-light benchmarks "Measure peak" runs, peak first. */
+  #sol!: SpeedOfLight;
 
   connectedCallback(): void {
-    this.#part<HTMLButtonElement>("run").addEventListener("click", () => void this.#measure());
-    this.#part<HTMLButtonElement>("cancel").addEventListener("click", () => this.#runner?.cancel());
+    this.#sol = readMeta<SpeedOfLight>(this);
+    this.bindControls(() => this.#measure(), () => this.#runner?.cancel());
     void this.#probe();
   }
 
@@ -65,79 +59,61 @@ class MachinePanel extends HTMLElement {
       }
       this.dataset.ready = "true";
     } catch (error) {
-      this.#error(`The machine probe failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.fail(error, "The machine probe failed");
     } finally {
       runner.dispose();
     }
   }
 
   async #measure(): Promise<void> {
-    this.#error("");
+    this.error("");
     if (!globalThis.crossOriginIsolated) {
-      this.#error("The peak probes run in shared WebAssembly memory, which needs a cross-origin isolated page; this one is not.");
+      this.error("The peak probes run in shared WebAssembly memory, which needs a cross-origin isolated page; this one is not.");
       return;
     }
     this.#runner?.dispose();
     const runner = (this.#runner = new RunnerClient());
-    this.#setRunning(true);
+    this.setRunning(true);
     const results: ResultV1[] = [];
+    const benches = [this.#sol.peak, this.#sol.bandwidth];
     try {
-      for (const [i, bench] of SPEED_OF_LIGHT.entries()) {
-        const doc = await runner.run(bench.id, { quick: true, threads: navigator.hardwareConcurrency }, (p) => {
-          const bar = this.#part<HTMLProgressElement>("progress");
-          bar.max = SPEED_OF_LIGHT.length;
+      for (const [i, bench] of benches.entries()) {
+        const doc = await runner.run(bench.bench, { quick: true, threads: navigator.hardwareConcurrency }, (p) => {
+          const bar = this.find<HTMLProgressElement>("progress");
+          bar.max = benches.length;
           bar.value = i + (p.total ? p.done / p.total : 0);
-          if (p.current !== "done") this.#status(`${bench.title}: measuring ${p.done + 1} of ${p.total}, ${p.current}…`);
+          if (p.current !== "done") this.status(`${bench.title}: measuring ${p.done + 1} of ${p.total}, ${p.current}…`);
         });
         results.push(...doc.results);
         document.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: doc }));
         this.#show(results);
       }
-      this.#status("Done. The benchmarks' own islands give the full tables and the spread of each figure.");
+      this.status("Done. The benchmarks' own islands give the full tables and the spread of each figure.");
     } catch (error) {
-      if (error instanceof DOMException && error.name === "AbortError") this.#status("Cancelled.");
-      else this.#error(`Measuring the peak failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.fail(error, "Measuring the peak failed");
     } finally {
       runner.dispose();
       if (this.#runner === runner) this.#runner = undefined;
-      this.#setRunning(false);
+      this.setRunning(false);
     }
   }
 
   /** Fills the speed-of-light figures measured so far. */
   #show(results: readonly ResultV1[]): void {
+    const sol = this.#sol;
     const set = (key: string, text: string) => (this.querySelector(`[data-peak="${key}"]`)!.textContent = text);
     const figure = (x: number | undefined, unit: string) => (x === undefined ? "not measured" : `${gflops(x)} ${unit}`);
-    const peaks = (threads: number) => `${figure(peakGflops(results, threads, PEAK_FMA), "GFLOP/s")} / ${figure(peakGflops(results, threads, PEAK_MULADD), "GFLOP/s")}`;
+    const peaks = (threads: number) => `${figure(peakGflops(sol, results, threads, sol.peak.fma), "GFLOP/s")} / ${figure(peakGflops(sol, results, threads, sol.peak.muladd), "GFLOP/s")}`;
     const scaling = (all: number | undefined, one: number | undefined) => (all && one ? ` (${ratio(all / one)} one thread)` : "");
-    const peakThreads = mostThreads(results, machinePeak.id);
-    const bandwidthThreads = mostThreads(results, memoryBandwidth.id);
+    const peakThreads = mostThreads(results, sol.peak.bench);
+    const bandwidthThreads = mostThreads(results, sol.bandwidth.bench);
     set("one", peaks(1));
     set("allLabel", `Peak f32, all ${threadsLabel(peakThreads)}: FMA / mul+add`);
-    set("all", peaks(peakThreads) + scaling(peakGflops(results, peakThreads, PEAK_FMA), peakGflops(results, 1, PEAK_FMA)));
-    set("bandwidthOne", figure(bandwidthGbps(results, 1), "GB/s"));
+    set("all", peaks(peakThreads) + scaling(peakGflops(sol, results, peakThreads, sol.peak.fma), peakGflops(sol, results, 1, sol.peak.fma)));
+    set("bandwidthOne", figure(bandwidthGbps(sol, results, 1), "GB/s"));
     set("bandwidthAllLabel", `Memory bandwidth (triad), all ${threadsLabel(bandwidthThreads)}`);
-    set("bandwidthAll", figure(bandwidthGbps(results, bandwidthThreads), "GB/s") + scaling(bandwidthGbps(results, bandwidthThreads), bandwidthGbps(results, 1)));
-    this.#part("peak").hidden = false;
-  }
-
-  #setRunning(running: boolean): void {
-    this.#part<HTMLButtonElement>("run").disabled = running;
-    this.#part<HTMLButtonElement>("cancel").disabled = !running;
-    this.#part("progress").hidden = !running;
-    this.setAttribute("aria-busy", String(running));
-    if (running) this.#part("cancel").focus();
-    else if (document.activeElement === this.#part("cancel") || document.activeElement === document.body) this.#part("run").focus();
-  }
-
-  #status(text: string): void {
-    this.#part("status").textContent = text;
-  }
-
-  #error(text: string): void {
-    const el = this.#part("error");
-    el.textContent = text;
-    el.hidden = text === "";
+    set("bandwidthAll", figure(bandwidthGbps(sol, results, bandwidthThreads), "GB/s") + scaling(bandwidthGbps(sol, results, bandwidthThreads), bandwidthGbps(sol, results, 1)));
+    this.find("peak").hidden = false;
   }
 }
 

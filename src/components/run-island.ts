@@ -1,38 +1,45 @@
 import { findPart } from "./find-part.ts";
 
 /**
- * What every island with a Run button shares: its parts, found by `data-part` (run, cancel,
- * progress, status, error, and the island's own), and their states while a run is under way.
- * Focus moves to Cancel when a run starts and back to Run when it ends, so a keyboard user can
- * stop a run at once.
+ * What every island with a Run button shares (its markup is RunControls.astro): its parts, found
+ * by `data-part` (form, run, cancel, progress, status, error, and the island's own), their states
+ * while a run is under way, Cancel, and how a run that threw is reported. Focus moves to Cancel
+ * when a run starts and back to Run when it ends, so a keyboard user can stop a run at once.
  */
 export abstract class RunIsland extends HTMLElement {
+  /** Rejects the promise `cancellable` handed out for the run under way. */
+  #cancel: (() => void) | undefined;
+
   /** The element with data-part=`name`; a missing one is a bug in the island's markup. */
-  protected find<T extends HTMLElement>(name: string): T {
+  protected find<T extends HTMLElement = HTMLElement>(name: string): T {
     return findPart<T>(this, name);
   }
 
   /**
-   * Wires the island's form (Run, or Enter in a field) to `run` and its Cancel button to `cancel`,
-   * and presets the thread-count field `field` to 1…hardwareConcurrency with `preset` chosen.
+   * Wires the island's form (Run, or Enter in a field) to `run`, and its Cancel button to `cancel`
+   * (by default `abortRun`).
    */
-  protected bindControls(run: () => Promise<void>, cancel: () => void, field: string, preset: number): void {
-    const input = this.find<HTMLInputElement>(field);
-    input.max = String(navigator.hardwareConcurrency);
-    input.value = String(preset);
+  protected bindControls(run: () => Promise<unknown>, cancel: () => void = () => this.abortRun()): void {
     this.find<HTMLFormElement>("form").addEventListener("submit", (e) => {
       e.preventDefault();
-      void run();
+      void run().catch(() => {}); // run reports its own failure on the page
     });
     this.find("cancel").addEventListener("click", cancel);
   }
 
+  /** Presets the count field `field` to `preset`, at most `max` (the hardware threads by default). */
+  protected presetCount(field: string, preset: number, max = navigator.hardwareConcurrency): void {
+    const input = this.find<HTMLInputElement>(field);
+    input.max = String(max);
+    input.value = String(preset);
+  }
+
   /**
    * Starts a run: reads its parameter with `read` (which throws a RangeError naming a bad field);
-   * on bad input shows the message and returns undefined, the page unchanged; otherwise clears the
-   * last error and the `result` part, marks the island running, and returns the value.
+   * on bad input shows the message and returns undefined, the page unchanged; otherwise starts the
+   * run (`start`) and returns the value.
    */
-  protected begin<T>(read: () => T, result: string): T | undefined {
+  protected begin<T>(read: () => T, result?: string): T | undefined {
     let value: T;
     try {
       value = read();
@@ -40,10 +47,40 @@ export abstract class RunIsland extends HTMLElement {
       this.error(e instanceof Error ? e.message : String(e));
       return undefined;
     }
-    this.error("");
-    this.find(result).replaceChildren();
-    this.setRunning(true);
+    this.start(result);
     return value;
+  }
+
+  /** Starts a run: clears the last error and the `result` part (if named), and marks the island running. */
+  protected start(result?: string): void {
+    this.error("");
+    if (result !== undefined) this.find(result).replaceChildren();
+    this.setRunning(true);
+  }
+
+  /** Rejects the `cancellable` work of the run under way with an AbortError. */
+  protected abortRun(): void {
+    this.#cancel?.();
+  }
+
+  /** `work`, or an AbortError as soon as the run is aborted (a terminated worker never answers). */
+  protected cancellable<T>(work: Promise<T>): Promise<T> {
+    const cancelled = new Promise<never>((_, reject) => (this.#cancel = () => reject(new DOMException("cancelled", "AbortError"))));
+    return Promise.race([work, cancelled]);
+  }
+
+  /**
+   * Reports a run that threw: `cancelled` in the status line when the reader cancelled it, else the
+   * error in the alert (after `what`, e.g. "The run failed") with the status line cleared.
+   */
+  protected fail(error: unknown, what?: string, cancelled = "Cancelled."): void {
+    if (isCancel(error)) {
+      this.status(cancelled);
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    this.status("");
+    this.error(what === undefined ? message : `${what}: ${message}`);
   }
 
   protected setRunning(running: boolean): void {
@@ -53,6 +90,7 @@ export abstract class RunIsland extends HTMLElement {
     cancel.disabled = !running;
     this.find("progress").hidden = !running;
     this.setAttribute("aria-busy", String(running));
+    if (!running) this.#cancel = undefined;
     if (running) cancel.focus();
     else if (document.activeElement === cancel || document.activeElement === document.body) run.focus();
   }
@@ -70,6 +108,6 @@ export abstract class RunIsland extends HTMLElement {
 }
 
 /** Whether `error` is the rejection of a cancelled run. */
-export function isCancel(error: unknown): boolean {
+function isCancel(error: unknown): boolean {
   return error instanceof DOMException && error.name === "AbortError";
 }

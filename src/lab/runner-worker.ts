@@ -2,7 +2,7 @@
 import { expose } from "comlink";
 import type { EnvV1 } from "./results.ts";
 import { captureEnv } from "./env.ts";
-import { findBenchmark } from "./registry.ts";
+import { loadBenchmark } from "./benchmark-loaders.ts";
 import { createLabPool } from "./pool/create-lab-pool.ts";
 import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress } from "./run-benchmark.ts";
 import { loadWasmContext } from "./wasm-context.ts";
@@ -26,7 +26,7 @@ const api = {
 
   async run(benchId: string, options: RunOptions, onProgress: (p: RunProgress) => void | Promise<void>) {
     checkRunOptions(options, navigator.hardwareConcurrency);
-    const bench = findBenchmark(benchId);
+    const bench = await loadBenchmark(benchId);
     const res = await resources(options.threads);
     try {
       return await runBenchmark(bench, options, res, onProgress);

@@ -1,9 +1,10 @@
-import { findBenchmark } from "../../lab/registry.ts";
+import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import type { ResultsV1 } from "../../lab/results.ts";
 import { ratio } from "../bench/format.ts";
 import { amdahlSpeedup, fitSerialFraction, type SpeedupPoint } from "./amdahl-fit.ts";
 import { cell } from "../table-cell.ts";
 import { ResultsListener } from "../results-listener.ts";
+import { readMeta } from "../island-meta.ts";
 
 const percent = (x: number) => `${(100 * x).toFixed(x < 0.1 ? 1 : 0)}%`;
 
@@ -35,7 +36,7 @@ async function renderFits(fits: readonly Fit[], predict: number): Promise<Elemen
 }
 
 /**
- * <ec-amdahl data-bench data-predict>: after a run of the benchmark on this page, fits Amdahl's
+ * <ec-amdahl data-meta data-predict>: after a run of the benchmark on this page, fits Amdahl's
  * serial fraction to each parallel variant's measured speedups (over its own 1-thread time) and
  * shows what the law then predicts for `data-predict` threads and for unlimited threads.
  */
@@ -44,7 +45,7 @@ class AmdahlElement extends ResultsListener {
   #generation = 0;
 
   protected onResults({ results: all }: ResultsV1): void {
-    const bench = findBenchmark(this.dataset.bench ?? "");
+    const bench = readMeta<BenchmarkMeta>(this);
     const predict = Number(this.dataset.predict ?? 32);
     const results = all.filter((r) => r.bench === bench.id);
     if (results.length === 0) return;

@@ -1,8 +1,9 @@
-import { findBenchmark } from "../../lab/registry.ts";
-import type { Benchmark } from "../../lab/benchmark.ts";
+import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import { importedSource, liveSource, type ResultSource } from "../../lab/result-source.ts";
 import type { EnvV1, ResultV1, ResultsV1 } from "../../lab/results.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
+import { readMeta } from "../island-meta.ts";
+import { RunIsland } from "../run-island.ts";
 import { download } from "./download.ts";
 import { RESULTS_EVENT } from "./events.ts";
 import { acceptDroppedFiles, readResultsFile } from "./import-results.ts";
@@ -12,15 +13,16 @@ import { RunnerClient } from "./runner-client.ts";
 import { renderSourceDetails } from "./source-details.ts";
 
 /**
- * <ec-bench data-bench="id">: the Run / Cancel / progress / table / chart / Download JSON island,
+ * <ec-bench data-bench="id" data-meta="{…}">: the Run / Cancel / progress / table / chart / Download JSON island,
  * which also imports results files to show beside the live run. The server renders the controls;
- * this element wires them to a runner worker.
+ * this element wires them to a runner worker, which alone loads the
+ * declaration; the page knows the benchmark by the metadata the server rendered (`data-meta`).
  */
 /** Time left for the browser to lay out and paint an update before the next measurement starts. */
 const PAINT_MS = 30;
 
-export class BenchElement extends HTMLElement {
-  #bench!: Benchmark;
+export class BenchElement extends RunIsland {
+  #bench!: BenchmarkMeta;
   #runner: RunnerClient | undefined;
   #results: ResultsV1 | undefined;
   /** Results of the current or last run so far, and where they ran once it has finished. */
@@ -28,34 +30,22 @@ export class BenchElement extends HTMLElement {
   #liveEnv: EnvV1 | undefined;
   #imports: ResultSource[] = [];
 
-  #part<T extends Element>(name: string): T {
-    const el = this.querySelector<T>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-bench: missing part ${name}`);
-    return el;
-  }
-
   connectedCallback(): void {
-    this.#bench = findBenchmark(this.dataset.bench ?? "");
-    const threads = this.#part<HTMLInputElement>("threads");
-    threads.max = String(navigator.hardwareConcurrency);
-    threads.value = String(navigator.hardwareConcurrency);
-    this.#part<HTMLFormElement>("form").addEventListener("submit", (e) => {
-      e.preventDefault();
-      void this.run(this.#readOptions()).catch(() => {});
-    });
-    this.#part<HTMLButtonElement>("cancel").addEventListener("click", () => this.cancel());
-    this.#part<HTMLButtonElement>("download").addEventListener("click", () => {
+    this.#bench = readMeta<BenchmarkMeta>(this);
+    this.bindControls(() => this.run(this.#readOptions()), () => this.cancel());
+    this.presetCount("threads", navigator.hardwareConcurrency);
+    this.find<HTMLButtonElement>("download").addEventListener("click", () => {
       if (this.#results) download(`every-core-${this.#bench.id}.json`, JSON.stringify(this.#results, null, 2), "application/json");
     });
-    const importInput = this.#part<HTMLInputElement>("import");
+    const importInput = this.find<HTMLInputElement>("import");
     importInput.addEventListener("change", () => {
       void this.importFiles([...(importInput.files ?? [])]);
       importInput.value = ""; // choosing the same file again is a new import
     });
     acceptDroppedFiles(this, (files) => void this.importFiles(files));
-    this.#part<HTMLButtonElement>("clear-imports").addEventListener("click", () => this.clearImports());
+    this.find<HTMLButtonElement>("clear-imports").addEventListener("click", () => this.clearImports());
     if (!globalThis.crossOriginIsolated) {
-      this.#status("This page is not cross-origin isolated, so shared memory is off: only the single-threaded TypeScript variants will run.");
+      this.status("This page is not cross-origin isolated, so shared memory is off: only the single-threaded TypeScript variants will run.");
     }
   }
 
@@ -73,7 +63,7 @@ export class BenchElement extends HTMLElement {
    * fails is reported in the alert area by name and reason, and the others still import.
    */
   async importFiles(files: readonly File[]): Promise<void> {
-    this.#error("");
+    this.error("");
     const imported: string[] = [];
     const errors: string[] = [];
     for (const file of files) {
@@ -86,14 +76,14 @@ export class BenchElement extends HTMLElement {
         errors.push(error instanceof Error ? error.message : String(error));
       }
     }
-    if (imported.length) this.#status(`Imported ${imported.join("; ")}.`);
-    this.#error(errors.join("\n"));
+    if (imported.length) this.status(`Imported ${imported.join("; ")}.`);
+    this.error(errors.join("\n"));
     this.#render();
   }
 
   clearImports(): void {
     this.#imports = [];
-    this.#status("Imported results cleared.");
+    this.status("Imported results cleared.");
     this.#render();
   }
 
@@ -105,24 +95,23 @@ export class BenchElement extends HTMLElement {
   /** Table and environment details of every source; the chart shows the live run only. */
   #render(): void {
     const sources = this.#sources();
-    this.#part("table").replaceChildren(...(sources.length ? [renderResultsTable(this.#bench, sources)] : []));
-    this.#part("sources").replaceChildren(...renderSourceDetails(sources));
-    this.#part<HTMLButtonElement>("clear-imports").hidden = this.#imports.length === 0;
+    this.find("table").replaceChildren(...(sources.length ? [renderResultsTable(this.#bench, sources)] : []));
+    this.find("sources").replaceChildren(...renderSourceDetails(sources));
+    this.find<HTMLButtonElement>("clear-imports").hidden = this.#imports.length === 0;
   }
 
   #readOptions(): RunOptions {
     return {
-      threads: this.#part<HTMLInputElement>("threads").valueAsNumber,
-      quick: this.#part<HTMLInputElement>("quick").checked,
+      threads: this.find<HTMLInputElement>("threads").valueAsNumber,
+      quick: this.find<HTMLInputElement>("quick").checked,
     };
   }
 
   /** Runs the benchmark in a fresh runner worker; also the entry point of the CLI and tests. */
   async run(options: RunOptions): Promise<ResultsV1> {
     this.#runner?.dispose();
-    this.#error("");
     this.#liveEnv = undefined;
-    this.#setRunning(true);
+    this.start();
     const runner = (this.#runner = new RunnerClient());
     try {
       const results = await runner.run(this.#bench.id, options, (p) => this.#progress(p));
@@ -130,19 +119,17 @@ export class BenchElement extends HTMLElement {
       this.#liveEnv = results.env;
       await this.#progress({ done: 1, total: 1, current: "done", results: results.results });
       const skipped = results.skipped.map((s) => `${s.variant} skipped: ${s.reason}.`).join(" ");
-      this.#status(`Done: ${results.results.length} measurements on ${results.env.hardwareConcurrency} hardware threads (${results.env.kernelIsa}). ${skipped}`);
-      this.#part<HTMLButtonElement>("download").hidden = false;
+      this.status(`Done: ${results.results.length} measurements on ${results.env.hardwareConcurrency} hardware threads (${results.env.kernelIsa}). ${skipped}`);
+      this.find<HTMLButtonElement>("download").hidden = false;
       document.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: results }));
       return results;
     } catch (error) {
-      const cancelled = error instanceof DOMException && error.name === "AbortError";
-      if (cancelled) this.#status("Cancelled.");
-      else this.#error(error instanceof Error ? error.message : String(error));
+      this.fail(error);
       throw error;
     } finally {
       runner.dispose();
       if (this.#runner === runner) this.#runner = undefined;
-      this.#setRunning(false);
+      this.setRunning(false);
     }
   }
 
@@ -150,43 +137,24 @@ export class BenchElement extends HTMLElement {
     this.#runner?.cancel();
   }
 
-  #setRunning(running: boolean): void {
-    this.#part<HTMLButtonElement>("run").disabled = running;
-    this.#part<HTMLButtonElement>("cancel").disabled = !running;
-    this.#part<HTMLProgressElement>("progress").hidden = !running;
-    this.setAttribute("aria-busy", String(running));
-    if (running) this.#part<HTMLButtonElement>("cancel").focus();
-    else if (document.activeElement === this.#part("cancel") || document.activeElement === document.body) this.#part<HTMLButtonElement>("run").focus();
-  }
-
   /**
    * Shows the results so far. The runner awaits this before it times the next variant, so the
    * page's own drawing (table, charts, paint) never competes with a measurement for a core.
    */
   async #progress(p: RunProgress): Promise<void> {
-    const bar = this.#part<HTMLProgressElement>("progress");
+    const bar = this.find<HTMLProgressElement>("progress");
     bar.max = p.total;
     bar.value = p.done;
-    if (p.current !== "done") this.#status(`Measuring ${p.done + 1} of ${p.total}: ${p.current}…`);
+    if (p.current !== "done") this.status(`Measuring ${p.done + 1} of ${p.total}: ${p.current}…`);
     if (p.results.length === 0) return;
     this.#live = p.results;
     this.#render();
     try {
-      this.#part("chart").replaceChildren(...(await renderCharts(this.#bench, p.results)));
+      this.find("chart").replaceChildren(...(await renderCharts(this.#bench, p.results)));
     } catch (error) {
-      this.#error(`The chart could not be drawn: ${String(error)}`);
+      this.error(`The chart could not be drawn: ${String(error)}`);
     }
     await new Promise((settled) => setTimeout(settled, PAINT_MS));
-  }
-
-  #status(text: string): void {
-    this.#part("status").textContent = text;
-  }
-
-  #error(text: string): void {
-    const el = this.#part<HTMLElement>("error");
-    el.textContent = text;
-    el.hidden = text === "";
   }
 }
 

@@ -1,16 +1,16 @@
-import type { Benchmark } from "../../lab/benchmark.ts";
+import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import type { ResultV1 } from "../../lab/results.ts";
 import { threadsLabel } from "./format.ts";
 
 type PlotModule = typeof import("@observablehq/plot");
 
-function seriesLabel(bench: Benchmark, r: ResultV1): string {
+function seriesLabel(bench: BenchmarkMeta, r: ResultV1): string {
   const v = bench.variants.find((x) => x.id === r.variant);
   return (v?.label ?? r.variant) + (v?.parallel ? `, ${threadsLabel(r.threads)}` : "");
 }
 
 /** Per case, median time with its 95% CI, and GFLOP/s; parallel variants at the most threads run. */
-function bySize(Plot: PlotModule, bench: Benchmark, results: readonly ResultV1[], metric: "time" | "gflops"): Element {
+function bySize(Plot: PlotModule, bench: BenchmarkMeta, results: readonly ResultV1[], metric: "time" | "gflops"): Element {
   const maxThreads = new Map<string, number>();
   for (const r of results) maxThreads.set(r.variant, Math.max(maxThreads.get(r.variant) ?? 1, r.threads));
   const rows = results
@@ -33,7 +33,7 @@ function bySize(Plot: PlotModule, bench: Benchmark, results: readonly ResultV1[]
 }
 
 /** Speedup over the variant's own 1-thread time, against threads, on the last case; y = x is perfect scaling. */
-function byThreads(Plot: PlotModule, bench: Benchmark, results: readonly ResultV1[]): Element | null {
+function byThreads(Plot: PlotModule, bench: BenchmarkMeta, results: readonly ResultV1[]): Element | null {
   const parallel = new Set(bench.variants.filter((v) => v.parallel).map((v) => v.id));
   const last = [...bench.cases].reverse().find((c) => results.some((r) => r.case === c.label && parallel.has(r.variant) && r.threads > 1));
   if (!last) return null;
@@ -64,7 +64,7 @@ function byThreads(Plot: PlotModule, bench: Benchmark, results: readonly ResultV
  * cases, and, when a parallel variant ran on several thread counts, its speedup against threads.
  * Observable Plot is loaded on first use only.
  */
-export async function renderCharts(bench: Benchmark, results: readonly ResultV1[]): Promise<Element[]> {
+export async function renderCharts(bench: BenchmarkMeta, results: readonly ResultV1[]): Promise<Element[]> {
   const Plot = await import("@observablehq/plot");
   const charts = [bySize(Plot, bench, results, "time")];
   if (results.some((r) => r.gflops !== undefined)) charts.push(bySize(Plot, bench, results, "gflops"));

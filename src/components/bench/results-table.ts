@@ -1,4 +1,4 @@
-import type { Benchmark } from "../../lab/benchmark.ts";
+import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import type { ResultSource } from "../../lab/result-source.ts";
 import { baselineOf } from "../../lab/results.ts";
 import { gflops, ms, ratio } from "./format.ts";
@@ -27,7 +27,7 @@ const TEXT_COLUMNS = new Set(["Source", "Case", "Variant"]);
  * appears once anything is imported; the live run comes first. Built with textContent only, so no
  * value is ever parsed as HTML.
  */
-export function renderResultsTable(bench: Benchmark, sources: readonly ResultSource[]): HTMLTableElement {
+export function renderResultsTable(bench: Pick<BenchmarkMeta, "variants">, sources: readonly ResultSource[]): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "ec-results";
   const showSource = sources.some((s) => s.imported);

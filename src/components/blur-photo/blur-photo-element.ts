@@ -1,43 +1,54 @@
 import { ms } from "../bench/format.ts";
+import { RunIsland } from "../run-island.ts";
 import { MAX_SIDE, type BlurMethod } from "./blur-photo.ts";
 import type { BlurReply, BlurRequest } from "./blur-photo-worker.ts";
 
 /**
  * <ec-blur-photo>: a photo before and after the three blurs of the "algorithm first" benchmark,
- * timed in a worker. The reader can pick one of the site's photos or open their own image file.
+ * timed in a worker. The reader can pick one of the site's photos or open their own image file;
+ * a newer request supersedes the one in flight, and Cancel stops the worker.
  */
-class BlurPhoto extends HTMLElement {
+class BlurPhoto extends RunIsland {
   #worker: Worker | undefined;
   #lastId = 0;
 
   connectedCallback() {
-    this.#part<HTMLButtonElement>("run").addEventListener("click", () => {
-      const photo = this.#part<HTMLSelectElement>("photo");
-      this.#request(photo.value, photo.selectedOptions[0]?.textContent ?? photo.value);
-    });
-    this.#part<HTMLInputElement>("file").addEventListener("change", (event) => {
+    this.bindControls(
+      async () => {
+        const photo = this.find<HTMLSelectElement>("photo");
+        this.#request(photo.value, photo.selectedOptions[0]?.textContent ?? photo.value);
+      },
+      () => this.#cancel(),
+    );
+    this.find<HTMLInputElement>("file").addEventListener("change", (event) => {
       const file = (event.target as HTMLInputElement).files?.[0];
       if (file) this.#request(file, file.name);
     });
   }
 
   disconnectedCallback() {
+    this.#stopWorker();
+  }
+
+  #stopWorker() {
     this.#worker?.terminate();
     this.#worker = undefined;
   }
 
-  #part<T extends HTMLElement>(name: string): T {
-    return this.querySelector<T>(`[data-part="${name}"]`)!;
-  }
-
   #request(source: string | Blob, name: string) {
     this.#worker ??= this.#startWorker();
-    const k = Number(this.#part<HTMLSelectElement>("k").value);
+    const k = Number(this.find<HTMLSelectElement>("k").value);
     const request: BlurRequest = { id: ++this.#lastId, source, name, k };
-    this.#part("error").hidden = true;
-    this.#part("progress").hidden = false;
-    this.#part("status").textContent = `Blurring ${name} with k=${k}…`;
+    this.start();
+    this.status(`Blurring ${name} with k=${k}…`);
     this.#worker.postMessage(request);
+  }
+
+  #cancel() {
+    this.#stopWorker();
+    this.#lastId++; // an answer already on its way is stale
+    this.status("Cancelled.");
+    this.setRunning(false);
   }
 
   #startWorker(): Worker {
@@ -49,23 +60,20 @@ class BlurPhoto extends HTMLElement {
   #show(reply: BlurReply) {
     // A newer request supersedes this one: show only the latest.
     if (reply.id !== this.#lastId) return;
-    this.#part("progress").hidden = true;
+    this.setRunning(false);
     if (!reply.ok) {
-      this.#part("status").textContent = "";
-      this.#part("figures").hidden = true;
-      const error = this.#part("error");
-      error.textContent = reply.error;
-      error.hidden = false;
+      this.find("figures").hidden = true;
+      this.fail(new Error(reply.error));
       return;
     }
     const scaled = reply.width !== reply.originalWidth ? ` (scaled down from ${reply.originalWidth}×${reply.originalHeight} to fit ${MAX_SIDE} px)` : "";
-    this.#part("status").textContent = `Done: ${reply.width}×${reply.height}${scaled}.`;
+    this.status(`Done: ${reply.width}×${reply.height}${scaled}.`);
     this.#draw("before", reply.before, reply.width, reply.height);
     for (const blur of reply.blurs) {
       this.#draw(blur.method, blur.bitmap, reply.width, reply.height);
       this.querySelector(`[data-time="${blur.method satisfies BlurMethod}"]`)!.textContent = `${ms(blur.ms)} ms`;
     }
-    this.#part("figures").hidden = false;
+    this.find("figures").hidden = false;
   }
 
   #draw(name: string, bitmap: ImageBitmap, width: number, height: number) {

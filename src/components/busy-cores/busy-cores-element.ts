@@ -1,4 +1,5 @@
-import { isCancel, RunIsland } from "../run-island.ts";
+import { RunIsland } from "../run-island.ts";
+import { workerFailure } from "../worker-failure.ts";
 import { wrap } from "comlink";
 import { busyShares, coresBusy } from "../../kernels/pool/busy-time.ts";
 import { parseWorkers } from "../pyodide-race/workers-input.ts";
@@ -14,10 +15,10 @@ const RUN_MS = 1500;
  */
 class BusyCores extends RunIsland {
   #worker: Worker | undefined;
-  #cancel: (() => void) | undefined;
 
   connectedCallback(): void {
-    this.bindControls(() => this.#run(), () => this.#cancel?.(), "threads", navigator.hardwareConcurrency);
+    this.bindControls(() => this.#run());
+    this.presetCount("threads", navigator.hardwareConcurrency);
   }
 
   disconnectedCallback(): void {
@@ -31,11 +32,8 @@ class BusyCores extends RunIsland {
     this.status(`Running 384³ products on ${threads} of ${poolThreads} threads for ${RUN_MS / 1000} s…`);
     const worker = (this.#worker = new Worker(new URL("./busy-worker.ts", import.meta.url), { type: "module", name: "every-core-busy-cores" }));
     try {
-      const cancelled = new Promise<never>((_, reject) => {
-        this.#cancel = () => reject(new DOMException("cancelled", "AbortError"));
-        worker.addEventListener("error", (e) => reject(new Error(e.message || "the busy-cores worker could not start")));
-      });
-      const run = await Promise.race([wrap<BusyWorkerApi>(worker).run(threads, poolThreads, RUN_MS), cancelled]);
+      const work = wrap<BusyWorkerApi>(worker).run(threads, poolThreads, RUN_MS);
+      const run = await this.cancellable(Promise.race([work, workerFailure(worker, "the busy-cores worker")]));
       const shares = busyShares(run.busyMs, run.wallMs);
       this.find("result").replaceChildren(renderBusyTable(shares, run.wallMs));
       const idle = shares.filter((s) => s.busyMs === 0).length;
@@ -44,15 +42,10 @@ class BusyCores extends RunIsland {
           (idle > 0 ? `, and ${idle} never ran a part.` : "."),
       );
     } catch (e) {
-      if (isCancel(e)) this.status("Cancelled.");
-      else {
-        this.status("");
-        this.error(`The run failed: ${(e as Error).message}`);
-      }
+      this.fail(e, "The run failed");
     } finally {
       worker.terminate();
       if (this.#worker === worker) this.#worker = undefined;
-      this.#cancel = undefined;
       this.setRunning(false);
     }
   }

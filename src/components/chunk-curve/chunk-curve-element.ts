@@ -1,9 +1,10 @@
 import type { ResultsV1 } from "../../lab/results.ts";
 import { ResultsListener } from "../results-listener.ts";
-import { chunkCurve } from "./chunk-curve-points.ts";
+import { readMeta } from "../island-meta.ts";
+import { chunkCurve, type ChunkVariants } from "./chunk-curve-points.ts";
 
 /**
- * <ec-chunk-curve data-bench="pool-map-images">: after a run of that benchmark on the page, its
+ * <ec-chunk-curve data-meta>: after a run of that benchmark on the page, its
  * time against the chunk size (both on log axes), one panel per batch and one line per thread
  * count, with the one-thread loop dashed across: the granularity curve of Pool.map's chunksize.
  */
@@ -12,7 +13,7 @@ class ChunkCurveElement extends ResultsListener {
   #generation = 0;
 
   protected async onResults(doc: ResultsV1): Promise<void> {
-    const { points, loops } = chunkCurve(doc.results, this.dataset.bench ?? "");
+    const { points, loops } = chunkCurve(doc.results, readMeta<ChunkVariants>(this));
     if (points.length === 0) return;
     const generation = ++this.#generation;
     const Plot = await import("@observablehq/plot");

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ResultV1 } from "../../lab/results.ts";
-import { chunkCurve } from "./chunk-curve-points.ts";
+import { chunkOfVariant, LOOP_VARIANT, poolMapImages } from "../../lab/benchmarks/pool-map-images.ts";
+import { chunkCurve, chunkVariants } from "./chunk-curve-points.ts";
+
+/** As ChunkCurve.astro renders it into the island. */
+const variants = chunkVariants(poolMapImages, LOOP_VARIANT, chunkOfVariant);
 
 function result(variant: string, median: number, threads = 1, ok = true, bench = "pool-map-images"): ResultV1 {
   return {
@@ -8,6 +12,20 @@ function result(variant: string, median: number, threads = 1, ok = true, bench =
     median, iqr: 0, min: median, ci95: [median, median], cv: 0, noisy: false, correctness: { ok, maxError: 0, tolerance: 0 },
   };
 }
+
+describe("chunkVariants", () => {
+  it("maps every pool variant to its chunk size and names the loop", () => {
+    expect(variants.bench).toBe("pool-map-images");
+    expect(variants.loop).toBe("map-box3-f32-loop-js");
+    expect(variants.chunks).toEqual({
+      "map-box3-f32-chunk1-js": 1,
+      "map-box3-f32-chunk4-js": 4,
+      "map-box3-f32-chunk16-js": 16,
+      "map-box3-f32-chunk64-js": 64,
+      "map-box3-f32-chunk256-js": 256,
+    });
+  });
+});
 
 describe("chunkCurve", () => {
   it("turns each pool variant into a point at its chunk size, one series per thread count, sorted by chunk", () => {
@@ -19,7 +37,7 @@ describe("chunkCurve", () => {
         result("map-box3-f32-chunk16-js", 8, 1),
         result("map-box3-f32-loop-js", 8),
       ],
-      "pool-map-images",
+      variants,
     );
     expect(points.map((p) => [p.chunk, p.series, p.ms])).toEqual([
       [1, "2 threads", 7],
@@ -33,7 +51,7 @@ describe("chunkCurve", () => {
   it("leaves out incorrect results, other benchmarks and unknown variants", () => {
     const { points, loops } = chunkCurve(
       [result("map-box3-f32-chunk4-js", 1, 2, false), result("map-box3-f32-chunk4-js", 1, 2, true, "gemm"), result("map-box3-f32-chunk3-js", 1, 2)],
-      "pool-map-images",
+      variants,
     );
     expect(points).toEqual([]);
     expect(loops).toEqual([]);

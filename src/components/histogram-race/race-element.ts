@@ -1,5 +1,6 @@
 import { splitRows } from "../../kernels/pool/pool-control.ts";
 import { HISTOGRAM_U8_BINS } from "../../kernels/histogram-u8.ts";
+import { RunIsland } from "../run-island.ts";
 import type { RaceRequest } from "./race-protocol.ts";
 
 const SEED = 44;
@@ -9,28 +10,16 @@ const SEED = 44;
  * 256-bin histogram twice — plain increments, then Atomics.add — and report how many counts the
  * plain pass lost. The workers are new on every run and terminated after it (or on Cancel).
  */
-class HistogramRace extends HTMLElement {
+class HistogramRace extends RunIsland {
   #workers: Worker[] = [];
-  #cancel: ((reason: Error) => void) | undefined;
-
-  #part<T extends HTMLElement>(name: string): T {
-    const el = this.querySelector<T>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-histogram-race: missing part ${name}`);
-    return el;
-  }
 
   connectedCallback(): void {
-    const threads = this.#part<HTMLInputElement>("workers");
-    threads.max = String(Math.max(2, navigator.hardwareConcurrency || 2));
-    threads.value = String(Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2)));
-    this.#part("form").addEventListener("submit", (e) => {
-      e.preventDefault();
-      void this.#run();
-    });
-    this.#part("cancel").addEventListener("click", () => this.#cancel?.(new Error("cancelled")));
+    const max = Math.max(2, navigator.hardwareConcurrency || 2);
+    this.bindControls(() => this.#run());
+    this.presetCount("workers", Math.min(4, max), max);
     if (!globalThis.crossOriginIsolated) {
-      this.#part<HTMLButtonElement>("run").disabled = true;
-      this.#part("status").textContent = "This page is not cross-origin isolated, so it has no SharedArrayBuffer: the race cannot be shown here.";
+      this.find<HTMLButtonElement>("run").disabled = true;
+      this.status("This page is not cross-origin isolated, so it has no SharedArrayBuffer: the race cannot be shown here.");
     }
   }
 
@@ -45,45 +34,36 @@ class HistogramRace extends HTMLElement {
 
   /** Sends one request to every worker and resolves when all answered (rejects on error or Cancel). */
   #all(requests: RaceRequest[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      let pending = requests.length;
-      this.#cancel = reject;
-      requests.forEach((request, i) => {
-        const w = this.#workers[i]!;
-        w.onmessage = () => {
-          if (--pending === 0) resolve();
-        };
-        w.onerror = (e) => reject(new Error(e.message || "a worker failed"));
-        w.postMessage(request);
-      });
-    });
+    return this.cancellable(
+      new Promise((resolve, reject) => {
+        let pending = requests.length;
+        requests.forEach((request, i) => {
+          const w = this.#workers[i]!;
+          w.onmessage = () => {
+            if (--pending === 0) resolve();
+          };
+          w.onerror = (e) => reject(new Error(e.message || "a worker failed"));
+          w.postMessage(request);
+        });
+      }),
+    );
   }
 
   async #run(): Promise<void> {
-    const input = this.#part<HTMLInputElement>("workers");
-    const status = this.#part("status");
-    const parties = Number(input.value);
-    const max = Number(input.max);
-    if (!Number.isInteger(parties) || parties < 2 || parties > max) {
-      status.textContent = `Workers must be a whole number from 2 to ${max} (got “${input.value}”).`;
-      return;
-    }
+    const input = this.find<HTMLInputElement>("workers");
+    const parties = this.begin(() => parseParties(input.value, Number(input.max)));
+    if (parties === undefined) return;
     const width = Number(this.dataset.width);
     const height = Number(this.dataset.height);
     const n = width * height;
-    const run = this.#part<HTMLButtonElement>("run");
-    const cancel = this.#part<HTMLButtonElement>("cancel");
-    run.disabled = true;
-    cancel.disabled = false;
-    this.#part("progress").hidden = false;
     this.#workers = Array.from({ length: parties }, (_, i) => new Worker(new URL("./race-worker.ts", import.meta.url), { type: "module", name: `every-core-race-${i + 1}` }));
     try {
-      status.textContent = `Drawing a ${width}×${height} test image in a worker…`;
+      this.status(`Drawing a ${width}×${height} test image in a worker…`);
       const pixels = new SharedArrayBuffer(n);
       await this.#all([{ kind: "fill", pixels, width, height, seed: SEED }]);
       const rows: string[][] = [];
       for (const atomic of [false, true]) {
-        status.textContent = `${parties} workers counting with ${atomic ? "Atomics.add" : "plain increments"}…`;
+        this.status(`${parties} workers counting with ${atomic ? "Atomics.add" : "plain increments"}…`);
         const bins = new SharedArrayBuffer(HISTOGRAM_U8_BINS * Int32Array.BYTES_PER_ELEMENT);
         const gate = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
         const t0 = performance.now();
@@ -98,15 +78,12 @@ class HistogramRace extends HTMLElement {
         rows.push([atomic ? "Atomics.add" : "plain bins[v]++", counted.toLocaleString("en"), (n - counted).toLocaleString("en"), `${ms.toFixed(1)} ms`]);
       }
       this.#render(rows);
-      status.textContent = `Done: ${n.toLocaleString("en")} pixels counted twice by ${parties} workers.`;
+      this.status(`Done: ${n.toLocaleString("en")} pixels counted twice by ${parties} workers.`);
     } catch (e) {
-      status.textContent = (e as Error).message === "cancelled" ? "Cancelled: the workers were stopped." : `The race could not run: ${(e as Error).message}`;
+      this.fail(e, "The race could not run", "Cancelled: the workers were stopped.");
     } finally {
       this.#stop();
-      this.#cancel = undefined;
-      run.disabled = false;
-      cancel.disabled = true;
-      this.#part("progress").hidden = true;
+      this.setRunning(false);
     }
   }
 
@@ -125,6 +102,15 @@ class HistogramRace extends HTMLElement {
     );
     this.querySelector("table")!.hidden = false;
   }
+}
+
+/** The race needs at least two workers; at most the field's maximum. */
+function parseParties(value: string, max: number): number {
+  const parties = Number(value);
+  if (value.trim() === "" || !Number.isInteger(parties) || parties < 2 || parties > max) {
+    throw new RangeError(`Workers must be a whole number from 2 to ${max} (got “${value}”).`);
+  }
+  return parties;
 }
 
 customElements.define("ec-histogram-race", HistogramRace);

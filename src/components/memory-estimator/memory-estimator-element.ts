@@ -1,3 +1,4 @@
+import { findPart } from "../find-part.ts";
 import { formatBytes, layerMemory, parseLayers, type Dtype, type LayerMemory } from "./conv-memory.ts";
 
 const COLUMNS = ["input", "weights", "output", "im2col"] as const;
@@ -5,9 +6,7 @@ const COLUMNS = ["input", "weights", "output", "im2col"] as const;
 /** <ec-memory-estimator>: recomputes the table on every edit; bad input shows one message naming the field. */
 class MemoryEstimator extends HTMLElement {
   #part<T extends HTMLElement>(name: string): T {
-    const el = this.querySelector<T>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-memory-estimator: missing part ${name}`);
-    return el;
+    return findPart<T>(this, name);
   }
 
   connectedCallback(): void {

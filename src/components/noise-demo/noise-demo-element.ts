@@ -1,4 +1,4 @@
-import { isCancel, RunIsland } from "../run-island.ts";
+import { RunIsland } from "../run-island.ts";
 import { NOISY_CV } from "../../lab/stats.ts";
 import { ms } from "../bench/format.ts";
 import { parseWorkers } from "../pyodide-race/workers-input.ts";
@@ -14,10 +14,10 @@ const LOAD_SETTLE_MS = 200;
  */
 class NoiseDemo extends RunIsland {
   #workers: Worker[] = [];
-  #cancel: (() => void) | undefined;
 
   connectedCallback(): void {
-    this.bindControls(() => this.#run(), () => this.#cancel?.(), "load", navigator.hardwareConcurrency);
+    this.bindControls(() => this.#run());
+    this.presetCount("load", navigator.hardwareConcurrency);
   }
 
   disconnectedCallback(): void {
@@ -38,26 +38,23 @@ class NoiseDemo extends RunIsland {
   async #run(): Promise<void> {
     const load = this.begin(() => parseWorkers(this.find<HTMLInputElement>("load").value, navigator.hardwareConcurrency, "Competing workers"), "result");
     if (load === undefined) return;
-    const cancelled = new Promise<never>((_, reject) => (this.#cancel = () => reject(new DOMException("cancelled", "AbortError"))));
-    cancelled.catch(() => {}); // observed through Promise.race below; a cancel after the run is no error
     try {
       const timer = this.#track(new Worker(new URL("./noise-worker.ts", import.meta.url), { type: "module", name: "every-core-noise-timer" }));
       const time = (phase: NoisePhase, competing: number) =>
-        Promise.race([
+        this.cancellable(
           new Promise<PhaseSummary>((resolve, reject) => {
             timer.onmessage = (e: MessageEvent<{ times: number[] }>) => resolve(summarizePhase(phase, competing, e.data.times));
             timer.onerror = (e) => reject(new Error(e.message || "the timing worker failed"));
             timer.postMessage({ samples: NOISE_SAMPLES });
           }),
-          cancelled,
-        ]);
+        );
       this.#progress(0, `Timing ${NOISE_SAMPLES} calls on a quiet machine…`);
       const quiet = await time("quiet", 0);
       this.#progress(1, `Starting ${load} competing worker(s), then timing ${NOISE_SAMPLES} calls again…`);
       for (let i = 0; i < load; i++) {
         this.#track(new Worker(new URL("./spinner-worker.ts", import.meta.url), { type: "module", name: `every-core-noise-load-${i + 1}` })).postMessage(null);
       }
-      await Promise.race([new Promise((r) => setTimeout(r, LOAD_SETTLE_MS)), cancelled]);
+      await this.cancellable(new Promise((r) => setTimeout(r, LOAD_SETTLE_MS)));
       const loaded = await time("with load", load);
       this.#stopWorkers();
       const Plot = await import("@observablehq/plot");
@@ -67,14 +64,9 @@ class NoiseDemo extends RunIsland {
           `the loaded run is ${loaded.noisy ? "" : "not "}flagged noisy (CV above ${NOISY_CV}).`,
       );
     } catch (e) {
-      if (isCancel(e)) this.status("Cancelled.");
-      else {
-        this.status("");
-        this.error(`The noise demo failed: ${(e as Error).message}`);
-      }
+      this.fail(e, "The noise demo failed");
     } finally {
       this.#stopWorkers();
-      this.#cancel = undefined;
       this.setRunning(false);
     }
   }

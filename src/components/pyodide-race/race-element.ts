@@ -1,4 +1,4 @@
-import { isCancel, RunIsland } from "../run-island.ts";
+import { RunIsland } from "../run-island.ts";
 import { RACE_LIMIT } from "../../lab/pyodide/race-limit.ts";
 import { ms, ratio } from "../bench/format.ts";
 import { interpretersLabel, RaceRun, type RaceProgress, type RaceResult } from "./race-run.ts";
@@ -13,7 +13,8 @@ export class PyodideRaceElement extends RunIsland {
   #run: RaceRun | undefined;
 
   connectedCallback(): void {
-    this.bindControls(() => this.#start(), () => this.#run?.cancel(), "workers", defaultWorkers(navigator.hardwareConcurrency));
+    this.bindControls(() => this.#start(), () => this.#run?.cancel());
+    this.presetCount("workers", defaultWorkers(navigator.hardwareConcurrency));
   }
 
   disconnectedCallback(): void {
@@ -30,8 +31,7 @@ export class PyodideRaceElement extends RunIsland {
       this.find("tables").replaceChildren(renderRaceTable(result), renderStartupTable(result));
       this.status(summary(result));
     } catch (error) {
-      if (isCancel(error)) this.status("Cancelled.");
-      else this.error(error instanceof Error ? error.message : String(error));
+      this.fail(error);
     } finally {
       run.dispose();
       if (this.#run === run) this.#run = undefined;

@@ -1,20 +1,15 @@
 import type { ErrorRow } from "./quant-error-rows.ts";
+import { RunIsland } from "../run-island.ts";
+import { workerFailure } from "../worker-failure.ts";
 
 const percent = (x: number) => `${(100 * x).toPrecision(2)} %`;
 
 /** <ec-quant-error data-seed>: on "Measure the error", runs the int8 pipeline against float32 in a worker and tabulates the error. */
-class QuantErrorElement extends HTMLElement {
+class QuantErrorElement extends RunIsland {
   #worker: Worker | undefined;
 
-  #part<T extends HTMLElement>(name: string): T {
-    const el = this.querySelector<T>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-quant-error: missing part ${name}`);
-    return el;
-  }
-
   connectedCallback(): void {
-    this.#part("run").addEventListener("click", () => void this.#run());
-    this.#part("cancel").addEventListener("click", () => this.#finish("Cancelled."));
+    this.bindControls(() => this.#run());
   }
 
   disconnectedCallback(): void {
@@ -22,32 +17,24 @@ class QuantErrorElement extends HTMLElement {
   }
 
   async #run(): Promise<void> {
-    this.#part<HTMLButtonElement>("run").disabled = true;
-    this.#part("cancel").hidden = false;
-    this.#part("status").textContent = "Multiplying in float32 and in int8…";
-    const worker = new Worker(new URL("./quant-error-worker.ts", import.meta.url), { type: "module", name: "every-core-quant-error" });
-    this.#worker = worker;
+    this.start();
+    this.status("Multiplying in float32 and in int8…");
+    const worker = (this.#worker = new Worker(new URL("./quant-error-worker.ts", import.meta.url), { type: "module", name: "every-core-quant-error" }));
     try {
-      const rows = await new Promise<ErrorRow[]>((resolve, reject) => {
+      const rows = new Promise<ErrorRow[]>((resolve) => {
         worker.onmessage = (e: MessageEvent<ErrorRow[]>) => resolve(e.data);
-        worker.onerror = (e) => reject(new Error(e.message || "the worker failed"));
         worker.postMessage({ seed: Number(this.dataset.seed) });
       });
-      if (this.#worker !== worker) return; // cancelled meanwhile
-      this.#part("rows").replaceChildren(...rows.map(row));
-      this.#part("result").hidden = false;
-      this.#finish("Done: the table shows your run.");
+      this.find("rows").replaceChildren(...(await this.cancellable(Promise.race([rows, workerFailure(worker, "the worker")]))).map(row));
+      this.find("result").hidden = false;
+      this.status("Done: the table shows your run.");
     } catch (e) {
-      this.#finish(`The measurement failed: ${(e as Error).message}`);
+      this.fail(e, "The measurement failed");
+    } finally {
+      worker.terminate();
+      if (this.#worker === worker) this.#worker = undefined;
+      this.setRunning(false);
     }
-  }
-
-  #finish(status: string): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
-    this.#part("status").textContent = status;
-    this.#part<HTMLButtonElement>("run").disabled = false;
-    this.#part("cancel").hidden = true;
   }
 }
 

@@ -1,6 +1,6 @@
 import { threadsLabel } from "../bench/format.ts";
 import { intensityRange, roofLine, type KernelPoint, type Roof } from "./roofline-data.ts";
-import { describePoint, intensityText } from "./roofline-labels.ts";
+import { describePoint, intensityText, type VariantLabels } from "./roofline-labels.ts";
 
 /** The roofs worth drawing: one thread, and the most threads measured (one line each). */
 export function roofsToDraw(roofList: readonly Roof[]): Roof[] {
@@ -15,7 +15,7 @@ export function roofsToDraw(roofList: readonly Roof[]): Roof[] {
  * result at the thread counts of the drawn roofs (each variant's other thread counts are in the
  * table). Observable Plot is loaded on first use only.
  */
-export async function renderRooflineChart(points: readonly KernelPoint[], roofList: readonly Roof[], width: number): Promise<Element> {
+export async function renderRooflineChart(points: readonly KernelPoint[], roofList: readonly Roof[], labels: VariantLabels, width: number): Promise<Element> {
   const Plot = await import("@observablehq/plot");
   const drawn = roofsToDraw(roofList);
   const shownThreads = new Set(drawn.length ? drawn.map((r) => r.threads) : points.map((p) => p.threads));
@@ -31,7 +31,7 @@ export async function renderRooflineChart(points: readonly KernelPoint[], roofLi
     text: `ridge ${intensityText(r.ridge)} FLOP/B`,
     dy: i === 0 ? 16 : -14,
   }));
-  const dots = shown.map((p) => ({ x: p.intensity, y: p.gflops, series: series(p.threads), description: describePoint(p) }));
+  const dots = shown.map((p) => ({ x: p.intensity, y: p.gflops, series: series(p.threads), description: describePoint(labels, p) }));
   const domain = [...shownThreads].sort((a, b) => a - b).map(series);
   return Plot.plot({
     width,

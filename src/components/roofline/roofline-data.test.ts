@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PEAK_FMA, PEAK_MULADD } from "../../lab/benchmarks/machine-peak.ts";
 import { IN_CACHE, MAIN_MEMORY } from "../../lab/benchmarks/memory-bandwidth.ts";
+import { speedOfLight as sol } from "../../lab/speed-of-light.ts";
 import type { ResultV1 } from "../../lab/results.ts";
 import {
   attainable,
@@ -43,20 +44,20 @@ const machine: ResultV1[] = [
 
 describe("roofs", () => {
   it("takes the best correct peak and the best main-memory triad at each thread count", () => {
-    expect(peakGflops(machine, 1)).toBe(60);
-    expect(peakGflops(machine, 1, PEAK_MULADD)).toBe(40);
-    expect(peakGflops(machine, 4)).toBeUndefined();
-    expect(bandwidthGbps(machine, 1)).toBe(15);
-    expect(bandwidthGbps(machine, 2)).toBe(20);
-    expect(roofs(machine)).toEqual([
+    expect(peakGflops(sol, machine, 1)).toBe(60);
+    expect(peakGflops(sol, machine, 1, PEAK_MULADD)).toBe(40);
+    expect(peakGflops(sol, machine, 4)).toBeUndefined();
+    expect(bandwidthGbps(sol, machine, 1)).toBe(15);
+    expect(bandwidthGbps(sol, machine, 2)).toBe(20);
+    expect(roofs(sol, machine)).toEqual([
       { threads: 1, peakGflops: 60, bandwidthGbps: 15, ridge: 4 },
       { threads: 2, peakGflops: 118, bandwidthGbps: 20, ridge: 5.9 },
     ]);
   });
 
   it("has no roof at a thread count where either limit is missing", () => {
-    expect(roofs([peak(PEAK_FMA, 1, 60)])).toEqual([]);
-    expect(roofs([triad("triad-f32-wasm", 1, 15)])).toEqual([]);
+    expect(roofs(sol, [peak(PEAK_FMA, 1, 60)])).toEqual([]);
+    expect(roofs(sol, [triad("triad-f32-wasm", 1, 15)])).toEqual([]);
   });
 });
 
@@ -78,7 +79,7 @@ describe("kernelPoints", () => {
     const noModel = result("conv2d-im2col", "x", 1, { gflops: 5 });
     const wrong = result("conv2d-im2col", "y", 1, { gflops: 5, intensity: 3, correctness: { ok: false, maxError: 1, tolerance: 0 } });
     const alone = result("conv2d-im2col", "z", 8, { gflops: 5, intensity: 3 });
-    const points = kernelPoints([...machine, conv, noModel, wrong, alone]);
+    const points = kernelPoints(sol, [...machine, conv, noModel, wrong, alone]);
     const byVariant = new Map(points.map((p) => [`${p.variant}@${p.threads}`, p]));
     expect(byVariant.get("conv2d-f32-im2col-gemm-wasm-threads@2")).toMatchObject({ intensity: 16, gflops: 50, roof: { threads: 2 } });
     expect(byVariant.get("z@8")?.roof).toBeUndefined();
@@ -108,7 +109,7 @@ describe("roofLine and intensityRange", () => {
   });
 
   it("spans every point and ridge with a margin, and has a default when empty", () => {
-    const points = kernelPoints(machine);
+    const points = kernelPoints(sol, machine);
     expect(intensityRange(points, [roof])).toEqual([1 / 12, 8]);
     expect(intensityRange([], [])).toEqual([0.1, 100]);
   });

@@ -1,11 +1,11 @@
 import type { ResultV1 } from "../../lab/results.ts";
-import { machinePeak } from "../../lab/benchmarks/machine-peak.ts";
-import { MAIN_MEMORY, memoryBandwidth } from "../../lab/benchmarks/memory-bandwidth.ts";
+import type { SpeedOfLight } from "../../lab/speed-of-light.ts";
 
 /**
  * The roofline model (Williams, Waterman & Patterson, 2009) from benchmark results, as plain data:
  * a kernel that does I FLOPs per byte of memory traffic can run at most min(peak, bandwidth · I).
- * The roofs come from the two speed-of-light benchmarks; every result with a byte model is a point.
+ * The roofs come from the two speed-of-light benchmarks (`sol` says which results are theirs); every
+ * result with a byte model is a point.
  */
 
 /** The machine's two limits at one thread count. */
@@ -35,29 +35,29 @@ export interface KernelPoint {
 const best = (values: readonly number[]): number | undefined => (values.length ? Math.max(...values) : undefined);
 
 /** Best compute-probe GFLOP/s at `threads` (of one variant, or of any). */
-export function peakGflops(results: readonly ResultV1[], threads: number, variant?: string): number | undefined {
+export function peakGflops(sol: SpeedOfLight, results: readonly ResultV1[], threads: number, variant?: string): number | undefined {
   return best(
     results
-      .filter((r) => r.bench === machinePeak.id && r.threads === threads && r.correctness.ok && (variant === undefined || r.variant === variant))
+      .filter((r) => r.bench === sol.peak.bench && r.threads === threads && r.correctness.ok && (variant === undefined || r.variant === variant))
       .map((r) => r.gflops ?? 0),
   );
 }
 
 /** Best triad GB/s on arrays in main memory at `threads` (any variant). */
-export function bandwidthGbps(results: readonly ResultV1[], threads: number): number | undefined {
+export function bandwidthGbps(sol: SpeedOfLight, results: readonly ResultV1[], threads: number): number | undefined {
   return best(
     results
-      .filter((r) => r.bench === memoryBandwidth.id && r.case === MAIN_MEMORY && r.threads === threads && r.correctness.ok)
+      .filter((r) => r.bench === sol.bandwidth.bench && r.case === sol.bandwidth.mainMemory && r.threads === threads && r.correctness.ok)
       .map((r) => r.gbps ?? 0),
   );
 }
 
 /** A roof for every thread count at which both limits were measured, fewest threads first. */
-export function roofs(results: readonly ResultV1[]): Roof[] {
+export function roofs(sol: SpeedOfLight, results: readonly ResultV1[]): Roof[] {
   const counts = [...new Set(results.map((r) => r.threads))].sort((a, b) => a - b);
   return counts.flatMap((threads) => {
-    const peak = peakGflops(results, threads);
-    const bandwidth = bandwidthGbps(results, threads);
+    const peak = peakGflops(sol, results, threads);
+    const bandwidth = bandwidthGbps(sol, results, threads);
     if (!peak || !bandwidth) return [];
     return [{ threads, peakGflops: peak, bandwidthGbps: bandwidth, ridge: peak / bandwidth }];
   });
@@ -79,8 +79,8 @@ export function boundBy(roof: Roof, intensity: number): "memory" | "compute" {
 }
 
 /** Every correct result that has both an intensity and a GFLOP/s figure, with its roof. */
-export function kernelPoints(results: readonly ResultV1[]): KernelPoint[] {
-  const byThreads = new Map(roofs(results).map((r) => [r.threads, r]));
+export function kernelPoints(sol: SpeedOfLight, results: readonly ResultV1[]): KernelPoint[] {
+  const byThreads = new Map(roofs(sol, results).map((r) => [r.threads, r]));
   return results.flatMap((r) =>
     r.intensity !== undefined && r.intensity > 0 && r.gflops !== undefined && r.gflops > 0 && r.correctness.ok
       ? [{ bench: r.bench, variant: r.variant, case: r.case, threads: r.threads, intensity: r.intensity, gflops: r.gflops, roof: byThreads.get(r.threads) }]

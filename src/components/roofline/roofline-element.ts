@@ -2,11 +2,20 @@ import type { ResultV1, ResultsV1 } from "../../lab/results.ts";
 import { addKeyboardTips } from "./keyboard-tips.ts";
 import { renderRooflineChart } from "./roofline-chart.ts";
 import { kernelPoints, roofs } from "./roofline-data.ts";
+import type { VariantLabels } from "./roofline-labels.ts";
 import { renderRooflineTables } from "./roofline-table.ts";
+import type { SpeedOfLight } from "../../lab/speed-of-light.ts";
+import { readMeta } from "../island-meta.ts";
 import { ResultsListener } from "../results-listener.ts";
 
+/** What the server renders into <ec-roofline data-meta>. */
+export interface RooflineMeta {
+  speedOfLight: SpeedOfLight;
+  labels: VariantLabels;
+}
+
 /**
- * <ec-roofline>: collects every benchmark run on the page (the latest run of each benchmark) and
+ * <ec-roofline data-meta>: collects every benchmark run on the page (the latest run of each benchmark) and
  * draws the roofs from the speed-of-light benchmarks with each kernel placed against them.
  */
 class RooflineElement extends ResultsListener {
@@ -19,9 +28,10 @@ class RooflineElement extends ResultsListener {
     for (const bench of new Set(doc.results.map((r) => r.bench))) {
       this.#latest.set(bench, doc.results.filter((r) => r.bench === bench));
     }
+    const { speedOfLight, labels } = readMeta<RooflineMeta>(this);
     const results = [...this.#latest.values()].flat();
-    const roofList = roofs(results);
-    const points = kernelPoints(results);
+    const roofList = roofs(speedOfLight, results);
+    const points = kernelPoints(speedOfLight, results);
     this.find("status").textContent = statusText(roofList.length, points.length);
     const generation = ++this.#generation;
     const chart = this.find("chart");
@@ -31,8 +41,8 @@ class RooflineElement extends ResultsListener {
       chart.replaceChildren();
       return;
     }
-    this.find("tables").replaceChildren(renderRooflineTables(points, roofList));
-    void renderRooflineChart(points, roofList, Math.max(360, chart.clientWidth)).then(
+    this.find("tables").replaceChildren(renderRooflineTables(points, roofList, labels));
+    void renderRooflineChart(points, roofList, labels, Math.max(360, chart.clientWidth)).then(
       (svg) => {
         if (generation !== this.#generation) return;
         chart.replaceChildren(svg);

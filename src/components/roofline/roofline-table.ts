@@ -1,6 +1,6 @@
 import { gflops, threadsLabel } from "../bench/format.ts";
 import { attainable, boundBy, shareOfRoof, type KernelPoint, type Roof } from "./roofline-data.ts";
-import { intensityText, variantLabel } from "./roofline-labels.ts";
+import { intensityText, variantLabel, type VariantLabels } from "./roofline-labels.ts";
 
 /**
  * A table with a caption, column headers and rows of cells (textContent only: never parsed as HTML);
@@ -33,7 +33,7 @@ function table(caption: string, headers: readonly string[], rows: readonly (read
 }
 
 /** The roofline as two tables, the text alternative of the chart: the roofs, then every kernel point. */
-export function renderRooflineTables(points: readonly KernelPoint[], roofList: readonly Roof[]): HTMLElement {
+export function renderRooflineTables(points: readonly KernelPoint[], roofList: readonly Roof[], labels: VariantLabels): HTMLElement {
   const wrap = document.createElement("div");
   if (roofList.length > 0) {
     wrap.append(
@@ -50,7 +50,7 @@ export function renderRooflineTables(points: readonly KernelPoint[], roofList: r
       "Kernels against the roof at their thread count",
       ["Kernel", "Case", "Bound by", "Threads", "FLOP/byte", "GFLOP/s", "Roof GFLOP/s", "Share of roof"],
       points.map((p) => [
-        variantLabel(p.bench, p.variant),
+        variantLabel(labels, p.bench, p.variant),
         p.case,
         p.roof ? boundBy(p.roof, p.intensity) : "—",
         String(p.threads),

@@ -1,6 +1,9 @@
+import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { RunIsland } from "../run-island.ts";
+import { workerFailure } from "../worker-failure.ts";
 import { DONE, OWNER, tileCount, type TilesJob } from "./tiles-protocol.ts";
 
-/** Resolves when slot `index` no longer holds `value`, or after `timeoutMs` (to notice Cancel). */
+/** Resolves when slot `index` no longer holds `value`, or after `timeoutMs` at most. */
 async function changed(slots: Int32Array, index: number, value: number, timeoutMs: number): Promise<void> {
   if (typeof Atomics.waitAsync === "function") {
     const r = Atomics.waitAsync(slots, index, value, timeoutMs);
@@ -14,33 +17,18 @@ async function changed(slots: Int32Array, index: number, value: number, timeoutM
 /**
  * <ec-shared-tiles data-width data-height data-tile>: N fresh workers draw one image into a
  * SharedArrayBuffer, tile by tile; the page waits on the shared "done" counter without blocking,
- * shows progress, and draws the image once every tile is in. Workers are terminated after each run.
+ * shows progress, and draws the image once every tile is in. Workers are terminated after each run
+ * (and at once on Cancel).
  */
-class SharedTiles extends HTMLElement {
+class SharedTiles extends RunIsland {
   #workers: Worker[] = [];
-  #cancelled = false;
-
-  #part<T extends HTMLElement>(name: string): T {
-    const el = this.querySelector<T>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-shared-tiles: missing part ${name}`);
-    return el;
-  }
 
   connectedCallback(): void {
-    const input = this.#part<HTMLInputElement>("workers");
-    input.max = String(navigator.hardwareConcurrency || 1);
-    input.value = String(Math.min(4, navigator.hardwareConcurrency || 1));
-    this.#part("form").addEventListener("submit", (e) => {
-      e.preventDefault();
-      void this.#run();
-    });
-    this.#part("cancel").addEventListener("click", () => {
-      this.#cancelled = true;
-      this.#stop();
-    });
+    this.bindControls(() => this.#run());
+    this.presetCount("workers", Math.min(4, navigator.hardwareConcurrency || 1), navigator.hardwareConcurrency || 1);
     if (!globalThis.crossOriginIsolated) {
-      this.#part<HTMLButtonElement>("run").disabled = true;
-      this.#part("status").textContent = "This page is not cross-origin isolated, so it has no SharedArrayBuffer to share the image in.";
+      this.find<HTMLButtonElement>("run").disabled = true;
+      this.status("This page is not cross-origin isolated, so it has no SharedArrayBuffer to share the image in.");
     }
   }
 
@@ -54,59 +42,44 @@ class SharedTiles extends HTMLElement {
   }
 
   async #run(): Promise<void> {
-    const input = this.#part<HTMLInputElement>("workers");
-    const status = this.#part("status");
-    const workers = Number(input.value);
-    const max = Number(input.max);
-    if (!Number.isInteger(workers) || workers < 1 || workers > max) {
-      status.textContent = `Workers must be a whole number from 1 to ${max} (got “${input.value}”).`;
-      return;
-    }
+    const input = this.find<HTMLInputElement>("workers");
+    const workers = this.begin(() => parseWorkers(input.value, Number(input.max)));
+    if (workers === undefined) return;
     const [width, height, tile] = [Number(this.dataset.width), Number(this.dataset.height), Number(this.dataset.tile)];
     const tiles = tileCount(width, height, tile);
     const image = new SharedArrayBuffer(width * height * 4);
     const control = new SharedArrayBuffer((OWNER + tiles) * Int32Array.BYTES_PER_ELEMENT);
     const slots = new Int32Array(control);
-    const progress = this.#part<HTMLProgressElement>("progress");
-    const run = this.#part<HTMLButtonElement>("run");
-    const cancel = this.#part<HTMLButtonElement>("cancel");
+    const progress = this.find<HTMLProgressElement>("progress");
     progress.max = tiles;
     progress.value = 0;
-    progress.hidden = false;
-    run.disabled = true;
-    cancel.disabled = false;
-    this.#cancelled = false;
     const t0 = performance.now();
     this.#workers = Array.from({ length: workers }, (_, i) => {
       const w = new Worker(new URL("./tile-worker.ts", import.meta.url), { type: "module", name: `every-core-tiles-${i + 1}` });
-      w.onerror = (e) => (status.textContent = `A worker failed: ${e.message}`);
       w.postMessage({ image, control, width, height, tile, worker: i + 1 } satisfies TilesJob);
       return w;
     });
+    const failed = Promise.race(this.#workers.map((w) => workerFailure(w, "a worker")));
     try {
       for (let done = Atomics.load(slots, DONE); done < tiles; done = Atomics.load(slots, DONE)) {
-        if (this.#cancelled) break;
         progress.value = done;
-        status.textContent = `${done} of ${tiles} tiles drawn…`;
-        await changed(slots, DONE, done, 100);
-      }
-      if (this.#cancelled) {
-        status.textContent = "Cancelled: the workers were stopped.";
-        return;
+        this.status(`${done} of ${tiles} tiles drawn…`);
+        await this.cancellable(Promise.race([changed(slots, DONE, done, 100), failed]));
       }
       const ms = performance.now() - t0;
       // ImageData cannot look at shared memory: copy the finished image out once.
       const pixels = new Uint8ClampedArray(new Uint8Array(image));
-      this.#part<HTMLCanvasElement>("canvas").getContext("2d")!.putImageData(new ImageData(pixels, width, height), 0, 0);
+      this.find<HTMLCanvasElement>("canvas").getContext("2d")!.putImageData(new ImageData(pixels, width, height), 0, 0);
       const owners = slots.subarray(OWNER);
       const byWorker = Array.from({ length: workers }, (_, i) => owners.filter((o) => o === i + 1).length);
       this.dataset.tilesByWorker = byWorker.join(",");
-      status.textContent = `All ${tiles} tiles drawn in ${ms.toFixed(0)} ms. Tiles per worker: ${byWorker.map((n, i) => `worker ${i + 1}: ${n}`).join(", ")}.`;
+      this.status(`All ${tiles} tiles drawn in ${ms.toFixed(0)} ms. Tiles per worker: ${byWorker.map((n, i) => `worker ${i + 1}: ${n}`).join(", ")}.`);
+    } catch (e) {
+      this.fail(e, "The drawing failed", "Cancelled: the workers were stopped.");
     } finally {
+      failed.catch(() => {}); // a worker's error after the run is no one's concern
       this.#stop();
-      progress.hidden = true;
-      run.disabled = false;
-      cancel.disabled = true;
+      this.setRunning(false);
     }
   }
 }

@@ -1,6 +1,8 @@
 import { proxy, wrap } from "comlink";
 import type { TrainingProgress } from "../../lab/training/training-loop.ts";
 import { checkTrainingOptions, TARGET_ACCURACY, type TrainingOptions } from "../../lab/training/training-options.ts";
+import { RunIsland } from "../run-island.ts";
+import { workerFailure } from "../worker-failure.ts";
 import { trainingCharts, type RunSeries } from "./training-chart.ts";
 import { defaultWorkers, parseTrainingFields, runLabel } from "./training-form.ts";
 import { trainingTable, type FinishedRun } from "./training-table.ts";
@@ -13,34 +15,23 @@ type State = "idle" | "running" | "done" | "error" | "cancelled";
  * and test accuracy live, and keeps finished runs for comparison. One worker per run, terminated
  * when the run ends or is cancelled: nothing keeps running or holding memory afterwards.
  */
-class TrainingRun extends HTMLElement {
+class TrainingRun extends RunIsland {
   #worker: Worker | undefined;
-  #rejectRun: ((reason: Error) => void) | undefined;
   #finished: FinishedRun[] = [];
   #live: RunSeries | undefined;
   #plot: typeof import("@observablehq/plot") | undefined;
   #drawPending = false;
 
-  #part<T extends HTMLElement>(name: string): T {
-    const el = this.querySelector<T>(`[data-part="${name}"]`);
-    if (!el) throw new Error(`ec-training-run: missing part ${name}`);
-    return el;
-  }
-
   #input(name: string): HTMLInputElement {
-    return this.#part<HTMLInputElement>(name);
+    return this.find<HTMLInputElement>(name);
   }
 
   connectedCallback(): void {
     const workers = this.#input("workers");
     workers.value = String(defaultWorkers(navigator.hardwareConcurrency));
-    this.#part("cores").textContent = String(navigator.hardwareConcurrency);
-    this.#part<HTMLFormElement>("form").addEventListener("submit", (e) => {
-      e.preventDefault();
-      void this.#runAll();
-    });
-    this.#part("cancel").addEventListener("click", () => this.#cancel());
-    this.#part("clear").addEventListener("click", () => {
+    this.find("cores").textContent = String(navigator.hardwareConcurrency);
+    this.bindControls(() => this.#runAll(), () => this.#cancel());
+    this.find("clear").addEventListener("click", () => {
       this.#finished = [];
       this.#draw();
     });
@@ -61,22 +52,19 @@ class TrainingRun extends HTMLElement {
 
   #setState(state: State, message: string): void {
     this.dataset.state = state;
-    this.#part("status").textContent = message;
+    this.status(message);
     const running = state === "running";
-    this.#part<HTMLButtonElement>("run").disabled = running;
-    this.#part<HTMLButtonElement>("cancel").disabled = !running;
-    this.#part("progress").hidden = !running;
+    if (running !== (this.getAttribute("aria-busy") === "true")) this.setRunning(running);
   }
 
   async #runAll(): Promise<void> {
-    const error = this.#part("error");
-    error.textContent = "";
+    this.error("");
     const o = this.#options();
     try {
       // The set's size is checked in the worker once the digits are loaded.
       checkTrainingOptions(o, { trainImages: Number.MAX_SAFE_INTEGER, hardwareConcurrency: navigator.hardwareConcurrency });
     } catch (e) {
-      error.textContent = `Not started: ${(e as Error).message}.`;
+      this.error(`Not started: ${(e as Error).message}.`);
       this.#setState("error", "Fix the setting above and press Train again.");
       return;
     }
@@ -91,23 +79,18 @@ class TrainingRun extends HTMLElement {
     const label = runLabel(o);
     this.#live = { label, losses: [], tests: [] };
     this.#setState("running", `${label}: starting a worker…`);
-    const progress = this.#part<HTMLProgressElement>("progress");
-    progress.removeAttribute("value");
+    this.find<HTMLProgressElement>("progress").removeAttribute("value");
     const worker = new Worker(new URL("./training-worker.ts", import.meta.url), { type: "module", name: "every-core-training" });
     this.#worker = worker;
     const api = wrap<TrainingWorkerApi>(worker);
     const onProgress = (p: TrainingProgress | SetupProgress) => this.#progress(label, p);
     // A terminated worker never answers: Cancel (and a worker that fails to start) settle the run instead.
-    const stopped = new Promise<never>((_, reject) => {
-      this.#rejectRun = reject;
-      worker.addEventListener("error", (e) => reject(new Error(e.message || "the training worker failed to start")));
-    });
     try {
-      const summary = await Promise.race([api.train(o, proxy(onProgress)), stopped]);
+      const summary = await this.cancellable(Promise.race([api.train(o, proxy(onProgress)), workerFailure(worker, "the training worker")]));
       const live = this.#live;
       this.#finished.push({ ...live, workers: o.workers, summary });
       this.#live = undefined;
-      const accuracy = this.#part("accuracy");
+      const accuracy = this.find("accuracy");
       accuracy.dataset.value = String(summary.accuracy);
       accuracy.dataset.seconds = String(summary.seconds);
       accuracy.textContent = `${label}: ${(100 * summary.accuracy).toFixed(2)} % of the held-out digits right after ${summary.seconds.toFixed(1)} s of training.`;
@@ -115,7 +98,7 @@ class TrainingRun extends HTMLElement {
       return true;
     } catch (e) {
       if (this.dataset.state !== "cancelled") {
-        this.#part("error").textContent = `The run stopped: ${(e as Error).message}`;
+        this.error(`The run stopped: ${(e as Error).message}`);
         this.#setState("error", "The page still works: change the settings and press Train again.");
       }
       return false;
@@ -129,25 +112,27 @@ class TrainingRun extends HTMLElement {
   #progress(label: string, p: TrainingProgress | SetupProgress): void {
     if (this.dataset.state !== "running" || this.#live?.label !== label) return;
     if (p.kind === "setup") {
-      this.#part("status").textContent = `${label}: ${p.message}`;
+      this.status(`${label}: ${p.message}`);
       return;
     }
     if (p.kind === "loss") this.#live.losses.push({ seconds: p.seconds, loss: p.loss });
     else this.#live.tests.push({ seconds: p.seconds, accuracy: p.accuracy });
-    const progress = this.#part<HTMLProgressElement>("progress");
+    const progress = this.find<HTMLProgressElement>("progress");
     progress.max = p.steps;
     progress.value = p.step;
     const lastTest = this.#live.tests.at(-1);
     const lastLoss = this.#live.losses.at(-1);
-    this.#part("status").textContent =
+    this.status(
       `${label}: step ${p.step} of ${p.steps} (epoch ${p.epoch + 1}), ${p.seconds.toFixed(1)} s` +
       (lastLoss ? `, loss ${lastLoss.loss.toFixed(3)}` : "") +
-      (lastTest ? `, test accuracy ${(100 * lastTest.accuracy).toFixed(2)} %` : "");
+      (lastTest ? `, test accuracy ${(100 * lastTest.accuracy).toFixed(2)} %` : ""),
+    );
     this.#scheduleDraw();
   }
 
   #cancel(): void {
     if (this.dataset.state !== "running") return;
+    this.abortRun();
     this.#setState("cancelled", "Cancelled: the worker and its helpers were stopped.");
     this.#stopWorker();
   }
@@ -155,8 +140,6 @@ class TrainingRun extends HTMLElement {
   #stopWorker(): void {
     this.#worker?.terminate();
     this.#worker = undefined;
-    this.#rejectRun?.(new Error("cancelled"));
-    this.#rejectRun = undefined;
   }
 
   /** At most one redraw per frame, however fast progress arrives. */
@@ -171,9 +154,9 @@ class TrainingRun extends HTMLElement {
 
   #draw(): void {
     const runs: RunSeries[] = [...this.#finished, ...(this.#live ? [this.#live] : [])];
-    const charts = this.#part("charts");
-    const table = this.#part("table");
-    this.#part("clear").hidden = this.#finished.length === 0;
+    const charts = this.find("charts");
+    const table = this.find("table");
+    this.find("clear").hidden = this.#finished.length === 0;
     if (runs.length === 0) {
       charts.replaceChildren();
       table.replaceChildren();
