@@ -10,9 +10,9 @@ The loops run only where a call takes seconds at most (the first layers): a deep
 million multiply-adds would take minutes in the interpreter. The site's WebAssembly kernels have
 no native counterpart (numpy's BLAS stands in for them); its tfjs peer's is PyTorch's
 ``torch.nn.functional.conv2d`` where PyTorch is installed, on NCHW float32 tensors that share the
-numpy inputs' memory. PyTorch picks the algorithm per layer: im2col + MKL's SGEMM for the two
-smallest, oneDNN's AVX2/AVX-512 direct convolution (inputs reordered to channel blocks of 8 or 16
-and back, inside the call) for the rest.
+numpy inputs' memory. PyTorch picks the algorithm per layer (2.13, with MKL_VERBOSE and
+ONEDNN_VERBOSE): im2col + MKL's SGEMM for the two smallest, oneDNN's AVX2/AVX-512 direct
+convolution (inputs reordered to channel blocks of 8 or 16 and back, inside the call) for the rest.
 """
 
 from __future__ import annotations
