@@ -33,6 +33,9 @@ def _hang_guard(request):
 # The optional extra these tests exercise both ways: its real path when it is installed (CI
 # installs it), and its fallback by hiding it from the import system.
 HAS_THREADPOOLCTL = importlib.util.find_spec("threadpoolctl") is not None
+# PyTorch is not in the "all" extra (it is large): where it is missing, the torch variants are
+# skipped with the reason and their tests say so; CI installs it, so there they run.
+HAS_TORCH = importlib.util.find_spec("torch") is not None
 
 # An optional extra that is not installed skips the tests that need it, with the pip command in the
 # reason; CI sets EVERYCORE_REQUIRE_EXTRAS=1, and then a missing extra is an error, never a skip.

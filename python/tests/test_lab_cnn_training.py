@@ -10,6 +10,7 @@ from everycore.lab.benchmark import Threading
 from everycore.lab.cnn_training import CNN_TRAINING as bench
 from everycore.lab.cnn_training import load_batch, row_shifts, seven_segment_digits
 from everycore.lab.run import max_abs_diff
+from lab_checks import variants_to_check
 
 BATCH16, BATCH64 = (c.params for c in bench.cases)
 SIZES = {"conv1_w": 200, "conv1_b": 8, "conv2_w": 3200, "conv2_b": 16, "dense_w": 7840,
@@ -79,8 +80,9 @@ def test_every_variant_takes_the_references_step(processes):
     p = {"batch": 5}
     inp = bench.input(p, bench.seed)
     reference = bench.reference(p, inp)
-    for variant in bench.variants:
-        count = processes if variant.threading is Threading.PROCESSES else 1
+    for variant in variants_to_check(bench, p):
+        # Processes, or PyTorch's threads.
+        count = 1 if variant.threading is Threading.SINGLE else processes
         with variant.prepare(p, inp, count) as call:
             first, again = call().copy(), call()
         # Twice: every call starts from the same weights and momentum.

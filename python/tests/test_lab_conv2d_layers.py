@@ -2,12 +2,14 @@
 
 import numpy as np
 import pytest
+from conftest import HAS_TORCH
 
 from everycore.cython_build import CACHE_ENV
 from everycore.im2col import conv2d_naive
 from everycore.lab.benchmark import Threading
 from everycore.lab.conv2d_im2col import CONV2D_IM2COL, multiply_adds
 from everycore.lab.conv2d_layers import CONV2D_LAYERS
+from everycore.lab.optional_torch import NEEDS_TORCH
 from everycore.shifted_conv import conv2d_shifted
 from lab_checks import check_every_variant
 
@@ -47,7 +49,8 @@ def test_the_variants_and_how_they_use_the_cores():
         ("conv2d-f32-im2col-numpy", Threading.BLAS),
         ("conv2d-f32-direct-numba", Threading.SINGLE),
         ("conv2d-f32-direct-numba-parallel", Threading.THREADS),
-        ("conv2d-f32-direct-cython", Threading.SINGLE)]
+        ("conv2d-f32-direct-cython", Threading.SINGLE),
+        ("conv2d-f32-torch", Threading.THREADS)]   # PyTorch's own threads
 
 
 def test_every_variant_equals_the_reference(monkeypatch, conv_cython, cython_cache):
@@ -60,7 +63,9 @@ def test_the_loops_run_on_the_first_layers_only():
     reasons = [loops.skip(c.params, False) for c in CONV2D_LAYERS.cases]
     assert reasons[:3] == [None, None, None]
     assert reasons[3:] == ["pure-Python loops take minutes on this case"] * 3
-    assert all(v.skip(c.params, True) is None
+    # The rest run everywhere (PyTorch's where it is installed).
+    torch_skip = None if HAS_TORCH else NEEDS_TORCH
+    assert all(v.skip(c.params, True) == (torch_skip if v.id.endswith("-torch") else None)
                for v in CONV2D_LAYERS.variants[1:] for c in CONV2D_LAYERS.cases)
 
 

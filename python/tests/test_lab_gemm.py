@@ -3,10 +3,12 @@
 import sys
 
 import numpy as np
+from conftest import HAS_TORCH
 
 from everycore.lab.benchmark import Threading
 from everycore.lab.gemm import GEMM
 from everycore.lab.optional_numba import NEEDS_NUMBA
+from everycore.lab.optional_torch import NEEDS_TORCH
 from lab_checks import check_every_variant
 
 SMALL = {"m": 7, "n": 5, "k": 9}   # odd, and no side equal to another
@@ -28,13 +30,13 @@ def test_declaration_matches_the_sites():
     assert b[0, :3].tolist() == [0.08548218756914139, 0.1241873949766159, 0.5640307664871216]
 
 
-def test_the_baseline_loops_and_numpys_product_are_there():
+def test_the_baseline_loops_numpys_product_and_torchs_are_there():
     threading = {v.id: v.threading for v in GEMM.variants}
     # The site's baseline is gemm-f32-ijk-ref: an imported run compares against the same loops.
     assert threading == {
         "gemm-f32-ijk-python": Threading.SINGLE, "gemm-f32-ikj-python": Threading.SINGLE,
         "gemm-f32-ijk-numba": Threading.SINGLE, "gemm-f32-ikj-numba": Threading.SINGLE,
-        "gemm-f32-matmul-numpy": Threading.BLAS}
+        "gemm-f32-matmul-numpy": Threading.BLAS, "gemm-f32-torch": Threading.THREADS}
 
 
 def test_every_variant_computes_the_product_call_after_call():
@@ -58,10 +60,13 @@ def test_loops_are_skipped_where_a_call_takes_seconds():
     assert skips["gemm-f32-ijk-numba"](sizes["512³"], True) is None
     assert skips["gemm-f32-ikj-numba"](sizes["1024³"], True) is None
     assert skips["gemm-f32-matmul-numpy"](sizes["1024³"], True) is None
+    assert skips["gemm-f32-torch"](sizes["1024³"], True) == (None if HAS_TORCH else NEEDS_TORCH)
 
 
 def test_compiled_loops_are_skipped_with_the_reason_when_numba_is_missing(monkeypatch):
     monkeypatch.setitem(sys.modules, "numba", None)
     for variant in GEMM.variants:
-        expected = NEEDS_NUMBA if variant.id.endswith("-numba") else None
+        # PyTorch's variant depends on torch alone (tests/test_lab_torch.py hides that one).
+        expected = NEEDS_NUMBA if variant.id.endswith("-numba") else \
+            (None if HAS_TORCH else NEEDS_TORCH) if variant.id.endswith("-torch") else None
         assert variant.skip(SMALL, True) == expected, variant.id

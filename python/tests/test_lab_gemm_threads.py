@@ -2,11 +2,12 @@
 
 from dataclasses import replace
 
-from conftest import HAS_THREADPOOLCTL
+from conftest import HAS_THREADPOOLCTL, HAS_TORCH
 
 from everycore.lab.benchmark import Threading
 from everycore.lab.gemm import GEMM, gemm_cases
 from everycore.lab.gemm_threads import GEMM_THREADS
+from everycore.lab.optional_torch import NEEDS_TORCH
 from everycore.lab.run import ThreadControl, run_benchmark
 
 
@@ -18,14 +19,18 @@ def test_declaration_matches_the_sites():
     assert (GEMM_THREADS.input, GEMM_THREADS.reference, GEMM_THREADS.tolerance) == (
         GEMM.input, GEMM.reference, GEMM.tolerance)
     assert [(v.id, v.threading) for v in GEMM_THREADS.variants] == [
-        ("gemm-f32-matmul-numpy", Threading.BLAS)]
+        ("gemm-f32-matmul-numpy", Threading.BLAS), ("gemm-f32-torch", Threading.THREADS)]
 
 
-def test_the_product_is_timed_and_correct_on_one_blas_thread_and_on_all():
+def test_the_product_is_timed_and_correct_on_one_thread_and_on_all():
     tiny = replace(GEMM_THREADS, cases=gemm_cases(9))
     control = ThreadControl(cap=2, can_limit_blas=HAS_THREADPOOLCTL, blas_default=2)
     run = run_benchmark(tiny, quick=True, threads=control)
-    expected_threads = [1, 2] if HAS_THREADPOOLCTL else [2]
-    assert [r["threads"] for r in run.results] == expected_threads
+    blas_threads = [1, 2] if HAS_THREADPOOLCTL else [2]
+    torch_threads = [1, 2] if HAS_TORCH else []   # PyTorch sets its own threads
+    assert [(r["variant"], r["threads"]) for r in run.results] == \
+        [("gemm-f32-matmul-numpy", t) for t in blas_threads] + \
+        [("gemm-f32-torch", t) for t in torch_threads]
     assert all(r["correctness"]["ok"] and r["median"] > 0 for r in run.results)
-    assert run.skipped == []
+    assert run.skipped == ([] if HAS_TORCH else [
+        {"variant": "gemm-f32-torch", "case": "9³", "reason": NEEDS_TORCH}])

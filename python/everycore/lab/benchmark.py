@@ -27,7 +27,7 @@ class Threading(Enum):
     SINGLE = "single"        # one thread (BLAS limited to one when threadpoolctl can do it)
     BLAS = "blas"            # numpy's BLAS threads: timed at 1 and at N when they can be set
     PROCESSES = "processes"  # a pool of N worker processes
-    THREADS = "threads"      # a compiled kernel's own N threads (Numba's prange)
+    THREADS = "threads"      # a kernel's own N threads (Numba's prange, PyTorch's intra-op pool)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,9 @@ samples-per-second ratios. The step itself is ``everycore.cnn_numpy``:
 - (c) data-parallel: ``everycore.grad_average.DataParallelTrainer``'s K processes each
   differentiate a slice of the batch, their gradients merged through shared memory before one
   update. Unlike the site's threads, which each decode their own slice, the batch is built here
-  in the parent and its slices are pickled to the workers.
+  in the parent and its slices are pickled to the workers;
+- PyTorch (where it is installed), the native peer of the site's tfjs rows: the same layers,
+  loss and step by autograd and ``torch.optim.SGD``, on 1 … all of PyTorch's threads.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ from everycore.pools import process_pool
 from everycore.lab.benchmark import Benchmark, Case, Params, Threading, Variant
 from everycore.lab.mulberry32 import mulberry32
 from everycore.lab.mulberry32_stream import Mulberry32Stream
-from everycore.lab.site_cnn import SIDE, forward_flops, site_cnn_params
+from everycore.lab.optional_torch import torch_variant
+from everycore.lab.site_cnn import KERNEL, SIDE, forward_flops, site_cnn_params
 
 # The site's DEFAULT_TRAINING and the seed of the weights every timed step starts from.
 LEARNING_RATE, MOMENTUM, MAX_SHIFT, WEIGHT_SEED = 0.01, 0.9, 1, 1
@@ -188,6 +191,28 @@ def _data_parallel(p: Params, inp: TrainingInput, processes: int):
         yield lambda: _updated(weights, trainer.gradient(*load_batch(inp.store, inp.spec)))
 
 
+def _torch_training(p: Params, inp: TrainingInput):
+    import torch
+    import torch.nn.functional as F
+    weights = site_cnn_params(WEIGHT_SEED)
+    pad = KERNEL // 2   # "same" padding, as cnn_numpy
+
+    def step() -> np.ndarray:
+        x, y = load_batch(inp.store, inp.spec)
+        # Leaf tensors copied from the weights, as _updated copies them: every step starts there.
+        t = {name: torch.tensor(weights[name], requires_grad=True) for name in PARAM_NAMES}
+        h = F.max_pool2d(F.relu(F.conv2d(torch.from_numpy(x), t["conv1_w"], t["conv1_b"],
+                                         padding=pad)), 2)
+        h = F.max_pool2d(F.relu(F.conv2d(h, t["conv2_w"], t["conv2_b"], padding=pad)), 2)
+        scores = F.linear(h.flatten(1), t["dense_w"], t["dense_b"])   # dense_w is class-major
+        F.cross_entropy(scores, torch.from_numpy(y)).backward()      # the mean over the batch
+        params = [t[name] for name in PARAM_NAMES]
+        # A new optimizer holds no momentum yet: v <- g, p <- p - lr·v, as sgd_momentum_step.
+        torch.optim.SGD(params, lr=LEARNING_RATE, momentum=MOMENTUM).step()
+        return torch.cat([w.detach().reshape(-1) for w in params]).numpy()
+    return step
+
+
 CNN_TRAINING = Benchmark(
     id="cnn-training",
     baseline="cnn-train-f32-numpy",
@@ -210,5 +235,8 @@ CNN_TRAINING = Benchmark(
         Variant(id="cnn-train-f32-data-parallel-numpy",
                 label="(c) data-parallel: K processes each differentiate a slice, gradients merged",
                 prepare=_data_parallel, threading=Threading.PROCESSES),
+        torch_variant("cnn-train-f32-torch",
+                      "PyTorch: load the batch, then autograd's forward and backward and "
+                      "torch.optim.SGD's step, on its own threads", _torch_training),
     ),
 )

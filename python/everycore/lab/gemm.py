@@ -9,12 +9,14 @@ matrices. The native ladder:
 - the same two functions compiled by Numba (where it is installed): now each step costs about a
   nanosecond, and the column walk of i-j-k misses the cache as it does in the browser;
 - numpy's ``a @ b``, which hands the product to BLAS: the site's blocked, packed, SIMD and threaded
-  rungs in one call, timed on one BLAS thread and on all of them.
+  rungs in one call, timed on one BLAS thread and on all of them;
+- ``torch.matmul`` (where PyTorch is installed), the native peer of the site's tfjs rows: the
+  same rungs in Intel's MKL, on PyTorch's own threads.
 
 No native counterpart: the site's FMA peak probe (a WebAssembly loop of fused multiply-adds on
 registers; numpy cannot issue bare instructions, and a native peak needs assembly), its blocked,
 SIMD and packed rungs (they are what BLAS does inside ``@``; a blocked product written in numpy
-only adds Python overhead between calls), and the tfjs peer.
+only adds Python overhead between calls), and the tfjs peer (PyTorch stands in for it).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import numpy as np
 from everycore.lab.benchmark import Benchmark, Case, Params, Threading, Variant
 from everycore.lab.mulberry32 import random_f32
 from everycore.lab.optional_numba import needs_numba
+from everycore.lab.optional_torch import torch_variant
 
 
 def gemm_cases(*sizes: int) -> tuple[Case, ...]:
@@ -152,6 +155,18 @@ def _matmul(p: Params, inputs, threads: int):
 MATMUL_NUMPY = Variant(id="gemm-f32-matmul-numpy", label="a @ b (numpy, BLAS)",
                        prepare=_matmul, threading=Threading.BLAS)
 
+
+def _torch_matmul(p: Params, inputs):
+    import torch
+    a, b = (torch.from_numpy(x) for x in inputs)   # views of the numpy arrays: nothing copied
+    return lambda: torch.matmul(a, b).numpy()
+
+
+MATMUL_TORCH = torch_variant(
+    "gemm-f32-torch",
+    "torch.matmul (PyTorch, MKL) on the inputs as tensors; the result allocated per call",
+    _torch_matmul)
+
 GEMM = Benchmark(
     id="gemm",
     baseline="gemm-f32-ijk-python",
@@ -172,5 +187,6 @@ GEMM = Benchmark(
         Variant(id="gemm-f32-ikj-numba", label="i-k-j loop order (Numba)",
                 prepare=_numba(gemm_ikj), skip=needs_numba),
         MATMUL_NUMPY,
+        MATMUL_TORCH,
     ),
 )
