@@ -115,8 +115,9 @@ describe.each(Object.keys(BUILDS) as WasmIsa[])("%s conv2d_f32_winograd2x2_3x3",
 });
 
 describe("conv2d_f32_winograd2x2_3x3 on the benchmark's deep layer, (1,64,56,56)→64", () => {
-  // Measured relative errors (max |error| / max |exact|) with seed 20261201: printed by the test
-  // so a reader can compare with the F(4×4) reference's; the bound is the same γ(C + 9) as above.
+  // Measured, max |error| / max |exact|: this kernel 3.2e-7 (relaxed; 3.3e-7 mul + add), the
+  // float32 F(2×2) reference 2.9e-7, the F(4×4) reference 5.3e-6, the direct loops rounded once to
+  // float32 3.4e-8: F(2×2) costs about 3 bits here, F(4×4) about 7.
   it("is within its bound and as accurate as the float32 reference of the same algorithm", () => {
     const p = winogradCase(1, 64, 56, 56, 64, 1);
     const c = setup(BUILDS["wasm-relaxed"], p, 20261201);

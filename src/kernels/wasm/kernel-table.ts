@@ -126,6 +126,7 @@ export const WASM_KERNELS = {
     args: [arg.size("c", "channels"), arg.size("w", "width"), arg.size("f", "filters"), arg.index("pad", "padding")],
     result: "i32",
     check: () => (c: number, w: number, f: number, pad: number) => {
+      // The geometry of one row (a 1×3 kernel over height 1): the workspace depends on no height.
       conv(1, c, 1, w, f, 1, 3, 1, pad);
     },
     smallestArgs: () => [1, 1, 1, 1],
