@@ -17,6 +17,23 @@ export const ODD_CONV_CASES: readonly [string, ConvParams][] = [
   ["5×3, stride 2, padding 2, N=2", { batch: 2, channels: 2, height: 7, width: 8, filters: 6, kernelH: 5, kernelW: 3, stride: 2, padding: 2 }],
 ];
 
+/** A 3×3, stride-1 convolution: what Winograd's F(m×m, 3×3) computes. */
+export const winogradCase = (batch: number, channels: number, height: number, width: number, filters: number, padding: number): ConvParams => ({
+  batch, channels, height, width, filters, kernelH: 3, kernelW: 3, stride: 1, padding,
+});
+
+/** Odd shapes: C = 1, odd H and W, padding 0, 1 and 2, channels not a multiple of 4, outputs smaller than a tile. */
+export const WINOGRAD_ODD_CASES: readonly [string, ConvParams][] = [
+  ["C=1, 5×7, pad 1", winogradCase(1, 1, 5, 7, 3, 1)],
+  ["C=1, 5×7, pad 0 (odd output 3×5)", winogradCase(1, 1, 5, 7, 2, 0)],
+  ["C=3, N=2, 9×6, pad 1", winogradCase(2, 3, 9, 6, 5, 1)],
+  ["C=6, 7×11, pad 0", winogradCase(1, 6, 7, 11, 7, 0)],
+  ["C=5, 3×3, pad 0 (one output)", winogradCase(1, 5, 3, 3, 2, 0)],
+  ["C=2, 4×3, pad 2", winogradCase(1, 2, 4, 3, 3, 2)],
+  ["C=13, 1×1, pad 1", winogradCase(2, 13, 1, 1, 9, 1)],
+  ["C=37, 13×10, pad 1", winogradCase(1, 37, 13, 10, 11, 1)],
+];
+
 /** Random x, w and b for a convolution (seeds seed, seed + 1, seed + 2) and an output full of NaN. */
 export function randomConvOperands(p: ConvParams, seed: number) {
   const n = convSizes(convShape(p));

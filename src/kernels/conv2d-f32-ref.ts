@@ -4,14 +4,15 @@ import { checkLength, convShape, convSizes, type ConvParams } from "./conv-shape
  * Direct 2D convolution (cross-correlation, as in every deep-learning framework), NCHW, by seven
  * plain nested loops: the obviously correct reference every faster kernel is tested against, and
  * the "naive for-loop" baseline of the benchmarks.
- * x: (N, C, H, W), w: (F, C, kH, kW), b: (F) → out: (N, F, H', W').
+ * x: (N, C, H, W), w: (F, C, kH, kW), b: (F) → out: (N, F, H', W'). Each output is summed in
+ * float64, so a Float64Array `out` holds the float64 direct convolution that error bounds measure from.
  */
 export function conv2dF32Ref(
   p: ConvParams,
   x: Float32Array,
   w: Float32Array,
   b: Float32Array,
-  out: Float32Array,
+  out: Float32Array | Float64Array,
 ): void {
   const s = convShape(p);
   const n = convSizes(s);

@@ -46,6 +46,7 @@ export type WasmResultKind = "void" | "i32" | "f32" | "f64";
 export interface KernelSizeQueries {
   gemm_f32_packed_workspace_bytes(m: number, n: number, k: number): number;
   gemm_i8_packed_b_bytes(k: number, n: number): number;
+  conv2d_f32_winograd2x2_3x3_workspace_bytes(c: number, w: number, f: number, pad: number): number;
 }
 
 /** What an argument check may look at: the memory's current size and the module's own size queries. */

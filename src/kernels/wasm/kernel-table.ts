@@ -1,6 +1,7 @@
 import { checkDequantizeArgs, checkGemmI8Args, checkPackBArgs, checkPackedBBytesArgs, checkQuantizeArgs } from "../gemm-i8-wasm-args.ts";
 import { GEMM_I8_B_MIN } from "../gemm-i8-shape.ts";
 import { PEAK_F32X4_CHAINS } from "../peak-f32x4-ref.ts";
+import { WINOGRAD_F2X2_3X3, winogradFilterFloats } from "../winograd-f32-transforms.ts";
 import {
   byteBlock, conv, convOutput, disjoint, elementRange, gemmOperands, apart, matrix, median3x3Operands, rows, size,
 } from "./kernel-args.ts";
@@ -117,6 +118,50 @@ export const WASM_KERNELS = {
       matrix("gemmOut", gemmOut, s.cols, f, f, limit);
     },
     smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, base + 320, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1],
+  }),
+
+  /** Bytes of workspace conv2d_f32_winograd2x2_3x3 needs for c channels, input width w, f filters, padding pad (≤ about 1 MiB). */
+  conv2d_f32_winograd2x2_3x3_workspace_bytes: wasmKernel({
+    name: "conv2d-f32-winograd2x2-3x3-workspace-bytes",
+    args: [arg.size("c", "channels"), arg.size("w", "width"), arg.size("f", "filters"), arg.index("pad", "padding")],
+    result: "i32",
+    check: () => (c: number, w: number, f: number, pad: number) => {
+      // The geometry of one row (a 1×3 kernel over height 1): the workspace depends on no height.
+      conv(1, c, 1, w, f, 1, 3, 1, pad);
+    },
+    smallestArgs: () => [1, 1, 1, 1],
+  }),
+
+  /**
+   * Tile rows [rowStart, rowEnd) of the N·⌈H'/2⌉ of a 3×3, stride-1 convolution by Winograd's
+   * F(2×2, 3×3), from filters transformed once into u (winogradTransformFilters), using `workspace`
+   * (conv2d-f32-winograd2x2-3x3.ts); one workspace per concurrent call.
+   */
+  conv2d_f32_winograd2x2_3x3: wasmKernel({
+    name: "conv2d-f32-winograd2x2-3x3",
+    args: [
+      arg.pointer("x"), arg.pointer("u"), arg.pointer("bias"), arg.pointer("out"), arg.pointer("workspace"),
+      arg.size("n", "batch"), arg.size("c", "channels"), arg.size("h", "height"), arg.size("w", "width"), arg.size("f", "filters"),
+      arg.index("pad", "padding"), arg.index("rowStart"), arg.index("rowEnd"),
+    ],
+    result: "void",
+    check: (context: KernelCheckContext) => (
+      x: number, u: number, bias: number, out: number, workspace: number,
+      n: number, c: number, h: number, w: number, f: number, pad: number, rowStart: number, rowEnd: number,
+    ) => {
+      const s = conv(n, c, h, w, f, 3, 3, 1, pad);
+      rows(rowStart, rowEnd, n * Math.ceil(s.outH / 2));
+      const limit = bytes(context);
+      const operands = {
+        x: [x, 1, n * c * h * w, 0], u: [u, 1, winogradFilterFloats(WINOGRAD_F2X2_3X3, s), 0], bias: [bias, 1, f, 0],
+        out: [out, 1, n * f * s.outH * s.outW, 0],
+      } as const;
+      for (const [name, [ptr, , floats]] of Object.entries(operands)) matrix(name, ptr, 1, floats, 0, limit);
+      const workspaceBytes = context.raw.conv2d_f32_winograd2x2_3x3_workspace_bytes(c, w, f, pad);
+      matrix("workspace", workspace, 1, workspaceBytes / 4, 0, limit);
+      apart("workspace", workspace, workspaceBytes, operands);
+    },
+    smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, 1, 1, 1, 1, 1, 1, 0, 1],
   }),
 
   /** Floating-point operations of one iteration of the peak probes (chains × 4 lanes × 2). */

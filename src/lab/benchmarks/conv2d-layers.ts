@@ -8,6 +8,7 @@ import {
   conv2dShifted,
   conv2dTfjsWasmSimd,
   conv2dTfjsWasmThreadedSimd,
+  conv2dWinograd2x2Wasm,
   conv3x3,
   convLabel,
   convModel,
@@ -17,7 +18,7 @@ import {
 /**
  * Syllabus 6.1: every way of computing a convolution on this site, plus the strongest in-browser
  * library, across the syllabus's first-layer sizes and three deeper layers of a ResNet-like
- * network. The deep layers hold the same work (115.6 million multiply-adds each) in different
+ * network; Winograd's GFLOP/s count the direct convolution's work, like every other variant's. The deep layers hold the same work (115.6 million multiply-adds each) in different
  * shapes: large images with few channels, down to small images with many.
  */
 const firstLayers = [conv3x3(1, 3, 32, 16), conv3x3(1, 3, 64, 16), conv3x3(1, 3, 128, 16)];
@@ -41,6 +42,7 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
     conv2dIm2colGemmTs,
     conv2dIm2colGemmWasm,
     conv2dIm2colGemmWasmThreads,
+    conv2dWinograd2x2Wasm,
     conv2dTfjsWasmSimd,
     conv2dTfjsWasmThreadedSimd,
   ],

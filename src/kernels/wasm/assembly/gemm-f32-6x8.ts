@@ -101,9 +101,9 @@ export function gemm_f32_nr(): i32 { return GEMM_NR; }
   return v128.load32_zero(p);
 }
 
-// Stores the first nc (1..4) lanes of v at p, and nothing else.
+// Stores the first nc (1..4) lanes of v at p, and nothing else (also the Winograd output's right edge).
 // @ts-ignore: decorator
-@inline function store_f32x4_partial(p: usize, v: v128, nc: i32): void {
+@inline export function store_f32x4_partial(p: usize, v: v128, nc: i32): void {
   if (nc >= 4) {
     v128.store(p, v);
   } else {
