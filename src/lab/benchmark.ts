@@ -76,7 +76,8 @@ export interface BenchmarkDeclaration<P extends Params, I> {
   bytes?(params: P, variant: string): number;
   /** Largest absolute error accepted against the reference. */
   tolerance(params: P, input: I): number;
-  claims: readonly Claim[];
+  /** Its claims; each one's `bench` is this benchmark's id (filled in by defineBenchmark). */
+  claims: readonly Omit<Claim, "bench">[];
 }
 
 /** What the runner and the page need of a benchmark, with its generic types erased. */
@@ -129,7 +130,7 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
     seed: d.seed,
     baseline: d.baseline,
     variants: d.variants.map(({ id, label, parallel, needsIsolation, maxThreads, cases }) => ({ id, label, parallel, needsIsolation, maxThreads, cases })),
-    claims: d.claims,
+    claims: d.claims.map((claim) => ({ ...claim, bench: d.id })),
     instantiate(caseIndex) {
       const c = d.cases[caseIndex];
       if (!c) throw new RangeError(`invalid case: ${caseIndex} (benchmark ${d.id} has ${d.cases.length})`);

@@ -32,7 +32,7 @@ async function harnessDoc(): Promise<ResultsV1> {
       },
       { id: "copy-f32-wasm", label: "wasm", needsIsolation: true, prepare: () => ({ run() {}, output: () => new Float32Array() }) },
     ],
-    claims: [{ id: "copy/wasm", bench: "copy", case: "n=64", faster: { variant: "copy-f32-wasm" }, slower: { variant: "copy-f32-slice" }, atLeast: 1, because: "test" }],
+    claims: [{ id: "copy/wasm", case: "n=64", faster: { variant: "copy-f32-wasm" }, slower: { variant: "copy-f32-slice" }, atLeast: 1, because: "test" }],
   });
   return runBenchmark(copy, { quick: true, threads: 1 }, {}, () => {});
 }

@@ -36,8 +36,8 @@ const squares = defineBenchmark<Params & { n: number }, Float32Array>({
     { id: "squares-wasm", label: "wasm", needsIsolation: true, prepare: () => ({ run() {}, output: () => new Float32Array() }) },
   ],
   claims: [
-    { id: "squares/same", bench: "squares", case: "n=256", faster: { variant: "squares-loop" }, slower: { variant: "squares-loop" }, atLeast: 1, because: "it is the same code" },
-    { id: "squares/wasm", bench: "squares", case: "n=256", faster: { variant: "squares-wasm" }, slower: { variant: "squares-loop" }, atLeast: 2, because: "test" },
+    { id: "squares/same", case: "n=256", faster: { variant: "squares-loop" }, slower: { variant: "squares-loop" }, atLeast: 1, because: "it is the same code" },
+    { id: "squares/wasm", case: "n=256", faster: { variant: "squares-wasm" }, slower: { variant: "squares-loop" }, atLeast: 2, because: "test" },
   ],
 });
 
@@ -94,8 +94,8 @@ describe("runBenchmark", () => {
         { id: "borrowed-core", label: "borrowed", prepare: () => ((p) => ({ run: () => spin(p === 0 ? 0.4 : 0.02), output }))(prepares++) },
       ],
       claims: [
-        { id: "borrowed/recovers", bench: "borrowed", case: "n=8", faster: { variant: "borrowed-core" }, slower: { variant: "steady" }, atLeast: 2, because: "test" },
-        { id: "borrowed/never", bench: "borrowed", case: "n=8", faster: { variant: "steady" }, slower: { variant: "borrowed-core" }, atLeast: 2, because: "test" },
+        { id: "borrowed/recovers", case: "n=8", faster: { variant: "borrowed-core" }, slower: { variant: "steady" }, atLeast: 2, because: "test" },
+        { id: "borrowed/never", case: "n=8", faster: { variant: "steady" }, slower: { variant: "borrowed-core" }, atLeast: 2, because: "test" },
       ],
     });
     const progress: string[] = [];
@@ -121,7 +121,7 @@ describe("runBenchmark", () => {
 describe("defineBenchmark", () => {
   it("rejects a claim about an unknown variant or case, and an unknown baseline", () => {
     const base = { id: "b", title: "", chapter: "/", caseAxis: "c", cases: [{ label: "c", params: {} }], seed: 0, input: () => 0, reference: () => new Float32Array(), flops: () => 0, tolerance: () => 0, variants: [{ id: "v", label: "v", prepare: () => ({ run() {}, output: () => new Float32Array() }) }] };
-    const claim = { id: "x", bench: "b", case: "c", faster: { variant: "v" }, slower: { variant: "v" }, atLeast: 1, because: "" };
+    const claim = { id: "x", case: "c", faster: { variant: "v" }, slower: { variant: "v" }, atLeast: 1, because: "" };
     expect(() => defineBenchmark({ ...base, baseline: "nope", claims: [] })).toThrow(/invalid baseline/);
     expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, faster: { variant: "w" } }] })).toThrow(/unknown variant w/);
     expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, case: "d" }] })).toThrow(/unknown case d/);

@@ -72,7 +72,6 @@ export const blurAlgorithms = defineBenchmark<ConvParams, BlurInput>({
   claims: [
     {
       id: "blur-algorithms/separable-k25",
-      bench: "blur-algorithms",
       case: label(LARGEST),
       faster: { variant: "conv2d-f32-separable" },
       slower: { variant: "conv2d-f32-shifted" },
@@ -81,7 +80,6 @@ export const blurAlgorithms = defineBenchmark<ConvParams, BlurInput>({
     },
     {
       id: "blur-algorithms/integral-k25",
-      bench: "blur-algorithms",
       case: label(LARGEST),
       faster: { variant: "blur-f32-box-integral" },
       slower: { variant: "conv2d-f32-shifted" },

@@ -64,7 +64,6 @@ export const broadcastTemporaries = defineBenchmark<PairwiseShape, PairwiseInput
   claims: [
     {
       id: "broadcast-temporaries/fused-large",
-      bench: "broadcast-temporaries",
       case: label(LARGE),
       faster: { variant: "pairwise-sqdist-f32-fused" },
       slower: { variant: "pairwise-sqdist-f32-broadcast" },

@@ -148,7 +148,6 @@ export const cnnInference = defineBenchmark<InferenceParams, InferenceInput>({
   claims: [
     {
       id: "cnn-inference/dense-batch64",
-      bench: "cnn-inference",
       case: DENSE_CASE,
       faster: { variant: batch64.id },
       slower: { variant: batch1.id },
@@ -158,7 +157,6 @@ export const cnnInference = defineBenchmark<InferenceParams, InferenceInput>({
     },
     {
       id: "cnn-inference/cnn-batch-no-gain",
-      bench: "cnn-inference",
       case: CNN_CASE,
       faster: { variant: batch1.id },
       slower: { variant: batch64.id },
@@ -168,7 +166,6 @@ export const cnnInference = defineBenchmark<InferenceParams, InferenceInput>({
     },
     {
       id: "cnn-inference/threads-2",
-      bench: "cnn-inference",
       case: CNN_CASE,
       faster: { variant: threads.id, threads: 2 },
       slower: { variant: threads.id, threads: 1 },

@@ -102,7 +102,6 @@ export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
   claims: [
     {
       id: "cnn-training/data-parallel-2",
-      bench: "cnn-training",
       case: CLAIM_CASE,
       faster: { variant: dataParallel.id, threads: 2 },
       slower: { variant: single.id },

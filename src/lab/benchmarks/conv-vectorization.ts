@@ -46,7 +46,6 @@ export const convVectorization = defineBenchmark<ConvParams, ConvInput>({
   claims: [
     {
       id: "conv-vectorization/shifted-vs-nested",
-      bench: "conv-vectorization",
       case: label(THREE),
       faster: { variant: "conv2d-f32-shifted" },
       slower: { variant: "conv2d-f64-nested-arrays" },

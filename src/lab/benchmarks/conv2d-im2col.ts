@@ -27,7 +27,6 @@ export const conv2dIm2col = defineBenchmark<ConvParams, ConvInput>({
   claims: [
     {
       id: "conv2d-im2col/wasm-vs-direct",
-      bench: "conv2d-im2col",
       case: DEEP_LAYER,
       faster: { variant: "conv2d-f32-im2col-gemm-wasm" },
       slower: { variant: "conv2d-f32-direct-ref" },
@@ -36,7 +35,6 @@ export const conv2dIm2col = defineBenchmark<ConvParams, ConvInput>({
     },
     {
       id: "conv2d-im2col/threads-2",
-      bench: "conv2d-im2col",
       case: DEEP_LAYER,
       faster: { variant: "conv2d-f32-im2col-gemm-wasm-threads", threads: 2 },
       slower: { variant: "conv2d-f32-im2col-gemm-wasm-threads", threads: 1 },

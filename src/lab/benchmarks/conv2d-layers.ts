@@ -49,7 +49,6 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
   claims: [
     {
       id: "conv2d-layers/ours-vs-tfjs-threads-2",
-      bench: "conv2d-layers",
       case: DEEP_LAYER,
       faster: { variant: "conv2d-f32-im2col-gemm-wasm-threads", threads: 2 },
       slower: { variant: "conv2d-f32-tfjs-wasm-threaded-simd", threads: 2 },

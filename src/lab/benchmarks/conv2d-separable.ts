@@ -44,7 +44,6 @@ export const conv2dSeparable = defineBenchmark<ConvParams, SeparableInput>({
   claims: [
     {
       id: "conv2d-separable/vs-shifted",
-      bench: "conv2d-separable",
       case: GRAY,
       faster: { variant: "conv2d-f32-separable" },
       slower: { variant: "conv2d-f32-shifted" },
@@ -53,7 +52,6 @@ export const conv2dSeparable = defineBenchmark<ConvParams, SeparableInput>({
     },
     {
       id: "conv2d-separable/vs-im2col-wasm",
-      bench: "conv2d-separable",
       case: GRAY,
       faster: { variant: "conv2d-f32-separable" },
       slower: { variant: "conv2d-f32-im2col-gemm-wasm" },

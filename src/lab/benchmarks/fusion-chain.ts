@@ -133,7 +133,6 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
   claims: [
     {
       id: "fusion-chain/fused-vs-passes-simd",
-      bench: "fusion-chain",
       case: PHOTO,
       faster: { variant: "fused-normalize-gamma-u8-wasmsimd" },
       slower: { variant: "normalize-gamma-u8-passes-wasmsimd" },
@@ -143,7 +142,6 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
     },
     {
       id: "fusion-chain/fused-simd-vs-unfused-js",
-      bench: "fusion-chain",
       case: PHOTO,
       faster: { variant: "fused-normalize-gamma-u8-wasmsimd" },
       slower: { variant: "fused-normalize-gamma-u8-unfused" },

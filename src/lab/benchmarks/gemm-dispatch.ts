@@ -54,7 +54,6 @@ export const gemmDispatch = defineBenchmark<GemmParams, GemmInput>({
   claims: [
     {
       id: "gemm-dispatch/threads-lose-tiny",
-      bench: "gemm-dispatch",
       case: label(8),
       faster: { variant: SIMD },
       slower: { variant: THREADS, threads: 2 },
@@ -64,7 +63,6 @@ export const gemmDispatch = defineBenchmark<GemmParams, GemmInput>({
     },
     {
       id: "gemm-dispatch/dispatch-tiny",
-      bench: "gemm-dispatch",
       case: label(4),
       faster: { variant: DISPATCH, threads: 2 },
       slower: { variant: SIMD },
@@ -75,7 +73,6 @@ export const gemmDispatch = defineBenchmark<GemmParams, GemmInput>({
     },
     {
       id: "gemm-dispatch/dispatch-medium",
-      bench: "gemm-dispatch",
       case: label(32),
       faster: { variant: DISPATCH, threads: 2 },
       slower: { variant: SIMD },
@@ -84,7 +81,6 @@ export const gemmDispatch = defineBenchmark<GemmParams, GemmInput>({
     },
     {
       id: "gemm-dispatch/dispatch-large",
-      bench: "gemm-dispatch",
       case: label(256),
       faster: { variant: DISPATCH, threads: 2 },
       slower: { variant: THREADS, threads: 2 },

@@ -57,7 +57,6 @@ export const gemmInt8 = defineBenchmark<GemmParams, GemmInput>({
   claims: [
     {
       id: "gemm-int8/int8-vs-f32",
-      bench: "gemm-int8",
       case: CASE_512,
       faster: { variant: INT8 },
       slower: { variant: gemmPackedThreads.id },
@@ -69,7 +68,6 @@ export const gemmInt8 = defineBenchmark<GemmParams, GemmInput>({
     },
     {
       id: "gemm-int8/int8-threads-2",
-      bench: "gemm-int8",
       case: CASE_512,
       faster: { variant: INT8, threads: 2 },
       slower: { variant: INT8, threads: 1 },

@@ -20,7 +20,6 @@ export const gemmThreads = defineBenchmark<GemmParams, GemmInput>({
   claims: [
     {
       id: "gemm-threads/threads-2",
-      bench: "gemm-threads",
       case: CASE_1024,
       faster: { variant: gemmPackedThreads.id, threads: 2 },
       slower: { variant: gemmPackedThreads.id, threads: 1 },

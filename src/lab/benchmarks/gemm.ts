@@ -170,7 +170,6 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
   claims: [
     {
       id: "gemm/simd-vs-blocked",
-      bench: "gemm",
       case: CASE_512,
       faster: { variant: "gemm-f32-6x8-wasm" },
       slower: { variant: "gemm-f32-blocked" },
@@ -180,7 +179,6 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
     },
     {
       id: "gemm/packed-vs-unpacked",
-      bench: "gemm",
       case: CASE_1024,
       faster: { variant: "gemm-f32-6x8-packed-wasm" },
       slower: { variant: "gemm-f32-6x8-wasm" },
@@ -190,7 +188,6 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
     },
     {
       id: "gemm/packed-vs-peak",
-      bench: "gemm",
       case: CASE_512,
       faster: { variant: "gemm-f32-6x8-packed-wasm" },
       slower: { variant: "peak-f32x4-fma-wasm" },
@@ -200,7 +197,6 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
     },
     {
       id: "gemm/packed-vs-tfjs",
-      bench: "gemm",
       case: CASE_512,
       faster: { variant: "gemm-f32-6x8-packed-wasm" },
       slower: { variant: "gemm-f32-tfjs-wasm-simd" },
@@ -212,7 +208,6 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
     },
     {
       id: "gemm/threads-vs-tfjs-2",
-      bench: "gemm",
       case: CASE_512,
       faster: { variant: "gemm-f32-6x8-packed-wasm-threads", threads: 2 },
       slower: { variant: "gemm-f32-tfjs-wasm-threaded-simd", threads: 2 },
@@ -221,7 +216,6 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
     },
     {
       id: "gemm/threads-2",
-      bench: "gemm",
       case: CASE_1024,
       faster: { variant: "gemm-f32-6x8-packed-wasm-threads", threads: 2 },
       slower: { variant: "gemm-f32-6x8-packed-wasm-threads", threads: 1 },

@@ -73,7 +73,6 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
   claims: [
     {
       id: "gil-workers/workers-2",
-      bench: "gil-workers",
       case: CASE,
       faster: { variant: "collatz-steps-js-workers", threads: 2 },
       slower: { variant: "collatz-steps-js-workers", threads: 1 },
@@ -83,7 +82,6 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
     },
     {
       id: "gil-workers/interleaved-not-faster",
-      bench: "gil-workers",
       case: CASE,
       faster: { variant: "collatz-steps-js" },
       slower: { variant: "collatz-steps-js-interleaved" },

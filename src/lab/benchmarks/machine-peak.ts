@@ -65,7 +65,6 @@ export const machinePeak = defineBenchmark<PeakParams, null>({
   claims: [
     {
       id: "machine-peak/threads-2",
-      bench: "machine-peak",
       case: PEAK_CASE,
       faster: { variant: PEAK_FMA, threads: 2 },
       slower: { variant: PEAK_FMA, threads: 1 },

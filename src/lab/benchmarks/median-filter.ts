@@ -92,7 +92,6 @@ export const medianFilter = defineBenchmark<Median3x3Shape, Uint8Array>({
   claims: [
     {
       id: "median-filter/simd-vs-js",
-      bench: "median-filter",
       case: FULL_HD,
       faster: { variant: "median3x3-u8-wasmsimd-x16" },
       slower: { variant: "median3x3-u8-js" },
@@ -102,7 +101,6 @@ export const medianFilter = defineBenchmark<Median3x3Shape, Uint8Array>({
     },
     {
       id: "median-filter/simd-vs-wasm-scalar",
-      bench: "median-filter",
       case: FULL_HD,
       faster: { variant: "median3x3-u8-wasmsimd-x16" },
       slower: { variant: "median3x3-u8-wasm-scalar" },

@@ -99,7 +99,6 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
   claims: [
     {
       id: "memory-bandwidth/simd-in-cache",
-      bench: "memory-bandwidth",
       case: IN_CACHE,
       faster: { variant: "triad-f32-wasm" },
       slower: { variant: "triad-f32-ref" },

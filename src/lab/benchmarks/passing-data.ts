@@ -51,7 +51,6 @@ export const passingData = defineBenchmark<Payload, Float32Array>({
   claims: [
     {
       id: "passing-data/transfer-64mb",
-      bench: "passing-data",
       case: LARGEST,
       faster: { variant: "round-trip-transfer-js" },
       slower: { variant: "round-trip-copy-js" },
@@ -60,7 +59,6 @@ export const passingData = defineBenchmark<Payload, Float32Array>({
     },
     {
       id: "passing-data/shared-64mb",
-      bench: "passing-data",
       case: LARGEST,
       faster: { variant: "round-trip-shared-js" },
       slower: { variant: "round-trip-copy-js" },

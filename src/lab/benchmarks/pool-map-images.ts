@@ -87,7 +87,6 @@ export const poolMapImages = defineBenchmark<ImageBatch, Float32Array>({
   claims: [
     {
       id: "pool-map-images/two-workers",
-      bench: "pool-map-images",
       case: COARSE,
       faster: { variant: variantId(16), threads: 2 },
       slower: { variant: LOOP_VARIANT },
@@ -97,7 +96,6 @@ export const poolMapImages = defineBenchmark<ImageBatch, Float32Array>({
     },
     {
       id: "pool-map-images/tiny-tasks",
-      bench: "pool-map-images",
       case: TINY,
       faster: { variant: variantId(16), threads: 2 },
       slower: { variant: variantId(1), threads: 2 },
@@ -107,7 +105,6 @@ export const poolMapImages = defineBenchmark<ImageBatch, Float32Array>({
     },
     {
       id: "pool-map-images/too-coarse",
-      bench: "pool-map-images",
       case: COARSE,
       faster: { variant: variantId(16), threads: 2 },
       slower: { variant: variantId(256), threads: 2 },

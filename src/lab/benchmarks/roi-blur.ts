@@ -97,7 +97,6 @@ export const roiBlur = defineBenchmark<RoiParams, RoiInput>({
   claims: [
     {
       id: "roi-blur/region-sixteenth",
-      bench: "roi-blur",
       case: SIXTEENTH.label,
       faster: { variant: "blur-f32-region" },
       slower: { variant: "blur-f32-full-crop" },

@@ -95,7 +95,6 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
   claims: [
     {
       id: "shared-histogram/private-two-threads",
-      bench: "shared-histogram",
       case: CASE,
       faster: { variant: "histogram-u8-private-merge-js", threads: 2 },
       slower: { variant: "histogram-u8-private-merge-js", threads: 1 },
@@ -104,7 +103,6 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
     },
     {
       id: "shared-histogram/atomics-cost",
-      bench: "shared-histogram",
       case: CASE,
       faster: { variant: "histogram-u8-loop-js" },
       slower: { variant: "histogram-u8-atomic-js", threads: 1 },
@@ -113,7 +111,6 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
     },
     {
       id: "shared-histogram/private-beats-atomics",
-      bench: "shared-histogram",
       case: CASE,
       faster: { variant: "histogram-u8-private-merge-js", threads: 2 },
       slower: { variant: "histogram-u8-atomic-js", threads: 2 },
