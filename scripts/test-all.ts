@@ -1,5 +1,5 @@
 /**
- * npm test: every suite — types, unit (vitest), Python companion (pytest), site build, e2e
+ * npm test: every suite — types, formatting (Biome), unit (vitest), Python companion (pytest), site build, e2e
  * (Playwright) — then one closing line "N passed, N failed" summing them all.
  */
 import { spawnSync } from "node:child_process";
@@ -46,6 +46,7 @@ function suite(title: string, command: string, args: string[], report: string, c
 }
 
 check("types", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+check("format", "npx", ["biome", "format", "."]);
 
 const vitestReport = join(work, "vitest.json");
 suite("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], vitestReport, (json) => {
@@ -64,7 +65,7 @@ suite("python", python, ["-m", "pytest", "python", "-q", `--junitxml=${junit}`],
 
 /**
  * The README's install, as a reader runs it: a fresh virtual environment, `pip install
- * "./python[all,test]"`, then the companion's pytest there. Every extra is required
+ * "./python[all,test]"` (and torch, the native peer), then the companion's pytest there. Every extra is required
  * (EVERYCORE_REQUIRE_EXTRAS=1: a missing one fails instead of skipping). The wheels come from the
  * machine's local package folders when it has them (no index), else from PyPI.
  */
@@ -77,7 +78,7 @@ function freshVenvSuite(): void {
   const index = wheels.length ? ["--no-index", ...wheels.flatMap((dir) => ["--find-links", dir])] : [];
   const report = join(work, "pytest-venv.xml");
   if (!run("python, fresh venv: create", python, ["-m", "venv", venv])
-    || !run("python, fresh venv: install", bin, ["-m", "pip", "install", "-q", ...index, `${source}[all,test]`])) {
+    || !run("python, fresh venv: install", bin, ["-m", "pip", "install", "-q", ...index, `${source}[all,test,torch]`])) {
     failed++;
     console.log("  python, fresh venv: 0 passed, 1 failed (could not set up the environment)");
     return;
