@@ -51,6 +51,7 @@ export function envFacts(env: EnvV1): [string, string][] {
   const common: [string, string][] = [
     ["Date", env.date],
     ["Run", env.quick ? "quick" : "full"],
+    ...reproducibilityFacts(env),
   ];
   if (!n) {
     return [
@@ -75,6 +76,21 @@ export function envFacts(env: EnvV1): [string, string][] {
     ["Platform", env.userAgent],
     ...common,
   ];
+}
+
+/** The optional facts a citation needs, those the file has. */
+function reproducibilityFacts(env: EnvV1): [string, string][] {
+  const facts: [string, string | undefined][] = [
+    ["CPU model (typed by the reader)", env.cpuModel],
+    ["Browser version", env.browserVersion],
+    ["Operating system", env.os],
+    ["Architecture", env.arch],
+    ["Device memory", env.deviceMemory === undefined ? undefined : `${env.deviceMemory} GiB (as the browser rounds it)`],
+    ["Browser flags", env.browserFlags?.join(" ")],
+    ["Site commit", env.commit],
+    ...Object.entries(env.wasmSha256 ?? {}).map(([isa, hash]): [string, string] => [`SHA-256 of ${isa}.wasm`, hash]),
+  ];
+  return facts.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== "");
 }
 
 /**
