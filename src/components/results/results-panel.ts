@@ -157,8 +157,8 @@ export class ResultsPanel extends HTMLElement {
     if (action === "compare") {
       const keys = [...this.#sources().keys()];
       const second = `history:${entry.id}`;
-      this.#find<HTMLSelectElement>("first").value = keys.find((k) => k !== second) ?? second;
-      this.#find<HTMLSelectElement>("second").value = second;
+      this.#find<HTMLSelectElement>("compare-first").value = keys.find((k) => k !== second) ?? second;
+      this.#find<HTMLSelectElement>("compare-second").value = second;
       this.#compare();
     }
   }
@@ -200,7 +200,7 @@ export class ResultsPanel extends HTMLElement {
   /** Refills both choosers, keeping what was chosen where it still exists. */
   #options(): void {
     const sources = this.#sources();
-    for (const [i, name] of ["first", "second"].entries()) {
+    for (const [i, name] of ["compare-first", "compare-second"].entries()) {
       const select = this.#find<HTMLSelectElement>(name);
       const chosen = select.value;
       select.replaceChildren(...[...sources].map(([key, s]) => new Option(s.label, key)));
@@ -210,8 +210,8 @@ export class ResultsPanel extends HTMLElement {
 
   #compare(): void {
     const sources = this.#sources();
-    const first = sources.get(this.#find<HTMLSelectElement>("first").value);
-    const second = sources.get(this.#find<HTMLSelectElement>("second").value);
+    const first = sources.get(this.#find<HTMLSelectElement>("compare-first").value);
+    const second = sources.get(this.#find<HTMLSelectElement>("compare-second").value);
     if (!first || !second) {
       this.#host?.error("Choose two runs to compare: run the benchmark, import a file or open a shared link first.");
       return;
