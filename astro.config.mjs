@@ -3,6 +3,7 @@ import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
 import { isolationHeaders } from "./src/lab/isolation-headers.ts";
 import { isolationFiles } from "./scripts/isolation-files.ts";
+import { siteCommit } from "./scripts/site-commit.ts";
 
 // Sidebar groups mirror the six parts of the syllabus; a group appears once its chapter is written.
 const parts = [
@@ -34,5 +35,7 @@ export default defineConfig({
   vite: {
     // Module workers that spawn workers and share code need ES-module output.
     worker: { format: "es" },
+    // The commit every results file cites (src/lab/env.ts SITE_COMMIT).
+    define: { __EVERY_CORE_COMMIT__: JSON.stringify(siteCommit()) },
   },
 });

@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/chromium.ts";
 
-const port = 4322;
+// EVERY_CORE_E2E_PORT: another checkout's preview server may hold 4322, and would be reused.
+const port = Number(process.env.EVERY_CORE_E2E_PORT ?? 4322);
 
 export default defineConfig({
   testDir: "e2e",

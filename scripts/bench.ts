@@ -60,7 +60,8 @@ function echoStatus(status: Locator): () => void {
 }
 
 const server = await preview({ root: process.cwd(), logLevel: "error", server: { port: 4329 } });
-const browser = await chromium.launch(chromiumLaunchOptions());
+const launch = chromiumLaunchOptions();
+const browser = await chromium.launch(launch);
 let exitCode = 0;
 try {
   const page = await browser.newPage();
@@ -74,7 +75,8 @@ try {
     const doc = await page.evaluate(
       ({ id, options }) =>
         (document.querySelector(`ec-bench[data-bench="${id}"]`) as unknown as { run(o: typeof options): Promise<ResultsV1> }).run(options),
-      { id: bench.id, options: { quick: values.quick, threads } },
+      // The flags go into each results file's env, so a reader of the file knows how Chromium ran.
+      { id: bench.id, options: { quick: values.quick, threads, browserFlags: launch.args ?? [] } },
     ).finally(stopEcho);
     docs.push(doc);
   }

@@ -1,4 +1,5 @@
 import { findPart } from "./find-part.ts";
+import type { ResultsHost, ResultsPanel } from "./results/results-panel.ts";
 
 /**
  * What every island with a Run button shares (its markup is RunControls.astro): its parts, found
@@ -25,6 +26,19 @@ export abstract class RunIsland extends HTMLElement {
       void run().catch(() => {}); // run reports its own failure on the page
     });
     this.find("cancel").addEventListener("click", cancel);
+  }
+
+  /**
+   * The island's results panel (ResultsPanel.astro, data-part "results"), attached to this island's
+   * status line and alert and to what `host` adds. Waits for the panel's element to be defined:
+   * its script may load after the island's.
+   */
+  protected async attachResults(host: Partial<ResultsHost> = {}): Promise<ResultsPanel> {
+    await customElements.whenDefined("ec-results-panel");
+    const panel = this.find<ResultsPanel>("results");
+    customElements.upgrade(panel);
+    panel.attach({ status: (text) => this.status(text), error: (text) => this.error(text), ...host });
+    return panel;
   }
 
   /** Presets the count field `field` to `preset`, at most `max` (the hardware threads by default). */

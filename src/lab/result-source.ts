@@ -51,6 +51,7 @@ export function envFacts(env: EnvV1): [string, string][] {
   const common: [string, string][] = [
     ["Date", env.date],
     ["Run", env.quick ? "quick" : "full"],
+    ...reproducibilityFacts(env),
   ];
   if (!n) {
     return [
@@ -77,6 +78,21 @@ export function envFacts(env: EnvV1): [string, string][] {
   ];
 }
 
+/** The optional facts a citation needs, those the file has. */
+function reproducibilityFacts(env: EnvV1): [string, string][] {
+  const facts: [string, string | undefined][] = [
+    ["CPU model (typed by the reader)", env.cpuModel],
+    ["Browser version", env.browserVersion],
+    ["Operating system", env.os],
+    ["Architecture", env.arch],
+    ["Device memory", env.deviceMemory === undefined ? undefined : `${env.deviceMemory} GiB (as the browser rounds it)`],
+    ["Browser flags", env.browserFlags?.join(" ")],
+    ["Site commit", env.commit],
+    ...Object.entries(env.wasmSha256 ?? {}).map(([isa, hash]): [string, string] => [`SHA-256 of ${isa}.wasm`, hash]),
+  ];
+  return facts.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== "");
+}
+
 /**
  * For a file that names no baseline (written before `baselines` existed), the variant its speedups
  * are relative to: the benchmark's baseline if the source measured it, else the same op, type and method on another engine (`conv2d-f32-direct-ref` →
@@ -90,17 +106,18 @@ export function sourceBaseline(baseline: string, results: readonly ResultV1[]): 
 }
 
 /**
- * The results of `bench` in an imported file, labelled apart from the sources already shown
- * (`taken`). Throws when the file holds nothing for this benchmark, naming what it does hold.
+ * The results of `bench` in an imported file (or a shared link, or an earlier run: `origin` names
+ * which), labelled apart from the sources already shown (`taken`). Throws when the file holds
+ * nothing for this benchmark, naming what it does hold.
  */
-export function importedSource(doc: ResultsV1, bench: Pick<Benchmark, "id" | "baseline">, taken: readonly string[]): ResultSource {
+export function importedSource(doc: ResultsV1, bench: Pick<Benchmark, "id" | "baseline">, taken: readonly string[], origin = "Imported"): ResultSource {
   const results = doc.results.filter((r) => r.bench === bench.id);
   if (results.length === 0) {
     const held = [...new Set(doc.results.map((r) => r.bench))];
     const list = held.length === 0 ? "no results at all" : `results for ${held.slice(0, 5).join(", ")}${held.length > 5 ? "…" : ""}`;
     throw new Error(`this file has no results for benchmark ${bench.id} (it has ${list})`);
   }
-  const base = `Imported: ${describeEnv(doc.env)}`;
+  const base = `${origin}: ${describeEnv(doc.env)}`;
   let label = base;
   for (let i = 2; taken.includes(label); i++) label = `${base} (${i})`;
   return { label, imported: true, env: doc.env, results, baseline: doc.baselines?.[bench.id] ?? sourceBaseline(bench.baseline, results) };

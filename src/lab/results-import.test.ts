@@ -97,6 +97,21 @@ describe("parseResults accepts real documents", () => {
     expect(doc.env.userAgent).toBe(img);
     expect(doc.results[0]!.variant).toBe(img);
   });
+
+  it("keeps the reproducibility fields of the environment, each optional", () => {
+    const repro = {
+      commit: "66866b164d9e6d6fa728f2f2f8adc2bf01a7dd0a",
+      wasmSha256: { "wasm-relaxed": "a".repeat(64) },
+      browserVersion: "Chromium 142.0.7444.59",
+      os: "Linux 6.8.0",
+      arch: "x86 64-bit",
+      deviceMemory: 8,
+      browserFlags: ["--disable-gpu", "--no-sandbox"],
+      cpuModel: "AMD Ryzen 9 7950X",
+    };
+    expect(parseResults(nativeWith((d) => Object.assign(d.env, repro))).env).toMatchObject(repro);
+    expect(Object.keys(parseResults(nativeWith((d) => (d.env.os = null))).env)).not.toContain("os");
+  });
 });
 
 describe("parseResults refuses bad files, naming the offending path", () => {
@@ -118,6 +133,10 @@ describe("parseResults refuses bad files, naming the offending path", () => {
     ["an unknown claim status", nativeWith((d) => (d.claims = [{ id: "c", status: "maybe", required: 2 }])), 'claims[0].status: expected "pass" or "fail" or "unavailable", got "maybe"'],
     ["a date that is not one", nativeWith((d) => (d.env.date = "yesterday")), 'env.date: expected an ISO 8601 date, got "yesterday"'],
     ["an unknown BLAS thread type", nativeWith((d) => (d.env.native.blas.threads = "many")), 'env.native.blas.threads: expected an integer ≥ 1, got "many"'],
+    ["a WebAssembly hash that is not hex SHA-256", nativeWith((d) => (d.env.wasmSha256 = { wasmsimd: "abc" })), 'env.wasmSha256.wasmsimd: expected a SHA-256 in hex (64 characters 0-9a-f), got "abc"'],
+    ["browser flags that are not text", nativeWith((d) => (d.env.browserFlags = ["--a", 3])), "env.browserFlags[1]: expected a string, got 3"],
+    ["a negative device memory", nativeWith((d) => (d.env.deviceMemory = -1)), "env.deviceMemory: expected a finite number ≥ 0, got -1"],
+    ["a long CPU model", nativeWith((d) => (d.env.cpuModel = "A".repeat(501))), "env.cpuModel: expected at most 500 characters, got 501"],
     ["a long string", nativeWith((d) => (d.env.userAgent = "A".repeat(501))), "env.userAgent: expected at most 500 characters, got 501"],
     ["a __proto__ parameter", nativeText.replace('"params": {', '"params": {"__proto__": 1, '), "results[0].params.__proto__: this key name is not allowed"],
     ["a constructor variable", nativeWith((d) => (d.env.native.threadEnv = { constructor: "1" })), "env.native.threadEnv.constructor: this key name is not allowed"],

@@ -161,7 +161,35 @@ function readEnv(r: Reader, v: unknown, path: string): EnvV1 {
   };
   const native = f("native");
   if (native !== undefined) env.native = readNative(r, native, `${path}.native`);
+  readReproducibility(r, o, path, env);
   return env;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** The optional fields a citation needs (results.ts EnvV1, after `native`): each checked when present. */
+function readReproducibility(r: Reader, o: Record<string, unknown>, path: string, env: EnvV1): void {
+  const str = (x: unknown, p: string) => r.string(x, p);
+  const text = (key: "commit" | "browserVersion" | "os" | "arch" | "cpuModel") => {
+    const value = r.optional(r.field(o, key), `${path}.${key}`, str);
+    if (value !== undefined) env[key] = value;
+  };
+  text("commit");
+  const hashes = r.optional(r.field(o, "wasmSha256"), `${path}.wasmSha256`, (x, p) =>
+    r.record(x, p, (h, hp) => {
+      if (typeof h !== "string" || !SHA256_HEX.test(h)) fail(hp, "a SHA-256 in hex (64 characters 0-9a-f)", h);
+      return h;
+    }),
+  );
+  if (hashes !== undefined) env.wasmSha256 = hashes;
+  text("browserVersion");
+  text("os");
+  text("arch");
+  const memory = r.optional(r.field(o, "deviceMemory"), `${path}.deviceMemory`, (x, p) => r.number(x, p));
+  if (memory !== undefined) env.deviceMemory = memory;
+  const flags = r.optional(r.field(o, "browserFlags"), `${path}.browserFlags`, (x, p) => r.array(x, p, r.limits.maxKeys, str));
+  if (flags !== undefined) env.browserFlags = flags;
+  text("cpuModel");
 }
 
 function readCorrectness(r: Reader, v: unknown, path: string): ResultV1["correctness"] {

@@ -19,6 +19,24 @@ export interface EnvV1 {
   quick: boolean;
   /** Present when the Python companion measured natively (`python -m everycore bench`). */
   native?: NativeEnv;
+  // What a citation needs to reproduce a run (DESIGN.md, "Results that travel"). Each is optional:
+  // files written before it existed lack it, and a browser may not tell.
+  /** The git commit the site was built from, or "unknown". */
+  commit?: string;
+  /** SHA-256 (hex) of each WebAssembly build that ran, by its ISA name ("wasm-relaxed", "wasmsimd"). */
+  wasmSha256?: Record<string, string>;
+  /** The browser's full version, e.g. "Chromium 142.0.7444.59, Google Chrome 142.0.7444.59". */
+  browserVersion?: string;
+  /** Operating system and version where the browser tells, e.g. "Linux 6.8.0". */
+  os?: string;
+  /** CPU architecture where the browser tells, e.g. "x86 64-bit". */
+  arch?: string;
+  /** navigator.deviceMemory: GiB of RAM, rounded and capped by the browser. */
+  deviceMemory?: number;
+  /** The command-line flags the browser was started with, when the bench CLI started it. */
+  browserFlags?: string[];
+  /** The CPU model as the reader typed it (browsers do not tell). */
+  cpuModel?: string;
 }
 
 /** The machine and numeric stack of a native (Python) run; the fields it cannot tell are null. */

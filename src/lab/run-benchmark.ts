@@ -14,6 +14,8 @@ export interface RunOptions {
   quick: boolean;
   /** Most threads a parallel variant may use. */
   threads: number;
+  /** The flags the browser was started with, when a script started it (scripts/bench.ts). */
+  browserFlags?: string[];
 }
 
 export interface RunProgress {
@@ -132,7 +134,12 @@ export async function runBenchmark(
   await onProgress({ done: tasks.length, total: tasks.length, current: "done", results });
   return {
     schema: RESULTS_SCHEMA,
-    env: captureEnv({ kernelIsa: resources.wasm?.isa ?? "none", quick: options.quick }),
+    env: await captureEnv({
+      kernelIsa: resources.wasm?.isa ?? "none",
+      quick: options.quick,
+      ...(resources.wasm ? { wasmSha256: { [resources.wasm.isa]: resources.wasm.sha256 } } : {}),
+      ...(options.browserFlags ? { browserFlags: options.browserFlags } : {}),
+    }),
     results,
     claims,
     skipped,

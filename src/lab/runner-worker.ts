@@ -20,7 +20,7 @@ async function resources(threads: number) {
 
 const api = {
   /** The environment, for the "Your machine" panel. */
-  probe(): EnvV1 {
+  probe(): Promise<EnvV1> {
     return captureEnv({ kernelIsa: "not loaded", quick: false });
   },
 

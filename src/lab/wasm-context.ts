@@ -11,6 +11,13 @@ export interface WasmContext {
   arena: WasmArena;
   /** Which build was chosen by feature detection: "wasm-relaxed" or "wasmsimd". */
   isa: string;
+  /** SHA-256 (hex) of the bytes of that build, so a results file names exactly what ran. */
+  sha256: string;
+}
+
+async function sha256Hex(data: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", data));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 async function bytes(url: string): Promise<ArrayBuffer> {
@@ -25,5 +32,6 @@ export async function loadWasmContext(): Promise<WasmContext> {
   const { module, isa } = compileKernels({ relaxed, simd });
   const memory = createSharedMemory();
   const kernels = instantiateKernels(module, memory);
-  return { module, memory, kernels, isa, arena: new WasmArena(memory, kernels) };
+  const sha256 = await sha256Hex(isa === "wasm-relaxed" ? relaxed : simd);
+  return { module, memory, kernels, isa, sha256, arena: new WasmArena(memory, kernels) };
 }

@@ -3,8 +3,8 @@ import { importedSource, liveSource, type ResultSource } from "../../lab/result-
 import type { EnvV1, ResultV1, ResultsV1 } from "../../lab/results.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
 import { readMeta } from "../island-meta.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
-import { download } from "./download.ts";
 import { RESULTS_EVENT } from "./events.ts";
 import { acceptDroppedFiles, readResultsFile } from "./import-results.ts";
 import { renderCharts } from "./results-chart.ts";
@@ -13,8 +13,9 @@ import { RunnerClient } from "./runner-client.ts";
 import { renderSourceDetails } from "./source-details.ts";
 
 /**
- * <ec-bench data-bench="id" data-meta="{…}">: the Run / Cancel / progress / table / chart / Download JSON island,
- * which also imports results files to show beside the live run. The server renders the controls;
+ * <ec-bench data-bench="id" data-meta="{…}">: the Run / Cancel / progress / table / chart island,
+ * which also imports results files and opens shared links to show beside the live run; its results
+ * panel (ResultsPanel.astro) exports, shares, cites, keeps and compares. The server renders the controls;
  * this element wires them to a runner worker, which alone loads the
  * declaration; the page knows the benchmark by the metadata the server rendered (`data-meta`).
  */
@@ -29,13 +30,21 @@ export class BenchElement extends RunIsland {
   #live: readonly ResultV1[] = [];
   #liveEnv: EnvV1 | undefined;
   #imports: ResultSource[] = [];
+  /** A run opened from a shared link (#results=…). */
+  #shared: ResultSource[] = [];
+  #panel!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
     this.#bench = readMeta<BenchmarkMeta>(this);
     this.bindControls(() => this.run(this.#readOptions()), () => this.cancel());
     this.presetCount("threads", navigator.hardwareConcurrency);
-    this.find<HTMLButtonElement>("download").addEventListener("click", () => {
-      if (this.#results) download(`every-core-${this.#bench.id}.json`, JSON.stringify(this.#results, null, 2), "application/json");
+    this.#panel = this.attachResults({
+      showShared: (source) => {
+        this.#shared = [source];
+        this.#render();
+      },
+      overlay: (first, second) => void this.#drawCharts(first.results, second.results),
+      variantLabel: (id) => this.#bench.variants.find((v) => v.id === id)?.label ?? id,
     });
     const importInput = this.find<HTMLInputElement>("import");
     importInput.addEventListener("change", () => {
@@ -77,19 +86,21 @@ export class BenchElement extends RunIsland {
       }
     }
     if (imported.length) this.status(`Imported ${imported.join("; ")}.`);
+    void this.#panel.then((p) => p.setImports(this.#imports));
     this.error(errors.join("\n"));
     this.#render();
   }
 
   clearImports(): void {
     this.#imports = [];
+    void this.#panel.then((p) => p.setImports([]));
     this.status("Imported results cleared.");
     this.#render();
   }
 
   #sources(): ResultSource[] {
     const live = this.#live.length ? [liveSource(this.#bench, this.#live, this.#liveEnv)] : [];
-    return [...live, ...this.#imports];
+    return [...live, ...this.#shared, ...this.#imports];
   }
 
   /** Table and environment details of every source; the chart shows the live run only. */
@@ -98,6 +109,15 @@ export class BenchElement extends RunIsland {
     this.find("table").replaceChildren(...(sources.length ? [renderResultsTable(this.#bench, sources)] : []));
     this.find("sources").replaceChildren(...renderSourceDetails(sources));
     this.find<HTMLButtonElement>("clear-imports").hidden = this.#imports.length === 0;
+  }
+
+  /** The charts of `results`, with `dashed` (a second source being compared) drawn over them. */
+  async #drawCharts(results: readonly ResultV1[], dashed: readonly ResultV1[] = []): Promise<void> {
+    try {
+      this.find("chart").replaceChildren(...(await renderCharts(this.#bench, results, dashed)));
+    } catch (error) {
+      this.error(`The chart could not be drawn: ${String(error)}`);
+    }
   }
 
   #readOptions(): RunOptions {
@@ -120,7 +140,7 @@ export class BenchElement extends RunIsland {
       await this.#progress({ done: 1, total: 1, current: "done", results: results.results });
       const skipped = results.skipped.map((s) => `${s.variant} skipped: ${s.reason}.`).join(" ");
       this.status(`Done: ${results.results.length} measurements on ${results.env.hardwareConcurrency} hardware threads (${results.env.kernelIsa}). ${skipped}`);
-      this.find<HTMLButtonElement>("download").hidden = false;
+      await (await this.#panel).setLive(results);
       document.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: results }));
       return results;
     } catch (error) {
@@ -149,11 +169,7 @@ export class BenchElement extends RunIsland {
     if (p.results.length === 0) return;
     this.#live = p.results;
     this.#render();
-    try {
-      this.find("chart").replaceChildren(...(await renderCharts(this.#bench, p.results)));
-    } catch (error) {
-      this.error(`The chart could not be drawn: ${String(error)}`);
-    }
+    await this.#drawCharts(p.results);
     await new Promise((settled) => setTimeout(settled, PAINT_MS));
   }
 }

@@ -10,25 +10,30 @@ function seriesLabel(bench: BenchmarkMeta, r: ResultV1): string {
 }
 
 /** Per case, median time with its 95% CI, and GFLOP/s; parallel variants at the most threads run. */
-function bySize(Plot: PlotModule, bench: BenchmarkMeta, results: readonly ResultV1[], metric: "time" | "gflops"): Element {
+function sizeRows(bench: BenchmarkMeta, results: readonly ResultV1[]) {
   const maxThreads = new Map<string, number>();
   for (const r of results) maxThreads.set(r.variant, Math.max(maxThreads.get(r.variant) ?? 1, r.threads));
-  const rows = results
+  return results
     .filter((r) => r.threads === maxThreads.get(r.variant))
     .map((r) => ({ case: r.case, median: r.median, lo: r.ci95[0], hi: r.ci95[1], gflops: r.gflops ?? NaN, series: seriesLabel(bench, r) }));
+}
+
+/** `results` solid; `dashed` (a second source, when comparing) in the same colours, dashed. */
+function bySize(Plot: PlotModule, bench: BenchmarkMeta, results: readonly ResultV1[], dashed: readonly ResultV1[], metric: "time" | "gflops"): Element {
   const x = { type: "point", domain: bench.cases.map((c) => c.label), label: bench.caseAxis, padding: 0.3 } as const;
   const y = metric === "time" ? "median" : "gflops";
+  const marks = (rows: ReturnType<typeof sizeRows>, strokeDasharray?: string) => [
+    metric === "time" ? Plot.ruleX(rows, { x: "case", y1: "lo", y2: "hi", stroke: "series", strokeWidth: 3, strokeDasharray }) : null,
+    Plot.line(rows, { x: "case", y, stroke: "series", z: "series", strokeDasharray }),
+    strokeDasharray ? Plot.dot(rows, { x: "case", y, stroke: "series", tip: true }) : Plot.dot(rows, { x: "case", y, fill: "series", tip: true }),
+  ];
   return Plot.plot({
     marginLeft: 60,
     width: 720,
     x,
     y: metric === "time" ? { type: "log", label: "median time per call (ms)", grid: true } : { label: "GFLOP/s (higher is better)", grid: true, zero: true },
     color: { legend: true },
-    marks: [
-      metric === "time" ? Plot.ruleX(rows, { x: "case", y1: "lo", y2: "hi", stroke: "series", strokeWidth: 3 }) : null,
-      Plot.line(rows, { x: "case", y, stroke: "series", z: "series" }),
-      Plot.dot(rows, { x: "case", y, fill: "series", tip: true }),
-    ],
+    marks: [...marks(sizeRows(bench, results)), ...(dashed.length ? marks(sizeRows(bench, dashed), "5 4") : [])],
   });
 }
 
@@ -62,12 +67,13 @@ function byThreads(Plot: PlotModule, bench: BenchmarkMeta, results: readonly Res
 /**
  * The live run as pictures: time (log scale, 95% CI of the median as a bar) and GFLOP/s across the
  * cases, and, when a parallel variant ran on several thread counts, its speedup against threads.
+ * When two sources are compared, `dashed` holds the second, drawn over the first in dashed lines.
  * Observable Plot is loaded on first use only.
  */
-export async function renderCharts(bench: BenchmarkMeta, results: readonly ResultV1[]): Promise<Element[]> {
+export async function renderCharts(bench: BenchmarkMeta, results: readonly ResultV1[], dashed: readonly ResultV1[] = []): Promise<Element[]> {
   const Plot = await import("@observablehq/plot");
-  const charts = [bySize(Plot, bench, results, "time")];
-  if (results.some((r) => r.gflops !== undefined)) charts.push(bySize(Plot, bench, results, "gflops"));
+  const charts = [bySize(Plot, bench, results, dashed, "time")];
+  if (results.some((r) => r.gflops !== undefined)) charts.push(bySize(Plot, bench, results, dashed, "gflops"));
   const threads = byThreads(Plot, bench, results);
   if (threads) charts.push(threads);
   return charts;

@@ -1,5 +1,7 @@
 import { splitRows } from "../../kernels/pool/pool-control.ts";
 import { HISTOGRAM_U8_BINS } from "../../kernels/histogram-u8.ts";
+import { measuredDocument, type Measurement } from "../../lab/measured-document.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import type { RaceRequest } from "./race-protocol.ts";
 
@@ -12,8 +14,10 @@ const SEED = 44;
  */
 class HistogramRace extends RunIsland {
   #workers: Worker[] = [];
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
+    this.#results = this.attachResults();
     const max = Math.max(2, navigator.hardwareConcurrency || 2);
     this.bindControls(() => this.#run());
     this.presetCount("workers", Math.min(4, max), max);
@@ -62,6 +66,7 @@ class HistogramRace extends RunIsland {
       const pixels = new SharedArrayBuffer(n);
       await this.#all([{ kind: "fill", pixels, width, height, seed: SEED }]);
       const rows: string[][] = [];
+      const measured: Measurement[] = [];
       for (const atomic of [false, true]) {
         this.status(`${parties} workers counting with ${atomic ? "Atomics.add" : "plain increments"}…`);
         const bins = new SharedArrayBuffer(HISTOGRAM_U8_BINS * Int32Array.BYTES_PER_ELEMENT);
@@ -76,9 +81,19 @@ class HistogramRace extends RunIsland {
         const ms = performance.now() - t0;
         const counted = new Int32Array(bins).reduce((s, x) => s + x, 0);
         rows.push([atomic ? "Atomics.add" : "plain bins[v]++", counted.toLocaleString("en"), (n - counted).toLocaleString("en"), `${ms.toFixed(1)} ms`]);
+        // A lost count is a wrong result: the error is the number of counts lost, the tolerance 0.
+        measured.push({
+          case: `${width}×${height}`,
+          variant: atomic ? "histogram-u8-atomics" : "histogram-u8-plain",
+          threads: parties,
+          params: { width, height },
+          samples: [ms],
+          correctness: { ok: counted === n, maxError: n - counted, tolerance: 0 },
+        });
       }
       this.#render(rows);
       this.status(`Done: ${n.toLocaleString("en")} pixels counted twice by ${parties} workers.`);
+      await (await this.#results).setLive(await measuredDocument("histogram-race", "histogram-u8-plain", measured, { kernelIsa: "none", quick: false }));
     } catch (e) {
       this.fail(e, "The race could not run", "Cancelled: the workers were stopped.");
     } finally {

@@ -1,3 +1,5 @@
+import { raceDocument } from "./race-document.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { RACE_LIMIT } from "../../lab/pyodide/race-limit.ts";
 import { ms, ratio } from "../bench/format.ts";
@@ -11,8 +13,10 @@ import { defaultWorkers, parseWorkers } from "./workers-input.ts";
  */
 export class PyodideRaceElement extends RunIsland {
   #run: RaceRun | undefined;
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
+    this.#results = this.attachResults();
     this.bindControls(() => this.#start(), () => this.#run?.cancel());
     this.presetCount("workers", defaultWorkers(navigator.hardwareConcurrency));
   }
@@ -30,6 +34,7 @@ export class PyodideRaceElement extends RunIsland {
       const result = await run.run((p) => this.#progress(p));
       this.find("tables").replaceChildren(renderRaceTable(result), renderStartupTable(result));
       this.status(summary(result));
+      await (await this.#results).setLive(await raceDocument(result));
     } catch (error) {
       this.fail(error);
     } finally {

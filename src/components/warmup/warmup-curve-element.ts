@@ -1,14 +1,18 @@
+import { measuredDocument } from "../../lab/measured-document.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
-import { summarizeWarmup } from "./warmup-summary.ts";
+import { summarizeWarmup, WARMUP_CALLS } from "./warmup-summary.ts";
 
 const ms = (x: number) => `${x.toFixed(x < 1 ? 3 : 2)} ms`;
 
 /** <ec-warmup-curve>: on "Run warm-up", times one kernel call after another in a fresh worker and plots them. */
 class WarmupCurve extends RunIsland {
   #worker: Worker | undefined;
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
     this.bindControls(() => this.#run());
+    this.#results = this.attachResults();
   }
 
   disconnectedCallback(): void {
@@ -47,6 +51,13 @@ class WarmupCurve extends RunIsland {
       this.find("factor").textContent = `${s.coldFactor.toFixed(1)}×`;
       this.find("summary").hidden = false;
       this.status(`Done: ${times.length} calls.`);
+      // As a results document: the first call against the steady state (the last half's calls).
+      const steady = times.slice(Math.floor(times.length / 2));
+      const doc = await measuredDocument("jit-warmup", "first-call", [
+        { case: `${WARMUP_CALLS} calls`, variant: "first-call", threads: 1, samples: times.slice(0, 1) },
+        { case: `${WARMUP_CALLS} calls`, variant: "steady-state", threads: 1, samples: steady },
+      ], { kernelIsa: "none", quick: false });
+      await (await this.#results).setLive(doc);
     } catch (e) {
       this.fail(e, "The warm-up run failed");
     } finally {

@@ -18,7 +18,7 @@ function context(): WasmContext {
   const module = loadTestBuilds().wasmsimd;
   const memory = createSharedMemory(64);
   const kernels = instantiateKernels(module, memory);
-  return { module, memory, kernels, arena: new WasmArena(memory, kernels), isa: "wasmsimd" };
+  return { module, memory, kernels, arena: new WasmArena(memory, kernels), isa: "wasmsimd", sha256: "not hashed in this test" };
 }
 
 describe("cnn-training benchmark", () => {

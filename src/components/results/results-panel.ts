@@ -1,0 +1,225 @@
+import { citation } from "../../lab/citation.ts";
+import { compareResults } from "../../lab/compare.ts";
+import { importedSource, liveSource, LIVE_SOURCE_LABEL, type ResultSource } from "../../lab/result-source.ts";
+import { toCsv, toLatex, toMarkdown } from "../../lab/results-formats.ts";
+import type { ResultsV1 } from "../../lab/results.ts";
+import { download } from "../bench/download.ts";
+import { renderSourceDetails } from "../bench/source-details.ts";
+import { findPart } from "../find-part.ts";
+import { renderComparison } from "./compare-table.ts";
+import { renderHistory, savedAtText, type HistoryAction } from "./history-list.ts";
+import { deleteRun, listRuns, saveRun, type HistoryEntry } from "./history-store.ts";
+import { pageSharedLink, shareUrl } from "./shared-link.ts";
+
+/** What the island around the panel lends it: its status line and alert, and, optionally, its table and charts. */
+export interface ResultsHost {
+  status(text: string): void;
+  error(text: string): void;
+  /** Shows a run opened from a shared link beside the island's own results. */
+  showShared?(source: ResultSource): void;
+  /** Overlays two sources in the island's charts, the second dashed. */
+  overlay?(first: ResultSource, second: ResultSource): void;
+  /** A variant's label, for the comparison table. */
+  variantLabel?(id: string): string;
+}
+
+const CPU_MODEL_KEY = "every-core:cpu-model";
+
+/**
+ * <ec-results-panel data-bench data-baseline data-title data-footnote>: the exports, share link,
+ * citation, history and comparison of one island's runs (markup: ResultsPanel.astro). The island
+ * calls `attach` once and `setLive` with each finished run's document; every text format is
+ * rendered from that one document (lab/results-formats.ts).
+ */
+export class ResultsPanel extends HTMLElement {
+  #host: ResultsHost | undefined;
+  #live: ResultsV1 | undefined;
+  #history: HistoryEntry[] = [];
+  #imports: ResultSource[] = [];
+  #shared: ResultSource[] = [];
+
+  get #bench() {
+    return { id: this.dataset.bench ?? "", baseline: this.dataset.baseline ?? "" };
+  }
+
+  #find<T extends HTMLElement = HTMLElement>(name: string): T {
+    return findPart<T>(this, name);
+  }
+
+  /** Wires the controls to `host`, lists the history, and opens a shared link meant for this island. */
+  attach(host: ResultsHost): void {
+    this.#host = host;
+    const on = (part: string, action: () => unknown) =>
+      this.#find(part).addEventListener("click", () => void Promise.resolve(action()).catch((e: unknown) => host.error(String(e instanceof Error ? e.message : e))));
+    on("download-json", () => this.#download("json", JSON.stringify(this.#doc(), null, 2), "application/json"));
+    on("download-csv", () => this.#download("csv", toCsv(this.#doc()), "text/csv"));
+    on("copy-markdown", () => this.#copy("the Markdown table", toMarkdown(this.#doc())));
+    on("copy-latex", () => this.#copy("the LaTeX table", toLatex(this.#doc())));
+    on("share", () => this.#share(this.#doc()));
+    on("cite", () => this.#cite());
+    const cpu = this.#find<HTMLInputElement>("cpu-model");
+    cpu.value = localStorage.getItem(CPU_MODEL_KEY) ?? "";
+    cpu.addEventListener("change", () => localStorage.setItem(CPU_MODEL_KEY, cpu.value.trim()));
+    this.#find<HTMLFormElement>("compare").addEventListener("submit", (e) => {
+      e.preventDefault();
+      this.#compare();
+    });
+    void this.#loadHistory();
+    void this.#openSharedLink();
+  }
+
+  /** A finished run: offered for export, kept in the history, shown in the footnote. */
+  async setLive(doc: ResultsV1): Promise<void> {
+    this.#live = doc;
+    this.#find("exports").hidden = false;
+    this.#find("share-field").hidden = true;
+    this.#find("cite-field").hidden = true;
+    if (this.dataset.footnote === "true") this.#find("footnote").replaceChildren(...renderSourceDetails([liveSource(this.#bench, doc.results, doc.env)]));
+    this.#options();
+    try {
+      await saveRun(this.#bench.id, this.#doc());
+      await this.#loadHistory();
+    } catch (error) {
+      this.#host?.error(`This run could not be kept in the history: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** The island's imported files, as sources to compare. */
+  setImports(sources: readonly ResultSource[]): void {
+    this.#imports = [...sources];
+    this.#options();
+  }
+
+  /** The live run as exported: with the CPU model the reader typed, if any. */
+  #doc(doc = this.#live): ResultsV1 {
+    if (!doc) throw new Error("no run to export yet");
+    const cpuModel = this.#find<HTMLInputElement>("cpu-model").value.trim();
+    return cpuModel && !doc.env.cpuModel ? { ...doc, env: { ...doc.env, cpuModel } } : doc;
+  }
+
+  #download(ext: string, text: string, type: string): void {
+    download(`every-core-${this.#bench.id}.${ext}`, text, type);
+  }
+
+  async #copy(what: string, text: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text);
+      this.#host?.status(`Copied ${what} to the clipboard.`);
+    } catch {
+      this.#host?.error(`The browser did not let this page write to the clipboard, so ${what} was not copied.`);
+    }
+  }
+
+  async #share(doc: ResultsV1): Promise<void> {
+    const { url, samplesDropped } = await shareUrl(this.#bench.id, doc);
+    const field = this.#find<HTMLInputElement>("share-url");
+    field.value = url;
+    this.#find("share-field").hidden = false;
+    field.select();
+    const note = samplesDropped ? " The samples did not fit in a link, so it carries medians, CIs, n and IQR only." : "";
+    try {
+      await navigator.clipboard.writeText(url);
+      this.#host?.status(`Copied the share link.${note} The results travel in the link itself: no server sees them.`);
+    } catch {
+      this.#host?.status(`The share link is in the field below; copy it from there.${note}`);
+    }
+  }
+
+  #cite(): void {
+    const doc = this.#doc();
+    const text = this.#find<HTMLTextAreaElement>("cite-text");
+    text.value = citation(doc, { url: location.href.split("#")[0]!, title: this.dataset.title ?? this.#bench.id, bench: this.#bench.id });
+    this.#find("cite-field").hidden = false;
+    text.focus();
+    text.select();
+  }
+
+  async #loadHistory(): Promise<void> {
+    try {
+      this.#history = await listRuns(this.#bench.id);
+    } catch (error) {
+      this.#history = [];
+      this.#find("history-empty").textContent = `The history is not available in this browser (${error instanceof Error ? error.message : String(error)}).`;
+    }
+    this.#find("history").replaceChildren(...renderHistory(this.#history, (action, entry) => void this.#act(action, entry)));
+    this.#find("history-empty").hidden = this.#history.length > 0;
+    this.#options();
+  }
+
+  async #act(action: HistoryAction, entry: HistoryEntry): Promise<void> {
+    if (action === "download") download(`every-core-${entry.bench}-${new Date(entry.savedAt).toISOString().replaceAll(":", "-")}.json`, JSON.stringify(entry.doc, null, 2), "application/json");
+    if (action === "share") await this.#share(entry.doc);
+    if (action === "delete") {
+      await deleteRun(entry.id);
+      await this.#loadHistory();
+      this.#host?.status(`Deleted the entry of ${savedAtText(entry)} from the history.`);
+    }
+    if (action === "compare") {
+      const keys = [...this.#sources().keys()];
+      const second = `history:${entry.id}`;
+      this.#find<HTMLSelectElement>("compare-first").value = keys.find((k) => k !== second) ?? second;
+      this.#find<HTMLSelectElement>("compare-second").value = second;
+      this.#compare();
+    }
+  }
+
+  async #openSharedLink(): Promise<void> {
+    const link = await pageSharedLink();
+    if (!link) return;
+    // A link names its island; one that does not (typed by hand) is reported by the first island.
+    const mine = link.bench === undefined ? document.querySelector("ec-results-panel") === this : link.bench === this.#bench.id;
+    if (!mine) return;
+    if ("error" in link) {
+      this.#host?.error(`The shared link could not be opened: ${link.error}`);
+      return;
+    }
+    try {
+      const source = importedSource(link.doc, this.#bench, [LIVE_SOURCE_LABEL], "Shared");
+      this.#shared = [source];
+      this.#host?.showShared?.(source);
+      this.#host?.status(`Showing a shared run (${source.label.slice("Shared: ".length)}) beside yours.`);
+      this.#options();
+    } catch (error) {
+      this.#host?.error(`The shared link could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Every source a reader may compare, by a stable key. */
+  #sources(): Map<string, ResultSource> {
+    const sources = new Map<string, ResultSource>();
+    if (this.#live) sources.set("live", liveSource(this.#bench, this.#live.results, this.#live.env));
+    for (const [i, s] of this.#shared.entries()) sources.set(`shared:${i}`, s);
+    for (const [i, s] of this.#imports.entries()) sources.set(`import:${i}`, s);
+    for (const entry of this.#history) {
+      const source = importedSource(entry.doc, this.#bench, [], "Earlier");
+      sources.set(`history:${entry.id}`, { ...source, label: `Earlier: ${savedAtText(entry)}` });
+    }
+    return sources;
+  }
+
+  /** Refills both choosers, keeping what was chosen where it still exists. */
+  #options(): void {
+    const sources = this.#sources();
+    for (const [i, name] of ["compare-first", "compare-second"].entries()) {
+      const select = this.#find<HTMLSelectElement>(name);
+      const chosen = select.value;
+      select.replaceChildren(...[...sources].map(([key, s]) => new Option(s.label, key)));
+      select.value = sources.has(chosen) ? chosen : ([...sources.keys()][Math.min(i, sources.size - 1)] ?? "");
+    }
+  }
+
+  #compare(): void {
+    const sources = this.#sources();
+    const first = sources.get(this.#find<HTMLSelectElement>("compare-first").value);
+    const second = sources.get(this.#find<HTMLSelectElement>("compare-second").value);
+    if (!first || !second) {
+      this.#host?.error("Choose two runs to compare: run the benchmark, import a file or open a shared link first.");
+      return;
+    }
+    const label = this.#host?.variantLabel ?? ((id: string) => id);
+    this.#find("comparison").replaceChildren(...renderComparison(label, compareResults(first.results, second.results), first.label, second.label));
+    this.#host?.overlay?.(first, second);
+  }
+}
+
+customElements.define("ec-results-panel", ResultsPanel);
