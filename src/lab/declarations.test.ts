@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { SerialPool } from "../kernels/pool/serial-pool.ts";
 import { maxAbsDiff } from "../kernels/random.ts";
-import { createSharedMemory, instantiateKernels } from "../kernels/wasm/kernels-wasm.ts";
-import { loadTestBuilds } from "../kernels/wasm/test-builds.ts";
-import { WasmArena } from "../kernels/wasm/wasm-arena.ts";
 import type { Benchmark, Params } from "./benchmark.ts";
 import { labPoolJobs } from "./pool/lab-pool-jobs.ts";
 import { benchmarks } from "./registry.ts";
-import type { WasmContext } from "./wasm-context.ts";
+import { testWasmContext } from "./test-wasm-context.ts";
 
 /** The case with the fewest elements, by the product of its parameters. */
 function smallestCase(bench: Benchmark): number {
@@ -17,12 +14,6 @@ function smallestCase(bench: Benchmark): number {
   return best;
 }
 
-function wasmContext(): WasmContext {
-  const module = loadTestBuilds().wasmsimd;
-  const memory = createSharedMemory(2048);
-  const kernels = instantiateKernels(module, memory);
-  return { module, memory, kernels, arena: new WasmArena(memory, kernels), isa: "wasmsimd" };
-}
 
 /** Variants that only a browser can run, and why. */
 function needsBrowser(variant: string): boolean {
@@ -52,7 +43,7 @@ const THREADS = 3;
  */
 describe.each(benchmarks.filter((b) => !BROWSER_INPUT.has(b.id)).map((b) => [b.id, b] as const))("declaration %s", (_, bench) => {
   it("prepares its smallest case and every variant that needs no browser equals the reference", async () => {
-    const wasm = wasmContext();
+    const wasm = testWasmContext(2048);
     const pool = new SerialPool(labPoolJobs, wasm.kernels, THREADS);
     const instance = await bench.instantiate(smallestCase(bench));
     const reference = instance.reference();

@@ -1,29 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { SerialPool } from "../../kernels/pool/serial-pool.ts";
 import { maxAbsDiff } from "../../kernels/random.ts";
-import { createSharedMemory, instantiateKernels } from "../../kernels/wasm/kernels-wasm.ts";
-import { loadTestBuilds } from "../../kernels/wasm/test-builds.ts";
-import { WasmArena } from "../../kernels/wasm/wasm-arena.ts";
 import { cnnShape, MNIST_CNN } from "../../model/cnn-config.ts";
 import { initParams, paramLayout } from "../../model/cnn-params.ts";
 import { WEIGHT_SEED, cnnTraining } from "../benchmarks/cnn-training.ts";
 import { labPoolJobs } from "../pool/lab-pool-jobs.ts";
-import type { WasmContext } from "../wasm-context.ts";
+import { testWasmContext } from "../test-wasm-context.ts";
 
 // The benchmark's variants against its reference, as the runner checks them, on a SerialPool: a
 // job's parts one after another on this thread.
 const SHAPE = cnnShape(MNIST_CNN);
 
-function context(): WasmContext {
-  const module = loadTestBuilds().wasmsimd;
-  const memory = createSharedMemory(64);
-  const kernels = instantiateKernels(module, memory);
-  return { module, memory, kernels, arena: new WasmArena(memory, kernels), isa: "wasmsimd", sha256: "not hashed in this test" };
-}
 
 describe("cnn-training benchmark", () => {
   it("every variant's step, repeated, equals the reference step within the stated tolerance", async () => {
-    const wasm = context();
+    const wasm = testWasmContext(64);
     const pool = new SerialPool(labPoolJobs, wasm.kernels, 3);
     for (let c = 0; c < cnnTraining.cases.length; c++) {
       const instance = await cnnTraining.instantiate(c);
