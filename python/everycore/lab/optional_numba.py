@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from everycore.lab.benchmark import Params
+from everycore.lab.optional import requires
 
 NEEDS_NUMBA = "needs numba: pip install numba"
 
 
-def needs_numba(params: Params, quick: bool) -> str | None:
-    """A ``Variant.skip``: why a Numba variant cannot run here, or None when it can."""
-    try:
-        import numba  # noqa: F401
-    except ImportError:
-        return NEEDS_NUMBA
-    return None
+needs_numba = requires("numba", NEEDS_NUMBA)  # a Variant.skip
 
 
 @contextmanager

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from everycore.lab.benchmark import Params, Threading, Variant
+from everycore.lab.optional import requires
 
 NEEDS_TORCH = "PyTorch is not installed: pip install 'everycore[torch]'"
 
@@ -24,13 +25,7 @@ NEEDS_TORCH = "PyTorch is not installed: pip install 'everycore[torch]'"
 Build = Callable[[Params, Any], Callable[[], np.ndarray]]
 
 
-def needs_torch(params: Params, quick: bool) -> str | None:
-    """A ``Variant.skip``: why a torch variant cannot run here, or None when it can."""
-    try:
-        import torch  # noqa: F401
-    except ImportError:
-        return NEEDS_TORCH
-    return None
+needs_torch = requires("torch", NEEDS_TORCH)  # a Variant.skip
 
 
 @contextmanager

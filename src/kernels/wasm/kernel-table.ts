@@ -38,6 +38,19 @@ const CONV_INPUT = [arg.size("n", "batch"), arg.size("c", "channels"), arg.size(
 /** kh, kw, stride, pad of a convolution window. */
 const CONV_WINDOW = [arg.size("kh", "kernelH"), arg.size("kw", "kernelW"), arg.size("stride"), arg.index("pad", "padding")] as const;
 
+/** The 3×3 median kernels share their arguments and checks; they differ in how many pixels a step takes. */
+function median3x3Kernel(name: string) {
+  return wasmKernel({
+    name,
+    args: [arg.pointer("src"), arg.pointer("dst"), arg.size("height"), arg.size("width"), arg.index("rowStart"), arg.index("rowEnd")],
+    result: "void",
+    check: (context: KernelCheckContext) => (src: number, dst: number, height: number, width: number, rowStart: number, rowEnd: number) => {
+      median3x3Operands(src, dst, height, width, rowStart, rowEnd, bytes(context));
+    },
+    smallestArgs: (base) => [base, base + 64, 1, 1, 0, 1],
+  });
+}
+
 export const WASM_KERNELS = {
   /** C (m×n, ldc) = A (m×k, lda) · B (k×n, ldb), blocked around the 6×8 register tile (gemm-f32.ts). */
   gemm_f32: wasmKernel({
@@ -279,26 +292,10 @@ export const WASM_KERNELS = {
   }),
 
   /** Rows [rowStart, rowEnd) of the 3×3 median of a height × width u8 plane at src into dst, edges replicated, one pixel at a time. */
-  median3x3_u8_scalar: wasmKernel({
-    name: "median3x3-u8-scalar",
-    args: [arg.pointer("src"), arg.pointer("dst"), arg.size("height"), arg.size("width"), arg.index("rowStart"), arg.index("rowEnd")],
-    result: "void",
-    check: (context: KernelCheckContext) => (src: number, dst: number, height: number, width: number, rowStart: number, rowEnd: number) => {
-      median3x3Operands(src, dst, height, width, rowStart, rowEnd, bytes(context));
-    },
-    smallestArgs: (base) => [base, base + 64, 1, 1, 0, 1],
-  }),
+  median3x3_u8_scalar: median3x3Kernel("median3x3-u8-scalar"),
 
   /** The same, 16 pixels at a time with u8x16 min/max (median3x3-u8-wasmsimd-x16). */
-  median3x3_u8_simd: wasmKernel({
-    name: "median3x3-u8-x16",
-    args: [arg.pointer("src"), arg.pointer("dst"), arg.size("height"), arg.size("width"), arg.index("rowStart"), arg.index("rowEnd")],
-    result: "void",
-    check: (context: KernelCheckContext) => (src: number, dst: number, height: number, width: number, rowStart: number, rowEnd: number) => {
-      median3x3Operands(src, dst, height, width, rowStart, rowEnd, bytes(context));
-    },
-    smallestArgs: (base) => [base, base + 64, 1, 1, 0, 1],
-  }),
+  median3x3_u8_simd: median3x3Kernel("median3x3-u8-x16"),
 
   /** dst[i] = normalize → gamma 2 → clamp → u8 of the float32 src[i], for i in [start, end). */
   fused_normalize_gamma_u8: wasmKernel({
