@@ -5,7 +5,7 @@ describe("parseGuess", () => {
   it.each([
     ["3", 3],
     [" 2.5 ", 2.5],
-    ["0,8", 0.8],
+    ["0.8", 0.8],
     ["1e1", 10],
   ])("reads %j as %d", (text, value) => {
     expect(parseGuess(text)).toBe(value);

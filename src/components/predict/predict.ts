@@ -6,9 +6,9 @@ export function storageKey(claim: string): string {
   return `every-core:predict:${claim}`;
 }
 
-/** A guess as typed ("3", "2.5", " 0,8 "), or undefined when it is not a positive ratio. */
+/** A guess as the number input holds it ("3", "2.5", "" when empty), or undefined when it is not a positive ratio. */
 export function parseGuess(text: string): number | undefined {
-  const value = Number(text.trim().replace(",", "."));
+  const value = Number(text);
   return text.trim() !== "" && Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
