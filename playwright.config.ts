@@ -1,7 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/chromium.ts";
 
-const port = 4322;
+// E2E_PORT: another port, when another checkout's e2e server holds this one.
+const port = Number(process.env.E2E_PORT ?? 4322);
 
 export default defineConfig({
   testDir: "e2e",
