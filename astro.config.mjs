@@ -39,6 +39,7 @@ export default defineConfig({
         ...parts.map(({ label, directory }) => ({ label, items: [{ autogenerate: { directory } }] })),
       ],
       customCss: ["./src/styles/every-core.css"],
+      routeMiddleware: "./src/route-middleware.ts",
       head: [{ tag: "script", attrs: { src: `${base}coi-serviceworker.js` } }],
     }),
   ],

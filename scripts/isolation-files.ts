@@ -83,6 +83,7 @@ if (typeof window === "undefined") {
   else if (navigator.serviceWorker.controller && reloaded) fail("the service worker runs but the page is still not isolated; the host may send conflicting headers");
   else {
     navigator.serviceWorker.register(document.currentScript.src).then((registration) => {
+      if (!registration) return fail("this browser blocks service workers here, so nothing can add the isolation headers");
       if (navigator.serviceWorker.controller || reloaded) return; // already controlled, or tried once
       const reload = () => {
         sessionStorage.setItem("every-core:coi-reload", "1");
