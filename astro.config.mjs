@@ -1,9 +1,16 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import starlight from "@astrojs/starlight";
-import { isolationHeaders } from "./src/lab/isolation-headers.ts";
-import { isolationFiles } from "./scripts/isolation-files.ts";
+import { satteri } from "@astrojs/markdown-satteri";
+import { fileURLToPath } from "node:url";
+import { isolationFiles, serverHeaders } from "./scripts/isolation-files.ts";
 import { siteCommit } from "./scripts/site-commit.ts";
+import { siteOptions } from "./scripts/site-options.ts";
+import { baseLinks } from "./scripts/base-links.ts";
+
+// Where the site will live: EVERY_CORE_BASE (a subpath such as /every-core/) and EVERY_CORE_SITE
+// (its origin; without one there are no canonical links and no sitemap rather than wrong ones).
+const { base, site } = siteOptions(process.env);
 
 // Sidebar groups mirror the six parts of the syllabus; a group appears once its chapter is written.
 const parts = [
@@ -16,20 +23,25 @@ const parts = [
 ];
 
 export default defineConfig({
-  site: "https://every-core.example",
-  server: { port: 4321, headers: isolationHeaders },
+  site,
+  base,
+  // The chapters write root links ("/basics/gil/"); at build they move under the base.
+  markdown: { processor: satteri({ hastPlugins: [baseLinks(base)] }) },
+  // Preview (npm start, e2e, the bench CLI) sends the headers of the build's _headers; dev the isolation headers.
+  server: ({ command }) => ({ port: 4321, headers: serverHeaders(command, fileURLToPath(new URL("./dist/", import.meta.url))) }),
   integrations: [
-    // public/_headers and public/coi-serviceworker.js, from the same isolation headers as the servers.
+    // _headers and coi-serviceworker.js in the build, from src/lab/isolation-headers.ts.
     isolationFiles(),
     starlight({
       title: "Every Core",
       description: "Use every thread of your CPU for your own image algorithms — and prove it live.",
       sidebar: [
-        { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "Benchmark lab", link: "/lab/" }] },
+        { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "Benchmark lab", link: "/lab/" }, { label: "Host it yourself", link: "/hosting/" }] },
         ...parts.map(({ label, directory }) => ({ label, items: [{ autogenerate: { directory } }] })),
       ],
       customCss: ["./src/styles/every-core.css"],
-      head: [{ tag: "script", attrs: { src: "/coi-serviceworker.js" } }],
+      routeMiddleware: "./src/route-middleware.ts",
+      head: [{ tag: "script", attrs: { src: `${base}coi-serviceworker.js` } }],
     }),
   ],
   vite: {

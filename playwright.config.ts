@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/chromium.ts";
 
-// EVERY_CORE_E2E_PORT: another checkout's preview server may hold 4322, and would be reused.
+// EVERY_CORE_E2E_PORT: another port, when another checkout's preview server holds this one (it would be reused).
 const port = Number(process.env.EVERY_CORE_E2E_PORT ?? 4322);
 
 export default defineConfig({

@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { readFile } from "node:fs/promises";
 import { benchmarks } from "../src/lab/registry.ts";
-import type { ResultsV1 } from "../src/lab/results.ts";
 import { collectErrors } from "./console-errors.ts";
+import { runQuick } from "./run-bench.ts";
 
 /**
  * Each registered benchmark, run as a reader would on its chapter page (quick mode, all threads):
@@ -14,15 +13,7 @@ for (const bench of benchmarks) {
     await page.goto(bench.chapter);
     const island = page.locator(`ec-bench[data-bench="${bench.id}"]`);
     await expect(island, `the island of ${bench.id} is on ${bench.chapter}`).toHaveCount(1);
-    await island.getByLabel("Quick run").check();
-    await island.getByRole("button", { name: "Run" }).click();
-    await expect(island.getByRole("progressbar")).toBeVisible();
-    const downloadButton = island.getByRole("button", { name: "Download JSON" });
-    await expect(downloadButton).toBeVisible({ timeout: 8 * 60_000 });
-
-    const download = page.waitForEvent("download");
-    await downloadButton.click();
-    const doc = JSON.parse(await readFile(await (await download).path(), "utf8")) as ResultsV1;
+    const doc = await runQuick(island);
     expect(doc.schema).toBe("every-core/results/v1");
     expect(doc.env.crossOriginIsolated).toBe(true);
     expect(doc.skipped).toEqual([]);

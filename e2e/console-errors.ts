@@ -12,3 +12,16 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/**
+ * From the next navigation on, every Content-Security-Policy violation of the page becomes a
+ * console error that collectErrors sees, with the directive and what it blocked (besides the
+ * browser's own "Refused to …" message, which not every violation logs).
+ */
+export async function reportCspViolations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+}

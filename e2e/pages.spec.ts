@@ -1,14 +1,22 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { collectErrors } from "./console-errors.ts";
+import { builtPages, DIST } from "./built-pages.ts";
+import { collectErrors, reportCspViolations } from "./console-errors.ts";
+import { parseHeadersFile } from "../scripts/isolation-files.ts";
 
 /**
- * Every page of the sitemap renders, isolated, with no console error; and every link between the
- * site's pages leads to a page that exists and, with a #fragment, to a heading or element on it.
+ * Every page of the build renders, isolated, under the site's Content-Security-Policy with no
+ * violation and no console error; and every link between the site's pages leads to a page that
+ * exists and, with a #fragment, to a heading or element on it.
  */
-test("every page renders cross-origin isolated with no console error, and every internal link resolves", async ({ page, request }) => {
-  const sitemap = await (await request.get("/sitemap-0.xml")).text();
-  const hrefs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+test("every page renders cross-origin isolated with no console error or CSP violation, and every internal link resolves", async ({ page, request }) => {
+  const hrefs = builtPages();
   expect(hrefs).toEqual(expect.arrayContaining(["/", "/lab/", "/im2col/", "/im2col/performance/"]));
+  const csp = parseHeadersFile(readFileSync(join(DIST, "_headers"), "utf8"))["Content-Security-Policy"];
+  expect(csp).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' /);
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
+  await reportCspViolations(page);
   const ids = new Map<string, Set<string>>();
   const links: { from: string; href: string }[] = [];
   for (const path of hrefs) {
@@ -17,6 +25,7 @@ test("every page renders cross-origin isolated with no console error, and every 
     expect(response?.status(), path).toBe(200);
     expect(response?.headers()["cross-origin-embedder-policy"], path).toBe("require-corp");
     expect(response?.headers()["cross-origin-opener-policy"], path).toBe("same-origin");
+    expect(response?.headers()["content-security-policy"], path).toBe(csp);
     await expect(page.locator("h1").first(), path).toBeVisible();
     expect(await page.evaluate(() => crossOriginIsolated), path).toBe(true);
     await page.waitForLoadState("networkidle");

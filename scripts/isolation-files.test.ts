@@ -1,20 +1,32 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { isolationHeaders } from "../src/lab/isolation-headers.ts";
-import { writeIsolationFiles } from "./isolation-files.ts";
+import { isolationHeaders, siteHeaders } from "../src/lab/isolation-headers.ts";
+import { inlineScriptHashes, parseHeadersFile, serverHeaders, writeIsolationFiles } from "./isolation-files.ts";
 
+/** SHA-256 of the empty string, base64: the hash of `<script></script>`. */
+const EMPTY_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/** A tiny build: two pages sharing one inline script, one with a second, plus scripts that need no hash. */
 const dir = mkdtempSync(join(tmpdir(), "every-core-isolation-"));
+mkdirSync(join(dir, "a"));
+writeFileSync(join(dir, "index.html"), '<script></script><script src="/x.js"></script><script type="application/ld+json">{}</script>');
+writeFileSync(join(dir, "a", "index.html"), '<script></script><script type="module">go()</script>');
 writeIsolationFiles(dir);
+const built = parseHeadersFile(readFileSync(join(dir, "_headers"), "utf8"));
 
 describe("the generated isolation files", () => {
-  it("_headers gives every path exactly the headers of src/lab/isolation-headers.ts", () => {
-    const lines = readFileSync(join(dir, "_headers"), "utf8").split("\n").filter((l) => l !== "" && !l.startsWith("#"));
-    expect(lines[0]).toBe("/*");
-    const headers = Object.fromEntries(lines.slice(1).map((l) => l.trim().split(": ") as [string, string]));
-    expect(headers).toEqual(isolationHeaders);
+  it("inline scripts are hashed as the browser hashes them; external scripts and JSON data blocks are not", () => {
+    expect(inlineScriptHashes('<script></script><script src="/x.js"></script><script type="application/json">{}</script>')).toEqual([EMPTY_HASH]);
+  });
+
+  it("_headers gives every path exactly the headers of src/lab/isolation-headers.ts, with each inline script of the build hashed once", () => {
+    const hashes = [EMPTY_HASH, ...inlineScriptHashes("<script type=module>go()</script>")].sort();
+    expect(built).toEqual(siteHeaders(hashes));
+    expect(built).toMatchObject(isolationHeaders);
+    expect(built["Content-Security-Policy"]).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob: 'sha256-/);
   });
 
   it("the service worker re-serves a response with exactly those headers added", async () => {
@@ -27,14 +39,19 @@ describe("the generated isolation files", () => {
     const response = await served!;
     expect(Object.fromEntries(response.headers)).toEqual({
       "content-type": "text/html",
-      ...Object.fromEntries(Object.entries(isolationHeaders).map(([name, value]) => [name.toLowerCase(), value])),
+      ...Object.fromEntries(Object.entries(built).map(([name, value]) => [name.toLowerCase(), value])),
     });
     expect(await response.text()).toBe("page");
   });
 
-  it("is rewritten only when its text changes, so a build does not look stale", () => {
-    const before = statSync(join(dir, "_headers")).mtimeMs;
-    writeIsolationFiles(dir);
-    expect(statSync(join(dir, "_headers")).mtimeMs).toBe(before);
+  it("the preview server sends what the build's _headers says; dev only the isolation headers", () => {
+    expect(serverHeaders("preview", dir)).toEqual(built);
+    expect(serverHeaders("dev", dir)).toEqual(isolationHeaders);
+    expect(serverHeaders("preview", join(dir, "no-build"))).toEqual(isolationHeaders);
+  });
+
+  it("a _headers file it did not write is refused, not misread", () => {
+    expect(() => parseHeadersFile("/about\n  X: y\n")).toThrow(/one "\/\*" rule/);
+    expect(() => parseHeadersFile("/*\nX: y\n")).toThrow(/not a header line/);
   });
 });

@@ -2,7 +2,15 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 /** What the built site is made from: a change to any of these makes dist/ out of date. */
-export const SITE_SOURCES = ["src", "public", "astro.config.mjs"];
+export const SITE_SOURCES = [
+  "src",
+  "public",
+  "astro.config.mjs",
+  // The build's own plugins: the base path, the links under it, the headers and the service worker.
+  "scripts/site-options.ts",
+  "scripts/base-links.ts",
+  "scripts/isolation-files.ts",
+];
 
 /**
  * The first source under `root` modified after the build marker (dist/index.html), or undefined

@@ -4,6 +4,7 @@ import { RESULTS_EVENT } from "./bench/events.ts";
 import { gflops, ratio, threadsLabel } from "./bench/format.ts";
 import { RunnerClient } from "./bench/runner-client.ts";
 import { readMeta } from "./island-meta.ts";
+import { notIsolatedReason } from "./isolation-failure.ts";
 import { RunIsland } from "./run-island.ts";
 import { bandwidthGbps, peakGflops } from "./roofline/roofline-data.ts";
 
@@ -46,7 +47,7 @@ class MachinePanel extends RunIsland {
       const env = await runner.probe();
       const facts: Record<string, string> = {
         threads: String(env.hardwareConcurrency),
-        isolated: env.crossOriginIsolated ? "yes — SharedArrayBuffer and the worker pool are on" : "no — benchmarks run single-threaded",
+        isolated: env.crossOriginIsolated ? "yes — SharedArrayBuffer and the worker pool are on" : `no — benchmarks run single-threaded: ${notIsolatedReason()}`,
         timer: `${(env.timerResolutionMs * 1000).toFixed(env.timerResolutionMs < 0.01 ? 1 : 0)} µs`,
         simd: yesNo(env.wasm.simd),
         wasmThreads: yesNo(env.wasm.threads),

@@ -25,7 +25,14 @@ export abstract class RunIsland extends HTMLElement {
       e.preventDefault();
       void run().catch(() => {}); // run reports its own failure on the page
     });
-    this.find("cancel").addEventListener("click", cancel);
+    const cancelButton = this.find<HTMLButtonElement>("cancel");
+    cancelButton.addEventListener("click", cancel);
+    // Escape anywhere in the island cancels a run, as it closes a dialog (focus is on Cancel while it runs).
+    this.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape" || cancelButton.disabled) return;
+      e.preventDefault();
+      cancelButton.click();
+    });
   }
 
   /**

@@ -6,9 +6,9 @@ import { decodeMnist, type MnistSet } from "./mnist-format.ts";
 
 export type MnistSplit = "train" | "test";
 
-/** Site path of a split; scripts/build-mnist.ts writes public/data/ + the same file name. */
+/** Site path of a split, under the site's base; scripts/build-mnist.ts writes public/data/ + the same file name. */
 export function mnistUrl(split: MnistSplit): string {
-  return `/data/mnist-${split}.bin`;
+  return `${import.meta.env.BASE_URL}data/mnist-${split}.bin`;
 }
 
 /** Fetches and validates one split; a missing or corrupt file throws an Error that says which and why. */

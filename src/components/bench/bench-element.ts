@@ -4,6 +4,7 @@ import type { EnvV1, ResultV1, ResultsV1 } from "../../lab/results.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
 import { readMeta } from "../island-meta.ts";
 import type { ResultsPanel } from "../results/results-panel.ts";
+import { notIsolatedReason } from "../isolation-failure.ts";
 import { RunIsland } from "../run-island.ts";
 import { RESULTS_EVENT } from "./events.ts";
 import { acceptDroppedFiles, readResultsFile } from "./import-results.ts";
@@ -54,7 +55,7 @@ export class BenchElement extends RunIsland {
     acceptDroppedFiles(this, (files) => void this.importFiles(files));
     this.find<HTMLButtonElement>("clear-imports").addEventListener("click", () => this.clearImports());
     if (!globalThis.crossOriginIsolated) {
-      this.status("This page is not cross-origin isolated, so shared memory is off: only the single-threaded TypeScript variants will run.");
+      this.status(`This page is not cross-origin isolated (${notIsolatedReason()}), so shared memory is off: only the single-threaded TypeScript variants will run.`);
     }
   }
 

@@ -10,7 +10,10 @@ class MemoryEstimator extends HTMLElement {
   }
 
   connectedCallback(): void {
-    this.#part("form").addEventListener("input", () => this.#update());
+    const form = this.#part("form");
+    form.addEventListener("input", () => this.#update());
+    // The table follows every keystroke; Enter in a field has nothing to submit (and no inline handler, for the CSP).
+    form.addEventListener("submit", (event) => event.preventDefault());
     this.#update();
   }
 
