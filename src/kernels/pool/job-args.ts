@@ -17,7 +17,11 @@ export class JobArgs<T extends ArgTypes> {
   readonly names: readonly string[];
   readonly #f32: readonly boolean[];
 
-  constructor(readonly types: T) {
+  readonly types: T;
+
+  // No parameter properties: the CLI runs this file in plain Node, which only strips types.
+  constructor(types: T) {
+    this.types = types;
     this.names = Object.keys(types);
     // Integer-like keys would be ordered before the others, not as written.
     const numeric = this.names.find((name) => /^\d+$/.test(name));
