@@ -3,8 +3,6 @@ import { collectErrors } from "./console-errors.ts";
 
 // The bandwidth sweep and the scaling prediction, fed the event a finished run fires (bench/events.ts).
 
-const MiB = 1024 * 1024;
-
 /** A correct result with a GB/s figure consistent with its median. */
 function result(bench: string, kase: string, variant: string, threads: number, median: number, bytes?: number) {
   return {

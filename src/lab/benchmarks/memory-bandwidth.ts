@@ -28,6 +28,13 @@ export const IN_CACHE = sweepLabel(SIZES[0]!);
  * would be most of what is measured.
  */
 const THREADED_FROM_BYTES = 2 * 1024 * 1024;
+/**
+ * A quick run ("Measure peak", e2e, a first look) takes three sizes ×16 apart: 3 × 32 KiB (L2),
+ * 3 × 2 MiB (L3 on most parts) and 3 × 32 MiB (96 MiB, past the L3 of most desktop and laptop
+ * parts), in about the time the old two cases took. Its plateau is then the last size alone; on
+ * a part with a larger L3 it may still be L3: run in full.
+ */
+const QUICK_BYTES: readonly number[] = [32 * 1024, 2 * 1024 * 1024, 32 * 1024 * 1024];
 
 type TriadArgs = ArgsOf<KernelPoolJobs, "triad_f32">;
 
@@ -58,7 +65,7 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
   id: "memory-bandwidth",
   title: "Memory bandwidth: the STREAM triad",
   chapter: "/benchmarks/speed-of-light/",
-  cases: SIZES.map((bytes) => ({ label: sweepLabel(bytes), params: { elements: bytes / F32 } })),
+  cases: SIZES.map((bytes) => ({ label: sweepLabel(bytes), params: { elements: bytes / F32 }, ...(QUICK_BYTES.includes(bytes) ? {} : { fullOnly: true }) })),
   caseAxis: "arrays (3 × size)",
   seed: 20261201,
   input: (p, seed) => ({ b: randomF32(p.elements, seed), c: randomF32(p.elements, seed + 1) }),
