@@ -10,16 +10,16 @@ from everycore.lab.memory_bandwidth import MEMORY_BANDWIDTH as bench
 from everycore.lab.optional_numba import NEEDS_NUMBA
 from everycore.lab.run import max_abs_diff
 
-IN_CACHE, MAIN_MEMORY = (c.params for c in bench.cases)
+IN_CACHE, MAIN_MEMORY = bench.cases[0].params, bench.cases[-1].params
 
 
 def test_declaration_matches_the_sites():
-    # src/lab/benchmarks/memory-bandwidth.ts: three arrays of 64 KiB, then of 64 MiB.
+    # src/lab/benchmarks/memory-bandwidth.ts: three arrays of 32 KiB, ×4 up to 128 MiB.
     assert bench.id == "memory-bandwidth" and bench.seed == 20261201
-    assert [(c.label, c.params) for c in bench.cases] == [
-        ("3 × 64 KiB (in cache)", {"elements": 16_384}),
-        ("3 × 64 MiB (main memory)", {"elements": 16_777_216})]
-    assert bench.flops(IN_CACHE) == 2 * 16_384
+    assert [c.label for c in bench.cases] == [
+        "3 × 32 KiB", "3 × 128 KiB", "3 × 512 KiB", "3 × 2 MiB", "3 × 8 MiB", "3 × 32 MiB", "3 × 128 MiB"]
+    assert [c.params["elements"] for c in bench.cases] == [8192 * 4 ** i for i in range(7)]
+    assert bench.flops(IN_CACHE) == 2 * 8192
     assert bench.tolerance(IN_CACHE) == 16 * 2.0 ** -24   # triadF32Tolerance(3)
 
 

@@ -47,6 +47,8 @@ export interface Variant<P extends Params, I> {
 export interface BenchmarkCase<P extends Params> {
   label: string;
   params: P;
+  /** Only in full runs: a quick run (tests, "Measure peak", a first look) leaves it out. */
+  fullOnly?: boolean;
 }
 
 /** One benchmark, declared once: the page island, the e2e tests and the CLI all run this. */
@@ -115,7 +117,10 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
     for (const side of [claim.faster, claim.slower]) {
       if (!variantIds.has(side.variant)) throw new RangeError(`invalid claim ${claim.id}: unknown variant ${side.variant}`);
     }
-    if (!d.cases.some((c) => c.label === claim.case)) throw new RangeError(`invalid claim ${claim.id}: unknown case ${claim.case}`);
+    const kase = d.cases.find((c) => c.label === claim.case);
+    if (!kase) throw new RangeError(`invalid claim ${claim.id}: unknown case ${claim.case}`);
+    // e2e checks every claim in quick runs, which leave full-only cases out.
+    if (kase.fullOnly) throw new RangeError(`invalid claim ${claim.id}: case ${claim.case} runs in full runs only`);
   }
   for (const v of d.variants) {
     const unknown = v.cases?.find((label) => !d.cases.some((c) => c.label === label));

@@ -110,6 +110,19 @@ describe("runBenchmark", () => {
     expect(doc.results[1]!.median).toBeLessThan(0.1);
   }, 60_000); // many spin-timed samples: seconds on a busy machine
 
+  it("leaves a full-only case out of a quick run, and runs it in a full one", async () => {
+    const big = defineBenchmark<Params & { n: number }, Float32Array>({
+      id: "big", title: "", chapter: "/", caseAxis: "n", seed: 1, baseline: "copy", flops: () => 0, tolerance: () => 0, claims: [],
+      cases: [{ label: "n=64", params: { n: 64 } }, { label: "n=256", params: { n: 256 }, fullOnly: true }],
+      input: ({ n }) => new Float32Array(n),
+      reference: (_, x) => x,
+      variants: [{ id: "copy", label: "copy", prepare: (_, x) => ({ run() {}, output: () => x }) }],
+    });
+    const cases = async (quick: boolean) => new Set((await runBenchmark(big, { quick, threads: 1 }, {}, () => {})).results.map((r) => r.case));
+    expect(await cases(true)).toEqual(new Set(["n=64"]));
+    expect(await cases(false)).toEqual(new Set(["n=64", "n=256"]));
+  });
+
   it("refuses a thread count the machine does not have, naming the field", () => {
     expect(() => checkRunOptions({ quick: true, threads: 0 }, 8)).toThrow(/invalid threads: 0/);
     expect(() => checkRunOptions({ quick: true, threads: 9 }, 8)).toThrow(/1 to 8/);
@@ -126,6 +139,8 @@ describe("defineBenchmark", () => {
     expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, faster: { variant: "w" } }] })).toThrow(/unknown variant w/);
     expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, case: "d" }] })).toThrow(/unknown case d/);
     expect(() => defineBenchmark({ ...base, baseline: "v", claims: [claim] }).instantiate(1)).toThrow(/invalid case: 1/);
+    const fullOnly = [{ label: "c", params: {}, fullOnly: true }];
+    expect(() => defineBenchmark({ ...base, cases: fullOnly, baseline: "v", claims: [claim] })).toThrow(/case c runs in full runs only/);
   });
 
   it("times parallel variants at 1, powers of two, and the maximum", () => {

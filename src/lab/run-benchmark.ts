@@ -62,7 +62,8 @@ export async function runBenchmark(
     }
     const counts = v.parallel ? threadCounts(Math.min(options.threads, resources.pool?.maxThreads ?? 1, v.maxThreads ?? Infinity)) : [1];
     for (let caseIndex = 0; caseIndex < bench.cases.length; caseIndex++) {
-      if (v.cases && !v.cases.includes(bench.cases[caseIndex]!.label)) continue;
+      const c = bench.cases[caseIndex]!;
+      if ((v.cases && !v.cases.includes(c.label)) || (options.quick && c.fullOnly)) continue;
       for (const threads of counts) tasks.push({ caseIndex, variant: v.id, threads });
     }
   }

@@ -1,18 +1,30 @@
 import type { ResultsV1 } from "../../lab/results.ts";
 import { ms } from "../bench/format.ts";
-import { measuredThresholds, sizeRows, thresholdText, type Column, type SizeRow } from "./crossovers.ts";
+import { crossover, measuredThresholds, poolCrossovers, sizeRows, thresholdText, type Column, type SizeRow } from "./crossovers.ts";
 import { cell } from "../table-cell.ts";
 import { ResultsListener } from "../results-listener.ts";
 
-/** Column heads; the threaded ones name the thread count of the run. */
-const COLUMNS: readonly { column: Column; head: (threads: number) => string }[] = [
-  { column: "ts", head: () => "TypeScript" },
-  { column: "simd", head: () => "SIMD, 1 thread" },
-  { column: "threads", head: (t) => `SIMD, pool of ${t}` },
-  { column: "dispatch", head: (t) => `dispatcher, ${t} cores` },
-];
-/** The backends the dispatcher chooses between (the dispatcher itself is not a candidate). */
-const BACKENDS: readonly Column[] = ["ts", "simd", "threads"];
+/** A column of the table: its head, its median in a row, and the crossover its footer states. */
+interface TableColumn {
+  head: string;
+  ms: (row: SizeRow) => number | undefined;
+  /** A backend the dispatcher chooses between (★ for the fastest); the dispatcher itself is not one. */
+  backend: boolean;
+  /** Where it overtakes what it replaces, in multiply-adds; undefined: no footer. */
+  from?: number;
+}
+
+/** TypeScript, SIMD on one thread, the pool at each thread count measured (1, 2, 4 … up to the pool), the dispatcher. */
+function columns(rows: readonly SizeRow[]): TableColumn[] {
+  const threads = rows.at(-1)!.threads;
+  const column = (c: Column) => (row: SizeRow) => row.ms[c];
+  return [
+    { head: "TypeScript", ms: column("ts"), backend: true },
+    { head: "SIMD, 1 thread", ms: column("simd"), backend: true, from: crossover(rows, "simd", "ts") },
+    ...poolCrossovers(rows).map(({ threads: t, from }) => ({ head: `SIMD, pool of ${t}`, ms: (row: SizeRow) => row.pool[t], backend: true, from })),
+    { head: `dispatcher, ${threads} cores`, ms: column("dispatch"), backend: false },
+  ];
+}
 
 /**
  * <ec-crossovers data-bench="gemm-dispatch">: after a run of that benchmark on the page, a table of
@@ -32,6 +44,13 @@ class CrossoversElement extends ResultsListener {
   }
 }
 
+/** A crossover as a table cell: "≈ 45³", "smallest", "never". */
+function fromText(work: number): string {
+  if (work === 0) return "smallest size";
+  if (!Number.isFinite(work)) return "no size measured";
+  return `≈ ${Math.round(Math.cbrt(work))}³`;
+}
+
 function sentence(what: string, work: number): string {
   if (work === 0) return `${what} from the smallest size measured.`;
   if (!Number.isFinite(work)) return `${what} at no size measured.`;
@@ -41,24 +60,29 @@ function sentence(what: string, work: number): string {
 function table(rows: readonly SizeRow[]): HTMLTableElement {
   const t = document.createElement("table");
   const caption = document.createElement("caption");
-  caption.textContent = "Median milliseconds per product, copies included; ★ marks the fastest backend at each size.";
+  caption.textContent =
+    "Median milliseconds per product, copies included; ★ marks the fastest backend at each size. The last row: from which size each backend beats the one before it for good (SIMD the TypeScript loops; each pool one SIMD thread).";
+  const cols = columns(rows);
   const head = document.createElement("tr");
-  const threads = rows.at(-1)!.threads;
-  head.append(cell("th", "size", { scope: "col" }), ...COLUMNS.map(({ head: h }) => cell("th", h(threads), { scope: "col" })));
+  head.append(cell("th", "size", { scope: "col" }), ...cols.map((c) => cell("th", c.head, { scope: "col" })));
   const body = document.createElement("tbody");
   for (const row of rows) {
     const tr = document.createElement("tr");
-    const best = Math.min(...BACKENDS.map((c) => row.ms[c] ?? Infinity));
+    const best = Math.min(...cols.filter((c) => c.backend).map((c) => c.ms(row) ?? Infinity));
     tr.append(cell("th", row.label, { scope: "row" }));
-    for (const { column } of COLUMNS) {
-      const v = row.ms[column];
-      tr.append(cell("td", v === undefined ? "—" : `${ms(v)}${v === best && column !== "dispatch" ? " ★" : ""}`));
+    for (const c of cols) {
+      const v = c.ms(row);
+      tr.append(cell("td", v === undefined ? "—" : `${ms(v)}${v === best && c.backend ? " ★" : ""}`));
     }
     body.append(tr);
   }
+  const foot = document.createElement("tr");
+  foot.append(cell("th", "wins from", { scope: "row" }), ...cols.map((c) => cell("td", c.from === undefined ? "—" : fromText(c.from))));
   const thead = document.createElement("thead");
   thead.append(head);
-  t.append(caption, thead, body);
+  const tfoot = document.createElement("tfoot");
+  tfoot.append(foot);
+  t.append(caption, thead, body, tfoot);
   return t;
 }
 

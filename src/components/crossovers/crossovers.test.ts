@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ResultV1 } from "../../lab/results.ts";
-import { crossover, measuredThresholds, sizeRows, thresholdText } from "./crossovers.ts";
+import { crossover, measuredThresholds, poolCrossovers, sizeRows, thresholdText } from "./crossovers.ts";
 
 function result(size: number, variant: string, median: number, threads = 1, ok = true): ResultV1 {
   return {
@@ -42,6 +42,18 @@ describe("crossovers", () => {
     expect(crossover(rows, "threads", "simd")).toBe(Math.round(Math.sqrt(64 ** 3 * 128 ** 3)));
     expect(crossover(rows, "simd", "threads")).toBe(Infinity);
     expect(crossover(rows.slice(1), "simd", "ts")).toBe(0);
+  });
+
+  it("finds a crossover per pool size, Infinity for a pool that never wins", () => {
+    // ms of the pool of 4 per size (8³ … 128³): loses to one SIMD thread (0.2 ms at 128³) everywhere
+    const four = [0.09, 0.1, 0.11, 0.12, 0.25].map((ms, i) => result(8 * 2 ** i, "gemm-f32-6x8-packed-wasm-threads", ms, 4));
+    const rows = sizeRows([...RUN, ...four]);
+    expect(rows[0]!.pool).toEqual({ 2: 0.06, 4: 0.09 });
+    expect(poolCrossovers(rows)).toEqual([
+      { threads: 2, from: Math.round(Math.sqrt(64 ** 3 * 128 ** 3)) },
+      { threads: 4, from: Infinity },
+    ]);
+    expect(poolCrossovers(sizeRows(RUN.filter((r) => r.threads === 1)))).toEqual([]);
   });
 
   it("skips incorrect results", () => {

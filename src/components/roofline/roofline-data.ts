@@ -1,3 +1,4 @@
+import { mainMemoryPlateau } from "../../lab/bandwidth-from-results.ts";
 import type { ResultV1 } from "../../lab/results.ts";
 import type { SpeedOfLight } from "../../lab/speed-of-light.ts";
 
@@ -13,7 +14,7 @@ export interface Roof {
   threads: number;
   /** Best GFLOP/s of the register-only probe. */
   peakGflops: number;
-  /** Best GB/s of the triad on arrays in main memory. */
+  /** The triad's main-memory plateau (the median past the last cache step of its best variant). */
   bandwidthGbps: number;
   /** FLOPs per byte where the roofs meet: below it a kernel is memory-bound, above it compute-bound. */
   ridge: number;
@@ -43,13 +44,9 @@ export function peakGflops(sol: SpeedOfLight, results: readonly ResultV1[], thre
   );
 }
 
-/** Best triad GB/s on arrays in main memory at `threads` (any variant). */
+/** The triad's main-memory plateau at `threads`: the median GB/s past the last cache step of its best variant. */
 export function bandwidthGbps(sol: SpeedOfLight, results: readonly ResultV1[], threads: number): number | undefined {
-  return best(
-    results
-      .filter((r) => r.bench === sol.bandwidth.bench && r.case === sol.bandwidth.mainMemory && r.threads === threads && r.correctness.ok)
-      .map((r) => r.gbps ?? 0),
-  );
+  return mainMemoryPlateau(results, sol.bandwidth.bench, threads)?.gbps;
 }
 
 /** A roof for every thread count at which both limits were measured, fewest threads first. */

@@ -40,6 +40,7 @@ export const gemmDispatch = defineBenchmark<GemmParams, GemmInput>({
       id: THREADS,
       label: "Packed SIMD kernel on the pool (WebAssembly)",
       ...wasm,
+      // Timed at 1, 2, 4 … up to the pool's threads, so the crossovers island finds where each pool size starts to win.
       parallel: true,
       prepare: (p, input, ctx) => planned(p, input, ctx, (c) => ({ backend: "threads", threads: c.threads })),
     },

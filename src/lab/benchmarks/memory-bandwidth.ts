@@ -3,6 +3,7 @@ import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-j
 import { randomF32 } from "../../kernels/random.ts";
 import { triadF32Ref, triadF32Tolerance } from "../../kernels/triad-f32-ref.ts";
 import { defineBenchmark, type RunContext } from "../benchmark.ts";
+import { SWEEP_BUDGET_BYTES, SWEEP_FACTOR, SWEEP_FROM_BYTES, sweepArrayBytes, sweepLabel } from "../triad-sweep.ts";
 
 type TriadParams = { elements: number };
 
@@ -15,10 +16,25 @@ interface TriadInput {
 const SCALAR = 3;
 const F32 = Float32Array.BYTES_PER_ELEMENT;
 
-/** Three 64 KiB arrays: in every core's L2 cache, so only the loop's own speed counts. */
-export const IN_CACHE = "3 × 64 KiB (in cache)";
-/** Three 64 MiB arrays: larger than the last-level cache of desktop and laptop CPUs. */
-export const MAIN_MEMORY = "3 × 64 MiB (main memory)";
+/**
+ * Array sizes from 32 KiB by ×4 up to 128 MiB (3 × 128 MiB = 384 MiB, more than the last-level
+ * cache of any one CPU package sold so far; 3 × 512 MiB would not fit in the 1 GiB WebAssembly memory).
+ */
+const SIZES = sweepArrayBytes(SWEEP_FROM_BYTES, SWEEP_FACTOR, SWEEP_BUDGET_BYTES);
+/** The smallest case, 3 × 32 KiB: in every core's L2 cache, so only the loop's own speed counts. */
+export const IN_CACHE = sweepLabel(SIZES[0]!);
+/**
+ * Sizes where a threaded call moves ≥ 6 MiB, ≥ 60 µs even at 100 GB/s: below them waking the pool
+ * would be most of what is measured.
+ */
+const THREADED_FROM_BYTES = 2 * 1024 * 1024;
+/**
+ * A quick run ("Measure peak", e2e, a first look) takes three sizes ×16 apart: 3 × 32 KiB (L2),
+ * 3 × 2 MiB (L3 on most parts) and 3 × 32 MiB (96 MiB, past the L3 of most desktop and laptop
+ * parts), in about the time the old two cases took. Its plateau is then the last size alone; on
+ * a part with a larger L3 it may still be L3: run in full.
+ */
+const QUICK_BYTES: readonly number[] = [32 * 1024, 2 * 1024 * 1024, 32 * 1024 * 1024];
 
 type TriadArgs = ArgsOf<KernelPoolJobs, "triad_f32">;
 
@@ -39,8 +55,9 @@ function outputOf(p: TriadParams, ctx: RunContext, args: TriadArgs): () => Float
 }
 
 /**
- * The memory "speed of light": the STREAM triad a[i] = b[i] + 3·c[i] on arrays in cache and in
- * main memory. GB/s counts 3 × 4 bytes per element, as STREAM does: the store's write-allocate
+ * The memory "speed of light": the STREAM triad a[i] = b[i] + 3·c[i] on arrays from 3 × 32 KiB to
+ * 3 × 128 MiB. Each cache level the arrays outgrow is a step down in GB/s; main memory is the
+ * plateau past the last step (src/lab/bandwidth-plateau.ts), not any one size. GB/s counts 3 × 4 bytes per element, as STREAM does: the store's write-allocate
  * (the core reads each line of a before overwriting it) is real traffic that is not counted, so the
  * bus moves 4/3 of the reported figure.
  */
@@ -48,10 +65,7 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
   id: "memory-bandwidth",
   title: "Memory bandwidth: the STREAM triad",
   chapter: "/benchmarks/speed-of-light/",
-  cases: [
-    { label: IN_CACHE, params: { elements: (64 * 1024) / F32 } },
-    { label: MAIN_MEMORY, params: { elements: (64 * 1024 * 1024) / F32 } },
-  ],
+  cases: SIZES.map((bytes) => ({ label: sweepLabel(bytes), params: { elements: bytes / F32 }, ...(QUICK_BYTES.includes(bytes) ? {} : { fullOnly: true }) })),
   caseAxis: "arrays (3 × size)",
   seed: 20261201,
   input: (p, seed) => ({ b: randomF32(p.elements, seed), c: randomF32(p.elements, seed + 1) }),
@@ -88,8 +102,8 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
       label: "SIMD, threaded (WebAssembly)",
       needsIsolation: true,
       parallel: true,
-      // In cache, a call lasts microseconds: waking the pool would be all that is measured.
-      cases: [MAIN_MEMORY],
+      // On the smallest arrays a call lasts microseconds: waking the pool would be all that is measured.
+      cases: SIZES.filter((bytes) => bytes >= THREADED_FROM_BYTES).map(sweepLabel),
       prepare(p, input, ctx) {
         const args = placeInWasm(p, input, ctx);
         return { run: () => ctx.pool.run("triad_f32", args, ctx.threads), output: outputOf(p, ctx, args) };
