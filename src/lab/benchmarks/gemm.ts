@@ -50,11 +50,28 @@ function tsRun(p: GemmParams, gemm: (c: Float32Array) => void): PreparedRun {
  * The packed GEMM's pool-job arguments, with a pack workspace for each of ctx.threads parts, and
  * its output; `run` gets the arguments once, outside the timed region.
  */
-function packedRun(p: GemmParams, input: GemmInput, ctx: RunContext, run: (args: ArgsOf<KernelPoolJobs, "gemm_f32_packed">) => () => void): PreparedRun {
+function packedRun(
+  p: GemmParams,
+  input: GemmInput,
+  ctx: RunContext,
+  run: (args: ArgsOf<KernelPoolJobs, "gemm_f32_packed">) => () => void,
+): PreparedRun {
   const at = placeInWasm(p, input, ctx);
   const stride = ctx.wasm.kernels.gemm_f32_packed_workspace_bytes(p.m, p.n, p.k);
   const workspace = ctx.wasm.arena.allocF32((ctx.threads * stride) / 4);
-  const args = { m: p.m, n: p.n, k: p.k, a: at.a, lda: p.k, b: at.b, ldb: p.n, c: at.c, ldc: p.n, workspace: workspace.ptr, workspaceStride: stride };
+  const args = {
+    m: p.m,
+    n: p.n,
+    k: p.k,
+    a: at.a,
+    lda: p.k,
+    b: at.b,
+    ldb: p.n,
+    c: at.c,
+    ldc: p.n,
+    workspace: workspace.ptr,
+    workspaceStride: stride,
+  };
   return { run: run(args), output: outputAt(p, ctx, at.c) };
 }
 
