@@ -7,7 +7,7 @@ import { collectErrors } from "./console-errors.ts";
  */
 test("Measure peak fills the panel and draws the roofline, and a kernel run lands on it", async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto("/benchmarks/speed-of-light/");
+  await page.goto("/basics/speed-of-light/");
   const panel = page.locator("ec-machine");
   await expect(panel).toHaveAttribute("data-ready", "true");
   await panel.getByRole("button", { name: "Measure peak" }).click();
