@@ -9,7 +9,7 @@ import { defineBenchmark, type PreparedRun, type RunContext } from "../benchmark
  * max error column is each precision's own rounding error.
  */
 type DotParams = { n: number };
-interface DotInput {
+export interface DotInput {
   a: Float32Array;
   b: Float32Array;
 }
@@ -19,6 +19,11 @@ const IN_MEMORY = "8,388,608 elements (float64: 128 MiB, main memory)";
 const F32 = "dot-f32-wasmsimd";
 const F64 = "dot-f64-wasmsimd";
 const BYTES = { [F32]: Float32Array.BYTES_PER_ELEMENT, [F64]: Float64Array.BYTES_PER_ELEMENT } as const;
+
+/** The benchmark's two vectors: seeded uniform values in [-1, 1). */
+export function dotInput(n: number, seed: number): DotInput {
+  return { a: randomF32(n, seed), b: randomF32(n, seed + 1) };
+}
 
 /**
  * a and b in the shared memory as `width`-byte elements (float64 widened exactly from the float32
@@ -54,7 +59,7 @@ export const dotPrecision = defineBenchmark<DotParams, DotInput>({
   ],
   caseAxis: "vector length n",
   seed: 20261206,
-  input: ({ n }, seed) => ({ a: randomF32(n, seed), b: randomF32(n, seed + 1) }),
+  input: ({ n }, seed) => dotInput(n, seed),
   reference: (_p, { a, b }) => Float32Array.of(dotExact(a, b)),
   flops: ({ n }) => 2 * n,
   bytes: ({ n }, variant) => 2 * n * BYTES[variant as keyof typeof BYTES],
