@@ -12,15 +12,17 @@ The ``# [start:NAME]`` / ``# [end:NAME]`` comment lines mark the regions the web
 from __future__ import annotations
 
 import os
+import sys
 
 from everycore.pools import pool_size, process_pool, usable_cpus
 
 __all__ = ["thread_budget", "cap_native_threads", "budgeted_pool", "native_threads"]
 
-# Read by OpenMP, OpenBLAS, MKL, Accelerate and Numba when they load: a child process started
-# after these are set in its environment starts every library at the budget.
+# Read by OpenMP, OpenBLAS, MKL and Accelerate when they load: a child process started after
+# these are set in its environment starts every library at the budget. (Numba's own variable,
+# NUMBA_NUM_THREADS, must not change once Numba is loaded: cap_native_threads treats it apart.)
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-                    "VECLIB_MAXIMUM_THREADS", "NUMBA_NUM_THREADS")
+                    "VECLIB_MAXIMUM_THREADS")
 
 
 # [start:thread_budget]
@@ -38,9 +40,14 @@ def thread_budget(workers: int, cpus: int | None = None) -> int:
 def cap_native_threads(threads: int) -> None:
     """Run in each worker before its first task: every native thread pool of this process to at
     most ``threads``. The environment covers libraries not loaded yet; threadpoolctl the BLAS and
-    OpenMP pools already loaded; OpenCV has its own call."""
+    OpenMP pools already loaded; Numba and OpenCV have their own calls."""
     for name in THREAD_VARIABLES:
         os.environ[name] = str(threads)
+    if "numba" in sys.modules:        # loaded: its pool size is fixed, but its use can be capped
+        import numba
+        numba.set_num_threads(min(threads, numba.config.NUMBA_NUM_THREADS))
+    else:
+        os.environ["NUMBA_NUM_THREADS"] = str(threads)
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:

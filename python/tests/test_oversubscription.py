@@ -39,3 +39,17 @@ def test_each_worker_starts_capped_at_its_share():
         assert omp == str(budget)
         assert pools, "threadpoolctl saw no native thread pool in the worker"
         assert all(threads <= budget for threads in pools.values()), pools
+
+
+def _numba_state(_):
+    import numba
+    return os.environ.get("NUMBA_NUM_THREADS"), numba.get_num_threads()
+
+
+def test_numba_is_capped_in_workers_whether_or_not_it_was_loaded_first():
+    need("numba", "numba")     # loaded here, so forked workers inherit it loaded
+    with budgeted_pool(2) as pool:
+        states = pool.map(_numba_state, range(2))
+    budget = thread_budget(2)
+    for _, threads in states:
+        assert threads <= budget
