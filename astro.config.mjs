@@ -8,6 +8,7 @@ import { siteCommit } from "./scripts/site-commit.ts";
 import { siteOptions } from "./scripts/site-options.ts";
 import { baseLinks } from "./scripts/base-links.ts";
 import { cjkLineBreaks } from "./scripts/cjk-line-breaks.ts";
+import { redirectsUnder } from "./scripts/moved-pages.ts";
 
 // Where the site will live: EVERY_CORE_BASE (a subpath such as /every-core/) and EVERY_CORE_SITE
 // (its origin; without one there are no canonical links and no sitemap rather than wrong ones).
@@ -26,6 +27,8 @@ const parts = [
 export default defineConfig({
   site,
   base,
+  // Old URLs of moved pages keep working (a redirect page at each; scripts/moved-pages.ts).
+  redirects: redirectsUnder(base),
   // The chapters write root links ("/basics/gil/"); at build they move under the base. Chinese
   // paragraphs wrapped in the source are joined, so no stray space appears between two characters.
   markdown: { processor: satteri({ hastPlugins: [baseLinks(base), cjkLineBreaks] }) },

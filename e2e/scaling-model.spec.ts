@@ -25,7 +25,7 @@ async function announce(page: Page, results: unknown[]): Promise<void> {
 
 test("the sweep chart finds the cache steps and states the main-memory plateau", async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto("/benchmarks/speed-of-light/");
+  await page.goto("/basics/speed-of-light/");
   const island = page.locator("ec-bandwidth-sweep");
   await announce(page, SWEEP);
   await expect(island.getByRole("status")).toHaveText("Main memory on this machine: 14.0 GB/s (1 thread).");

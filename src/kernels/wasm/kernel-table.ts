@@ -8,6 +8,7 @@ import {
   convOutput,
   disjoint,
   elementRange,
+  f64Vector,
   gemmOperands,
   apart,
   matrix,
@@ -323,6 +324,34 @@ export const WASM_KERNELS = {
       matrix("c", c, 1, end, 0, limit);
     },
     smallestArgs: (base) => [base, base + 64, base + 128, 2, 0, 1],
+  }),
+
+  /** Σ a[i]·b[i] over n float32, f32x4 with four accumulators (dot.ts). */
+  dot_f32: wasmKernel({
+    name: "dot-f32",
+    args: [arg.pointer("a"), arg.pointer("b"), arg.size("n")],
+    result: "f32",
+    check: (context: KernelCheckContext) => (a: number, b: number, n: number) => {
+      size("n", n);
+      const limit = bytes(context);
+      matrix("a", a, 1, n, 0, limit);
+      matrix("b", b, 1, n, 0, limit);
+    },
+    smallestArgs: (base) => [base, base + 64, 1],
+  }),
+
+  /** Σ a[i]·b[i] over n float64, f64x2 with four accumulators (dot.ts): the same loop in double precision. */
+  dot_f64: wasmKernel({
+    name: "dot-f64",
+    args: [arg.pointer("a"), arg.pointer("b"), arg.size("n")],
+    result: "f64",
+    check: (context: KernelCheckContext) => (a: number, b: number, n: number) => {
+      size("n", n);
+      const limit = bytes(context);
+      f64Vector("a", a, n, limit);
+      f64Vector("b", b, n, limit);
+    },
+    smallestArgs: (base) => [base, base + 64, 1],
   }),
 
   /** Bytes of workspace gemm_f32_packed needs for these sizes (bounded by the block sizes, ≤ 584 KiB). */

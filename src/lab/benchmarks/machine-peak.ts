@@ -49,7 +49,7 @@ function peakVariant(id: string, label: string, job: "peak_f32x4_fma" | "peak_f3
 export const machinePeak = defineBenchmark<PeakParams, null>({
   id: "machine-peak",
   title: "Compute peak: f32x4 multiply-adds in registers",
-  chapter: "/benchmarks/speed-of-light/",
+  chapter: "/basics/speed-of-light/",
   cases: [{ label: PEAK_CASE, params: { iterations: ITERATIONS } }],
   caseAxis: "probe",
   seed: 0,
