@@ -3,7 +3,6 @@ import { conv1Params, conv2Params, type CnnShape } from "./cnn-config.ts";
 import type { CnnKernels } from "./cnn-kernels.ts";
 import type { ParamViews } from "./cnn-params.ts";
 import type { CnnWorkspace } from "./cnn-workspace.ts";
-import { maxpool2x2BackwardF32 } from "../kernels/maxpool2x2-f32.ts";
 import { softmaxCrossEntropySum } from "./softmax-cross-entropy.ts";
 
 /**
@@ -27,9 +26,8 @@ export function cnnBackward(
   const result = softmaxCrossEntropySum(images, s.classes, ws.logits, labels);
   const dlogits = ws.logits;
   denseBackward(images, s.dense, s.classes, ws.p2, p.wd, dlogits, grad.wd, grad.bd, ws.dp2);
-  // ReLU after the pool (cnn-forward.ts): mask by the pooled output, then route to the window's max.
-  reluBackwardInPlace(ws.p2, ws.dp2);
-  maxpool2x2BackwardF32(images * s.filters2, s.pool1H, s.pool1W, ws.z2, ws.dp2, ws.dz2);
+  // ReLU after the pool (cnn-forward.ts): each window's gradient goes to its max, if that was above 0.
+  kernels.poolReluBackward(images * s.filters2, s.pool1H, s.pool1W, ws.z2, ws.dp2, ws.dz2);
   // col1 and col2 still hold the forward pass's im2col matrices: the weight gradients read them.
   const reuse = { gemm: kernels.gemm, col2im: kernels.col2im, colHoldsInput: true };
   conv2dF32Backward(
@@ -43,8 +41,7 @@ export function cnnBackward(
     { col: ws.col2, doutT: ws.doutT2, doutRows: ws.gemm2 },
     reuse,
   );
-  reluBackwardInPlace(ws.p1, ws.dp1);
-  maxpool2x2BackwardF32(images * s.filters1, s.height, s.width, ws.z1, ws.dp1, ws.dz1);
+  kernels.poolReluBackward(images * s.filters1, s.height, s.width, ws.z1, ws.dp1, ws.dz1);
   // The first layer: nobody reads the gradient of the image, so it is not computed.
   conv2dF32Backward(
     conv1Params(s, images),
@@ -91,9 +88,4 @@ function denseBackward(
       dflat[r * inputs + i] = acc;
     }
   }
-}
-
-/** d[i] = 0 where the ReLU's output a[i] is 0 (its input was ≤ 0): the ReLU's gradient. */
-function reluBackwardInPlace(a: Float32Array, d: Float32Array): void {
-  for (let i = 0; i < d.length; i++) if (!(a[i]! > 0)) d[i] = 0;
 }
