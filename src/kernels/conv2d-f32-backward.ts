@@ -85,14 +85,16 @@ export function conv2dF32Backward(
   col2im(s, col, dx);
 }
 
-/** doutT[f, (n, oy, ox)] = dout[n, f, oy, ox]: each (n, f) plane is one contiguous run. */
+/**
+ * doutT[f, (n, oy, ox)] = dout[n, f, oy, ox]: each (n, f) plane is one contiguous run, copied by
+ * TypedArray.set (a memmove in the engine, ~3% of a training step as a JavaScript loop).
+ */
 function gatherDoutT(s: ConvShape, dout: Float32Array, doutT: Float32Array): void {
   const plane = s.outH * s.outW;
   for (let n = 0; n < s.batch; n++) {
     for (let f = 0; f < s.filters; f++) {
       const from = (n * s.filters + f) * plane;
-      const to = f * s.cols + n * plane;
-      for (let q = 0; q < plane; q++) doutT[to + q] = dout[from + q]!;
+      doutT.set(dout.subarray(from, from + plane), f * s.cols + n * plane);
     }
   }
 }
