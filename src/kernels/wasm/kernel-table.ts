@@ -44,6 +44,17 @@ const GEMM_F32_TILE = { MR: 6, NR: 8 };
 
 const bytes = (context: KernelCheckContext) => context.memory.buffer.byteLength;
 
+/** `planes` planes of h × w floats for a 2×2 pool: at least one plane, each at least 2 × 2. */
+function poolPlanes(planes: number, h: number, w: number): void {
+  size("planes", planes);
+  for (const [name, v] of [
+    ["h", h],
+    ["w", w],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 2) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 2)`);
+  }
+}
+
 /** n, c, h, w of an NCHW input, named in errors as convShape names them. */
 const CONV_INPUT = [arg.size("n", "batch"), arg.size("c", "channels"), arg.size("h", "height"), arg.size("w", "width")] as const;
 /** kh, kw, stride, pad of a convolution window. */
@@ -416,18 +427,29 @@ export const WASM_KERNELS = {
     args: [arg.pointer("x"), arg.pointer("out"), arg.size("planes"), arg.size("h"), arg.size("w")],
     result: "void",
     check: (context: KernelCheckContext) => (x: number, out: number, planes: number, h: number, w: number) => {
-      size("planes", planes);
-      for (const [name, v] of [
-        ["h", h],
-        ["w", w],
-      ] as const) {
-        if (!Number.isInteger(v) || v < 2) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 2)`);
-      }
+      poolPlanes(planes, h, w);
       const limit = bytes(context);
       matrix("x", x, planes, h * w, h * w, limit);
       matrix("out", out, planes, (h >> 1) * (w >> 1), (h >> 1) * (w >> 1), limit);
     },
     smallestArgs: (base) => [base, base + 64, 1, 2, 2],
+  }),
+
+  /** dx = gradient of max(0, 2×2 max-pool of x) given dout, over planes × h × w floats (maxpool2x2-relu-backward-f32.ts). */
+  maxpool2x2_relu_backward_f32: wasmKernel({
+    name: "maxpool2x2-relu-backward-f32",
+    args: [arg.pointer("x"), arg.pointer("dout"), arg.pointer("dx"), arg.size("planes"), arg.size("h"), arg.size("w")],
+    result: "void",
+    check: (context: KernelCheckContext) => (x: number, dout: number, dx: number, planes: number, h: number, w: number) => {
+      poolPlanes(planes, h, w);
+      const limit = bytes(context);
+      const [inFloats, outFloats] = [planes * h * w, planes * (h >> 1) * (w >> 1)];
+      matrix("x", x, planes, h * w, h * w, limit);
+      matrix("dout", dout, planes, (h >> 1) * (w >> 1), (h >> 1) * (w >> 1), limit);
+      matrix("dx", dx, planes, h * w, h * w, limit);
+      disjoint({ x: [x, inFloats * 4], dout: [dout, outFloats * 4], dx: [dx, inFloats * 4] });
+    },
+    smallestArgs: (base) => [base, base + 64, base + 128, 1, 2, 2],
   }),
 
   /** Rows [rowStart, rowEnd) of the 3×3 median of a height × width u8 plane at src into dst, edges replicated, one pixel at a time. */
