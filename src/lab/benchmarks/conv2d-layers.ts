@@ -5,6 +5,7 @@ import {
   conv2dIm2colGemmTs,
   conv2dIm2colGemmWasm,
   conv2dIm2colGemmWasmThreads,
+  conv2dOrtWasmSimdThreaded,
   conv2dShifted,
   conv2dTfjsWasmSimd,
   conv2dTfjsWasmThreadedSimd,
@@ -16,8 +17,8 @@ import {
 } from "./conv2d-variants.ts";
 
 /**
- * Syllabus 6.1: every way of computing a convolution on this site, plus the strongest in-browser
- * library, across the syllabus's first-layer sizes and three deeper layers of a ResNet-like
+ * Syllabus 6.1: every way of computing a convolution on this site, plus the two strongest in-browser
+ * libraries (tfjs-wasm and onnxruntime-web), across the syllabus's first-layer sizes and three deeper layers of a ResNet-like
  * network; Winograd's GFLOP/s count the direct convolution's work, like every other variant's. The deep layers hold the same work (115.6 million multiply-adds each) in different
  * shapes: large images with few channels, down to small images with many.
  */
@@ -28,7 +29,7 @@ const DEEP_LAYER = convLabel(deepLayer);
 
 export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
   id: "conv2d-layers",
-  title: "Convolution, every method: loops, vectorized, im2col, SIMD, threads, tfjs-wasm",
+  title: "Convolution, every method: loops, vectorized, im2col, SIMD, threads, tfjs-wasm, onnxruntime-web",
   chapter: "/benchmarks/convolution/",
   cases: [...firstLayers, ...deepLayers].map((params) => ({ label: convLabel(params), params })),
   seed: 20261201,
@@ -45,6 +46,7 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
     conv2dWinograd2x2Wasm,
     conv2dTfjsWasmSimd,
     conv2dTfjsWasmThreadedSimd,
+    conv2dOrtWasmSimdThreaded,
   ],
   claims: [
     {

@@ -5,6 +5,7 @@ import { gemmFlops } from "../../kernels/gemm-shape.ts";
 import { PEAK_F32X4_LANES } from "../../kernels/peak-f32x4-ref.ts";
 import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
 import type { ArgsOf } from "../../kernels/pool/pool-job.ts";
+import { ortMatMulVariant } from "../peer/ort-variants.ts";
 import { tfjsMatMulVariant } from "../peer/tfjs-variants.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import { defineBenchmark, type BenchmarkDeclaration, type PreparedRun, type RunContext, type Variant } from "../benchmark.ts";
@@ -183,6 +184,8 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
     // The peer: XNNPACK's GEMM inside tfjs-backend-wasm, row-major like ours, so nothing to convert.
     tfjsMatMulVariant<GemmParams, GemmInput>("wasm-simd", (p, { a, b }) => ({ shape: p, a, b })),
     tfjsMatMulVariant<GemmParams, GemmInput>("wasm-threaded-simd", (p, { a, b }) => ({ shape: p, a, b })),
+    // The second peer: MLAS's SGEMM inside onnxruntime-web, an ONNX MatMul of the same row-major operands.
+    ortMatMulVariant<GemmParams, GemmInput>((p, { a, b }) => ({ shape: p, a, b })),
   ],
   claims: [
     {
