@@ -227,6 +227,16 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
         "tfjs 4.22's SIMD build has no fused multiply-add (relaxed SIMD), so each of its lane updates costs a multiply and an add, where ours runs at nearly the machine's FMA peak",
     },
     {
+      id: "gemm/packed-vs-ort",
+      case: CASE_512,
+      faster: { variant: "gemm-f32-6x8-packed-wasm" },
+      slower: { variant: "gemm-f32-ort-wasm-simd-threaded", threads: 1 },
+      // Measured 1.76× in a quick run on the loaded 2-core machine (2026-12-06); 1.2× is the issue's target.
+      atLeast: 1.2,
+      because:
+        "onnxruntime-web 1.31's WebAssembly build has no fused multiply-add either (its SIMD kernels multiply, then add), and each of its runs also copies A and B into its own heap and C back out",
+    },
+    {
       id: "gemm/threads-vs-tfjs-2",
       case: CASE_512,
       faster: { variant: "gemm-f32-6x8-packed-wasm-threads", threads: 2 },
