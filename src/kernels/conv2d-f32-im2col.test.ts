@@ -1,36 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { convShape, convSizes, type ConvParams } from "./conv-shape.ts";
 import { addBiasTransposeF32, conv2dF32Im2col, conv2dIm2colScratch, transposeWeights, type GemmF32 } from "./conv2d-f32-im2col.ts";
-import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
 import { GEMM_F32_BLOCKED_KC as KC, GEMM_F32_BLOCKED_NC as NC, gemmF32Blocked } from "./gemm-f32-blocked.ts";
 import { gemmF32Ref } from "./gemm-f32-ref.ts";
 import { randomF32 } from "./random.ts";
-import { ODD_CONV_CASES, randomConvOperands, U } from "./conv-test-cases.ts";
+import { ODD_CONV_CASES, randomConvOperands } from "./conv-test-cases.ts";
+import { expectWithinConvBound } from "./conv-test-support.ts";
 
 const cases: [string, ConvParams][] = [
   ...ODD_CONV_CASES,
   // C·kH·kW = 261 > 2·KC and F = NC + 3: partial blocks of k and j, 63 rows (not a multiple of 4).
   ["GEMM blocks crossed", { batch: 1, channels: 29, height: 7, width: 9, filters: NC + 3, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
 ];
-
-/**
- * The GEMM sums C·kH·kW products in f32, the bias adds one more rounding, and the reference rounds
- * its f64 sum once: |got − ref| ≤ (C·kH·kW + 2)·u·(Σ|x||w| + |b|) per output. We allow twice that.
- * Σ|x||w| + |b| is the reference convolution of |x|, |w|, |b|.
- */
-function expectWithinConvBound(p: ConvParams, x: Float32Array, w: Float32Array, b: Float32Array, got: Float32Array) {
-  const s = convShape(p);
-  const want = new Float32Array(got.length);
-  conv2dF32Ref(p, x, w, b, want);
-  const mag = new Float32Array(got.length);
-  conv2dF32Ref(p, x.map(Math.abs), w.map(Math.abs), b.map(Math.abs), mag);
-  const depth = s.patch + 1;
-  for (let i = 0; i < got.length; i++) {
-    const tol = 2 * (depth + 1) * U * mag[i]!;
-    const err = Math.abs(got[i]! - want[i]!);
-    if (!(err <= tol)) expect.fail(`out[${i}]: got ${got[i]}, want ${want[i]}, |error| ${err} > ${tol}`);
-  }
-}
 
 describe("conv2dF32Im2col", () => {
   it("crosses the GEMM blocks in its largest case", () => {

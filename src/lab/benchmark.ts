@@ -13,9 +13,12 @@ export interface RunContext {
   threads: number;
 }
 
-/** A variant ready to be timed: `run` is the timed call, `output` is read once afterwards. */
+/**
+ * A variant ready to be timed: `run` is the timed call (a promise only when the library it runs
+ * has no synchronous API: the time then includes awaiting it), `output` is read once afterwards.
+ */
 export interface PreparedRun {
-  run(): void;
+  run(): void | Promise<void>;
   output(): Float32Array;
   /**
    * Set by a probe whose output is not the benchmark's result — the compute peak in the GEMM

@@ -20,6 +20,10 @@ function needsBrowser(variant: string): boolean {
 }
 const BROWSER_ONLY_VARIANTS: readonly [RegExp, string][] = [
   [/tfjs/, "TensorFlow.js's WebAssembly backend fetches its .wasm files by URL from the page"],
+  [
+    /-ort-/,
+    "onnxruntime-web is imported from the URL the site serves it at, a copy per thread count (its Node build runs in ort-variants.test.ts)",
+  ],
 ];
 
 /** Benchmarks whose input or every variant needs a browser, and why (e2e runs them). */
@@ -55,8 +59,8 @@ describe.each(benchmarks.filter((b) => !BROWSER_INPUT.has(b.id)).map((b) => [b.i
       if (variant.cases && !variant.cases.includes(bench.cases[smallestCase(bench)]!.label)) continue;
       const threads = variant.parallel ? THREADS : 1;
       const prepared = await instance.prepare(variant.id, { wasm, pool, threads });
-      prepared.run();
-      prepared.run();
+      await prepared.run();
+      await prepared.run();
       const error = maxAbsDiff(prepared.output(), prepared.expected ?? reference);
       expect(error, `${variant.id} at ${threads} thread(s)`).toBeLessThanOrEqual(prepared.expected ? 0 : instance.tolerance);
       prepared.dispose?.();

@@ -22,7 +22,7 @@ export const isolationHeaders = {
  */
 const POLICY: Readonly<Record<string, readonly string[]>> = {
   "default-src": ["'self'"],
-  // 'wasm-unsafe-eval': compiling WebAssembly (our kernels, tfjs, Pyodide, Pagefind). blob: only for
+  // 'wasm-unsafe-eval': compiling WebAssembly (our kernels, tfjs, onnxruntime-web, Pyodide, Pagefind). blob: only for
   // TensorFlow.js's threaded build, which starts its pthread workers from blob: URLs and imports its
   // factory into them as a blob (src/kernels/peer/tfjs-wasm.ts). A blob: URL can be made only by
   // script already running on this origin, so it lets in nothing 'self' does not.

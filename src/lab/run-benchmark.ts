@@ -81,7 +81,7 @@ export async function runBenchmark(
       instanceCase = task.caseIndex;
     }
     const prepared = await instance!.prepare(task.variant, { wasm: resources.wasm!, pool: resources.pool!, threads: task.threads });
-    const samples = measureSteady(prepared.run, timing);
+    const samples = await measureSteady(prepared.run, timing);
     const stats = summarize(samples);
     const tolerance = prepared.expected ? 0 : instance!.tolerance;
     const maxError = maxAbsDiff(prepared.output(), prepared.expected ?? reference!);

@@ -23,15 +23,23 @@ export const QUICK_PLAN: TimingPlan = { minSamples: 5, maxSamples: 50, budgetMs:
 
 export type Clock = () => number;
 
+/**
+ * One timed call. Our kernels return nothing; a library whose only API is asynchronous
+ * (onnxruntime-web's session.run) returns its promise, and the time includes awaiting it. A
+ * synchronous call is never awaited, so it pays no microtask turn.
+ */
+export type TimedCall = () => void | Promise<void>;
+
 /** Two successive warm-up calls within this fraction of each other count as steady. */
 const STEADY = 0.05;
 
-function warmUp(run: () => void, plan: TimingPlan, now: Clock): number {
+async function warmUp(run: TimedCall, plan: TimingPlan, now: Clock): Promise<number> {
   const start = now();
   let previous = Number.NaN; // the first call is never "steady"
   for (;;) {
     const t0 = now();
-    run();
+    const pending = run();
+    if (pending) await pending;
     const elapsed = now() - t0;
     const steady = Math.abs(elapsed - previous) <= STEADY * previous;
     if (steady || now() - start >= plan.warmupMs) return elapsed;
@@ -40,14 +48,17 @@ function warmUp(run: () => void, plan: TimingPlan, now: Clock): number {
 }
 
 /** Times `run` and returns milliseconds per call, one entry per sample. */
-export function measure(run: () => void, plan: TimingPlan, now: Clock = () => performance.now()): number[] {
-  const perCall = warmUp(run, plan, now);
+export async function measure(run: TimedCall, plan: TimingPlan, now: Clock = () => performance.now()): Promise<number[]> {
+  const perCall = await warmUp(run, plan, now);
   const reps = Math.max(1, Math.ceil(plan.minSampleMs / Math.max(perCall, 1e-3)));
   const samples: number[] = [];
   const start = now();
   while (samples.length < plan.minSamples || (samples.length < plan.maxSamples && now() - start < plan.budgetMs)) {
     const t0 = now();
-    for (let r = 0; r < reps; r++) run();
+    for (let r = 0; r < reps; r++) {
+      const pending = run();
+      if (pending) await pending;
+    }
     samples.push((now() - t0) / reps);
   }
   return samples;
@@ -72,10 +83,10 @@ const spread = (samples: readonly number[]) => {
  * person would time again after a hiccup; returns the steadiest attempt's samples. A kernel that
  * is itself erratic still ends after MAX_ATTEMPTS, and its spread shows in the results.
  */
-export function measureSteady(run: () => void, plan: TimingPlan, now: Clock = () => performance.now()): number[] {
-  let best = measure(run, plan, now);
+export async function measureSteady(run: TimedCall, plan: TimingPlan, now: Clock = () => performance.now()): Promise<number[]> {
+  let best = await measure(run, plan, now);
   for (let attempt = 1; attempt < MAX_ATTEMPTS && spread(best) > UNSTEADY_SPREAD; attempt++) {
-    const again = measure(run, plan, now);
+    const again = await measure(run, plan, now);
     if (spread(again) < spread(best)) best = again;
   }
   return best;

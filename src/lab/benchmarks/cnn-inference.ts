@@ -5,9 +5,11 @@ import { cnnForward } from "../../model/cnn-forward.ts";
 import { CnnInference } from "../../model/cnn-inference.ts";
 import { cnnForwardJob, type CnnForwardArgs, type RunCnnJob } from "../../model/cnn-jobs.ts";
 import { typescriptCnnKernels } from "../../model/cnn-kernels.ts";
+import { cnnGraph } from "../../model/cnn-onnx-graph.ts";
 import { initParams, paramLayout, paramViews } from "../../model/cnn-params.ts";
 import { workspaceFor, workspaceLayout } from "../../model/cnn-workspace.ts";
 import { defineBenchmark, type RunContext, type Variant } from "../benchmark.ts";
+import { ortVariant } from "../peer/ort-variants.ts";
 
 /**
  * Syllabus 6.3: the same images classified one per call, in batches, and split across workers,
@@ -102,6 +104,15 @@ const threads: InferenceVariant = {
   prepare: (p, input, ctx) => prepareNetwork(p, input, ctx, 64, true),
 };
 
+/** The same CNN and weights as an ONNX model in onnxruntime-web, all the case's images in one batch per run. */
+const ort: InferenceVariant = {
+  ...ortVariant<InferenceParams, InferenceInput>("infer", "CNN, one batch", (p, { x, weights }) => ({
+    graph: cnnGraph(CNN_SHAPE, paramViews(CNN_PARAMS, weights), p.images),
+    feeds: { x },
+  })),
+  cases: [CNN_CASE],
+};
+
 export const cnnInference = defineBenchmark<InferenceParams, InferenceInput>({
   id: "cnn-inference",
   title: "Inference: one image per call, batches, and workers",
@@ -144,7 +155,7 @@ export const cnnInference = defineBenchmark<InferenceParams, InferenceInput>({
   // would be off by ~1.
   tolerance: (p) => (p.model === 0 ? 1e-4 : 1e-3),
   baseline: batch1.id,
-  variants: [batch1, batch8, batch64, batch256, threads],
+  variants: [batch1, batch8, batch64, batch256, threads, ort],
   claims: [
     {
       id: "cnn-inference/dense-batch64",

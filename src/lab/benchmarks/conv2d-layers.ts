@@ -6,6 +6,7 @@ import {
   conv2dIm2colGemmTs,
   conv2dIm2colGemmWasm,
   conv2dIm2colGemmWasmThreads,
+  conv2dOrtWasmSimdThreaded,
   conv2dShifted,
   conv2dTfjsWasmSimd,
   conv2dTfjsWasmThreadedSimd,
@@ -18,8 +19,8 @@ import {
 } from "./conv2d-variants.ts";
 
 /**
- * Syllabus 6.1: every way of computing a convolution on this site, plus the strongest in-browser
- * library, across the syllabus's first-layer sizes and three deeper layers of a ResNet-like
+ * Syllabus 6.1: every way of computing a convolution on this site, plus the two strongest in-browser
+ * libraries (tfjs-wasm and onnxruntime-web), across the syllabus's first-layer sizes and three deeper layers of a ResNet-like
  * network; Winograd's GFLOP/s count the direct convolution's work, like every other variant's. The deep layers hold the same work (115.6 million multiply-adds each) in different
  * shapes: large images with few channels, down to small images with many.
  */
@@ -30,7 +31,7 @@ const DEEP_LAYER = convLabel(deepLayer);
 
 export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
   id: "conv2d-layers",
-  title: "Convolution, every method: loops, vectorized, im2col, SIMD, threads, tfjs-wasm",
+  title: "Convolution, every method: loops, vectorized, im2col, SIMD, threads, tfjs-wasm, onnxruntime-web",
   chapter: "/benchmarks/convolution/",
   cases: [...firstLayers, ...deepLayers].map((params) => ({ label: convLabel(params), params })),
   seed: 20261201,
@@ -49,6 +50,7 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
     conv2dWinograd2x2WasmThreads,
     conv2dTfjsWasmSimd,
     conv2dTfjsWasmThreadedSimd,
+    conv2dOrtWasmSimdThreaded,
   ],
   claims: [
     {
@@ -86,6 +88,16 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
       atLeast: 1,
       because:
         "both split one large matrix product between two threads with SIMD register tiles; this tfjs build multiplies and adds in separate SIMD instructions, ours fuses them (relaxed SIMD), which outweighs the im2col copy XNNPACK avoids",
+    },
+    {
+      // Winograd is being threaded; until then, its one thread is held to half of ORT's two: per thread, at least as fast.
+      id: "conv2d-layers/winograd-vs-ort-2-per-thread",
+      case: DEEP_LAYER,
+      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm" },
+      slower: { variant: "conv2d-f32-ort-wasm-simd-threaded", threads: 2 },
+      atLeast: 0.5,
+      because:
+        "F(2×2, 3×3) needs 16 multiplications per 2×2 block of outputs where the direct convolution ORT computes needs 36, and ORT's WebAssembly build multiplies and adds in separate instructions",
     },
   ],
 });

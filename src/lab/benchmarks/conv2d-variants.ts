@@ -4,6 +4,7 @@ import { conv2dF32Im2col, conv2dIm2colScratch, transposeWeights } from "../../ke
 import { conv2dF32Separable, conv2dSeparableScratch, type SeparableFilters } from "../../kernels/conv2d-f32-separable.ts";
 import { conv2dF32Shifted } from "../../kernels/conv2d-f32-shifted.ts";
 import { WINOGRAD_F2X2_3X3, winogradFilterFloats, winogradTransformFilters } from "../../kernels/winograd-f32-transforms.ts";
+import { ortConv2dVariant } from "../peer/ort-variants.ts";
 import { tfjsConv2dVariant } from "../peer/tfjs-variants.ts";
 import type { ArgsOf } from "../../kernels/pool/pool-job.ts";
 import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
@@ -245,3 +246,4 @@ export const conv2dWinograd2x2WasmThreads: ConvVariant = {
 /** TensorFlow.js's WebAssembly backend (XNNPACK), on the calling thread and threaded. */
 export const conv2dTfjsWasmSimd = tfjsConv2dVariant<ConvInput>("wasm-simd");
 export const conv2dTfjsWasmThreadedSimd = tfjsConv2dVariant<ConvInput>("wasm-threaded-simd");
+export const conv2dOrtWasmSimdThreaded = ortConv2dVariant<ConvInput>();

@@ -1,9 +1,9 @@
 import type * as tfTypes from "@tensorflow/tfjs-core";
 import type { Params, PreparedRun, Variant } from "../benchmark.ts";
 import { convShape, type ConvParams } from "../../kernels/conv-shape.ts";
-import type { GemmShape } from "../../kernels/gemm-shape.ts";
 import { nchwToNhwc, nhwcToNchw, oihwToHwio } from "../../kernels/peer/layout-f32.ts";
 import { tfjsMaxThreads, type TfjsWasmIsa } from "../../kernels/peer/tfjs-wasm-builds.ts";
+import type { ConvOperands, GemmOperands } from "./peer-operands.ts";
 
 /**
  * Benchmark variants that run TensorFlow.js's WebAssembly backend (XNNPACK). tfjs is imported on
@@ -62,13 +62,6 @@ function tensorRun(
   };
 }
 
-/** What a convolution benchmark's input must hold: x (N, C, H, W), w (F, C, kH, kW), b (F). */
-export interface ConvOperands {
-  x: Float32Array;
-  w: Float32Array;
-  b: Float32Array;
-}
-
 /**
  * tf.fused.conv2d with bias: NHWC input and HWIO filters, as TensorFlow lays them out. Our NCHW
  * input and OIHW weights are converted once in prepare(), and the NHWC result back to NCHW in
@@ -106,13 +99,6 @@ export function tfjsConv2dVariant<I extends ConvOperands>(isa: TfjsWasmIsa): Var
       );
     },
   };
-}
-
-/** A GEMM benchmark's operands: C (M×N) = A (M×K) · B (K×N), row-major, as in gemm-shape.ts. */
-export interface GemmOperands {
-  shape: GemmShape;
-  a: Float32Array;
-  b: Float32Array;
 }
 
 /**
