@@ -90,12 +90,11 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
         "both split one large matrix product between two threads with SIMD register tiles; this tfjs build multiplies and adds in separate SIMD instructions, ours fuses them (relaxed SIMD), which outweighs the im2col copy XNNPACK avoids",
     },
     {
-      // Winograd is being threaded; until then, its one thread is held to half of ORT's two: per thread, at least as fast.
-      id: "conv2d-layers/winograd-vs-ort-2-per-thread",
+      id: "conv2d-layers/winograd-vs-ort-threads-2",
       case: DEEP_LAYER,
-      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm" },
+      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm-threads", threads: 2 },
       slower: { variant: "conv2d-f32-ort-wasm-simd-threaded", threads: 2 },
-      atLeast: 0.5,
+      atLeast: 1,
       because:
         "F(2×2, 3×3) needs 16 multiplications per 2×2 block of outputs where the direct convolution ORT computes needs 36, and ORT's WebAssembly build multiplies and adds in separate instructions",
     },
