@@ -152,6 +152,71 @@ export const en = {
   peakFailed: "Measuring the peak failed",
   notMeasured: "not measured",
   timesOneThread: (ratio: string) => ` (${ratio} one thread)`,
+
+  // Predict, then measure (Predict.astro, predict/*).
+  predictTitle: "Predict, then measure",
+  predictNote: "Your guess, as a ratio (1 = same speed), stays in this browser. Then press Run below.",
+  guessUnmeasured: (reason: string) => `Not measured on this machine${reason ? `: ${reason}` : ""}.`,
+  guessMeasured: (measured: string) => `your machine measured ${measured}`,
+  guessNone: (measured: string) => `No guess entered; ${measured}.`,
+  guessHead: (guess: string, measured: string) => `You guessed ${guess}; ${measured}`,
+  guessClose: (head: string) => `${head}: close.`,
+  guessTooHigh: (head: string, factor: string) => `${head}: your guess was ${factor} too high.`,
+  guessTooLow: (head: string, factor: string) => `${head}: your guess was ${factor} too low.`,
+
+  // What to expect on your cores (ExpectOnCores.astro, expect-cores/*).
+  expectTitle: "What to expect on your cores",
+  expectCaption: (title: string) =>
+    ` for “${title}”: lines are predicted speedups, dots what you measured; the dashed line is perfect scaling.`,
+  expectRunFirst: "Run the benchmark above on at least 2 threads to predict more.",
+  expectChartName: "Predicted speedups (lines) and measured speedups (dots) against threads",
+  expectColVariant: "variant — case",
+  expectColSerial: "serial fraction s",
+  expectColFloor: "bandwidth floor per call",
+  expectAssumptions: "The model's assumptions",
+  expectAmdahl:
+    "Amdahl's law: a fixed share s of the 1-thread time does not split, the rest splits evenly. s is fitted to your 1- and 2-thread times of the largest case you ran on both, so it also absorbs what the second thread cost (waking it, sharing caches); more threads may cost more than two did, so treat the figures as an upper bound.",
+  expectCeiling:
+    "Bandwidth ceiling: a call cannot take less than the bytes the benchmark's byte model says it moves, divided by your main-memory bandwidth (the triad's plateau past the last cache step, at the most threads you measured). It assumes every byte comes from main memory and that bandwidth does not grow past what you measured; it is left out when your own calls already beat it (the data was in cache).",
+  expectSameClock:
+    "Same clock on every core, one thread per core, nothing else running. Many CPUs slow down as more cores work, and two hardware threads of a core share its arithmetic units.",
+  noCeilingNoByteModel: "no ceiling: this benchmark counts no memory traffic",
+  noCeilingNoBandwidth: "no ceiling: no main-memory bandwidth measured in this browser yet",
+  noCeilingInCache: "no ceiling: your 1- and 2-thread calls already beat main-memory speed, so the data came from cache",
+  axisThreadsArrow: "threads →",
+  axisSpeedupArrow: "↑ speedup over 1 thread",
+  bandwidthHere: (threads: string) => `measured on this page (${threads})`,
+  bandwidthRemembered: (threads: string, date: string) => `your last measurement in this browser (${threads}, ${date})`,
+  bandwidthFigure: (gbps: string, source: string) => `Main-memory bandwidth: ${gbps} GB/s, ${source}.`,
+  bandwidthMissing:
+    "No main-memory bandwidth is available in this browser: run the memory-bandwidth benchmark on the speed-of-light page (or Measure peak in the machine panel) for a bandwidth ceiling. Until then the predictions are Amdahl's law alone.",
+  expectPredicted: "Predicted from your 1- and 2-thread times.",
+  boundByBandwidth: " (bandwidth)",
+  measuredSpeedup: (ratio: string) => `; measured ${ratio}`,
+
+  // Amdahl's law fitted to a run (Amdahl.astro, amdahl/*) and the chunk-size curve (ChunkCurve.astro, chunk-curve/*).
+  amdahlTitle: "Amdahl's law, fitted to your run",
+  amdahlCaption: (title: string, predict: number) =>
+    ` of “${title}”: dots are measured speedups, lines what the fitted serial fraction predicts up to ${predict} threads; the dashed line is perfect scaling.`,
+  amdahlRunFirst: "Run the benchmark above with 2 or more threads to fit it.",
+  amdahlChartName: "Measured speedups (dots) and the fitted Amdahl curves (lines) against threads",
+  amdahlColVariant: "variant — batch",
+  amdahlColMeasured: "measured speedup (efficiency) by threads",
+  amdahlColFitted: "Amdahl with the fitted s",
+  amdahlColSerial: "serial fraction s",
+  amdahlColPredicted: (predict: number) => `predicted on ${predict} threads`,
+  amdahlColLimit: "limit 1/s",
+  axisThreads: "threads",
+  unbounded: "unbounded",
+  amdahlOneCount: "Only one thread count was measured, so there is nothing to fit: run again with at least 2 threads.",
+  amdahlFitted: (counts: number) => `Fitted from your run (${counts} thread counts).`,
+  chunkTitle: "Task size against overhead.",
+  chunkCaption: " Time per batch for each chunk size, on each thread count.",
+  chunkRunFirst: "Run the benchmark above to draw your machine's curve.",
+  chunkChartName: "Median time per batch against chunk size, one line per thread count, the one-thread loop dashed",
+  chunkDrawn: "Median time per batch against images per claim, from your run; dashed: the plain loop on one thread.",
+  axisChunk: "chunk size (images per claim)",
+  axisMsPerBatch: "ms per batch",
 };
 
 /** The shape of every locale's table. */

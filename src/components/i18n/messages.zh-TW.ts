@@ -141,4 +141,68 @@ export const zhTW: Messages = {
   peakFailed: "量測峰值失敗",
   notMeasured: "未量測",
   timesOneThread: (ratio) => `（1 個執行緒的 ${ratio}）`,
+
+  // Predict, then measure (Predict.astro, predict/*).
+  predictTitle: "先預測，再量測",
+  predictNote: "你的猜測以比值表示（1 = 一樣快），只保存在這個瀏覽器。接著按下方的「執行」。",
+  guessUnmeasured: (reason) => `未在這台機器上量測${reason ? `：${reason}` : ""}。`,
+  guessMeasured: (measured) => `你的機器量到 ${measured}`,
+  guessNone: (measured) => `沒有輸入猜測；${measured}。`,
+  guessHead: (guess, measured) => `你猜 ${guess}；${measured}`,
+  guessClose: (head) => `${head}：很接近。`,
+  guessTooHigh: (head, factor) => `${head}：你的猜測高估了 ${factor}。`,
+  guessTooLow: (head, factor) => `${head}：你的猜測低估了 ${factor}。`,
+
+  // What to expect on your cores (ExpectOnCores.astro, expect-cores/*).
+  expectTitle: "在你的核心上可以期待什麼",
+  expectCaption: (title) => `：「${title}」；線是預測的加速比，點是你量到的；虛線是完美擴展。`,
+  expectRunFirst: "以至少 2 個執行緒執行上方的基準測試，就能預測更多。",
+  expectChartName: "預測的加速比（線）與量到的加速比（點）對執行緒數",
+  expectColVariant: "變體 — 案例",
+  expectColSerial: "序列部分比例 s",
+  expectColFloor: "每次呼叫的頻寬下限",
+  expectAssumptions: "模型的假設",
+  expectAmdahl:
+    "Amdahl 定律：1 個執行緒時間中固定的比例 s 無法分割，其餘平均分攤。s 由你在兩種執行緒數都跑過的最大案例的 1 與 2 執行緒時間擬合而來，所以它也吸收了第二個執行緒的成本（喚醒它、共用快取）；更多執行緒的成本可能比兩個更高，所以請把這些數字當成上限。",
+  expectCeiling:
+    "頻寬上限：一次呼叫的時間不可能少於基準測試的位元組模型所說搬移的位元組數，除以你的主記憶體頻寬（triad 在最後一層快取之後的平台值，取你量過的最多執行緒數）。它假設每個位元組都來自主記憶體，而且頻寬不會超過你量到的；當你自己的呼叫已經比它快（資料在快取中）時就不採用。",
+  expectSameClock:
+    "每個核心時脈相同、每個核心一個執行緒、沒有其他程式在跑。許多 CPU 在越多核心工作時會降頻，而同一核心的兩個硬體執行緒共用它的運算單元。",
+  noCeilingNoByteModel: "無上限：這個基準測試不計算記憶體流量",
+  noCeilingNoBandwidth: "無上限：這個瀏覽器還沒有量過主記憶體頻寬",
+  noCeilingInCache: "無上限：你的 1 與 2 執行緒呼叫已經快過主記憶體速度，所以資料來自快取",
+  axisThreadsArrow: "執行緒數 →",
+  axisSpeedupArrow: "↑ 相對 1 個執行緒的加速比",
+  bandwidthHere: (threads) => `在此頁面量測（${threads}）`,
+  bandwidthRemembered: (threads, date) => `你在這個瀏覽器的上一次量測（${threads}，${date}）`,
+  bandwidthFigure: (gbps, source) => `主記憶體頻寬：${gbps} GB/s，${source}。`,
+  bandwidthMissing:
+    "這個瀏覽器還沒有主記憶體頻寬數據：在光速上限頁面執行記憶體頻寬基準測試（或在機器面板按「量測峰值」）即可得到頻寬上限。在那之前，預測只根據 Amdahl 定律。",
+  expectPredicted: "根據你的 1 與 2 執行緒時間預測。",
+  boundByBandwidth: "（頻寬）",
+  measuredSpeedup: (ratio) => `；實測 ${ratio}`,
+
+  // Amdahl's law fitted to a run (Amdahl.astro, amdahl/*) and the chunk-size curve (ChunkCurve.astro, chunk-curve/*).
+  amdahlTitle: "以你的執行結果擬合的 Amdahl 定律",
+  amdahlCaption: (title, predict) =>
+    `：「${title}」；點是量到的加速比，線是擬合出的序列部分比例所預測的、最多到 ${predict} 個執行緒；虛線是完美擴展。`,
+  amdahlRunFirst: "以 2 個以上的執行緒執行上方的基準測試，就能擬合。",
+  amdahlChartName: "量到的加速比（點）與擬合的 Amdahl 曲線（線）對執行緒數",
+  amdahlColVariant: "變體 — 批次",
+  amdahlColMeasured: "各執行緒數量到的加速比（效率）",
+  amdahlColFitted: "以擬合的 s 代入 Amdahl 定律",
+  amdahlColSerial: "序列部分比例 s",
+  amdahlColPredicted: (predict) => `${predict} 個執行緒的預測`,
+  amdahlColLimit: "極限 1/s",
+  axisThreads: "執行緒數",
+  unbounded: "無上限",
+  amdahlOneCount: "只量了一種執行緒數，沒有東西可以擬合：請以至少 2 個執行緒再執行一次。",
+  amdahlFitted: (counts) => `根據你的執行結果擬合（${counts} 種執行緒數）。`,
+  chunkTitle: "任務大小與額外開銷。",
+  chunkCaption: "每種區塊大小、每種執行緒數下，每個批次的時間。",
+  chunkRunFirst: "執行上方的基準測試，畫出你的機器的曲線。",
+  chunkChartName: "每個批次的中位數時間對區塊大小，每種執行緒數一條線，單執行緒迴圈為虛線",
+  chunkDrawn: "每個批次的中位數時間對每次領取的影像數，來自你的執行結果；虛線：單執行緒的一般迴圈。",
+  axisChunk: "區塊大小（每次領取的影像數）",
+  axisMsPerBatch: "每批次毫秒數",
 };
