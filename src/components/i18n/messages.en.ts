@@ -217,6 +217,89 @@ export const en = {
   chunkDrawn: "Median time per batch against images per claim, from your run; dashed: the plain loop on one thread.",
   axisChunk: "chunk size (images per claim)",
   axisMsPerBatch: "ms per batch",
+
+  // Which threads were busy (BusyCores.astro, busy-cores/*).
+  busyTitle: "Which threads were busy?",
+  busyWhat:
+    "Starts a pool with one thread per hardware thread of this machine, multiplies 384×384 matrices with the threaded WebAssembly GEMM on as many of them as you choose, and reads how long each thread spent inside its share of the products. No thread reports by message: each adds its own time to a slot in shared memory, so the accounting costs two clock reads per job.",
+  busyProgress: "Busy cores: running",
+  busyRunning: (threads: number, poolThreads: number, seconds: number) =>
+    `Running 384³ products on ${threads} of ${poolThreads} threads for ${seconds} s…`,
+  busyDone: (products: number, wallMs: number, busy: string, poolThreads: number, idle: number) =>
+    `Done: ${products} products in ${wallMs} ms; on average ${busy} of ${poolThreads} threads were busy` +
+    (idle > 0 ? `, and ${idle} never ran a part.` : "."),
+  busyCaption: (wallMs: string) => `Time each thread spent running its part of the products, out of ${wallMs} ms`,
+  busyColThread: "Thread",
+  busyColBusy: "Busy (ms)",
+  busyColShare: "Busy share of the wall time",
+  busyCoordinator: "0 (coordinator)",
+  busyPoolWorker: (thread: number) => `${thread} (pool worker)`,
+
+  // Count fields (pyodide-race/workers-input.ts) and the noise demo (NoiseDemo.astro, noise-demo/*).
+  workers: "Workers",
+  countOutOfRange: (field: string, max: number, value: string) =>
+    `${field} must be a whole number from 1 to ${max} (this machine's hardware threads); got "${value}".`,
+  noiseTitle: "The same call, quiet and under load",
+  noiseWhat: (samples: number, numbers: string) =>
+    `Times ${samples} calls of the Collatz loop over every n below ${numbers} in a worker, one call per sample, after a warm-up. Then it starts the competing workers you ask for, each spinning on a core like another program would, and times ${samples} calls again. The competing workers stop as soon as the second run ends, or when you cancel.`,
+  noiseRun: "Run noise demo",
+  noiseProgress: "Noise demo: progress",
+  competingWorkers: "Competing workers",
+  noiseQuiet: "quiet",
+  noiseWithLoad: (load: number) => `with ${load} busy worker${load === 1 ? "" : "s"}`,
+  noiseAxis: "time per call (ms, log scale)",
+  noiseChartName: "Time of every call in each run: dots are calls, the solid tick the median, the dashed tick the mean",
+  noiseCaption: "The same calls, summarized as every benchmark on this site summarizes its samples",
+  noiseColRun: "Run",
+  noiseColCalls: "Calls",
+  colMin: "Min (ms)",
+  colMean: "Mean (ms)",
+  colCv: "CV",
+  colFlaggedNoisy: (cv: number) => `Flagged noisy (CV > ${cv})`,
+  noiseTimingQuiet: (samples: number) => `Timing ${samples} calls on a quiet machine…`,
+  noiseTimingLoaded: (load: number, samples: number) => `Starting ${load} competing worker(s), then timing ${samples} calls again…`,
+  noiseDone: (medians: string, means: string, noisy: boolean, cv: number) =>
+    `Done: median ${medians} ms, mean ${means} ms; the loaded run is ${noisy ? "" : "not "}flagged noisy (CV above ${cv}).`,
+  noiseFailed: "The noise demo failed",
+
+  // The Pyodide race (PyodideRace.astro, pyodide-race/*).
+  raceTitle: "One interpreter, many interpreters, JavaScript and WebAssembly",
+  raceWhat1: "Runs the loop of",
+  raceWhat2: "itself —",
+  raceWhat3: (limit: string) =>
+    `over every number below ${limit} — in CPython compiled to WebAssembly (Pyodide): first in one interpreter, then cut by`,
+  raceWhat4: "into pieces dealt in turn to one interpreter per worker — separate interpreters with separate GILs, as",
+  raceWhat5:
+    "gives you separate processes — then the same loop in JavaScript (compiled as it runs, by the browser's JIT) and in AssemblyScript compiled to WebAssembly ahead of time. Every total is checked against JavaScript's. Run first downloads the interpreter (several MB, from this site) into every worker; starting it takes seconds, timed on its own and never counted in the loop times.",
+  raceWorkersNote: (max: number) =>
+    `Workers start at your hardware threads, at most ${max}: each interpreter holds tens of MB of memory, so more would cost a lot of memory and start-up for little gain. You may ask for up to all your hardware threads.`,
+  raceProgress: "Pyodide race: progress",
+  interpreters: (n: number) => (n === 1 ? "1 interpreter" : `${n} interpreters`),
+  raceStarting: (interpreters: string) => `Starting ${interpreters} (Pyodide), one per worker…`,
+  raceStarted: (done: number, n: number) => `Started ${done} of ${n} interpreters…`,
+  raceRunningJs: "Running the loop in JavaScript, 1 worker…",
+  raceRunningWasm: "Running the loop in WebAssembly, 1 worker…",
+  raceRunningPython1: "Running the loop in Python, 1 interpreter…",
+  raceRunningPythonN: (interpreters: string) => `Running the loop in Python, split over ${interpreters}…`,
+  raceDone: (interpreters: string, pythonN: string, js: string, wasm: string | undefined, startup: string) =>
+    `Done: ${interpreters} ran the loop ${pythonN} as fast as one; JavaScript ran it ${js} as fast as one interpreter` +
+    (wasm ? `, WebAssembly ${wasm}. ` : ". ") +
+    `Each interpreter took about ${startup} ms to start, outside those times.`,
+  raceCaption: (limit: string) => `Total Collatz steps of every n below ${limit}, each run checked against JavaScript's`,
+  raceColRun: "Run",
+  raceColSteps: "Total steps",
+  raceColLoop: "Loop time (ms)",
+  raceColSpeedup: "Speed-up vs 1 interpreter",
+  racePython1: "Python, 1 interpreter",
+  racePythonN: (interpreters: string) => `Python, split over ${interpreters} (one GIL each)`,
+  raceJs: "JavaScript, 1 worker",
+  raceWasm: "WebAssembly, 1 worker",
+  raceWasmNotRun: "not run: needs a cross-origin isolated page",
+  startupCaption: (n: number, wallMs: string) =>
+    `Interpreter start-up, not counted in the loop times (all ${n} side by side: ${wallMs} ms)`,
+  startupColInterpreter: "Interpreter",
+  startupColStartup: "Start-up (ms)",
+  startupColShare: "Its share of the loop (ms)",
 };
 
 /** The shape of every locale's table. */

@@ -205,4 +205,83 @@ export const zhTW: Messages = {
   chunkDrawn: "每個批次的中位數時間對每次領取的影像數，來自你的執行結果；虛線：單執行緒的一般迴圈。",
   axisChunk: "區塊大小（每次領取的影像數）",
   axisMsPerBatch: "每批次毫秒數",
+
+  // Which threads were busy (BusyCores.astro, busy-cores/*).
+  busyTitle: "哪些執行緒在忙？",
+  busyWhat:
+    "啟動一個執行緒池，這台機器的每個硬體執行緒對應一個執行緒，用多執行緒的 WebAssembly GEMM 在你選擇數量的執行緒上計算 384×384 的矩陣乘法，並讀出每個執行緒花在自己那份工作上的時間。沒有執行緒用訊息回報：每個執行緒把自己的時間加到共享記憶體中的一個欄位，所以每個工作的記帳成本只有兩次讀取時鐘。",
+  busyProgress: "忙碌的核心：執行中",
+  busyRunning: (threads, poolThreads, seconds) => `在 ${poolThreads} 個執行緒中的 ${threads} 個上執行 384³ 乘積，持續 ${seconds} 秒…`,
+  busyDone: (products, wallMs, busy, poolThreads, idle) =>
+    `完成：${wallMs} ms 內完成 ${products} 個乘積；平均 ${poolThreads} 個執行緒中有 ${busy} 個在忙` +
+    (idle > 0 ? `，另有 ${idle} 個從未分到工作。` : "。"),
+  busyCaption: (wallMs) => `每個執行緒執行自己那份乘積所花的時間，總牆鐘時間為 ${wallMs} ms`,
+  busyColThread: "執行緒",
+  busyColBusy: "忙碌 (ms)",
+  busyColShare: "忙碌時間占牆鐘時間的比例",
+  busyCoordinator: "0（協調者）",
+  busyPoolWorker: (thread) => `${thread}（執行緒池工作執行緒）`,
+
+  // Count fields (pyodide-race/workers-input.ts) and the noise demo (NoiseDemo.astro, noise-demo/*).
+  workers: "工作執行緒數",
+  countOutOfRange: (field, max, value) => `${field}必須是 1 到 ${max} 之間的整數（這台機器的硬體執行緒數）；收到的是「${value}」。`,
+  noiseTitle: "同一個呼叫，安靜時與有負載時",
+  noiseWhat: (samples, numbers) =>
+    `在一個工作執行緒中，暖機後對低於 ${numbers} 的每個 n 跑 Collatz 迴圈，計時 ${samples} 次呼叫，每次呼叫一個樣本。接著啟動你指定數量的競爭工作執行緒，每個都像另一個程式一樣佔住一個核心空轉，再計時 ${samples} 次呼叫。第二輪結束或你按下取消時，競爭的工作執行緒就會停止。`,
+  noiseRun: "執行雜訊示範",
+  noiseProgress: "雜訊示範：進度",
+  competingWorkers: "競爭的工作執行緒數",
+  noiseQuiet: "安靜",
+  noiseWithLoad: (load) => `有 ${load} 個忙碌的工作執行緒`,
+  noiseAxis: "每次呼叫的時間（ms，對數刻度）",
+  noiseChartName: "每一輪中每次呼叫的時間：點是呼叫，實線刻度是中位數，虛線刻度是平均值",
+  noiseCaption: "同樣的呼叫，以本站每個基準測試彙總樣本的方式彙總",
+  noiseColRun: "輪次",
+  noiseColCalls: "呼叫次數",
+  colMin: "最小值 (ms)",
+  colMean: "平均值 (ms)",
+  colCv: "變異係數",
+  colFlaggedNoisy: (cv) => `標示為雜訊大（變異係數 > ${cv}）`,
+  noiseTimingQuiet: (samples) => `在安靜的機器上計時 ${samples} 次呼叫…`,
+  noiseTimingLoaded: (load, samples) => `啟動 ${load} 個競爭的工作執行緒，然後再計時 ${samples} 次呼叫…`,
+  noiseDone: (medians, means, noisy, cv) =>
+    `完成：中位數 ${medians} ms，平均值 ${means} ms；有負載的那一輪${noisy ? "" : "沒有"}被標示為雜訊大（變異係數高於 ${cv}）。`,
+  noiseFailed: "雜訊示範失敗",
+
+  // The Pyodide race (PyodideRace.astro, pyodide-race/*).
+  raceTitle: "一個直譯器、多個直譯器、JavaScript 與 WebAssembly",
+  raceWhat1: "直接執行",
+  raceWhat2: "裡的迴圈——",
+  raceWhat3: (limit) => `對低於 ${limit} 的每個數字——在編譯成 WebAssembly 的 CPython（Pyodide）中執行：先在一個直譯器中，再用`,
+  raceWhat4: "切成小塊，輪流分給每個工作執行緒各一個的直譯器——各自獨立、各有自己 GIL 的直譯器，就像",
+  raceWhat5:
+    "給你的是各自獨立的行程——然後是同一個迴圈的 JavaScript 版本（由瀏覽器的 JIT 在執行時編譯），以及預先編譯成 WebAssembly 的 AssemblyScript 版本。每個總和都與 JavaScript 的比對。第一次執行會把直譯器（數 MB，來自本站）下載到每個工作執行緒；啟動需要數秒，會另外計時，從不算進迴圈時間。",
+  raceWorkersNote: (max) =>
+    `工作執行緒數預設為你的硬體執行緒數，最多 ${max}：每個直譯器佔用數十 MB 記憶體，再多會花掉大量記憶體與啟動時間，收益卻很小。你最多可以要求用上全部的硬體執行緒。`,
+  raceProgress: "Pyodide 競賽：進度",
+  interpreters: (n) => `${n} 個直譯器`,
+  raceStarting: (interpreters) => `正在啟動 ${interpreters}（Pyodide），每個工作執行緒一個…`,
+  raceStarted: (done, n) => `已啟動 ${n} 個直譯器中的 ${done} 個…`,
+  raceRunningJs: "以 JavaScript 執行迴圈，1 個工作執行緒…",
+  raceRunningWasm: "以 WebAssembly 執行迴圈，1 個工作執行緒…",
+  raceRunningPython1: "以 Python 執行迴圈，1 個直譯器…",
+  raceRunningPythonN: (interpreters) => `以 Python 執行迴圈，分給 ${interpreters}…`,
+  raceDone: (interpreters, pythonN, js, wasm, startup) =>
+    `完成：${interpreters}跑迴圈的速度是一個的 ${pythonN}；JavaScript 是一個直譯器的 ${js}` +
+    (wasm ? `，WebAssembly 是 ${wasm}。` : "。") +
+    `每個直譯器大約花 ${startup} ms 啟動，不算在這些時間內。`,
+  raceCaption: (limit) => `低於 ${limit} 的每個 n 的 Collatz 步數總和，每次執行都與 JavaScript 的結果比對`,
+  raceColRun: "執行方式",
+  raceColSteps: "總步數",
+  raceColLoop: "迴圈時間 (ms)",
+  raceColSpeedup: "相對 1 個直譯器的加速比",
+  racePython1: "Python，1 個直譯器",
+  racePythonN: (interpreters) => `Python，分給 ${interpreters}（各有一個 GIL）`,
+  raceJs: "JavaScript，1 個工作執行緒",
+  raceWasm: "WebAssembly，1 個工作執行緒",
+  raceWasmNotRun: "未執行：需要跨來源隔離的頁面",
+  startupCaption: (n, wallMs) => `直譯器啟動時間，不算在迴圈時間內（${n} 個同時啟動：${wallMs} ms）`,
+  startupColInterpreter: "直譯器",
+  startupColStartup: "啟動 (ms)",
+  startupColShare: "它分到的迴圈時間 (ms)",
 };
