@@ -300,6 +300,34 @@ export const en = {
   startupColInterpreter: "Interpreter",
   startupColStartup: "Start-up (ms)",
   startupColShare: "Its share of the loop (ms)",
+
+  // The histogram race (HistogramRace.astro, histogram-race/*) and the shared tiles (SharedTiles.astro, shared-tiles/*).
+  cancelledWorkersStopped: "Cancelled: the workers were stopped.",
+  raceHistTitle: "The race: shared bins without and with Atomics",
+  raceHistRun: "Run the race",
+  raceHistProgress: "The race: running",
+  raceHistIntro: (width: number, height: number) =>
+    `Counts the ${width}×${height} pixels of a test image into one 256-bin histogram that every worker shares.`,
+  raceHistColIncrements: "increments",
+  raceHistColCounted: "pixels counted",
+  raceHistColLost: "counts lost",
+  raceHistColTime: "time",
+  raceHistNotIsolated: "This page is not cross-origin isolated, so it has no SharedArrayBuffer: the race cannot be shown here.",
+  raceHistDrawing: (width: number, height: number) => `Drawing a ${width}×${height} test image in a worker…`,
+  raceHistCounting: (parties: number, how: string) => `${parties} workers counting with ${how}…`,
+  raceHistPlain: "plain increments",
+  raceHistDone: (pixels: string, parties: number) => `Done: ${pixels} pixels counted twice by ${parties} workers.`,
+  raceHistFailed: "The race could not run",
+  raceHistWorkers: (max: number, value: string) => `Workers must be a whole number from 2 to ${max} (got “${value}”).`,
+  tilesTitle: "Workers drawing one shared image, tile by tile",
+  tilesRun: "Draw",
+  tilesProgress: "Tiles drawn",
+  tilesIntro: (tiles: number, tile: number) => `${tiles} tiles of ${tile}×${tile}; each worker's tiles get its own tint.`,
+  tilesCanvas: "The image the workers drew",
+  tilesNotIsolated: "This page is not cross-origin isolated, so it has no SharedArrayBuffer to share the image in.",
+  tilesDone: (tiles: number, ms: string, perWorker: string) => `All ${tiles} tiles drawn in ${ms} ms. Tiles per worker: ${perWorker}.`,
+  tilesOfWorker: (worker: number, tiles: number) => `worker ${worker}: ${tiles}`,
+  tilesFailed: "The drawing failed",
 };
 
 /** The shape of every locale's table. */
