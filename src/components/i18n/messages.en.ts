@@ -328,6 +328,55 @@ export const en = {
   tilesDone: (tiles: number, ms: string, perWorker: string) => `All ${tiles} tiles drawn in ${ms} ms. Tiles per worker: ${perWorker}.`,
   tilesOfWorker: (worker: number, tiles: number) => `worker ${worker}: ${tiles}`,
   tilesFailed: "The drawing failed",
+
+  // Blur a photo (BlurPhoto.astro, blur-photo/*).
+  blurBefore: "Before (gray)",
+  blurDirect: "Gaussian, direct (k² taps)",
+  blurSeparable: "Gaussian, separable (2k taps)",
+  blurIntegral: "Box, integral image (4 lookups)",
+  blurName: "Blur a photo three ways",
+  blurRun: "Blur",
+  blurProgress: "Blurring: progress",
+  blurPhoto: "Photo",
+  blurAstronaut: "Eileen Collins (NASA)",
+  blurCat: "Chelsea the cat",
+  blurWindow: "Window",
+  blurOwnImage: "Or your own image",
+  blurNote: (maxSide: number) =>
+    `Your file never leaves your browser. Images larger than ${maxSide} px on their longest side are scaled down first. Each blur is timed once, in a worker, on its first call (so including the engine's compilation): a glimpse, not a measurement; the benchmark above is the careful one.`,
+  blurring: (name: string, k: number) => `Blurring ${name} with k=${k}…`,
+  blurScaled: (width: number, height: number, maxSide: number) => ` (scaled down from ${width}×${height} to fit ${maxSide} px)`,
+  blurDone: (width: number, height: number, scaled: string) => `Done: ${width}×${height}${scaled}.`,
+
+  // The int8 error (QuantError.astro, quant-error/*).
+  quantRun: "Measure the error",
+  quantProgress: "Measuring the error: progress",
+  quantIntro: "Runs in a worker; takes well under a second.",
+  quantCaption: (side: number) => `int8 (per-row A, per-column 7-bit B) against float32, C of ${side}×${side}, inputs uniform in [−1, 1)`,
+  quantColDepth: "depth k",
+  quantColMax: "max |error|",
+  quantColRelMax: "max error / max |C|",
+  quantColRelMean: "mean |error| / mean |C|",
+  quantColBound: "worst-case bound",
+  quantRunning: "Multiplying in float32 and in int8…",
+  quantDone: "Done: the table shows your run.",
+  quantFailed: "The measurement failed",
+
+  // The JIT warm-up curve (WarmupCurve.astro, warmup/*).
+  warmupName: "JIT warm-up curve",
+  warmupRun: "Run warm-up",
+  warmupProgress: "JIT warm-up: running",
+  warmupIntro: (calls: number) => `Calls the kernel ${calls} times in a new worker.`,
+  warmupChartName: "Time of each call against its call number",
+  warmupFirst: "First call",
+  warmupSteady: "Steady state (median of the last half)",
+  warmupFactor: "First call / steady state",
+  warmupRunning: "Running in a fresh worker…",
+  axisCallNumber: "call number",
+  axisTimePerCallLog: "time per call (ms, log scale)",
+  iqrOf: (iqr: string) => `IQR ${iqr}`,
+  warmupDone: (calls: number) => `Done: ${calls} calls.`,
+  warmupFailed: "The warm-up run failed",
 };
 
 /** The shape of every locale's table. */
