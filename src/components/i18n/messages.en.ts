@@ -411,6 +411,48 @@ export const en = {
   inferSplit: (images: number, threads: string) => `${images} per call, split across ${threads}`,
   inferOnePerCall: "one per call",
   inferPerCall: (batch: number) => `${batch} per call`,
+
+  // The live training run (TrainingRun.astro, training-run/*).
+  trainTitle: "Train the digit CNN on MNIST, live",
+  trainRun: "Train",
+  trainProgress: "Training progress",
+  trainBatch: "Batch size",
+  trainWorkers: "Workers (K)",
+  trainRate: "Learning rate",
+  trainEpochs: "Epochs",
+  trainCompare: "then the same run on 1 worker, to compare",
+  trainClear: "Clear finished runs",
+  trainHintCores: "Your browser reports",
+  trainHintRest: (maxEpochs: number, decay: number, momentum: number, shift: number) =>
+    `hardware threads. Epochs: 1 to ${maxEpochs}. The learning rate is multiplied by ${decay} after each epoch; momentum ${momentum}; random shifts of up to ${shift} pixel.`,
+  trainPress: "Press Train to start.",
+  runLabel: (workers: number, batch: number, rate: number, epochs: number) =>
+    `K = ${workers}, batch ${batch}, lr ${rate}, ${epochs} epoch${epochs === 1 ? "" : "s"}`,
+  trainNotStarted: (error: string) => `Not started: ${error}.`,
+  trainFix: "Fix the setting above and press Train again.",
+  trainStarting: (label: string) => `${label}: starting a worker…`,
+  trainAccuracy: (label: string, percent: string, seconds: string) =>
+    `${label}: ${percent} % of the held-out digits right after ${seconds} s of training.`,
+  trainDone: (label: string) => `Done: ${label}.`,
+  trainStopped: (error: string) => `The run stopped: ${error}`,
+  trainStillWorks: "The page still works: change the settings and press Train again.",
+  trainStep: (label: string, step: number, steps: number, epoch: number, seconds: string) =>
+    `${label}: step ${step} of ${steps} (epoch ${epoch}), ${seconds} s`,
+  trainLoss: (loss: string) => `, loss ${loss}`,
+  trainTestAccuracy: (percent: string) => `, test accuracy ${percent} %`,
+  trainCancelled: "Cancelled: the worker and its helpers were stopped.",
+  trainLoading: "Loading the MNIST digits…",
+  trainCompressing: (count: number) => `Compressing ${count} training digits as a loader would find them on disk…`,
+  trainHelpers: (helpers: number) => `Starting ${helpers} helper worker(s)…`,
+  axisWallSeconds: "wall-clock seconds",
+  axisLoss: "training loss (cross-entropy)",
+  axisAccuracy: "test accuracy (%)",
+  trainColRun: "run",
+  trainColTime: "training time",
+  trainColRate: "images / s",
+  trainColAccuracy: "final test accuracy",
+  trainColTimeTo: (percent: string) => `time to ${percent}`,
+  notReached: "not reached",
 };
 
 /** The shape of every locale's table. */
