@@ -453,6 +453,50 @@ export const en = {
   trainColAccuracy: "final test accuracy",
   trainColTimeTo: (percent: string) => `time to ${percent}`,
   notReached: "not reached",
+
+  // The roofline (Roofline.astro, roofline/*) and the bandwidth sweep (BandwidthSweep.astro, bandwidth-sweep/*).
+  roofTitle: "Your roofline.",
+  roofCaption:
+    " The slanted roof is memory bandwidth × intensity, the flat one the compute peak; they meet at the ridge point. Each dot is a kernel you ran on this page.",
+  roofRunFirst: "Run the benchmarks on this page (or Measure peak in the machine panel) to draw it.",
+  roofAsTables: "The roofline as tables",
+  roofChartName: "Roofline chart",
+  roofChartDescription: "Attainable GFLOP/s against arithmetic intensity; each kernel result is a focusable point.",
+  axisIntensity: "arithmetic intensity (FLOP per byte of memory traffic) →",
+  ridgeAt: (ridge: string) => `ridge ${ridge} FLOP/B`,
+  roofFailed: (error: string) => `The roofline could not be drawn: ${error}`,
+  noRoof: "No roof yet: run both the compute-peak and the memory-bandwidth benchmarks (or Measure peak in the machine panel).",
+  roofsMeasured: (count: number) => `Roofs measured at ${count} thread count${count === 1 ? "" : "s"}.`,
+  noPoint: "No kernel placed yet: run a benchmark with a byte model.",
+  pointsPlaced: (count: number) => `${count} kernel results placed; Tab moves through them.`,
+  pointHead: (variant: string, caseText: string, threads: string, gflops: string, intensity: string) =>
+    `${variant}, ${caseText}, ${threads}: ${gflops} GFLOP/s at ${intensity} FLOP/byte`,
+  pointEnd: (head: string) => `${head}.`,
+  pointBound: (head: string, bound: string, share: number) => `${head}, ${bound}-bound, ${share}% of its roof.`,
+  boundMemory: "memory",
+  boundCompute: "compute",
+  roofsCaption: "Roofs: the machine's limits",
+  roofColPeak: "Peak GFLOP/s",
+  roofColBandwidth: "Bandwidth GB/s",
+  roofColRidge: "Ridge (FLOP/byte)",
+  kernelsCaption: "Kernels against the roof at their thread count",
+  kernelColKernel: "Kernel",
+  kernelColBound: "Bound by",
+  kernelColIntensity: "FLOP/byte",
+  kernelColRoof: "Roof GFLOP/s",
+  kernelColShare: "Share of roof",
+  sweepTitle: "Your caches and your memory.",
+  sweepCaption:
+    ' Triad GB/s against the size of its three arrays: each cache level they outgrow is a step down. "Main memory" is the median of the sizes past the last step (a fall of a quarter or more from one size to the next); the dashed segments mark it.',
+  sweepRunFirst: "Run the benchmark above to see your cache steps.",
+  sweepChartName: "Triad GB/s against working-set size (log axes)",
+  sweepPlotName: "Triad bandwidth against working-set size",
+  axisWorkingSet: "working set (three arrays, bytes) →",
+  sweepNoStep: (name: string, gbps: string, sizes: number) =>
+    `${name}: ${gbps} GB/s, with no cache step among the ${sizes} sizes it ran, so this may not be main memory.`,
+  sweepPlateau: (name: string, gbps: string, sizes: number, from: string, steps: number) =>
+    `${name}: main memory ${gbps} GB/s, the median of the ${sizes} size(s) from ${from} on, past ${steps} cache step(s).`,
+  sweepBest: (gbps: string, threads: string) => `Main memory on this machine: ${gbps} GB/s (${threads}).`,
 };
 
 /** The shape of every locale's table. */

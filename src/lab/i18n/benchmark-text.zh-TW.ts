@@ -1,4 +1,4 @@
-import type { BenchmarkTranslation } from "./benchmark-text.ts";
+import type { BenchmarkTranslation } from "./benchmark-translation.ts";
 
 /**
  * The benchmarks' reader-facing text in Traditional Chinese, keyed by id: titles and case axes by
