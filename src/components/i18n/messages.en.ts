@@ -497,6 +497,25 @@ export const en = {
   sweepPlateau: (name: string, gbps: string, sizes: number, from: string, steps: number) =>
     `${name}: main memory ${gbps} GB/s, the median of the ${sizes} size(s) from ${from} on, past ${steps} cache step(s).`,
   sweepBest: (gbps: string, threads: string) => `Main memory on this machine: ${gbps} GB/s (${threads}).`,
+
+  // The CNN memory estimator (MemoryEstimator.astro, memory-estimator/*).
+  memExampleComment: "# a VGG-style start, 224×224 RGB",
+  memLayers: "Layers, one per line:",
+  memBatch: "Batch",
+  memTableName: "Memory per layer",
+  memColLayer: "layer",
+  memColShape: "shape",
+  memColInput: "input",
+  memColWeights: "weights",
+  memColOutput: "output",
+  memColIm2col: "im2col buffer",
+  memColTotal: "total",
+  memSum: "sum",
+  memLargest: "largest layer",
+  memLine: (line: number) => `line ${line}`,
+  memBadCount: (line: string, count: number, expected: number, fields: string) =>
+    `invalid ${line}: ${count} values, expected ${expected} (${fields})`,
+  memNone: (fields: string) => `invalid layers: none given (one line per layer: ${fields})`,
 };
 
 /** The shape of every locale's table. */

@@ -475,4 +475,22 @@ export const zhTW: Messages = {
   sweepPlateau: (name, gbps, sizes, from, steps) =>
     `${name}：主記憶體 ${gbps} GB/s，從 ${from} 起 ${sizes} 種大小的中位數，已越過 ${steps} 個快取階梯。`,
   sweepBest: (gbps, threads) => `這台機器的主記憶體：${gbps} GB/s（${threads}）。`,
+
+  // The CNN memory estimator (MemoryEstimator.astro, memory-estimator/*).
+  memExampleComment: "# VGG 風格的開頭，224×224 RGB",
+  memLayers: "每行一層：",
+  memBatch: "批次",
+  memTableName: "每一層的記憶體",
+  memColLayer: "層",
+  memColShape: "形狀",
+  memColInput: "輸入",
+  memColWeights: "權重",
+  memColOutput: "輸出",
+  memColIm2col: "im2col 緩衝區",
+  memColTotal: "合計",
+  memSum: "總和",
+  memLargest: "最大的層",
+  memLine: (line) => `第 ${line} 行`,
+  memBadCount: (line, count, expected, fields) => `${line}無效：有 ${count} 個值，應為 ${expected} 個（${fields}）`,
+  memNone: (fields) => `層無效：沒有輸入任何層（每行一層：${fields}）`,
 };
