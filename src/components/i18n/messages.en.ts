@@ -516,6 +516,126 @@ export const en = {
   memBadCount: (line: string, count: number, expected: number, fields: string) =>
     `invalid ${line}: ${count} values, expected ${expected} (${fields})`,
   memNone: (fields: string) => `invalid layers: none given (one line per layer: ${fields})`,
+
+  // The threads-or-processes decision chart (DecisionChart.astro).
+  decisionQuestion: "Profile first: where does the time go?",
+  decisionIoWhen: "Waiting on I/O",
+  decisionIoDetail: "files, network, disks",
+  decisionIoUse: "threads or asyncio",
+  decisionIoWhy: "GIL released while waiting",
+  decisionBigWhen: "Big numpy calls",
+  decisionBigDetail: "matmul, linalg",
+  decisionBigUse: "BLAS's own threads",
+  decisionBigWhy: "set the count; no extra pool",
+  decisionSmallWhen: "Small numpy calls",
+  decisionSmallDetail: "element-wise chains",
+  decisionSmallUse: "vectorize → processes",
+  decisionSmallWhy: "one thread per call",
+  decisionLoopWhen: "Pure-Python loops",
+  decisionLoopDetail: "per-pixel code",
+  decisionLoopUse: "processes or Numba",
+  decisionLoopWhy: "threads share one GIL",
+  decisionTitle: "Decision chart: threads or processes, by what bounds the task",
+  decisionCaption: "Threads or processes? Decide from a profile, not from a guess.",
+  decisionTextVersion: "Text version of the chart",
+  decisionItem: (detail: string, use: string, why: string) => ` (${detail}): use ${use}, because ${why}.`,
+
+  // A captured report's title (CapturedReport.astro).
+  firstLines: (lines: number) => ` (first ${lines} lines)`,
+
+  // The diagrams (diagrams/*.astro): text alternatives, captions and labels.
+  bcLabel:
+    "Broadcasting a + b with a of shape (3, 1) and b of shape (4,). a's single column is stretched across four columns and b's single row down three rows, drawn as dashed repeated cells that are not copies: after np.broadcast_to, float32 a has strides (4, 0) and b has strides (0, 4), a stride of 0 bytes meaning the same element is read again. The result, of shape (3, 4), is the only new array: a[i] + b[j] in each cell.",
+  bcCaption:
+    "Broadcasting stretches an axis of size 1 with stride 0: the repeated values (dashed) are read again, never copied; only the result is allocated.",
+  bcA: "a: shape (3, 1)",
+  bcAStrides: "strides (4, 0): stride 0 along the stretched axis",
+  bcB: "b: shape (4,) → (1, 4) → (3, 4)",
+  bcResult: "result (3, 4): the only array written",
+  bcBStrides1: "b's strides",
+  bcBStrides2: "become (0, 4)",
+  gpLabel:
+    "C equals A times B. A block of A, MC by KC (72 by 256 floats), is copied into micro-panels of 6 rows laid end to end, sized for the L2 cache. A block of B, KC by NC (256 by 512), is copied into panels 8 columns wide, each one contiguous, 8 KiB, sized for the L1 cache. The micro-kernel multiplies one 6-row panel of A by one 8-column panel of B into a 6 by 8 tile of C held in twelve SIMD registers, streaming both panels in order.",
+  gpCaption:
+    "Packing and tiling: a block of A sized for L2, a panel of B sized for L1, a 6×8 tile of C in registers; each packed operand is read as one contiguous stream.",
+  gpBlockA: "block MC×KC",
+  gpBlockB: "block KC×NC",
+  gpTile: "6×8 tile: registers",
+  gpPackedA: "packed A: 6-row micro-panels, end to end (L2)",
+  gpPackedB: "packed B: 8-column panels, 8 KiB each (L1)",
+  gpKernel: "micro-kernel: panel × panel",
+  gpKernelOut: "→ one 6×8 tile of C",
+  gilLabel:
+    "Timeline. Top: two threads in one process share one GIL; their bars alternate, so at any moment only one runs Python code, and the total time equals the sum of both parts. Bottom: two processes each hold their own GIL; both bars run at the same time, on two cores, so the work ends sooner.",
+  gilCaption:
+    "Threads take turns holding one GIL (CPython hands it over every switch interval, 5 ms by default); processes each have their own and run at once.",
+  gilThreads: "One process, two threads, one GIL",
+  gilThreadA: "thread A",
+  gilThreadB: "thread B",
+  gilBars: "each bar: the thread holds the GIL; the gaps are the hand-offs",
+  gilProcesses: "Two processes, one GIL each",
+  gilProcess1: "process 1",
+  gilProcess2: "process 2",
+  gilTime: "time",
+  gmLabel:
+    "A batch of N images is split into three slices of n1, n2 and n3 images. Each worker computes the sum of its slice's per-image gradients, n_k times g_k, with the same read-only weights w, and writes it into its own slot of a shared array. The main process adds the three slots and divides by N, which gives exactly the gradient of the whole batch, then updates w for the next step.",
+  gmCaption:
+    "Data-parallel step: each worker writes its slice's gradient sum nₖ·gₖ to its own slot; the merge adds the slots and divides by N, the full batch's gradient.",
+  gmBatch: "batch N",
+  gmSum: "sum of slots ÷ N",
+  gmGradient: "= batch gradient",
+  gmUpdate: "then update w",
+  gmShared: "shared memory",
+  roiLabel:
+    "A large image with two small regions of interest. Around each region a dashed border, wider by the kernel radius r on every side, marks the pixels to blur; the second region touches the top edge of the image, so its halo is cut off there and the image's own edge rule applies. Only the dashed areas are blurred, then the halos are cropped away.",
+  roiCaption:
+    "Blur each region grown by the kernel radius r (its halo), clipped to the image, then crop the halo: the pixels kept match a blur of the whole image.",
+  roiWhole: "the whole image: never blurred",
+  roiRegion: "region you need",
+  roiHalo1: "its halo: r more",
+  roiHalo2: "pixels on each side",
+  roiEdge1: "at the image edge the",
+  roiEdge2: "halo stops, as the full",
+  roiEdge3: "blur's padding does",
+  smLabel:
+    "Three processes, each with its own private heap of Python objects, each holding a numpy array view onto one shared memory block below them. The main process creates the block and finally unlinks it; every process attaches by the block's name and closes its mapping when done. Workers write disjoint rows of the image in the block, so they need no lock.",
+  smCaption:
+    "One SharedMemory block, mapped by every process: only its name, shape and dtype travel; each process closes its mapping, the creator unlinks the block once.",
+  smOwnHeap: "own heap, own GIL",
+  smBlock: "shared memory block (one copy of the image)",
+  gmWorker: (k: number, n: string) => `worker ${k}: ${n} images, w`,
+  gmSlot: (k: number) => `slot ${k}:`,
+  smMain: "main process",
+  smWorker: (i: number) => `worker ${i}`,
+  smAttach: "attach by name … close()",
+  smRows: (i: number) => `rows written by worker ${i}`,
+
+  // The im2col figure (Im2colFigure.astro).
+  imP1Title: (h: number, w: number, n: number, first: string, last: string, kh: number, kw: number) =>
+    `The ${h}×${w} input drawn ${n} times; copy ${first} to ${last} each highlights the ${kh}×${kw} patch under one output pixel.`,
+  imP1Label: "1 · One patch per output pixel",
+  imP2Title: (n: number, k: number) =>
+    `The column matrix: ${n} rows of ${k} values, one row per patch, under the flattened kernel; each row dotted with the kernel gives one output value.`,
+  imP2Label: (n: number, k: number) => `2 · Unfold: col is ${n}×${k}; each row · w gives one output`,
+  imP3Title: (n: number, h: number, w: number) => `The ${n} results reshaped into the ${h}×${w} output.`,
+  imP3Label: (h: number, w: number) => `3 · Reshape to ${h}×${w}`,
+  imCaption: (h: number, w: number, kh: number, kw: number, stride: number, oh: number, ow: number, n: number, k: number) =>
+    `im2col on one ${h}×${w} channel with a ${kh}×${kw} kernel, stride ${stride}, no padding. The output is ${oh}×${ow}, so there are ${n} patches; each is copied, row by row, into one row of the ${n}×${k} column matrix. Multiplying that matrix by the flattened kernel computes every output pixel at once. Neighbouring patches overlap, so most input values appear in several rows.`,
+  imAsTables: "The figure as tables",
+  imTableCaption: "Column matrix (one row per patch) and the result of each row · w",
+  imColRow: "row",
+  imKernelRow: "w (kernel)",
+  imInputNote: (input: string) => `Column headers are the kernel offsets “ky,kx”. Input, row by row: ${input}.`,
+
+  // The im2col memory table (Im2colMemoryTable.astro).
+  imMemElements: (bytes: number) => `${bytes}-byte elements`,
+  imMemCaption: (dtype: string) =>
+    `Memory of one convolution done with im2col, ${dtype}. Layer: input (N, C, H, W) → F filters; GEMM: M × K · K × F.`,
+  imMemKernel: (kh: number, kw: number, stride: number, padding: number) => `${kh}×${kw}, stride ${stride}, padding ${padding}`,
+  imMemColLayer: "layer",
+  imMemColInput: "input",
+  imMemColOutput: "output",
+  imMemNotBenchmarked: " (not benchmarked)",
 };
 
 /** The shape of every locale's table. */
