@@ -2,7 +2,7 @@ import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import { importedSource, liveSource, type ResultSource } from "../../lab/result-source.ts";
 import type { EnvV1, ResultV1, ResultsV1 } from "../../lab/results.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
-import { pageMessages } from "../i18n/messages.ts";
+import { pageMessages, pageSourceWords } from "../i18n/messages.ts";
 import { readMeta } from "../island-meta.ts";
 import type { ResultsPanel } from "../results/results-panel.ts";
 import { notIsolatedReason } from "../isolation-failure.ts";
@@ -86,6 +86,8 @@ export class BenchElement extends RunIsland {
           doc,
           this.#bench,
           this.#sources().map((s) => s.label),
+          pageMessages().originImported,
+          pageSourceWords(),
         );
         this.#imports.push(source);
         imported.push(pageMessages().importedCount(source.results.length, file.name));
@@ -107,7 +109,7 @@ export class BenchElement extends RunIsland {
   }
 
   #sources(): ResultSource[] {
-    const live = this.#live.length ? [liveSource(this.#bench, this.#live, this.#liveEnv)] : [];
+    const live = this.#live.length ? [liveSource(this.#bench, this.#live, this.#liveEnv, pageSourceWords())] : [];
     return [...live, ...this.#shared, ...this.#imports];
   }
 

@@ -636,6 +636,12 @@ export const en = {
   imMemColInput: "input",
   imMemColOutput: "output",
   imMemNotBenchmarked: " (not benchmarked)",
+
+  // Where results came from (the Source column, the history).
+  liveSource: "This browser (live)",
+  originImported: "Imported",
+  originShared: "Shared",
+  originEarlier: "Earlier",
 };
 
 /** The shape of every locale's table. */

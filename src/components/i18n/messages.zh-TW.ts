@@ -605,4 +605,10 @@ export const zhTW: Messages = {
   imMemColInput: "輸入",
   imMemColOutput: "輸出",
   imMemNotBenchmarked: "（未做基準測試）",
+
+  // Where results came from (the Source column, the history).
+  liveSource: "這個瀏覽器（即時）",
+  originImported: "匯入",
+  originShared: "分享",
+  originEarlier: "先前",
 };

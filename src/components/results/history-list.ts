@@ -1,7 +1,7 @@
 import { describeEnv } from "../../lab/result-source.ts";
 import { formatDateTime } from "../../lab/i18n/format.ts";
 import { pageLocale } from "../../lab/i18n/locale.ts";
-import { pageMessages, type Messages } from "../i18n/messages.ts";
+import { pageMessages, pageSourceWords, type Messages } from "../i18n/messages.ts";
 import type { HistoryEntry } from "./history-store.ts";
 
 /** What a reader may do with one earlier run. */
@@ -24,7 +24,9 @@ function summary(entry: HistoryEntry): string {
   const threads = Math.max(...entry.doc.results.map((r) => r.threads));
   const env = entry.doc.env;
   const t = pageMessages();
-  return [t.upToThreads(threads), describeEnv(env), env.cpuModel, env.quick ? t.quick : t.full].filter(Boolean).join(" · ");
+  return [t.upToThreads(threads), describeEnv(env, pageSourceWords()), env.cpuModel, env.quick ? t.quick : t.full]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /**

@@ -1,12 +1,12 @@
 import { citation } from "../../lab/citation.ts";
 import { compareResults } from "../../lab/compare.ts";
-import { importedSource, liveSource, LIVE_SOURCE_LABEL, type ResultSource } from "../../lab/result-source.ts";
+import { importedSource, liveSource, type ResultSource } from "../../lab/result-source.ts";
 import { toCsv, toLatex, toMarkdown } from "../../lab/results-formats.ts";
 import type { ResultsV1 } from "../../lab/results.ts";
 import { download } from "../bench/download.ts";
 import { renderSourceDetails } from "../bench/source-details.ts";
 import { findPart } from "../find-part.ts";
-import { pageMessages } from "../i18n/messages.ts";
+import { pageMessages, pageSourceWords } from "../i18n/messages.ts";
 import { renderComparison } from "./compare-table.ts";
 import { renderHistory, savedAtText, type HistoryAction } from "./history-list.ts";
 import { deleteRun, listRuns, saveRun, type HistoryEntry } from "./history-store.ts";
@@ -79,7 +79,7 @@ export class ResultsPanel extends HTMLElement {
     this.#find("share-field").hidden = true;
     this.#find("cite-field").hidden = true;
     if (this.dataset.footnote === "true")
-      this.#find("footnote").replaceChildren(...renderSourceDetails([liveSource(this.#bench, doc.results, doc.env)]));
+      this.#find("footnote").replaceChildren(...renderSourceDetails([liveSource(this.#bench, doc.results, doc.env, pageSourceWords())]));
     this.#options();
     try {
       await saveRun(this.#bench.id, this.#doc());
@@ -185,10 +185,11 @@ export class ResultsPanel extends HTMLElement {
       return;
     }
     try {
-      const source = importedSource(link.doc, this.#bench, [LIVE_SOURCE_LABEL], "Shared");
+      const origin = pageMessages().originShared;
+      const source = importedSource(link.doc, this.#bench, [pageSourceWords().live], origin, pageSourceWords());
       this.#shared = [source];
       this.#host?.showShared?.(source);
-      this.#host?.status(pageMessages().showingShared(source.label.slice("Shared: ".length)));
+      this.#host?.status(pageMessages().showingShared(source.label.slice(`${origin}: `.length)));
       this.#options();
     } catch (error) {
       this.#host?.error(pageMessages().sharedLinkFailed(error instanceof Error ? error.message : String(error)));
@@ -198,11 +199,11 @@ export class ResultsPanel extends HTMLElement {
   /** Every source a reader may compare, by a stable key. */
   #sources(): Map<string, ResultSource> {
     const sources = new Map<string, ResultSource>();
-    if (this.#live) sources.set("live", liveSource(this.#bench, this.#live.results, this.#live.env));
+    if (this.#live) sources.set("live", liveSource(this.#bench, this.#live.results, this.#live.env, pageSourceWords()));
     for (const [i, s] of this.#shared.entries()) sources.set(`shared:${i}`, s);
     for (const [i, s] of this.#imports.entries()) sources.set(`import:${i}`, s);
     for (const entry of this.#history) {
-      const source = importedSource(entry.doc, this.#bench, [], "Earlier");
+      const source = importedSource(entry.doc, this.#bench, [], pageMessages().originEarlier, pageSourceWords());
       sources.set(`history:${entry.id}`, { ...source, label: pageMessages().earlierRun(savedAtText(entry)) });
     }
     return sources;
