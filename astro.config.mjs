@@ -7,6 +7,8 @@ import { isolationFiles, serverHeaders } from "./scripts/isolation-files.ts";
 import { siteCommit } from "./scripts/site-commit.ts";
 import { siteOptions } from "./scripts/site-options.ts";
 import { baseLinks } from "./scripts/base-links.ts";
+import { cjkLineBreaks } from "./scripts/cjk-line-breaks.ts";
+import { redirectsUnder } from "./scripts/moved-pages.ts";
 
 // Where the site will live: EVERY_CORE_BASE (a subpath such as /every-core/) and EVERY_CORE_SITE
 // (its origin; without one there are no canonical links and no sitemap rather than wrong ones).
@@ -30,8 +32,11 @@ const parts = [
 export default defineConfig({
   site,
   base,
-  // The chapters write root links ("/basics/gil/"); at build they move under the base.
-  markdown: { processor: satteri({ hastPlugins: [baseLinks(base)] }) },
+  // Old URLs of moved pages keep working (a redirect page at each; scripts/moved-pages.ts).
+  redirects: redirectsUnder(base),
+  // The chapters write root links ("/basics/gil/"); at build they move under the base. Chinese
+  // paragraphs wrapped in the source are joined, so no stray space appears between two characters.
+  markdown: { processor: satteri({ hastPlugins: [baseLinks(base), cjkLineBreaks] }) },
   // Preview (npm start, e2e, the bench CLI) sends the headers of the build's _headers; dev the isolation headers.
   server: ({ command }) => ({ port: 4321, headers: serverHeaders(command, fileURLToPath(new URL("./dist/", import.meta.url))) }),
   integrations: [

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { parseHeadersFile } from "../scripts/isolation-files.ts";
+import { MOVED_PAGES } from "../scripts/moved-pages.ts";
 import { SITE_SOURCES, staleBuildCause } from "../scripts/stale-build.ts";
 import { builtPages, DIST } from "./built-pages.ts";
 import { collectErrors, reportCspViolations } from "./console-errors.ts";
@@ -76,6 +77,15 @@ async function visitEveryPage(page: Page, server: StaticServer, dir: string): Pr
   expect(served).toEqual({ coep: "require-corp", csp });
 }
 
+/** The old URL of every moved page, under the server's base, lands on the new page under the same base. */
+async function followMovedPages(page: Page, server: StaticServer): Promise<void> {
+  for (const [from, to] of Object.entries(MOVED_PAGES)) {
+    await page.goto(new URL(from.slice(1), server.url).href);
+    await page.waitForURL(new URL(to.slice(1), server.url).href);
+    await expect(page.locator("h1").first(), from).toBeVisible();
+  }
+}
+
 async function runThreaded(page: Page, server: StaticServer): Promise<void> {
   await page.goto(new URL(THREADED.chapter, server.url).href);
   const doc = await runQuick(page.locator(`ec-bench[data-bench="${THREADED.id}"]`));
@@ -111,6 +121,7 @@ test("under a subpath of a host without headers, every page, link and file follo
 }) => {
   await onPlainHost(browser, DIST_SUB, SUBPATH, async (page, server) => {
     await visitEveryPage(page, server, DIST_SUB);
+    await followMovedPages(page, server);
     await runThreaded(page, server);
   });
 });

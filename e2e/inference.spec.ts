@@ -1,28 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { CNN_CASE, DENSE_CASE } from "../src/lab/benchmarks/cnn-inference.ts";
 import { collectErrors } from "./console-errors.ts";
+import { testResult } from "../src/lab/test-result.ts";
 
 // The inference page's throughput/latency figure, from a results document like a run's (the
 // benchmark itself is run and its claims checked by benchmarks.spec.ts): one table row per
 // correct result, images per second and the latency of one call derived from the medians.
 
 function result(kase: string, variant: string, median: number, threads = 1) {
-  return {
-    bench: "cnn-inference",
-    case: kase,
-    variant,
-    params: {},
-    threads,
-    samples: [median],
-    n: 1,
-    median,
-    iqr: 0,
-    min: median,
-    ci95: [median, median],
-    cv: 0,
-    noisy: false,
-    correctness: { ok: true, maxError: 0, tolerance: 1 },
-  };
+  return testResult({ bench: "cnn-inference", case: kase, variant, median, threads });
 }
 
 test("the inference page turns a run's medians into throughput and latency", async ({ page }) => {

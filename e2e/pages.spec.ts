@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { builtPages, DIST } from "./built-pages.ts";
 import { collectErrors, reportCspViolations } from "./console-errors.ts";
 import { parseHeadersFile } from "../scripts/isolation-files.ts";
+import { MOVED_PAGES } from "../scripts/moved-pages.ts";
 
 /**
  * Every page of the build renders, isolated, under the site's Content-Security-Policy with no
@@ -47,7 +48,11 @@ test("every page renders cross-origin isolated with no console error or CSP viol
   for (const { from, href } of links) {
     const url = new URL(href);
     const target = ids.get(url.pathname);
-    if (!target) {
+    const moved = MOVED_PAGES[url.pathname];
+    if (moved) {
+      // The old URL still works (the test below), but the site's own links go straight to the page.
+      broken.push(`${from} → ${url.pathname} (moved to ${moved}: link there)`);
+    } else if (!target) {
       // Not a page: a file the site serves (the companion zip, an image).
       const status = (await request.get(url.pathname)).status();
       if (status !== 200) broken.push(`${from} → ${url.pathname} (${status})`);
@@ -56,6 +61,20 @@ test("every page renders cross-origin isolated with no console error or CSP viol
     }
   }
   expect(broken).toEqual([]);
+});
+
+test("the old URL of every moved page leads to its new one", async ({ page }) => {
+  for (const [from, to] of Object.entries(MOVED_PAGES)) {
+    const errors = collectErrors(page);
+    await page.goto(from);
+    await page.waitForURL(to);
+    await expect(page.locator("h1").first(), from).toBeVisible();
+    expect(await page.evaluate(() => crossOriginIsolated), from).toBe(true);
+    expect(errors, from).toEqual([]);
+    page.removeAllListeners("console");
+    page.removeAllListeners("pageerror");
+    page.removeAllListeners("response");
+  }
 });
 
 test("the landing page measures the reader's machine", async ({ page }) => {

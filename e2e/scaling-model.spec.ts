@@ -1,27 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
 import { collectErrors } from "./console-errors.ts";
+import { testResult } from "../src/lab/test-result.ts";
 
 // The bandwidth sweep and the scaling prediction, fed the event a finished run fires (bench/events.ts).
 
 /** A correct result with a GB/s figure consistent with its median. */
 function result(bench: string, kase: string, variant: string, threads: number, median: number, bytes?: number) {
-  return {
-    bench,
-    case: kase,
-    variant,
-    params: {},
-    threads,
-    samples: [median],
-    n: 1,
-    median,
-    iqr: 0,
-    min: median,
-    ci95: [median, median],
-    cv: 0,
-    noisy: false,
-    ...(bytes === undefined ? {} : { gbps: bytes / (median * 1e6) }),
-    correctness: { ok: true, maxError: 0, tolerance: 1 },
-  };
+  return testResult({ bench, case: kase, variant, threads, median, ...(bytes === undefined ? {} : { gbps: bytes / (median * 1e6) }) });
 }
 
 /** A triad sweep on one thread: 100 GB/s in cache, 50 in L3, then 15 and 13 in memory (plateau 14 GB/s). */
@@ -40,7 +25,7 @@ async function announce(page: Page, results: unknown[]): Promise<void> {
 
 test("the sweep chart finds the cache steps and states the main-memory plateau", async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto("/benchmarks/speed-of-light/");
+  await page.goto("/basics/speed-of-light/");
   const island = page.locator("ec-bandwidth-sweep");
   await announce(page, SWEEP);
   await expect(island.getByRole("status")).toHaveText("Main memory on this machine: 14.0 GB/s (1 thread).");

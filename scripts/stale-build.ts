@@ -10,6 +10,7 @@ export const SITE_SOURCES = [
   "scripts/site-options.ts",
   "scripts/base-links.ts",
   "scripts/isolation-files.ts",
+  "scripts/moved-pages.ts",
 ];
 
 /**

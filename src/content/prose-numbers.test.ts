@@ -47,6 +47,15 @@ describe("findSpeedFigures", () => {
     ["a speedup of about 3.5 on four cores", "speedup of about 3.5"],
     ["it is 30% faster", "30% faster"],
     ["2–4× on most machines", "2–4×"],
+    // the zh-TW chapters
+    ["執行緒版本快 3 倍", "快 3 倍"],
+    ["迴圈慢了兩倍", "慢了兩倍"],
+    ["大約有 3 倍的速度", "3 倍的速度"],
+    ["通常是兩到四倍", "兩到四倍"],
+    ["約 12.5 倍", "約 12.5 倍"],
+    ["差了數十倍", "數十倍"],
+    ["差一個數量級", "數量級"],
+    ["快了 30%", "快了 30%"],
   ])("catches %j", (sentence, figure) => {
     const found = texts(`Some prose.\n\n${sentence}\n`);
     expect(found).toHaveLength(1);
@@ -61,6 +70,8 @@ describe("findSpeedFigures", () => {
     "it runs the benchmark twice and keeps the median",
     "bytes 0 to 255, batches of 1 to 256",
     "A learning rate ten times larger makes the loss diverge.",
+    "3×3 的方框模糊，以及 512³ 的矩陣",
+    "暫存陣列是輸入的兩倍大",
   ])("leaves sizes, shapes and counts alone: %j", (sentence) => {
     expect(texts(sentence)).toEqual([]);
   });

@@ -18,6 +18,9 @@ const AMOUNT = `(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORD})`;
 const COMPARATIVE =
   "(?:faster|slower|quicker|as fast|as slow|as quick|as long|as short|the speed|longer|shorter|more time|less time|more work|as much time)";
 
+// A Chinese amount: 3, 2.5, 兩, 十, 數十, 幾百
+const ZH_AMOUNT = "(?:\\d+(?:\\.\\d+)?|[一二兩三四五六七八九十百千數幾]+)";
+
 /** Each pattern is one way of writing a speed ratio; the tests below show an example of each. */
 export const SPEED_PATTERNS: readonly RegExp[] = [
   // 4× faster, 2.5x slower, 3 × as fast
@@ -43,6 +46,17 @@ export const SPEED_PATTERNS: readonly RegExp[] = [
   /\bspeed-?ups?\s+of\s+(?:about\s+|roughly\s+|nearly\s+|almost\s+|up to\s+)?\d+(?:\.\d+)?/gi,
   // 30% faster, 40 % slower
   new RegExp(`\\b\\d+(?:\\.\\d+)?\\s*%\\s+${COMPARATIVE}`, "gi"),
+  // The Traditional Chinese chapters (zh-tw): 快 3 倍, 慢了兩倍, 加速約 4 倍
+  new RegExp(`(?:快|慢|加速)(?:了|上)?\\s*(?:約|大約|將近|近|超過|至少)?\\s*${ZH_AMOUNT}\\s*倍`, "g"),
+  // 3 倍快, 兩倍的速度, 數十倍的時間, 十倍以上
+  new RegExp(`${ZH_AMOUNT}\\s*倍(?:的)?(?:速度|快|慢|時間|以上|左右)`, "g"),
+  // 兩到四倍, 2–4 倍, 幾十到幾百倍
+  new RegExp(`${ZH_AMOUNT}\\s*(?:到|至|~|–|-)\\s*${ZH_AMOUNT}\\s*倍`, "g"),
+  // 約 3 倍, 大約十倍, 數十倍, 一個數量級
+  new RegExp(`(?:約|大約|將近|接近|超過|至少|高達)\\s*${ZH_AMOUNT}\\s*倍`, "g"),
+  /[數幾](?:十|百|千)倍|數量級/g,
+  // 快 30%, 慢了 40%
+  /(?:快|慢)(?:了|上)?\s*\d+(?:\.\d+)?\s*%/g,
 ];
 
 /**

@@ -24,12 +24,20 @@ export function maxpool2x2ReluF32(planes: number, h: number, w: number, x: Float
 }
 
 /**
- * The gradient of the 2×2 max-pool (without the ReLU: mask dout first where the output is 0): dx is
- * zeroed, then each window's dout goes to the input that was its maximum (the first one in row-major order on a tie, the same pick in every run). The window
- * is searched again in x instead of remembering an index per output: cheaper than a buffer of
- * indices in memory, and it keeps the forward pass free of bookkeeping that inference never uses.
+ * The gradient of maxpool2x2ReluF32: dx is zeroed, then each window's dout goes to the input that
+ * was its maximum (the first one in row-major order on a tie, the same pick in every run) when that
+ * maximum is above 0, the ReLU's gradient. The window is searched again in x instead of remembering
+ * an index per output: cheaper than a buffer of indices in memory, and it keeps the forward pass
+ * free of bookkeeping that inference never uses. The reference of maxpool2x2_relu_backward_f32.
  */
-export function maxpool2x2BackwardF32(planes: number, h: number, w: number, x: Float32Array, dout: Float32Array, dx: Float32Array): void {
+export function maxpool2x2ReluBackwardF32(
+  planes: number,
+  h: number,
+  w: number,
+  x: Float32Array,
+  dout: Float32Array,
+  dx: Float32Array,
+): void {
   const oh = h >> 1;
   const ow = w >> 1;
   checkPool(planes, h, w, x, dout, "dout");
@@ -40,13 +48,13 @@ export function maxpool2x2BackwardF32(planes: number, h: number, w: number, x: F
     const plane = p * h * w;
     for (let oy = 0; oy < oh; oy++) {
       const r0 = plane + 2 * oy * w;
-      for (let ox = 0; ox < ow; ox++) {
+      for (let ox = 0; ox < ow; ox++, o++) {
         const i = r0 + 2 * ox;
         let at = i;
         if (x[i + 1]! > x[at]!) at = i + 1;
         if (x[i + w]! > x[at]!) at = i + w;
         if (x[i + w + 1]! > x[at]!) at = i + w + 1;
-        dx[at] = dout[o++]!;
+        if (x[at]! > 0) dx[at] = dout[o]!;
       }
     }
   }

@@ -1,28 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { mainMemoryPlateau, sweepOf } from "./bandwidth-from-results.ts";
 import type { ResultV1 } from "./results.ts";
+import { testResult } from "./test-result.ts";
 
 const MiB = 1024 * 1024;
 
 function triad(variant: string, threads: number, bytes: number, gbps: number, ok = true): ResultV1 {
-  const median = bytes / (gbps * 1e6);
-  return {
-    bench: "memory-bandwidth",
-    case: `${bytes}`,
-    variant,
-    params: { elements: bytes / 12 },
-    threads,
-    samples: [median],
-    n: 1,
-    median,
-    iqr: 0,
-    min: median,
-    ci95: [median, median],
-    cv: 0,
-    noisy: false,
-    gbps,
-    correctness: { ok, maxError: 0, tolerance: 1 },
-  };
+  const params = { elements: bytes / 12 };
+  return testResult({ bench: "memory-bandwidth", case: `${bytes}`, variant, params, threads, median: bytes / (gbps * 1e6), gbps, ok });
 }
 
 // SIMD: 100 GB/s in cache, 40 in L3, 12 in memory; the plain loop: 8 GB/s everywhere; 2 threads: 20 in memory

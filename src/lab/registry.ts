@@ -21,6 +21,7 @@ import { gemmDispatch } from "./benchmarks/gemm-dispatch.ts";
 import { cnnInference } from "./benchmarks/cnn-inference.ts";
 import { cnnTraining } from "./benchmarks/cnn-training.ts";
 import { roiBlur } from "./benchmarks/roi-blur.ts";
+import { dotPrecision } from "./benchmarks/dot-precision.ts";
 
 /** Every benchmark of the site: the page islands, e2e and `npm run bench` all read this list. */
 export const benchmarks: readonly Benchmark[] = [
@@ -36,6 +37,7 @@ export const benchmarks: readonly Benchmark[] = [
   roiBlur,
   convVectorization,
   broadcastTemporaries,
+  dotPrecision,
   medianFilter,
   fusionChain,
   gemmInt8,

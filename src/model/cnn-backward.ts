@@ -1,9 +1,9 @@
 import { conv2dF32Backward } from "../kernels/conv2d-f32-backward.ts";
+import { transposeF32 } from "../kernels/transpose-f32.ts";
 import { conv1Params, conv2Params, type CnnShape } from "./cnn-config.ts";
 import type { CnnKernels } from "./cnn-kernels.ts";
 import type { ParamViews } from "./cnn-params.ts";
 import type { CnnWorkspace } from "./cnn-workspace.ts";
-import { maxpool2x2BackwardF32 } from "../kernels/maxpool2x2-f32.ts";
 import { softmaxCrossEntropySum } from "./softmax-cross-entropy.ts";
 
 /**
@@ -26,10 +26,9 @@ export function cnnBackward(
 ): { loss: number; correct: number } {
   const result = softmaxCrossEntropySum(images, s.classes, ws.logits, labels);
   const dlogits = ws.logits;
-  denseBackward(images, s.dense, s.classes, ws.p2, p.wd, dlogits, grad.wd, grad.bd, ws.dp2);
-  // ReLU after the pool (cnn-forward.ts): mask by the pooled output, then route to the window's max.
-  reluBackwardInPlace(ws.p2, ws.dp2);
-  maxpool2x2BackwardF32(images * s.filters2, s.pool1H, s.pool1W, ws.z2, ws.dp2, ws.dz2);
+  denseBackward(s, images, ws, p.wd, dlogits, grad, kernels);
+  // ReLU after the pool (cnn-forward.ts): each window's gradient goes to its max, if that was above 0.
+  kernels.poolReluBackward(images * s.filters2, s.pool1H, s.pool1W, ws.z2, ws.dp2, ws.dz2);
   // col1 and col2 still hold the forward pass's im2col matrices: the weight gradients read them.
   const reuse = { gemm: kernels.gemm, col2im: kernels.col2im, colHoldsInput: true };
   conv2dF32Backward(
@@ -43,8 +42,7 @@ export function cnnBackward(
     { col: ws.col2, doutT: ws.doutT2, doutRows: ws.gemm2 },
     reuse,
   );
-  reluBackwardInPlace(ws.p1, ws.dp1);
-  maxpool2x2BackwardF32(images * s.filters1, s.height, s.width, ws.z1, ws.dp1, ws.dz1);
+  kernels.poolReluBackward(images * s.filters1, s.height, s.width, ws.z1, ws.dp1, ws.dz1);
   // The first layer: nobody reads the gradient of the image, so it is not computed.
   conv2dF32Backward(
     conv1Params(s, images),
@@ -61,39 +59,27 @@ export function cnnBackward(
 }
 
 /**
- * logits = flat (rows × inputs) · wd (inputs × classes) + bd, backwards:
- * dwd = flatᵀ · dlogits, dbd = Σ rows of dlogits, dflat = dlogits · wdᵀ (all overwritten).
+ * logits = flat (rows × dense) · wd (dense × classes) + bd, backwards, as two GEMMs on transposed
+ * copies (wd and dlogits are small: 7 840 and 10·rows floats), so no product needs a transposed
+ * operand: dflat = dlogits · wdᵀ, dwdᵀ = dlogitsᵀ · flat, dbd = Σ rows of dlogits (all overwritten).
+ * Ten outputs make both products thin, but they still beat the scalar loops they replace.
  */
 function denseBackward(
+  s: CnnShape,
   rows: number,
-  inputs: number,
-  classes: number,
-  flat: Float32Array,
+  ws: CnnWorkspace,
   wd: Float32Array,
   dlogits: Float32Array,
-  dwd: Float32Array,
-  dbd: Float32Array,
-  dflat: Float32Array,
+  grad: ParamViews,
+  kernels: CnnKernels,
 ): void {
-  dwd.fill(0);
+  const { dense, classes } = s;
+  transposeF32(dense, classes, wd, ws.wdT);
+  transposeF32(rows, classes, dlogits, ws.dlogitsT);
+  kernels.gemm({ m: rows, n: dense, k: classes }, dlogits, ws.wdT, ws.dp2);
+  kernels.gemm({ m: classes, n: dense, k: rows }, ws.dlogitsT, ws.p2, ws.dwdT);
+  transposeF32(classes, dense, ws.dwdT, grad.wd);
+  const dbd = grad.bd;
   dbd.fill(0);
-  for (let r = 0; r < rows; r++) {
-    const d = r * classes;
-    for (let c = 0; c < classes; c++) dbd[c]! += dlogits[d + c]!;
-    for (let i = 0; i < inputs; i++) {
-      const v = flat[r * inputs + i]!;
-      const w = i * classes;
-      let acc = 0;
-      for (let c = 0; c < classes; c++) {
-        dwd[w + c]! += v * dlogits[d + c]!;
-        acc += wd[w + c]! * dlogits[d + c]!;
-      }
-      dflat[r * inputs + i] = acc;
-    }
-  }
-}
-
-/** d[i] = 0 where the ReLU's output a[i] is 0 (its input was ≤ 0): the ReLU's gradient. */
-function reluBackwardInPlace(a: Float32Array, d: Float32Array): void {
-  for (let i = 0; i < d.length; i++) if (!(a[i]! > 0)) d[i] = 0;
+  for (let r = 0; r < rows; r++) for (let c = 0; c < classes; c++) dbd[c]! += dlogits[r * classes + c]!;
 }

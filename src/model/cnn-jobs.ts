@@ -7,7 +7,7 @@ import { cnnBackward } from "./cnn-backward.ts";
 import { cnnForward } from "./cnn-forward.ts";
 import { paramLayout, paramViews, type ParamLayout } from "./cnn-params.ts";
 import { workspaceFor, workspaceLayout, type CnnWorkspace, type CnnWorkspaceLayout } from "./cnn-workspace.ts";
-import { sharedMemoryCnnKernels, type CnnKernels } from "./cnn-kernels.ts";
+import { sharedMemoryCnnKernels, typescriptCnnKernels, type CnnKernels } from "./cnn-kernels.ts";
 
 /**
  * The CNN's pool jobs: the same code on the coordinator (part 0) and on every worker. Images are
@@ -28,9 +28,11 @@ export const FORWARD_ARGS = {
   capacity: "i32",
 } as const;
 /**
- * cnn_gradient: params, x, labels, images, slots, slotStride, ws, wsStride, capacity — part p
- * writes the gradient sum over its band of images into its slot (slots + p·slotStride bytes),
- * followed by its loss sum and correct count; sgd-momentum.ts merges the slots.
+ * cnn_gradient: params, x, labels, images, slots, slotStride, ws, wsStride, capacity,
+ * typescriptPoolBackward — part p writes the gradient sum over its band of images into its slot
+ * (slots + p·slotStride bytes), followed by its loss sum and correct count; sgd-momentum.ts merges
+ * the slots. typescriptPoolBackward = 1 runs the pool + ReLU gradient in TypeScript, the code path
+ * before its WebAssembly kernel, kept so the training benchmark measures what that kernel gained.
  */
 export const GRADIENT_ARGS = {
   ...CNN_CONFIG_ARGS,
@@ -43,6 +45,7 @@ export const GRADIENT_ARGS = {
   ws: "i32",
   wsStride: "i32",
   capacity: "i32",
+  typescriptPoolBackward: "i32",
 } as const;
 export type CnnForwardArgs = ArgValues<typeof FORWARD_ARGS>;
 export type CnnGradientArgs = ArgValues<typeof GRADIENT_ARGS>;
@@ -70,15 +73,18 @@ function contextFor(
   a: CnnConfig & { capacity: number; ws: number; wsStride: number },
   part: number,
   training: boolean,
+  typescriptPoolBackward = false,
 ): JobContext {
   const buffer = k.memory.buffer;
-  const key = `${training}:${configKey(a)}:${a.capacity}:${a.ws + part * a.wsStride}`;
+  const key = `${training}:${typescriptPoolBackward}:${configKey(a)}:${a.capacity}:${a.ws + part * a.wsStride}`;
   if (cached?.key === key && cached.buffer === buffer) return cached;
   const shape = cnnShape(configOf(a));
   const params = paramLayout(shape);
   const ws = workspaceLayout(shape, params, a.capacity, training);
   if (a.wsStride < ws.count * 4) throw new RangeError(`invalid wsStride: ${a.wsStride} (a workspace needs ${ws.count * 4} bytes)`);
-  cached = { key, buffer, shape, params, ws, kernels: sharedMemoryCnnKernels(k), workspaces: new Map() };
+  const wasm = sharedMemoryCnnKernels(k);
+  const kernels = typescriptPoolBackward ? { ...wasm, poolReluBackward: typescriptCnnKernels.poolReluBackward } : wasm;
+  cached = { key, buffer, shape, params, ws, kernels, workspaces: new Map() };
   return cached;
 }
 
@@ -114,7 +120,7 @@ export const cnnForwardJob = poolJob(FORWARD_ARGS, (k, a, part, parts) => {
 /** Each part's gradient sum over its band of the batch, into its own slot. */
 export const cnnGradientJob = poolJob(GRADIENT_ARGS, (k, a, part, parts) => {
   const [start, end] = splitRows(a.images, part, parts);
-  const c = contextFor(k, a, part, true);
+  const c = contextFor(k, a, part, true, a.typescriptPoolBackward === 1);
   const { shape: s } = c;
   const count = c.params.count;
   if (a.slotStride < (count + 2) * 4) throw new RangeError(`invalid slotStride: ${a.slotStride} (a slot needs ${(count + 2) * 4} bytes)`);

@@ -15,6 +15,8 @@ export interface CnnTrainerOptions {
   seed: number;
   /** Images each part pushes through its workspace at once (default 8: the chunk's activations stay near the L2 cache). */
   chunk?: number;
+  /** Run the pool + ReLU gradient in TypeScript, as before its WebAssembly kernel (default false): for measuring that kernel. */
+  typescriptPoolBackward?: boolean;
 }
 
 export interface StepOptions {
@@ -55,6 +57,7 @@ export class CnnTrainer {
   readonly #slotStride: number;
   readonly #ws: F32Block;
   readonly #wsStride: number;
+  readonly #typescriptPoolBackward: boolean;
 
   /** Allocates everything in `arena` (which must not be reset while the trainer is in use). */
   constructor(arena: WasmArena, o: CnnTrainerOptions) {
@@ -74,6 +77,7 @@ export class CnnTrainer {
     this.#slotStride = slotFloats * 4;
     this.#ws = arena.allocF32(o.maxParts * this.workspace.count);
     this.#wsStride = this.workspace.count * 4;
+    this.#typescriptPoolBackward = o.typescriptPoolBackward ?? false;
     initParams(this.shape, this.params, this.#weights.view(), o.seed);
   }
 
@@ -110,6 +114,7 @@ export class CnnTrainer {
       ws: this.#ws.ptr,
       wsStride: this.#wsStride,
       capacity: this.workspace.capacity,
+      typescriptPoolBackward: this.#typescriptPoolBackward ? 1 : 0,
     };
   }
 

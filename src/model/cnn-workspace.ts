@@ -10,10 +10,13 @@ import type { ParamLayout } from "./cnn-params.ts";
  * finds it from one byte offset. Images beyond `capacity` are processed in chunks.
  */
 const FORWARD = ["col1", "gemm1", "z1", "p1", "col2", "gemm2", "z2", "p2", "logits"] as const;
-const BACKWARD = ["dp2", "dz2", "dp1", "dz1", "doutT1", "doutT2"] as const;
+const BACKWARD = ["dp2", "dz2", "dp1", "dz1", "doutT1", "doutT2", "dlogitsT"] as const;
 export type PerImageBuffer = (typeof FORWARD)[number] | (typeof BACKWARD)[number];
-/** Transposed weights (written per call) and, for training, one chunk's gradient. */
-type FixedBuffer = "wT1" | "wT2" | "grad";
+/**
+ * Transposed weights (written per call) and, for training, one chunk's gradient and the dense
+ * layer's transposed weights and weight gradient.
+ */
+type FixedBuffer = "wT1" | "wT2" | "grad" | "wdT" | "dwdT";
 export type WorkspaceBuffer = PerImageBuffer | FixedBuffer;
 
 export interface CnnWorkspaceLayout extends F32Layout<WorkspaceBuffer> {
@@ -44,6 +47,7 @@ function perImageSizes(s: CnnShape, training: boolean): Record<PerImageBuffer, n
     dz1: t * s.conv1Out,
     doutT1: t * c1.cols * c1.filters,
     doutT2: t * c2.cols * c2.filters,
+    dlogitsT: t * s.classes,
   };
 }
 
@@ -55,6 +59,7 @@ export function workspaceLayout(s: CnnShape, params: ParamLayout, capacity: numb
   lengths.wT1 = s.filters1 * s.channels * s.kernel1 ** 2;
   lengths.wT2 = s.filters2 * s.filters1 * s.kernel2 ** 2;
   lengths.grad = training ? params.count : 0;
+  lengths.wdT = lengths.dwdT = training ? s.dense * s.classes : 0;
   return { ...f32Layout(lengths), capacity, training, perImage };
 }
 

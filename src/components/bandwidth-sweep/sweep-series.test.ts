@@ -1,28 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ResultV1 } from "../../lab/results.ts";
 import { bestPlateau, sweepSeries } from "./sweep-series.ts";
+import { testResult } from "../../lab/test-result.ts";
 
 const MiB = 1024 * 1024;
 
 function triad(variant: string, threads: number, bytes: number, gbps: number): ResultV1 {
-  const median = bytes / (gbps * 1e6);
-  return {
-    bench: "memory-bandwidth",
-    case: `${bytes}`,
-    variant,
-    params: {},
-    threads,
-    samples: [median],
-    n: 1,
-    median,
-    iqr: 0,
-    min: median,
-    ci95: [median, median],
-    cv: 0,
-    noisy: false,
-    gbps,
-    correctness: { ok: true, maxError: 0, tolerance: 1 },
-  };
+  return testResult({ bench: "memory-bandwidth", case: `${bytes}`, variant, threads, median: bytes / (gbps * 1e6), gbps });
 }
 
 describe("sweep series", () => {

@@ -2,27 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { ResultV1 } from "../../lab/results.ts";
 import { chunkOfVariant, LOOP_VARIANT, poolMapImages } from "../../lab/benchmarks/pool-map-images.ts";
 import { chunkCurve, chunkVariants } from "./chunk-curve-points.ts";
+import { testResult } from "../../lab/test-result.ts";
 
 /** As ChunkCurve.astro renders it into the island. */
 const variants = chunkVariants(poolMapImages, LOOP_VARIANT, chunkOfVariant);
 
 function result(variant: string, median: number, threads = 1, ok = true, bench = "pool-map-images"): ResultV1 {
-  return {
-    bench,
-    case: "256 images of 64×64",
-    variant,
-    params: { count: 256, height: 64, width: 64 },
-    threads,
-    samples: [median],
-    n: 1,
-    median,
-    iqr: 0,
-    min: median,
-    ci95: [median, median],
-    cv: 0,
-    noisy: false,
-    correctness: { ok, maxError: 0, tolerance: 0 },
-  };
+  const params = { count: 256, height: 64, width: 64 };
+  return testResult({ bench, case: "256 images of 64×64", variant, params, threads, median, ok, tolerance: 0 });
 }
 
 describe("chunkVariants", () => {

@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { ResultV1 } from "../../lab/results.ts";
 import { crossover, measuredThresholds, poolCrossovers, sizeRows, thresholdText } from "./crossovers.ts";
+import { testResult } from "../../lab/test-result.ts";
 
 function result(size: number, variant: string, median: number, threads = 1, ok = true): ResultV1 {
-  return {
-    bench: "gemm-dispatch",
-    case: `${size}³`,
-    variant,
-    params: { m: size, n: size, k: size },
-    threads,
-    samples: [median],
-    n: 1,
-    median,
-    iqr: 0,
-    min: median,
-    ci95: [median, median],
-    cv: 0,
-    noisy: false,
-    correctness: { ok, maxError: 0, tolerance: 1 },
-  };
+  const params = { m: size, n: size, k: size };
+  return testResult({ bench: "gemm-dispatch", case: `${size}³`, variant, params, threads, median, ok });
 }
 
 // ts, simd, threads (at 1 and 2 threads) per size, in ms

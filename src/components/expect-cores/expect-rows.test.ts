@@ -1,25 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ResultV1 } from "../../lab/results.ts";
 import { expectRows } from "./expect-rows.ts";
+import { testResult } from "../../lab/test-result.ts";
 
 function run(kase: string, variant: string, threads: number, median: number, gbps?: number): ResultV1 {
-  return {
-    bench: "b",
-    case: kase,
-    variant,
-    params: {},
-    threads,
-    samples: [median],
-    n: 1,
-    median,
-    iqr: 0,
-    min: median,
-    ci95: [median, median],
-    cv: 0,
-    noisy: false,
-    ...(gbps === undefined ? {} : { gbps }),
-    correctness: { ok: true, maxError: 0, tolerance: 1 },
-  };
+  return testResult({ bench: "b", case: kase, variant, threads, median, ...(gbps === undefined ? {} : { gbps }) });
 }
 
 const bench = {

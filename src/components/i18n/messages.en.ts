@@ -642,6 +642,37 @@ export const en = {
   originImported: "Imported",
   originShared: "Shared",
   originEarlier: "Earlier",
+
+  // The cache-blocking diagram (diagrams/CacheBlocking.astro) and the float32 precision table (DotPrecision.astro).
+  cbLabel:
+    "Left: the memory hierarchy as a stack, nearest the core first: registers (a few hundred bytes), the L1 cache (tens of KiB, per core), the L2 cache (about 1 MiB, per core), the L3 cache (many MiB, shared by the cores) and main memory (GiB, one bus for all cores). Each level down is larger and slower, and data moves between levels in 64-byte cache lines. Right: why blocking works. Without blocking, every row of A walks the whole of matrix B, which does not fit in any cache, so B comes from main memory once per row of A. With blocking, one block of B is loaded once into the L2 cache and every row of A reuses it there before the loop moves on to the next block, so main memory delivers B once per block pass instead of once per row.",
+  cbCaption:
+    "Each level nearer the core is smaller and faster. Blocking sizes a piece of the data for one level and reuses it there many times before it is evicted; without it, each pass fetches the same data from main memory again.",
+  cbHierarchy: "The memory hierarchy",
+  cbNearer: "nearer:",
+  cbSmaller: "smaller,",
+  cbFaster: "faster",
+  cbWithout: "Without blocking",
+  cbRowsOfA: "rows of A",
+  cbAllOfB: "all of B, from main memory",
+  cbAgain: "again for every row of A",
+  cbWith: "With blocking",
+  cbOneBlock: "one block of B, loaded once,",
+  cbStays: "stays in L2 while every row",
+  cbReuses: "of A reuses it",
+  cbLevel0: "registers",
+  cbSize0: "a few hundred bytes",
+  cbLevel1: "L1 cache, per core",
+  cbSize1: "tens of KiB",
+  cbLevel2: "L2 cache, per core",
+  cbSize2: "about 1 MiB",
+  cbLevel3: "L3 cache, shared",
+  cbSize3: "many MiB",
+  cbLevel4: "main memory",
+  cbSize4: "GiB, one bus for all cores",
+  dotCaption: "The benchmark's two cases (n elements per vector): the exact dot product, what each kernel returns, and its relative error",
+  dotColExact: "exact",
+  dotColError: "its error",
 };
 
 /** The shape of every locale's table. */

@@ -94,6 +94,47 @@ export const kernelPoolJobs = {
       );
     },
   ),
+  /**
+   * Winograd F(2×2, 3×3): the n·⌈H'/2⌉ tile rows split across parts, each part in its own
+   * workspace at workspace + p·workspaceStride (bytes), so the parts share only the read-only
+   * input and transformed filters and write disjoint output rows.
+   */
+  conv2d_f32_winograd2x2_3x3: poolJob(
+    {
+      x: "i32",
+      u: "i32",
+      bias: "i32",
+      out: "i32",
+      workspace: "i32",
+      workspaceStride: "i32",
+      n: "i32",
+      c: "i32",
+      h: "i32",
+      w: "i32",
+      f: "i32",
+      pad: "i32",
+      tileRows: "i32",
+    },
+    (kernels, a, part, parts) => {
+      const [start, end] = splitRows(a.tileRows, part, parts);
+      if (start === end) return;
+      kernels.conv2d_f32_winograd2x2_3x3(
+        a.x,
+        a.u,
+        a.bias,
+        a.out,
+        a.workspace + part * a.workspaceStride,
+        a.n,
+        a.c,
+        a.h,
+        a.w,
+        a.f,
+        a.pad,
+        start,
+        end,
+      );
+    },
+  ),
   /** Rows of A and C split across parts. */
   gemm_f32: poolJob(GEMM_ARGS, (kernels, a, part, parts) => {
     const band = gemmBand(a, part, parts);

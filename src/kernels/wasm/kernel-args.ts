@@ -70,6 +70,16 @@ export function apart(
   }
 }
 
+/** n float64 at byte offset ptr (a multiple of 8, as a Float64Array view needs) must lie inside the memory. */
+export function f64Vector(name: string, ptr: number, n: number, limit: number): void {
+  if (!Number.isInteger(ptr) || ptr < 0 || ptr % 8 !== 0) {
+    throw new RangeError(`invalid ${name}: ${ptr} (expected a byte offset that is a multiple of 8)`);
+  }
+  if (ptr + n * 8 > limit) {
+    throw new RangeError(`invalid ${name}: ${ptr} (its ${n} doubles end at byte ${ptr + n * 8}, past the memory's ${limit})`);
+  }
+}
+
 /** `length` bytes at byte offset ptr (any alignment) must lie inside the memory. */
 export function byteBlock(name: string, ptr: number, length: number, limit: number): void {
   if (!Number.isInteger(ptr) || ptr < 0 || ptr + length > limit) {

@@ -8,6 +8,7 @@ import {
   convOutput,
   disjoint,
   elementRange,
+  f64Vector,
   gemmOperands,
   apart,
   matrix,
@@ -42,6 +43,17 @@ export const COLLATZ_MAX_STOP = 10_000_000;
 const GEMM_F32_TILE = { MR: 6, NR: 8 };
 
 const bytes = (context: KernelCheckContext) => context.memory.buffer.byteLength;
+
+/** `planes` planes of h × w floats for a 2×2 pool: at least one plane, each at least 2 × 2. */
+function poolPlanes(planes: number, h: number, w: number): void {
+  size("planes", planes);
+  for (const [name, v] of [
+    ["h", h],
+    ["w", w],
+  ] as const) {
+    if (!Number.isInteger(v) || v < 2) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 2)`);
+  }
+}
 
 /** n, c, h, w of an NCHW input, named in errors as convShape names them. */
 const CONV_INPUT = [arg.size("n", "batch"), arg.size("c", "channels"), arg.size("h", "height"), arg.size("w", "width")] as const;
@@ -325,6 +337,34 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, base + 64, base + 128, 2, 0, 1],
   }),
 
+  /** Σ a[i]·b[i] over n float32, f32x4 with four accumulators (dot.ts). */
+  dot_f32: wasmKernel({
+    name: "dot-f32",
+    args: [arg.pointer("a"), arg.pointer("b"), arg.size("n")],
+    result: "f32",
+    check: (context: KernelCheckContext) => (a: number, b: number, n: number) => {
+      size("n", n);
+      const limit = bytes(context);
+      matrix("a", a, 1, n, 0, limit);
+      matrix("b", b, 1, n, 0, limit);
+    },
+    smallestArgs: (base) => [base, base + 64, 1],
+  }),
+
+  /** Σ a[i]·b[i] over n float64, f64x2 with four accumulators (dot.ts): the same loop in double precision. */
+  dot_f64: wasmKernel({
+    name: "dot-f64",
+    args: [arg.pointer("a"), arg.pointer("b"), arg.size("n")],
+    result: "f64",
+    check: (context: KernelCheckContext) => (a: number, b: number, n: number) => {
+      size("n", n);
+      const limit = bytes(context);
+      f64Vector("a", a, n, limit);
+      f64Vector("b", b, n, limit);
+    },
+    smallestArgs: (base) => [base, base + 64, 1],
+  }),
+
   /** Bytes of workspace gemm_f32_packed needs for these sizes (bounded by the block sizes, ≤ 584 KiB). */
   gemm_f32_packed_workspace_bytes: wasmKernel({
     name: "gemm-f32-6x8-packed-workspace-bytes",
@@ -387,18 +427,29 @@ export const WASM_KERNELS = {
     args: [arg.pointer("x"), arg.pointer("out"), arg.size("planes"), arg.size("h"), arg.size("w")],
     result: "void",
     check: (context: KernelCheckContext) => (x: number, out: number, planes: number, h: number, w: number) => {
-      size("planes", planes);
-      for (const [name, v] of [
-        ["h", h],
-        ["w", w],
-      ] as const) {
-        if (!Number.isInteger(v) || v < 2) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 2)`);
-      }
+      poolPlanes(planes, h, w);
       const limit = bytes(context);
       matrix("x", x, planes, h * w, h * w, limit);
       matrix("out", out, planes, (h >> 1) * (w >> 1), (h >> 1) * (w >> 1), limit);
     },
     smallestArgs: (base) => [base, base + 64, 1, 2, 2],
+  }),
+
+  /** dx = gradient of max(0, 2×2 max-pool of x) given dout, over planes × h × w floats (maxpool2x2-relu-backward-f32.ts). */
+  maxpool2x2_relu_backward_f32: wasmKernel({
+    name: "maxpool2x2-relu-backward-f32",
+    args: [arg.pointer("x"), arg.pointer("dout"), arg.pointer("dx"), arg.size("planes"), arg.size("h"), arg.size("w")],
+    result: "void",
+    check: (context: KernelCheckContext) => (x: number, dout: number, dx: number, planes: number, h: number, w: number) => {
+      poolPlanes(planes, h, w);
+      const limit = bytes(context);
+      const [inFloats, outFloats] = [planes * h * w, planes * (h >> 1) * (w >> 1)];
+      matrix("x", x, planes, h * w, h * w, limit);
+      matrix("dout", dout, planes, (h >> 1) * (w >> 1), (h >> 1) * (w >> 1), limit);
+      matrix("dx", dx, planes, h * w, h * w, limit);
+      disjoint({ x: [x, inFloats * 4], dout: [dout, outFloats * 4], dx: [dx, inFloats * 4] });
+    },
+    smallestArgs: (base) => [base, base + 64, base + 128, 1, 2, 2],
   }),
 
   /** Rows [rowStart, rowEnd) of the 3×3 median of a height × width u8 plane at src into dst, edges replicated, one pixel at a time. */

@@ -30,11 +30,21 @@ const SHAPE = cnnShape(MNIST_CNN);
 const batchLabel = (batch: number) => `batch ${batch}`;
 export const CLAIM_CASE = batchLabel(DEFAULT_TRAINING.batch);
 
-/** A DigitTrainer in the shared memory whose `run` repeats one step from the same weights. */
-function prepareStep(mode: TrainingMode, p: TrainingParams, input: TrainingInput, ctx: RunContext) {
+/**
+ * A DigitTrainer in the shared memory whose `run` repeats one step from the same weights;
+ * `typescriptPoolBackward` selects the code path before the max-pool gradient's WebAssembly kernel.
+ */
+function prepareStep(mode: TrainingMode, p: TrainingParams, input: TrainingInput, ctx: RunContext, typescriptPoolBackward = false) {
   const { arena, kernels } = ctx.wasm;
   arena.reset();
-  const t = new DigitTrainer(arena, kernels, { store: input.store, batch: p.batch, maxThreads: ctx.threads, seed: WEIGHT_SEED, maxShift });
+  const t = new DigitTrainer(arena, kernels, {
+    store: input.store,
+    batch: p.batch,
+    maxThreads: ctx.threads,
+    seed: WEIGHT_SEED,
+    maxShift,
+    typescriptPoolBackward,
+  });
   const initial = t.trainer.weights().slice();
   // Prefetch trains on the batch loaded by the previous step: the first one is loaded here.
   if (mode === "prefetch") t.load(input.spec);
@@ -56,6 +66,14 @@ const single: TrainingVariant = {
   label: "(a) one thread: load the batch, then compute",
   needsIsolation: true,
   prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }),
+};
+
+/** The profiling lesson's "before": (a) with the max-pool + ReLU gradient still in TypeScript. */
+const singleTypescriptPool: TrainingVariant = {
+  id: "cnn-train-f32-single-ts-pool-backward",
+  label: "(a) before: the max-pool gradient in TypeScript",
+  needsIsolation: true,
+  prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }, true),
 };
 
 const prefetch: TrainingVariant = {
@@ -91,7 +109,7 @@ export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
   },
   reference: (_p, { store, spec }) => trainingStepRef(store, spec, WEIGHT_SEED, learningRate, momentum, maxShift),
   baseline: single.id,
-  variants: [single, prefetch, dataParallel],
+  variants: [single, singleTypescriptPool, prefetch, dataParallel],
   // Forward, then backward: each convolution's and the dense layer's two gradient products
   // (weights and input) cost one forward product each, so a step is 3 forward passes per image.
   flops: ({ batch }) => 3 * batch * cnnForwardFlops(SHAPE),
@@ -100,6 +118,15 @@ export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
   // while a slice's gradient missing or counted twice moves weights by ~lr × 0.1 = 1e-3.
   tolerance: () => 1e-6,
   claims: [
+    {
+      id: "cnn-training/wasm-pool-backward",
+      case: CLAIM_CASE,
+      faster: { variant: single.id },
+      slower: { variant: singleTypescriptPool.id },
+      atLeast: 1.05,
+      because:
+        "the TypeScript max-pool gradient cleared each 28×28 gradient plane in one pass, then searched every 2×2 window one float at a time; the WebAssembly kernel searches four windows per SIMD step and writes every gradient value once, zeros included",
+    },
     {
       id: "cnn-training/data-parallel-2",
       case: CLAIM_CASE,

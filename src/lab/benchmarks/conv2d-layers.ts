@@ -1,5 +1,6 @@
 import type { ConvParams } from "../../kernels/conv-shape.ts";
 import { defineBenchmark } from "../benchmark.ts";
+import { PEAK_FMA, peakOnSameFlops } from "./machine-peak.ts";
 import {
   conv2dDirectRef,
   conv2dIm2colGemmTs,
@@ -9,6 +10,7 @@ import {
   conv2dTfjsWasmSimd,
   conv2dTfjsWasmThreadedSimd,
   conv2dWinograd2x2Wasm,
+  conv2dWinograd2x2WasmThreads,
   conv3x3,
   convLabel,
   convModel,
@@ -43,10 +45,39 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
     conv2dIm2colGemmWasm,
     conv2dIm2colGemmWasmThreads,
     conv2dWinograd2x2Wasm,
+    peakOnSameFlops(convModel.flops, [DEEP_LAYER]),
+    conv2dWinograd2x2WasmThreads,
     conv2dTfjsWasmSimd,
     conv2dTfjsWasmThreadedSimd,
   ],
   claims: [
+    {
+      id: "conv2d-layers/winograd-vs-im2col",
+      case: DEEP_LAYER,
+      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm" },
+      slower: { variant: "conv2d-f32-im2col-gemm-wasm" },
+      atLeast: 1.5,
+      because:
+        "F(2×2, 3×3) does 16 multiply-adds per 2×2 outputs per channel pair where the direct convolution does 36, on the same packed 6×8 tile, and reads its input once per channel instead of copying it nine times into an im2col matrix",
+    },
+    {
+      id: "conv2d-layers/winograd-vs-peak",
+      case: DEEP_LAYER,
+      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm" },
+      slower: { variant: PEAK_FMA },
+      atLeast: 1,
+      because:
+        "the FMA peak bounds how fast the direct convolution's multiply-adds can be done, and Winograd does 2.25× fewer of them: a better algorithm, not a faster loop, is what passes the ceiling",
+    },
+    {
+      id: "conv2d-layers/winograd-vs-tfjs-threads-2",
+      case: DEEP_LAYER,
+      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm-threads", threads: 2 },
+      slower: { variant: "conv2d-f32-tfjs-wasm-threaded-simd", threads: 2 },
+      atLeast: 1.5,
+      because:
+        "each thread transforms and multiplies its own rows of tiles in its own workspace, so two threads nearly double Winograd's rate, while tfjs's XNNPACK convolution does every one of the direct multiply-adds",
+    },
     {
       id: "conv2d-layers/ours-vs-tfjs-threads-2",
       case: DEEP_LAYER,

@@ -100,7 +100,7 @@ function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): ConvJobA
   };
 }
 
-function outputOf(p: ConvParams, ctx: RunContext, args: ConvJobArgs): () => Float32Array {
+function outputOf(p: ConvParams, ctx: RunContext, args: { out: number }): () => Float32Array {
   const length = convSizes(convShape(p)).output;
   return () => new Float32Array(ctx.wasm.memory.buffer, args.out, length).slice();
 }
@@ -172,51 +172,73 @@ export const conv2dIm2colGemmWasmThreads: ConvVariant = {
   },
 };
 
+type WinogradJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_winograd2x2_3x3">;
+
+/** Bytes between the parts' Winograd workspaces: whole cache lines, so no two threads share one. */
+const CACHE_LINE_BYTES = 64;
+
 /**
- * Winograd F(2×2, 3×3) in WebAssembly SIMD, one thread: the filters are transformed here, once per
- * set of weights as a network would at load time, so the timed call transforms only the input and
- * the output. The benchmark's flops() counts the direct convolution's work, so the GFLOP/s are
- * effective: 2.25× fewer multiply-adds are done, and the figure can pass the FMA peak.
- * Not threaded yet: the pool's job table is being restructured; the kernel already takes a range
- * of tile rows and a workspace per call, as a pool job needs.
+ * Copies the input into the shared memory with the filters transformed (once per set of weights,
+ * as a network would at load time, so the timed call transforms only the input and the output)
+ * and a workspace for each of ctx.threads parts; returns the pool job's arguments.
+ */
+function placeWinogradInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): WinogradJobArgs {
+  const s = convShape(p);
+  const n = convSizes(s);
+  const { arena, kernels } = ctx.wasm;
+  arena.reset();
+  const x = arena.allocF32(n.input);
+  const u = arena.allocF32(winogradFilterFloats(WINOGRAD_F2X2_3X3, s));
+  const bias = arena.allocF32(n.bias);
+  const out = arena.allocF32(n.output);
+  const bytes = kernels.conv2d_f32_winograd2x2_3x3_workspace_bytes(s.channels, s.width, s.filters, s.padding);
+  const workspaceStride = Math.ceil(bytes / CACHE_LINE_BYTES) * CACHE_LINE_BYTES;
+  const workspace = arena.allocF32((ctx.threads * workspaceStride) / 4);
+  x.view().set(input.x);
+  winogradTransformFilters(WINOGRAD_F2X2_3X3, s, input.w, u.view());
+  bias.view().set(input.b);
+  return {
+    x: x.ptr,
+    u: u.ptr,
+    bias: bias.ptr,
+    out: out.ptr,
+    workspace: workspace.ptr,
+    workspaceStride,
+    n: s.batch,
+    c: s.channels,
+    h: s.height,
+    w: s.width,
+    f: s.filters,
+    pad: s.padding,
+    tileRows: s.batch * Math.ceil(s.outH / 2),
+  };
+}
+
+/**
+ * Winograd F(2×2, 3×3) in WebAssembly SIMD, one thread. The benchmark's flops() counts the direct
+ * convolution's work, so the GFLOP/s are effective: 2.25× fewer multiply-adds are done, and the
+ * figure can pass the FMA peak.
  */
 export const conv2dWinograd2x2Wasm: ConvVariant = {
   id: "conv2d-f32-winograd2x2-3x3-wasm",
   label: "Winograd F(2×2, 3×3), SIMD (WebAssembly)",
   needsIsolation: true,
   prepare(p, input, ctx) {
-    const s = convShape(p);
-    const n = convSizes(s);
-    const { arena, kernels } = ctx.wasm;
-    arena.reset();
-    const x = arena.allocF32(n.input);
-    const u = arena.allocF32(winogradFilterFloats(WINOGRAD_F2X2_3X3, s));
-    const bias = arena.allocF32(n.bias);
-    const out = arena.allocF32(n.output);
-    const workspace = arena.allocF32(kernels.conv2d_f32_winograd2x2_3x3_workspace_bytes(s.channels, s.width, s.filters, s.padding) / 4);
-    x.view().set(input.x);
-    winogradTransformFilters(WINOGRAD_F2X2_3X3, s, input.w, u.view());
-    bias.view().set(input.b);
-    const tileRows = s.batch * Math.ceil(s.outH / 2);
-    return {
-      run: () =>
-        kernels.conv2d_f32_winograd2x2_3x3(
-          x.ptr,
-          u.ptr,
-          bias.ptr,
-          out.ptr,
-          workspace.ptr,
-          s.batch,
-          s.channels,
-          s.height,
-          s.width,
-          s.filters,
-          s.padding,
-          0,
-          tileRows,
-        ),
-      output: () => out.view().slice(),
-    };
+    const args = placeWinogradInWasm(p, input, ctx);
+    // The single-threaded run is the pool job's one and only part: the same code, no pool.
+    return { run: () => kernelPoolJobs.conv2d_f32_winograd2x2_3x3.part(ctx.wasm.kernels, args, 0, 1), output: outputOf(p, ctx, args) };
+  },
+};
+
+/** The same, its tile rows split over the pool's threads. */
+export const conv2dWinograd2x2WasmThreads: ConvVariant = {
+  id: "conv2d-f32-winograd2x2-3x3-wasm-threads",
+  label: "Winograd F(2×2, 3×3), SIMD, threaded (WebAssembly)",
+  needsIsolation: true,
+  parallel: true,
+  prepare(p, input, ctx) {
+    const args = placeWinogradInWasm(p, input, ctx);
+    return { run: () => ctx.pool.run("conv2d_f32_winograd2x2_3x3", args, ctx.threads), output: outputOf(p, ctx, args) };
   },
 };
 

@@ -2,13 +2,12 @@ import { gemmF32Blocked } from "../../kernels/gemm-f32-blocked.ts";
 import { gemmF32Ikj } from "../../kernels/gemm-f32-ikj.ts";
 import { gemmF32Ref } from "../../kernels/gemm-f32-ref.ts";
 import { gemmFlops } from "../../kernels/gemm-shape.ts";
-import { PEAK_F32X4_LANES } from "../../kernels/peak-f32x4-ref.ts";
 import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
 import type { ArgsOf } from "../../kernels/pool/pool-job.ts";
 import { tfjsMatMulVariant } from "../peer/tfjs-variants.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import { defineBenchmark, type BenchmarkDeclaration, type PreparedRun, type RunContext, type Variant } from "../benchmark.ts";
-import { countAsF32 } from "./machine-peak.ts";
+import { peakOnSameFlops } from "./machine-peak.ts";
 
 /** C (m×n) = A (m×k) · B (k×n), row-major and dense: the GemmShape contract, as benchmark params. */
 export type GemmParams = { m: number; n: number; k: number };
@@ -157,28 +156,7 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
       prepare: (p, input, ctx) =>
         packedRun(p, input, ctx, (args) => () => kernelPoolJobs.gemm_f32_packed.part(ctx.wasm.kernels, args, 0, 1)),
     },
-    // Measured right after the packed kernel it bounds: the host's clock drifts over a run, and the
-    // packed-vs-peak claim compares the two, so they are timed side by side in time as well.
-    {
-      id: "peak-f32x4-fma-wasm",
-      label: "FMA peak on the same FLOPs (WebAssembly)",
-      needsIsolation: true,
-      prepare(p, _input, ctx) {
-        const { kernels, arena } = ctx.wasm;
-        // Enough iterations of the probe to do the product's 2·M·N·K FLOPs (at most one
-        // iteration more): its time is the least any kernel could take for them on one core.
-        const iterations = Math.ceil(gemmFlops(p) / kernels.peak_f32x4_flops_per_iteration());
-        arena.reset();
-        const out = arena.allocF32(2); // one float64: the count of lane multiply-adds
-        const args = { iterations, out: out.ptr };
-        return {
-          run: () => kernelPoolJobs.peak_f32x4_fma.part(kernels, args, 0, 1),
-          // Not a product: the probe counts its multiply-adds, and must have done every one.
-          output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, 1)[0]!),
-          expected: countAsF32(PEAK_F32X4_LANES * iterations),
-        };
-      },
-    },
+    peakOnSameFlops<GemmParams, GemmInput>(gemmFlops),
     gemmPackedThreads,
     // The peer: XNNPACK's GEMM inside tfjs-backend-wasm, row-major like ours, so nothing to convert.
     tfjsMatMulVariant<GemmParams, GemmInput>("wasm-simd", (p, { a, b }) => ({ shape: p, a, b })),

@@ -1,5 +1,6 @@
 import { PEAK_F32X4_FLOPS_PER_ITERATION, PEAK_F32X4_LANES } from "../../kernels/peak-f32x4-ref.ts";
-import { defineBenchmark, type Variant } from "../benchmark.ts";
+import { kernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
+import { defineBenchmark, type Params, type Variant } from "../benchmark.ts";
 
 type PeakParams = { iterations: number };
 
@@ -19,6 +20,33 @@ export const PEAK_MULADD = "peak-f32x4-muladd-wasm";
 export function countAsF32(count: number): Float32Array {
   const hi = Math.fround(count);
   return Float32Array.of(hi, count - hi);
+}
+
+/**
+ * The FMA probe doing a benchmark's FLOPs on one thread (at most one iteration more): its time is
+ * the least any kernel that does those FLOPs could take on one core. Place it right after the
+ * variant it bounds: the host's clock drifts over a run, so the two are timed side by side.
+ */
+export function peakOnSameFlops<P extends Params, I>(flops: (p: P) => number, cases?: readonly string[]): Variant<P, I> {
+  return {
+    id: PEAK_FMA,
+    label: "FMA peak on the same FLOPs (WebAssembly)",
+    needsIsolation: true,
+    ...(cases && { cases }),
+    prepare(p, _input, ctx) {
+      const { kernels, arena } = ctx.wasm;
+      const iterations = Math.ceil(flops(p) / kernels.peak_f32x4_flops_per_iteration());
+      arena.reset();
+      const out = arena.allocF32(2); // one float64: the count of lane multiply-adds
+      const args = { iterations, out: out.ptr };
+      return {
+        run: () => kernelPoolJobs.peak_f32x4_fma.part(kernels, args, 0, 1),
+        // Not the benchmark's result: the probe counts its multiply-adds, and must have done every one.
+        output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, 1)[0]!),
+        expected: countAsF32(PEAK_F32X4_LANES * iterations),
+      };
+    },
+  };
 }
 
 /** A peak probe on the pool: part p stores its exact count of lane multiply-adds at out[p] (f64). */
@@ -49,7 +77,7 @@ function peakVariant(id: string, label: string, job: "peak_f32x4_fma" | "peak_f3
 export const machinePeak = defineBenchmark<PeakParams, null>({
   id: "machine-peak",
   title: "Compute peak: f32x4 multiply-adds in registers",
-  chapter: "/benchmarks/speed-of-light/",
+  chapter: "/basics/speed-of-light/",
   cases: [{ label: PEAK_CASE, params: { iterations: ITERATIONS } }],
   caseAxis: "probe",
   seed: 0,

@@ -64,7 +64,7 @@ function outputOf(p: TriadParams, ctx: RunContext, args: TriadArgs): () => Float
 export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
   id: "memory-bandwidth",
   title: "Memory bandwidth: the STREAM triad",
-  chapter: "/benchmarks/speed-of-light/",
+  chapter: "/basics/speed-of-light/",
   cases: SIZES.map((bytes) => ({
     label: sweepLabel(bytes),
     params: { elements: bytes / F32 },

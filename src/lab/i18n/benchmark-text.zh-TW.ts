@@ -50,6 +50,7 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
       title: "多個執行緒計數到同一個直方圖：一般迴圈、共享格子上的 Atomics.add、私有格子再合併",
       caseAxis: "影像",
     },
+    "dot-precision": { title: "float32 (f32x4) 與 float64 (f64x2) 的內積，WebAssembly SIMD", caseAxis: "向量長度 n" },
   },
   variants: {
     "conv2d-f32-direct-ref": "扁平型別陣列迴圈（TypeScript）",
@@ -58,6 +59,7 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "conv2d-f32-im2col-gemm-wasm-threads": "im2col + SIMD GEMM，多執行緒（WebAssembly）",
     "conv2d-f32-shifted": "平移整個平面：numpy 的寫法（TypeScript）",
     "conv2d-f32-winograd2x2-3x3-wasm": "Winograd F(2×2, 3×3)，SIMD（WebAssembly）",
+    "conv2d-f32-winograd2x2-3x3-wasm-threads": "Winograd F(2×2, 3×3)，SIMD，多執行緒（WebAssembly）",
     "conv2d-f32-tfjs-wasm-simd": "tfjs-wasm conv2d（XNNPACK SIMD）",
     "conv2d-f32-tfjs-wasm-threaded-simd": "tfjs-wasm conv2d（XNNPACK SIMD，多執行緒）",
     "conv2d-f32-separable": "高斯，可分離：一趟橫向、一趟縱向，2k 個係數（TypeScript）",
@@ -102,6 +104,9 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "cnn-train-f32-single": "(a) 單執行緒：先載入批次，再計算",
     "cnn-train-f32-prefetch": "(b) 平行載入：下一批由第二個執行緒在這一步進行時準備好",
     "cnn-train-f32-data-parallel": "(c) 資料平行：K 個執行緒各自載入一部分並求梯度，梯度取平均",
+    "cnn-train-f32-single-ts-pool-backward": "(a) 之前：以 TypeScript 計算最大池化的梯度",
+    "dot-f64-wasmsimd": "float64：每個向量兩個通道，每個元素 8 位元組（WebAssembly SIMD）",
+    "dot-f32-wasmsimd": "float32：每個向量四個通道，每個元素 4 位元組（WebAssembly SIMD）",
     "map-box3-f32-loop-js": "單執行緒，對影像跑一般迴圈（JavaScript）",
     "map-box3-f32-chunk1-js": "工作執行緒池，每塊 1 張影像（JavaScript）",
     "map-box3-f32-chunk4-js": "工作執行緒池，每塊 4 張影像（JavaScript）",
@@ -125,6 +130,8 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "65,536 images of 2×2": "65,536 張 2×2 影像",
     "256 images of 64×64": "256 張 64×64 影像",
     "2048×1024 pixels": "2048×1024 像素",
+    "16,384 elements (float64: 256 KiB, in L2 cache)": "16,384 個元素（float64：256 KiB，在 L2 快取中）",
+    "8,388,608 elements (float64: 128 MiB, main memory)": "8,388,608 個元素（float64：128 MiB，主記憶體）",
   },
   because: {
     "conv2d-im2col/wasm-vs-direct":
@@ -132,6 +139,16 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "conv2d-im2col/threads-2": "每個執行緒展開並相乘自己負責的輸出列，除了唯讀的權重之外什麼都不共享：每多一個核心有 80% 的平行效率",
     "conv2d-layers/ours-vs-tfjs-threads-2":
       "兩者都把一個大型矩陣乘積分給兩個執行緒，並使用 SIMD 暫存器區塊；這個 tfjs 版本的乘法與加法是分開的 SIMD 指令，我們的則融合成一個（relaxed SIMD），這個優勢大過 XNNPACK 省下的 im2col 複製",
+    "conv2d-layers/winograd-vs-im2col":
+      "F(2×2, 3×3) 每對通道每 2×2 個輸出只做 16 次乘加，直接卷積要做 36 次，用的是同一個打包的 6×8 區塊，而且每個通道只讀一次輸入，而不是複製九次到 im2col 矩陣",
+    "conv2d-layers/winograd-vs-peak":
+      "FMA 峰值限制了直接卷積的乘加能做多快，而 Winograd 少做 2.25 倍的乘加：能超越上限的是更好的演算法，而不是更快的迴圈",
+    "conv2d-layers/winograd-vs-tfjs-threads-2":
+      "每個執行緒在自己的工作空間中轉換並相乘自己那幾列區塊，所以兩個執行緒讓 Winograd 的速率幾乎加倍，而 tfjs 的 XNNPACK 卷積每一次直接卷積的乘加都得做",
+    "dot-precision/f32-in-cache": "同樣的指令可以做四個 float32 乘加，卻只能做兩個 float64 乘加，而且資料已經在快取中",
+    "dot-precision/f32-in-memory": "從主記憶體讀取時，時間取決於搬移的位元組數，而 float32 每個元素只搬一半",
+    "cnn-training/wasm-pool-backward":
+      "TypeScript 的最大池化梯度先用一趟清空每個 28×28 的梯度平面，再一次一個浮點數地搜尋每個 2×2 視窗；WebAssembly 核心程式每個 SIMD 步驟搜尋四個視窗，而且每個梯度值（包括零）只寫一次",
     "conv2d-separable/vs-shifted": "兩趟處理每個像素做 9 + 9 次乘加，直接濾波則要 9 × 9 次，迴圈的寫法相同",
     "conv2d-separable/vs-im2col-wasm":
       "只有一個通道、一個濾波器時，im2col 把每個像素複製 81 次，做一個讓大多數 SIMD 通道閒置的矩陣向量乘積，而一般的純量兩趟處理少做 4.5 倍的運算",

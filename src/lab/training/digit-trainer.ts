@@ -38,6 +38,8 @@ export interface DigitTrainerOptions {
   seed: number;
   /** Largest random shift, in pixels, of the augmentation (default DEFAULT_TRAINING.maxShift). */
   maxShift?: number;
+  /** The pool + ReLU gradient in TypeScript, as before its WebAssembly kernel (CnnTrainerOptions). */
+  typescriptPoolBackward?: boolean;
 }
 
 export interface Hyperparameters {
@@ -74,7 +76,12 @@ export class DigitTrainer {
     if (!Number.isInteger(o.batch) || o.batch < 1 || o.batch > o.store.count) {
       throw new RangeError(`invalid batch: ${o.batch} (expected an integer from 1 to ${o.store.count}, the training images)`);
     }
-    this.trainer = new CnnTrainer(arena, { batchCapacity: o.batch, maxParts: o.maxThreads, seed: o.seed });
+    this.trainer = new CnnTrainer(arena, {
+      batchCapacity: o.batch,
+      maxParts: o.maxThreads,
+      seed: o.seed,
+      typescriptPoolBackward: o.typescriptPoolBackward,
+    });
     this.batch = o.batch;
     this.maxThreads = o.maxThreads;
     this.#kernels = kernels;

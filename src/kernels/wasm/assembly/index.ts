@@ -16,6 +16,7 @@ export { conv2d_f32_im2col_gemm } from "./conv2d-f32-im2col-gemm";
 export { conv2d_f32_winograd2x2_3x3, conv2d_f32_winograd2x2_3x3_workspace_bytes } from "./conv2d-f32-winograd2x2-3x3";
 export { peak_f32x4_fma, peak_f32x4_muladd, peak_f32x4_flops_per_iteration, peak_f32x4_fma_chains } from "./peak-f32x4";
 export { triad_f32 } from "./triad-f32";
+export { dot_f32, dot_f64 } from "./dot";
 export { gemm_f32_packed, gemm_f32_packed_workspace_bytes, gemm_f32_packed_kc, gemm_f32_packed_mc, gemm_f32_packed_nc } from "./gemm-f32-packed";
 export { collatz_steps } from "./collatz-steps";
 export { median3x3_u8_scalar, median3x3_u8_simd } from "./median3x3-u8";
@@ -25,6 +26,7 @@ export {
 } from "./gemm-i8-4x8";
 export { quantize_f32_i8_rows, dequantize_i32_f32 } from "./gemm-i8-quantize";
 export { maxpool2x2_relu_f32 } from "./maxpool2x2-relu-f32";
+export { maxpool2x2_relu_backward_f32 } from "./maxpool2x2-relu-backward-f32";
 
 /**
  * The first byte the module leaves free: asc's `__heap_base` (1024 with no static data, asc keeping
