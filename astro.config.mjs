@@ -15,13 +15,18 @@ import { redirectsUnder } from "./scripts/moved-pages.ts";
 const { base, site } = siteOptions(process.env);
 
 // Sidebar groups mirror the six parts of the syllabus; a group appears once its chapter is written.
+// Labels carry their zh-TW text (Starlight's `translations`, keyed by the locale's lang).
 const parts = [
-  { label: "Part 1 — Python performance basics", directory: "basics" },
-  { label: "Part 2 — Vectorization vs loops", directory: "vectorization" },
-  { label: "Part 3 — im2col", directory: "im2col" },
-  { label: "Part 4 — Multiprocessing and shared memory", directory: "multiprocessing" },
-  { label: "Part 5 — Compiled kernels: Numba, Cython, WebAssembly", directory: "compiled" },
-  { label: "Part 6 — Real cases and benchmarks", directory: "benchmarks" },
+  { label: "Part 1 — Python performance basics", zh: "第 1 部分 — Python 效能基礎", directory: "basics" },
+  { label: "Part 2 — Vectorization vs loops", zh: "第 2 部分 — 向量化與迴圈", directory: "vectorization" },
+  { label: "Part 3 — im2col", zh: "第 3 部分 — im2col", directory: "im2col" },
+  { label: "Part 4 — Multiprocessing and shared memory", zh: "第 4 部分 — 多行程與共享記憶體", directory: "multiprocessing" },
+  {
+    label: "Part 5 — Compiled kernels: Numba, Cython, WebAssembly",
+    zh: "第 5 部分 — 編譯的核心程式：Numba、Cython、WebAssembly",
+    directory: "compiled",
+  },
+  { label: "Part 6 — Real cases and benchmarks", zh: "第 6 部分 — 實際案例與基準測試", directory: "benchmarks" },
 ];
 
 export default defineConfig({
@@ -39,17 +44,27 @@ export default defineConfig({
     isolationFiles(),
     starlight({
       title: "Every Core",
+      // English at the root, Traditional Chinese under /zh-tw/ (same paths); a page not yet translated
+      // falls back to the English one with Starlight's notice.
+      defaultLocale: "root",
+      locales: {
+        root: { label: "English", lang: "en" },
+        "zh-tw": { label: "繁體中文", lang: "zh-TW" },
+      },
       description: "Use every thread of your CPU for your own image algorithms — and prove it live.",
       sidebar: [
         {
           label: "Start here",
+          translations: { "zh-TW": "從這裡開始" },
+          // Starlight puts these links under the reader's locale (/zh-tw/lab/).
           items: [
-            { label: "Welcome", link: "/" },
-            { label: "Benchmark lab", link: "/lab/" },
-            { label: "Host it yourself", link: "/hosting/" },
+            { label: "Welcome", translations: { "zh-TW": "歡迎" }, link: "/" },
+            { label: "Benchmark lab", translations: { "zh-TW": "基準測試實驗室" }, link: "/lab/" },
+            { label: "Host it yourself", translations: { "zh-TW": "自行架設" }, link: "/hosting/" },
+            { label: "Glossary", translations: { "zh-TW": "詞彙表" }, link: "/glossary/" },
           ],
         },
-        ...parts.map(({ label, directory }) => ({ label, items: [{ autogenerate: { directory } }] })),
+        ...parts.map(({ label, zh, directory }) => ({ label, translations: { "zh-TW": zh }, items: [{ autogenerate: { directory } }] })),
       ],
       customCss: ["./src/styles/every-core.css"],
       routeMiddleware: "./src/route-middleware.ts",

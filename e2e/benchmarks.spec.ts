@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { benchmarks } from "../src/lab/registry.ts";
 import { collectErrors } from "./console-errors.ts";
-import { runQuick } from "./run-bench.ts";
+import { expectBenchmarkHolds } from "./run-bench.ts";
 
 /**
  * Each registered benchmark, run as a reader would on its chapter page (quick mode, all threads):
@@ -10,28 +10,7 @@ import { runQuick } from "./run-bench.ts";
 for (const bench of benchmarks) {
   test(`benchmark ${bench.id} runs, is correct and meets its claims`, async ({ page }) => {
     const errors = collectErrors(page);
-    await page.goto(bench.chapter);
-    const island = page.locator(`ec-bench[data-bench="${bench.id}"]`);
-    await expect(island, `the island of ${bench.id} is on ${bench.chapter}`).toHaveCount(1);
-    const doc = await runQuick(island);
-    expect(doc.schema).toBe("every-core/results/v1");
-    expect(doc.env.crossOriginIsolated).toBe(true);
-    expect(doc.skipped).toEqual([]);
-    const variantsRun = new Set(doc.results.map((r) => r.variant));
-    expect([...variantsRun].sort()).toEqual(bench.variants.map((v) => v.id).sort());
-    for (const r of doc.results) {
-      expect(r.correctness.ok, `${r.variant} on ${r.case} at ${r.threads} threads: max error ${r.correctness.maxError}`).toBe(true);
-      expect(r.median).toBeGreaterThan(0);
-    }
-    for (const claim of doc.claims) {
-      expect(claim.status, `${claim.id}: measured ${claim.ratio}, needs ${claim.required}`).toBe("pass");
-      await expect(page.locator(`ec-claim[data-claim="${claim.id}"]`).first()).toHaveAttribute("data-status", "pass");
-    }
-    expect(doc.claims.length).toBe(bench.claims.length);
-
-    // What the reader sees: a table row per measurement and a chart.
-    await expect(island.locator("table.ec-results tbody tr")).toHaveCount(doc.results.length);
-    await expect(island.locator('[data-part="chart"] svg').first()).toBeVisible();
+    await expectBenchmarkHolds(page, bench, bench.chapter);
     expect(errors).toEqual([]);
   });
 }

@@ -1,5 +1,6 @@
 import type { ResultsV1 } from "../lab/results.ts";
 import { ratio } from "./bench/format.ts";
+import { pageMessages } from "./i18n/messages.ts";
 import { ResultsListener } from "./results-listener.ts";
 
 /** <ec-claim data-claim="id">: shows whether the claim held in the reader's latest run. */
@@ -9,15 +10,12 @@ class ClaimElement extends ResultsListener {
     const result = doc.claims.find((c) => c.id === this.dataset.claim);
     if (!result) return;
     this.dataset.status = result.status;
-    const verdict = result.status === "pass" ? "holds" : "does not hold";
+    const t = pageMessages();
+    const verdict = result.status === "pass" ? t.claimHolds : t.claimFails;
     const measured =
-      result.firstRatio === undefined
-        ? ratio(result.ratio ?? 0)
-        : `${ratio(result.firstRatio)}, then ${ratio(result.ratio ?? 0)} when measured again after a pause`;
+      result.firstRatio === undefined ? ratio(result.ratio ?? 0) : t.claimRemeasured(ratio(result.firstRatio), ratio(result.ratio ?? 0));
     this.find("measured").textContent =
-      result.ratio === undefined
-        ? ` (not measured on this machine: ${result.reason})`
-        : ` (measured on your machine: ${measured} — ${verdict})`;
+      result.ratio === undefined ? t.claimNotMeasured(result.reason ?? "") : t.claimMeasured(measured, verdict);
   }
 }
 

@@ -2,13 +2,13 @@ import type { ResultV1 } from "../lab/results.ts";
 import type { SpeedOfLight } from "../lab/speed-of-light.ts";
 import { RESULTS_EVENT } from "./bench/events.ts";
 import { gflops, ratio, threadsLabel } from "./bench/format.ts";
+import { progressText } from "./bench/progress-text.ts";
 import { RunnerClient } from "./bench/runner-client.ts";
+import { pageMessages } from "./i18n/messages.ts";
 import { readMeta } from "./island-meta.ts";
 import { notIsolatedReason } from "./isolation-failure.ts";
 import { RunIsland } from "./run-island.ts";
 import { bandwidthGbps, peakGflops } from "./roofline/roofline-data.ts";
-
-const yesNo = (b: boolean) => (b ? "yes" : "no");
 
 /** Short browser name and version from the user agent, e.g. "Chrome 142". */
 function browserName(ua: string): string {
@@ -48,11 +48,11 @@ class MachinePanel extends RunIsland {
     const runner = new RunnerClient();
     try {
       const env = await runner.probe();
+      const t = pageMessages();
+      const yesNo = (b: boolean) => (b ? t.yes : t.no);
       const facts: Record<string, string> = {
         threads: String(env.hardwareConcurrency),
-        isolated: env.crossOriginIsolated
-          ? "yes — SharedArrayBuffer and the worker pool are on"
-          : `no — benchmarks run single-threaded: ${notIsolatedReason()}`,
+        isolated: env.crossOriginIsolated ? t.isolatedYes : t.isolatedNo(notIsolatedReason()),
         timer: `${(env.timerResolutionMs * 1000).toFixed(env.timerResolutionMs < 0.01 ? 1 : 0)} µs`,
         simd: yesNo(env.wasm.simd),
         wasmThreads: yesNo(env.wasm.threads),
@@ -65,7 +65,7 @@ class MachinePanel extends RunIsland {
       }
       this.dataset.ready = "true";
     } catch (error) {
-      this.fail(error, "The machine probe failed");
+      this.fail(error, pageMessages().probeFailed);
     } finally {
       runner.dispose();
     }
@@ -74,7 +74,7 @@ class MachinePanel extends RunIsland {
   async #measure(): Promise<void> {
     this.error("");
     if (!globalThis.crossOriginIsolated) {
-      this.error("The peak probes run in shared WebAssembly memory, which needs a cross-origin isolated page; this one is not.");
+      this.error(pageMessages().peakNeedsIsolation);
       return;
     }
     this.#runner?.dispose();
@@ -88,15 +88,15 @@ class MachinePanel extends RunIsland {
           const bar = this.find<HTMLProgressElement>("progress");
           bar.max = benches.length;
           bar.value = i + (p.total ? p.done / p.total : 0);
-          if (p.current !== "done") this.status(`${bench.title}: measuring ${p.done + 1} of ${p.total}, ${p.current}…`);
+          if (p.current !== "done") this.status(pageMessages().peakMeasuring(bench.title, p.done + 1, p.total, progressText(p)));
         });
         results.push(...doc.results);
         document.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: doc }));
         this.#show(results);
       }
-      this.status("Done. The benchmarks' own islands give the full tables and the spread of each figure.");
+      this.status(pageMessages().peakDone);
     } catch (error) {
-      this.fail(error, "Measuring the peak failed");
+      this.fail(error, pageMessages().peakFailed);
     } finally {
       runner.dispose();
       if (this.#runner === runner) this.#runner = undefined;
@@ -108,20 +108,21 @@ class MachinePanel extends RunIsland {
   #show(results: readonly ResultV1[]): void {
     const sol = this.#sol;
     const set = (key: string, text: string) => (this.querySelector(`[data-peak="${key}"]`)!.textContent = text);
-    const figure = (x: number | undefined, unit: string) => (x === undefined ? "not measured" : `${gflops(x)} ${unit}`);
+    const t = pageMessages();
+    const figure = (x: number | undefined, unit: string) => (x === undefined ? t.notMeasured : `${gflops(x)} ${unit}`);
     const peaks = (threads: number) =>
       `${figure(peakGflops(sol, results, threads, sol.peak.fma), "GFLOP/s")} / ${figure(peakGflops(sol, results, threads, sol.peak.muladd), "GFLOP/s")}`;
-    const scaling = (all: number | undefined, one: number | undefined) => (all && one ? ` (${ratio(all / one)} one thread)` : "");
+    const scaling = (all: number | undefined, one: number | undefined) => (all && one ? t.timesOneThread(ratio(all / one)) : "");
     const peakThreads = mostThreads(results, sol.peak.bench);
     const bandwidthThreads = mostThreads(results, sol.bandwidth.bench);
     set("one", peaks(1));
-    set("allLabel", `Peak f32, all ${threadsLabel(peakThreads)}: FMA / mul+add`);
+    set("allLabel", t.peakAll(threadsLabel(peakThreads)));
     set(
       "all",
       peaks(peakThreads) + scaling(peakGflops(sol, results, peakThreads, sol.peak.fma), peakGflops(sol, results, 1, sol.peak.fma)),
     );
     set("bandwidthOne", figure(bandwidthGbps(sol, results, 1), "GB/s"));
-    set("bandwidthAllLabel", `Memory bandwidth (triad), all ${threadsLabel(bandwidthThreads)}`);
+    set("bandwidthAllLabel", t.bandwidthAll(threadsLabel(bandwidthThreads)));
     set(
       "bandwidthAll",
       figure(bandwidthGbps(sol, results, bandwidthThreads), "GB/s") +

@@ -1,4 +1,5 @@
 import { findPart } from "./find-part.ts";
+import { pageMessages } from "./i18n/messages.ts";
 import type { ResultsHost, ResultsPanel } from "./results/results-panel.ts";
 
 /**
@@ -94,7 +95,7 @@ export abstract class RunIsland extends HTMLElement {
    * Reports a run that threw: `cancelled` in the status line when the reader cancelled it, else the
    * error in the alert (after `what`, e.g. "The run failed") with the status line cleared.
    */
-  protected fail(error: unknown, what?: string, cancelled = "Cancelled."): void {
+  protected fail(error: unknown, what?: string, cancelled = pageMessages().cancelled): void {
     if (isCancel(error)) {
       this.status(cancelled);
       return;

@@ -1,16 +1,18 @@
 import type { Benchmark } from "./benchmark.ts";
-import { threadsText, type Claim, type ClaimSide } from "./claims.ts";
+import { BenchmarkText } from "./i18n/benchmark-text.ts";
+import type { Locale } from "./i18n/locale.ts";
 
 /**
  * What a page shows of a benchmark, as plain data: the server renders it into the island (a
  * `data-meta` attribute), so the page's main thread never loads the declaration or its kernels;
- * only the runner worker does, when the reader presses Run.
+ * only the runner worker does, when the reader presses Run. Its text is in the page's locale.
  */
 export interface BenchmarkMeta {
   id: string;
   title: string;
   caseAxis: string;
-  cases: readonly { label: string }[];
+  /** `label` is the case's id in results; `text` what the reader sees. */
+  cases: readonly { label: string; text: string }[];
   baseline: string;
   variants: Benchmark["variants"];
   claims: readonly ClaimMeta[];
@@ -24,24 +26,15 @@ export interface ClaimMeta {
   because: string;
 }
 
-/** One side of a claim for prose: "Packed 6×8 (WebAssembly) on 4 threads". */
-export function claimSideText(bench: Pick<Benchmark, "variants">, side: ClaimSide): string {
-  const label = bench.variants.find((v) => v.id === side.variant)?.label ?? side.variant;
-  return `${label} on ${threadsText(side.threads)}`;
-}
-
-export function claimSentence(bench: Pick<Benchmark, "variants">, claim: Claim): string {
-  return `${claimSideText(bench, claim.faster)} is at least ${claim.atLeast}× as fast as ${claimSideText(bench, claim.slower)} on ${claim.case}`;
-}
-
-export function benchmarkMeta(bench: Benchmark): BenchmarkMeta {
+export function benchmarkMeta(bench: Benchmark, locale: Locale = "en"): BenchmarkMeta {
+  const text = new BenchmarkText(bench, locale);
   return {
     id: bench.id,
-    title: bench.title,
-    caseAxis: bench.caseAxis,
-    cases: bench.cases.map(({ label }) => ({ label })),
+    title: text.title,
+    caseAxis: text.caseAxis,
+    cases: bench.cases.map(({ label }) => ({ label, text: text.caseText(label) })),
     baseline: bench.baseline,
-    variants: bench.variants,
-    claims: bench.claims.map((c) => ({ id: c.id, sentence: claimSentence(bench, c), because: c.because })),
+    variants: bench.variants.map((v) => ({ ...v, label: text.variant(v.id) })),
+    claims: bench.claims.map((c) => ({ id: c.id, sentence: text.claimSentence(c.id), because: text.because(c.id) })),
   };
 }

@@ -16,8 +16,21 @@ export interface ResultSource {
 
 export const LIVE_SOURCE_LABEL = "This browser (live)";
 
-export function liveSource(bench: Pick<Benchmark, "baseline">, results: readonly ResultV1[], env?: EnvV1): ResultSource {
-  return { label: LIVE_SOURCE_LABEL, imported: false, env, results, baseline: bench.baseline };
+/** The words a source's label is made of: English by default (the CLI's); a page passes its language's. */
+export interface SourceWords {
+  live: string;
+  threads(n: number): string;
+}
+
+const ENGLISH: SourceWords = { live: LIVE_SOURCE_LABEL, threads: threadsText };
+
+export function liveSource(
+  bench: Pick<Benchmark, "baseline">,
+  results: readonly ResultV1[],
+  env?: EnvV1,
+  words: SourceWords = ENGLISH,
+): ResultSource {
+  return { label: words.live, imported: false, env, results, baseline: bench.baseline };
 }
 
 /** "Chrome 142", "Firefox 133"…, from a user-agent string; the string itself when it is not one we know. */
@@ -37,8 +50,8 @@ export function browserName(userAgent: string): string {
 }
 
 /** One line naming the engine and the machine: "CPython 3.12.3 / numpy 2.1.0 / openblas, 32 threads". */
-export function describeEnv(env: EnvV1): string {
-  const threads = threadsText(env.hardwareConcurrency);
+export function describeEnv(env: EnvV1, words: SourceWords = ENGLISH): string {
+  const threads = words.threads(env.hardwareConcurrency);
   const n = env.native;
   if (!n) return `${browserName(env.userAgent)}, ${threads}`;
   const python = /^\d/.test(n.python) ? `Python ${n.python}` : n.python;
@@ -114,6 +127,7 @@ export function importedSource(
   bench: Pick<Benchmark, "id" | "baseline">,
   taken: readonly string[],
   origin = "Imported",
+  words: SourceWords = ENGLISH,
 ): ResultSource {
   const results = doc.results.filter((r) => r.bench === bench.id);
   if (results.length === 0) {
@@ -121,7 +135,7 @@ export function importedSource(
     const list = held.length === 0 ? "no results at all" : `results for ${held.slice(0, 5).join(", ")}${held.length > 5 ? "…" : ""}`;
     throw new Error(`this file has no results for benchmark ${bench.id} (it has ${list})`);
   }
-  const base = `${origin}: ${describeEnv(doc.env)}`;
+  const base = `${origin}: ${describeEnv(doc.env, words)}`;
   let label = base;
   for (let i = 2; taken.includes(label); i++) label = `${base} (${i})`;
   return { label, imported: true, env: doc.env, results, baseline: doc.baselines?.[bench.id] ?? sourceBaseline(bench.baseline, results) };

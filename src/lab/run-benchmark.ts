@@ -21,8 +21,11 @@ export interface RunOptions {
 export interface RunProgress {
   done: number;
   total: number;
-  /** What is being measured now, for the status line. */
+  /** What is being measured now, for the status line (English, for the CLI). */
   current: string;
+  /** The same as data, for a page that words it in its own language: the task being timed, or the claim measured again. */
+  task?: { variant: string; case: string; threads: number };
+  remeasuring?: string;
   results: ResultV1[];
 }
 
@@ -110,7 +113,8 @@ export async function runBenchmark(
     `${bench.variants.find((v) => v.id === task.variant)!.label} on ${bench.cases[task.caseIndex]!.label}, ${task.threads} thread(s)`;
 
   for (const [i, task] of tasks.entries()) {
-    await onProgress({ done: i, total: tasks.length, current: label(task), results });
+    const timed = { variant: task.variant, case: bench.cases[task.caseIndex]!.label, threads: task.threads };
+    await onProgress({ done: i, total: tasks.length, current: label(task), task: timed, results });
     results.push(await measure(task));
   }
 
@@ -124,7 +128,13 @@ export async function runBenchmark(
       claims.push(first);
       continue;
     }
-    await onProgress({ done: tasks.length, total: tasks.length, current: `re-measuring ${claim.id} after a pause`, results });
+    await onProgress({
+      done: tasks.length,
+      total: tasks.length,
+      current: `re-measuring ${claim.id} after a pause`,
+      remeasuring: claim.id,
+      results,
+    });
     await pause(REMEASURE_PAUSE_MS);
     for (const side of [claim.slower, claim.faster]) {
       const task = { caseIndex: bench.cases.findIndex((c) => c.label === claim.case), variant: side.variant, threads: side.threads ?? 1 };

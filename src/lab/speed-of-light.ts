@@ -1,5 +1,7 @@
 import { machinePeak, PEAK_FMA, PEAK_MULADD } from "./benchmarks/machine-peak.ts";
 import { memoryBandwidth } from "./benchmarks/memory-bandwidth.ts";
+import { BenchmarkText } from "./i18n/benchmark-text.ts";
+import type { Locale } from "./i18n/locale.ts";
 
 /**
  * The two speed-of-light benchmarks as the islands that read them need them: which results are the
@@ -17,3 +19,11 @@ export const speedOfLight: SpeedOfLight = {
   peak: { bench: machinePeak.id, title: machinePeak.title, fma: PEAK_FMA, muladd: PEAK_MULADD },
   bandwidth: { bench: memoryBandwidth.id, title: memoryBandwidth.title },
 };
+
+/** The same, with the titles in `locale`. */
+export function speedOfLightIn(locale: Locale): SpeedOfLight {
+  return {
+    peak: { ...speedOfLight.peak, title: new BenchmarkText(machinePeak, locale).title },
+    bandwidth: { ...speedOfLight.bandwidth, title: new BenchmarkText(memoryBandwidth, locale).title },
+  };
+}

@@ -3,6 +3,7 @@ import type { ResultsV1 } from "../../lab/results.ts";
 import { ratio } from "../bench/format.ts";
 import { amdahlSpeedup, fitSerialFraction, type SpeedupPoint } from "./amdahl-fit.ts";
 import { cell } from "../table-cell.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import { ResultsListener } from "../results-listener.ts";
 import { readMeta } from "../island-meta.ts";
 
@@ -24,11 +25,11 @@ async function renderFits(fits: readonly Fit[], predict: number): Promise<Elemen
   return Plot.plot({
     width: 720,
     marginLeft: 50,
-    x: { type: "log", base: 2, label: "threads", domain: [1, predict] },
+    x: { type: "log", base: 2, label: pageMessages().axisThreads, domain: [1, predict] },
     y: {
       type: "log",
       base: 2,
-      label: "speedup over 1 thread",
+      label: pageMessages().axisSpeedup,
       grid: true,
       domain: [Math.min(0.5, ...measured.map((p) => p.speedup)), predict],
     },
@@ -57,6 +58,7 @@ class AmdahlElement extends ResultsListener {
     if (results.length === 0) return;
     const rows: HTMLElement[] = [];
     const fits: Fit[] = [];
+    const t = pageMessages();
     for (const c of bench.cases) {
       for (const v of bench.variants.filter((x) => x.parallel)) {
         const runs = results.filter((r) => r.case === c.label && r.variant === v.id).sort((a, b) => a.threads - b.threads);
@@ -64,15 +66,15 @@ class AmdahlElement extends ResultsListener {
         if (!one || runs.length < 2) continue;
         const points = runs.map((r) => ({ threads: r.threads, speedup: one.median / r.median }));
         const s = fitSerialFraction(points)!;
-        fits.push({ series: `${v.label} — ${c.label}`, s, points });
+        fits.push({ series: `${v.label} — ${c.text}`, s, points });
         const tr = document.createElement("tr");
         tr.append(
-          cell("th", `${v.label} — ${c.label}`),
+          cell("th", `${v.label} — ${c.text}`),
           cell("td", points.map((p) => `${p.threads}: ${ratio(p.speedup)} (${percent(p.speedup / p.threads)})`).join(", ")),
           cell("td", points.map((p) => `${p.threads}: ${ratio(amdahlSpeedup(s, p.threads))}`).join(", ")),
           cell("td", percent(s)),
           cell("td", ratio(amdahlSpeedup(s, predict))),
-          cell("td", s > 0 ? ratio(1 / s) : "unbounded"),
+          cell("td", s > 0 ? ratio(1 / s) : t.unbounded),
         );
         rows.push(tr);
       }
@@ -81,10 +83,7 @@ class AmdahlElement extends ResultsListener {
     const body = this.querySelector("tbody")!;
     body.replaceChildren(...rows);
     this.querySelector("table")!.hidden = rows.length === 0;
-    status.textContent =
-      rows.length === 0
-        ? "Only one thread count was measured, so there is nothing to fit: run again with at least 2 threads."
-        : `Fitted from your run (${new Set(results.map((r) => r.threads)).size} thread counts).`;
+    status.textContent = rows.length === 0 ? t.amdahlOneCount : t.amdahlFitted(new Set(results.map((r) => r.threads)).size);
     const chart = this.find("chart");
     const generation = ++this.#generation;
     if (fits.length === 0) {
@@ -93,7 +92,7 @@ class AmdahlElement extends ResultsListener {
     }
     void renderFits(fits, predict).then(
       (svg) => generation === this.#generation && chart.replaceChildren(svg),
-      (error: unknown) => (status.textContent = `The chart could not be drawn: ${String(error)}`),
+      (error: unknown) => (status.textContent = t.chartFailed(String(error))),
     );
   }
 }

@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import type { ResultsV1 } from "../../lab/results.ts";
 import { gflops, threadsLabel } from "../bench/format.ts";
@@ -17,8 +18,8 @@ async function renderSweep(series: readonly SweepSeries[], name: (s: SweepSeries
   return Plot.plot({
     width: 720,
     marginLeft: 50,
-    ariaLabel: "Triad bandwidth against working-set size",
-    x: { type: "log", label: "working set (three arrays, bytes) →", grid: true, tickFormat: sizeText },
+    ariaLabel: pageMessages().sweepPlotName,
+    x: { type: "log", label: pageMessages().axisWorkingSet, grid: true, tickFormat: sizeText },
     y: { type: "log", label: "↑ GB/s", grid: true },
     color: { legend: true },
     marks: [
@@ -60,24 +61,25 @@ class BandwidthSweepElement extends ResultsListener {
     if (series.length === 0) return;
     const label = (id: string) => bench.variants.find((v) => v.id === id)?.label ?? id;
     const name = (s: SweepSeries) => `${label(s.variant)}, ${threadsLabel(s.threads)}`;
+    const t = pageMessages();
     const items = series.map((s) => {
       const li = document.createElement("li");
       const { plateau } = s;
       li.textContent =
         plateau.steps === 0
-          ? `${name(s)}: ${gflops(plateau.gbps)} GB/s, with no cache step among the ${plateau.points.length} sizes it ran, so this may not be main memory.`
-          : `${name(s)}: main memory ${gflops(plateau.gbps)} GB/s, the median of the ${plateau.points.length} size(s) from ${sizeText(plateau.points[0]!.bytes)} on, past ${plateau.steps} cache step(s).`;
+          ? t.sweepNoStep(name(s), gflops(plateau.gbps), plateau.points.length)
+          : t.sweepPlateau(name(s), gflops(plateau.gbps), plateau.points.length, sizeText(plateau.points[0]!.bytes), plateau.steps);
       return li;
     });
     this.find("plateaus").replaceChildren(...items);
     const best = bestPlateau(results, bench.id);
     if (best) saveLastPlateau({ ...best, date: new Date().toISOString() });
-    this.find("status").textContent = best ? `Main memory on this machine: ${gflops(best.gbps)} GB/s (${threadsLabel(best.threads)}).` : "";
+    this.find("status").textContent = best ? t.sweepBest(gflops(best.gbps), threadsLabel(best.threads)) : "";
     const generation = ++this.#generation;
     const chart = this.find("chart");
     void renderSweep(series, name).then(
       (svg) => generation === this.#generation && chart.replaceChildren(svg),
-      (error: unknown) => (this.find("status").textContent = `The chart could not be drawn: ${String(error)}`),
+      (error: unknown) => (this.find("status").textContent = t.chartFailed(String(error))),
     );
   }
 }

@@ -2,12 +2,14 @@ import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import { importedSource, liveSource, type ResultSource } from "../../lab/result-source.ts";
 import type { EnvV1, ResultV1, ResultsV1 } from "../../lab/results.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
+import { pageMessages, pageSourceWords } from "../i18n/messages.ts";
 import { readMeta } from "../island-meta.ts";
 import type { ResultsPanel } from "../results/results-panel.ts";
 import { notIsolatedReason } from "../isolation-failure.ts";
 import { RunIsland } from "../run-island.ts";
 import { RESULTS_EVENT } from "./events.ts";
 import { acceptDroppedFiles, readResultsFile } from "./import-results.ts";
+import { progressText } from "./progress-text.ts";
 import { renderCharts } from "./results-chart.ts";
 import { renderResultsTable } from "./results-table.ts";
 import { RunnerClient } from "./runner-client.ts";
@@ -57,11 +59,7 @@ export class BenchElement extends RunIsland {
     });
     acceptDroppedFiles(this, (files) => void this.importFiles(files));
     this.find<HTMLButtonElement>("clear-imports").addEventListener("click", () => this.clearImports());
-    if (!globalThis.crossOriginIsolated) {
-      this.status(
-        `This page is not cross-origin isolated (${notIsolatedReason()}), so shared memory is off: only the single-threaded TypeScript variants will run.`,
-      );
-    }
+    if (!globalThis.crossOriginIsolated) this.status(pageMessages().notIsolated(notIsolatedReason()));
   }
 
   disconnectedCallback(): void {
@@ -88,14 +86,16 @@ export class BenchElement extends RunIsland {
           doc,
           this.#bench,
           this.#sources().map((s) => s.label),
+          pageMessages().originImported,
+          pageSourceWords(),
         );
         this.#imports.push(source);
-        imported.push(`${source.results.length} results from ${file.name}`);
+        imported.push(pageMessages().importedCount(source.results.length, file.name));
       } catch (error) {
         errors.push(error instanceof Error ? error.message : String(error));
       }
     }
-    if (imported.length) this.status(`Imported ${imported.join("; ")}.`);
+    if (imported.length) this.status(pageMessages().imported(imported.join("; ")));
     void this.#panel.then((p) => p.setImports(this.#imports));
     this.error(errors.join("\n"));
     this.#render();
@@ -104,12 +104,12 @@ export class BenchElement extends RunIsland {
   clearImports(): void {
     this.#imports = [];
     void this.#panel.then((p) => p.setImports([]));
-    this.status("Imported results cleared.");
+    this.status(pageMessages().importsCleared);
     this.#render();
   }
 
   #sources(): ResultSource[] {
-    const live = this.#live.length ? [liveSource(this.#bench, this.#live, this.#liveEnv)] : [];
+    const live = this.#live.length ? [liveSource(this.#bench, this.#live, this.#liveEnv, pageSourceWords())] : [];
     return [...live, ...this.#shared, ...this.#imports];
   }
 
@@ -126,7 +126,7 @@ export class BenchElement extends RunIsland {
     try {
       this.find("chart").replaceChildren(...(await renderCharts(this.#bench, results, dashed)));
     } catch (error) {
-      this.error(`The chart could not be drawn: ${String(error)}`);
+      this.error(pageMessages().chartFailed(String(error)));
     }
   }
 
@@ -148,10 +148,9 @@ export class BenchElement extends RunIsland {
       this.#results = results;
       this.#liveEnv = results.env;
       await this.#progress({ done: 1, total: 1, current: "done", results: results.results });
-      const skipped = results.skipped.map((s) => `${s.variant} skipped: ${s.reason}.`).join(" ");
-      this.status(
-        `Done: ${results.results.length} measurements on ${results.env.hardwareConcurrency} hardware threads (${results.env.kernelIsa}). ${skipped}`,
-      );
+      const t = pageMessages();
+      const skipped = results.skipped.map((s) => t.skipped(s.variant, s.reason)).join(" ");
+      this.status(t.benchDone(results.results.length, results.env.hardwareConcurrency, results.env.kernelIsa, skipped));
       await (await this.#panel).setLive(results);
       document.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: results }));
       return results;
@@ -177,7 +176,7 @@ export class BenchElement extends RunIsland {
     const bar = this.find<HTMLProgressElement>("progress");
     bar.max = p.total;
     bar.value = p.done;
-    if (p.current !== "done") this.status(`Measuring ${p.done + 1} of ${p.total}: ${p.current}…`);
+    if (p.current !== "done") this.status(pageMessages().measuring(p.done + 1, p.total, progressText(p, this.#bench)));
     if (p.results.length === 0) return;
     this.#live = p.results;
     this.#render();

@@ -1,5 +1,6 @@
 import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import type { ResultV1 } from "../../lab/results.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import { threadsLabel } from "./format.ts";
 
 type PlotModule = typeof import("@observablehq/plot");
@@ -26,7 +27,16 @@ function bySize(
   dashed: readonly ResultV1[],
   metric: "time" | "gflops",
 ): Element {
-  const x = { type: "point", domain: bench.cases.map((c) => c.label), label: bench.caseAxis, padding: 0.3 } as const;
+  // Points are placed by case label (the results' key) and named by the case's text in the page's language.
+  const caseText = new Map(bench.cases.map((c) => [c.label, c.text]));
+  const x = {
+    type: "point",
+    domain: bench.cases.map((c) => c.label),
+    label: bench.caseAxis,
+    padding: 0.3,
+    tickFormat: (label: string) => caseText.get(label) ?? label,
+  } as const;
+  const t = pageMessages();
   const y = metric === "time" ? "median" : "gflops";
   const marks = (rows: ReturnType<typeof sizeRows>, strokeDasharray?: string) => [
     metric === "time" ? Plot.ruleX(rows, { x: "case", y1: "lo", y2: "hi", stroke: "series", strokeWidth: 3, strokeDasharray }) : null,
@@ -39,10 +49,7 @@ function bySize(
     marginLeft: 60,
     width: 720,
     x,
-    y:
-      metric === "time"
-        ? { type: "log", label: "median time per call (ms)", grid: true }
-        : { label: "GFLOP/s (higher is better)", grid: true, zero: true },
+    y: metric === "time" ? { type: "log", label: t.axisTime, grid: true } : { label: t.axisGflops, grid: true, zero: true },
     color: { legend: true },
     marks: [...marks(sizeRows(bench, results)), ...(dashed.length ? marks(sizeRows(bench, dashed), "5 4") : [])],
   });
@@ -61,11 +68,12 @@ function byThreads(Plot: PlotModule, bench: BenchmarkMeta, results: readonly Res
       return one ? [{ threads: r.threads, speedup: one.median / r.median, series: label }] : [];
     });
   const maxT = Math.max(...rows.map((r) => r.threads));
+  const t = pageMessages();
   return Plot.plot({
     marginLeft: 60,
     width: 720,
-    x: { label: `threads (on ${last.label})`, domain: [1, maxT], ticks: Math.min(maxT, 8) },
-    y: { label: "speedup over 1 thread", grid: true, domain: [0, maxT] },
+    x: { label: t.axisThreadsOn(last.text), domain: [1, maxT], ticks: Math.min(maxT, 8) },
+    y: { label: t.axisSpeedup, grid: true, domain: [0, maxT] },
     color: { legend: true },
     marks: [
       Plot.line([{ t: 1 }, { t: maxT }], { x: "t", y: "t", stroke: "currentColor", strokeDasharray: "4 4", strokeOpacity: 0.5 }),

@@ -2,6 +2,7 @@ import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
 import type { ResultSource } from "../../lab/result-source.ts";
 import { baselineOf } from "../../lab/results.ts";
 import { gflops, ms, ratio } from "./format.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import { cell } from "../table-cell.ts";
 
 /** GB/s, to the same precision as GFLOP/s. */
@@ -19,15 +20,15 @@ function variantCell(label: string | undefined, id: string): HTMLTableCellElemen
   return el;
 }
 
-const TEXT_COLUMNS = new Set(["Source", "Case", "Variant"]);
-
 /**
  * The results as a table: one row per source × case × variant × thread count, with the speedup
  * against the baseline of the same source ("—" when that source measured none). A Source column
  * appears once anything is imported; the live run comes first. Built with textContent only, so no
  * value is ever parsed as HTML.
  */
-export function renderResultsTable(bench: Pick<BenchmarkMeta, "variants">, sources: readonly ResultSource[]): HTMLTableElement {
+export function renderResultsTable(bench: Pick<BenchmarkMeta, "variants" | "cases">, sources: readonly ResultSource[]): HTMLTableElement {
+  const t = pageMessages();
+  const textColumns = new Set([t.colSource, t.colCase, t.colVariant]);
   const table = document.createElement("table");
   table.className = "ec-results";
   const showSource = sources.some((s) => s.imported);
@@ -37,19 +38,19 @@ export function renderResultsTable(bench: Pick<BenchmarkMeta, "variants">, sourc
   // What a reader compares comes first (time, speedup, correct); the spread and rates after, where
   // a narrow page scrolls them.
   for (const h of [
-    ...(showSource ? ["Source"] : []),
-    "Case",
-    "Variant",
-    "Threads",
-    "Median (ms)",
-    "Speedup",
-    "Correct",
-    "IQR (ms)",
-    "n",
-    "GFLOP/s",
-    ...(showGbps ? ["GB/s"] : []),
+    ...(showSource ? [t.colSource] : []),
+    t.colCase,
+    t.colVariant,
+    t.colThreads,
+    t.colMedian,
+    t.colSpeedup,
+    t.colCorrect,
+    t.colIqr,
+    t.colN,
+    t.colGflops,
+    ...(showGbps ? [t.colGbps] : []),
   ]) {
-    const th = (TEXT_COLUMNS.has(h) ? textCell : cell)("th", h);
+    const th = (textColumns.has(h) ? textCell : cell)("th", h);
     th.scope = "col";
     head.append(th);
   }
@@ -70,7 +71,7 @@ export function renderResultsTable(bench: Pick<BenchmarkMeta, "variants">, sourc
       }
       // One case header per run of rows on the same case (results arrive grouped by case).
       if (source.results[i - 1]?.case !== r.case) {
-        const th = textCell("th", r.case);
+        const th = textCell("th", bench.cases.find((c) => c.label === r.case)?.text ?? r.case);
         th.scope = "row";
         th.classList.add("ec-case");
         const end = source.results.findIndex((o, j) => j > i && o.case !== r.case);
@@ -81,11 +82,11 @@ export function renderResultsTable(bench: Pick<BenchmarkMeta, "variants">, sourc
         variantCell(variant?.label, r.variant),
         cell("td", String(r.threads)),
         cell("td", ms(r.median) + (r.noisy ? " ⚠" : ""), {
-          title: r.noisy ? `noisy run: CV ${(r.cv * 100).toFixed(0)}%` : `95% CI ${ms(r.ci95[0])}–${ms(r.ci95[1])}`,
+          title: r.noisy ? t.noisyRun((r.cv * 100).toFixed(0)) : t.ci95(ms(r.ci95[0]), ms(r.ci95[1])),
         }),
         cell("td", base && r.median > 0 ? ratio(base.median / r.median) : "—"),
         cell("td", r.correctness.ok ? "✓" : "✗", {
-          title: `max error ${r.correctness.maxError.toExponential(2)} (tolerance ${r.correctness.tolerance.toExponential(2)})`,
+          title: t.maxError(r.correctness.maxError.toExponential(2), r.correctness.tolerance.toExponential(2)),
         }),
         cell("td", ms(r.iqr)),
         cell("td", String(r.n)),

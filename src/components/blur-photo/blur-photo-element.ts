@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { ms } from "../bench/format.ts";
 import { RunIsland } from "../run-island.ts";
 import { MAX_SIDE, type BlurMethod } from "./blur-photo.ts";
@@ -40,14 +41,14 @@ class BlurPhoto extends RunIsland {
     const k = Number(this.find<HTMLSelectElement>("k").value);
     const request: BlurRequest = { id: ++this.#lastId, source, name, k };
     this.start();
-    this.status(`Blurring ${name} with k=${k}…`);
+    this.status(pageMessages().blurring(name, k));
     this.#worker.postMessage(request);
   }
 
   #cancel() {
     this.#stopWorker();
     this.#lastId++; // an answer already on its way is stale
-    this.status("Cancelled.");
+    this.status(pageMessages().cancelled);
     this.setRunning(false);
   }
 
@@ -66,9 +67,9 @@ class BlurPhoto extends RunIsland {
       this.fail(new Error(reply.error));
       return;
     }
-    const scaled =
-      reply.width !== reply.originalWidth ? ` (scaled down from ${reply.originalWidth}×${reply.originalHeight} to fit ${MAX_SIDE} px)` : "";
-    this.status(`Done: ${reply.width}×${reply.height}${scaled}.`);
+    const t = pageMessages();
+    const scaled = reply.width !== reply.originalWidth ? t.blurScaled(reply.originalWidth, reply.originalHeight, MAX_SIDE) : "";
+    this.status(t.blurDone(reply.width, reply.height, scaled));
     this.#draw("before", reply.before, reply.width, reply.height);
     for (const blur of reply.blurs) {
       this.#draw(blur.method, blur.bitmap, reply.width, reply.height);

@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
 import { wrap } from "comlink";
@@ -27,9 +28,12 @@ class BusyCores extends RunIsland {
 
   async #run(): Promise<void> {
     const poolThreads = navigator.hardwareConcurrency;
-    const threads = this.begin(() => parseWorkers(this.find<HTMLInputElement>("threads").value, poolThreads, "Threads"), "result");
+    const threads = this.begin(
+      () => parseWorkers(this.find<HTMLInputElement>("threads").value, poolThreads, pageMessages().threads),
+      "result",
+    );
     if (threads === undefined) return;
-    this.status(`Running 384³ products on ${threads} of ${poolThreads} threads for ${RUN_MS / 1000} s…`);
+    this.status(pageMessages().busyRunning(threads, poolThreads, RUN_MS / 1000));
     const worker = (this.#worker = new Worker(new URL("./busy-worker.ts", import.meta.url), {
       type: "module",
       name: "every-core-busy-cores",
@@ -40,12 +44,9 @@ class BusyCores extends RunIsland {
       const shares = busyShares(run.busyMs, run.wallMs);
       this.find("result").replaceChildren(renderBusyTable(shares, run.wallMs));
       const idle = shares.filter((s) => s.busyMs === 0).length;
-      this.status(
-        `Done: ${run.products} products in ${Math.round(run.wallMs)} ms; on average ${coresBusy(shares).toFixed(1)} of ${poolThreads} threads were busy` +
-          (idle > 0 ? `, and ${idle} never ran a part.` : "."),
-      );
+      this.status(pageMessages().busyDone(run.products, Math.round(run.wallMs), coresBusy(shares).toFixed(1), poolThreads, idle));
     } catch (e) {
-      this.fail(e, "The run failed");
+      this.fail(e, pageMessages().runFailed);
     } finally {
       worker.terminate();
       if (this.#worker === worker) this.#worker = undefined;

@@ -1,5 +1,6 @@
 import { ms } from "../bench/format.ts";
 import type { BusyShare } from "../../kernels/pool/busy-time.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import { cell } from "../table-cell.ts";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -8,12 +9,13 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 export function renderBusyTable(shares: readonly BusyShare[], wallMs: number): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "ec-results";
-  table.createCaption().textContent = `Time each thread spent running its part of the products, out of ${ms(wallMs)} ms`;
-  table.createTHead().append(headRow(["Thread", "Busy (ms)", "Busy share of the wall time"]));
+  const t = pageMessages();
+  table.createCaption().textContent = t.busyCaption(ms(wallMs));
+  table.createTHead().append(headRow([t.busyColThread, t.busyColBusy, t.busyColShare]));
   table.createTBody().append(
     ...shares.map(({ thread, busyMs, share }) => {
       const tr = document.createElement("tr");
-      const name = cell("th", thread === 0 ? "0 (coordinator)" : `${thread} (pool worker)`, { className: "ec-text" });
+      const name = cell("th", thread === 0 ? t.busyCoordinator : t.busyPoolWorker(thread), { className: "ec-text" });
       name.scope = "row";
       const track = document.createElement("span");
       track.className = "ec-busy-track";

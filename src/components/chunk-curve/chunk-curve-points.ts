@@ -1,5 +1,6 @@
 import type { Benchmark } from "../../lab/benchmark.ts";
 import type { ResultV1 } from "../../lab/results.ts";
+import { threadsLabel } from "../bench/format.ts";
 
 /** Which variants of a Pool.map-style benchmark are which: rendered by the server into the island. */
 export interface ChunkVariants {
@@ -50,7 +51,7 @@ export function chunkCurve(
   const points = ours.flatMap((r) => {
     const chunk = Object.hasOwn(chunks, r.variant) ? chunks[r.variant] : undefined;
     if (chunk === undefined) return [];
-    return [{ batch: r.case, series: `${r.threads} thread${r.threads === 1 ? "" : "s"}`, chunk, ms: r.median }];
+    return [{ batch: r.case, series: threadsLabel(r.threads), chunk, ms: r.median }];
   });
   const loops = ours.filter((r) => r.variant === loop).map((r) => ({ batch: r.case, ms: r.median }));
   return { points: points.sort((a, b) => a.chunk - b.chunk), loops };

@@ -2,6 +2,8 @@ import type { ResultsV1 } from "../../lab/results.ts";
 import { ms } from "../bench/format.ts";
 import { crossover, measuredThresholds, poolCrossovers, sizeRows, thresholdText, type Column, type SizeRow } from "./crossovers.ts";
 import { cell } from "../table-cell.ts";
+import { pageLocale } from "../../lab/i18n/locale.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import { ResultsListener } from "../results-listener.ts";
 
 /** A column of the table: its head, its median in a row, and the crossover its footer states. */
@@ -18,16 +20,17 @@ interface TableColumn {
 function columns(rows: readonly SizeRow[]): TableColumn[] {
   const threads = rows.at(-1)!.threads;
   const column = (c: Column) => (row: SizeRow) => row.ms[c];
+  const m = pageMessages();
   return [
     { head: "TypeScript", ms: column("ts"), backend: true },
-    { head: "SIMD, 1 thread", ms: column("simd"), backend: true, from: crossover(rows, "simd", "ts") },
+    { head: m.crossSimd1, ms: column("simd"), backend: true, from: crossover(rows, "simd", "ts") },
     ...poolCrossovers(rows).map(({ threads: t, from }) => ({
-      head: `SIMD, pool of ${t}`,
+      head: m.crossPool(t),
       ms: (row: SizeRow) => row.pool[t],
       backend: true,
       from,
     })),
-    { head: `dispatcher, ${threads} cores`, ms: column("dispatch"), backend: false },
+    { head: m.crossDispatcher(threads), ms: column("dispatch"), backend: false },
   ];
 }
 
@@ -44,33 +47,35 @@ class CrossoversElement extends ResultsListener {
     this.find("table").replaceChildren(table(rows));
     this.find("code").textContent =
       `planGemm(shape, env, { thresholds: { simdFrom: ${thresholdText(t.simdFrom)}, threadsFrom: ${thresholdText(t.threadsFrom)} } })`;
+    const m = pageMessages();
     this.find("status").textContent =
-      `${sentence("SIMD overtakes the TypeScript loops", t.simdFrom)} ${sentence(`${rows.at(-1)!.threads} threads overtake one`, t.threadsFrom)}`;
+      `${sentence(m.crossSimdOvertakes, t.simdFrom)} ${sentence(m.crossThreadsOvertake(rows.at(-1)!.threads), t.threadsFrom)}`;
     this.find("result").hidden = false;
   }
 }
 
 /** A crossover as a table cell: "≈ 45³", "smallest", "never". */
 function fromText(work: number): string {
-  if (work === 0) return "smallest size";
-  if (!Number.isFinite(work)) return "no size measured";
+  if (work === 0) return pageMessages().crossSmallest;
+  if (!Number.isFinite(work)) return pageMessages().crossNoSize;
   return `≈ ${Math.round(Math.cbrt(work))}³`;
 }
 
 function sentence(what: string, work: number): string {
-  if (work === 0) return `${what} from the smallest size measured.`;
-  if (!Number.isFinite(work)) return `${what} at no size measured.`;
-  return `${what} at about ${Math.round(Math.cbrt(work))}³ (${work.toLocaleString("en")} multiply-adds).`;
+  const m = pageMessages();
+  if (work === 0) return m.crossFromSmallest(what);
+  if (!Number.isFinite(work)) return m.crossAtNoSize(what);
+  return m.crossAtAbout(what, Math.round(Math.cbrt(work)), work.toLocaleString(pageLocale()));
 }
 
 function table(rows: readonly SizeRow[]): HTMLTableElement {
   const t = document.createElement("table");
   const caption = document.createElement("caption");
-  caption.textContent =
-    "Median milliseconds per product, copies included; ★ marks the fastest backend at each size. The last row: from which size each backend beats the one before it for good (SIMD the TypeScript loops; each pool one SIMD thread).";
+  const m = pageMessages();
+  caption.textContent = m.crossTableCaption;
   const cols = columns(rows);
   const head = document.createElement("tr");
-  head.append(cell("th", "size", { scope: "col" }), ...cols.map((c) => cell("th", c.head, { scope: "col" })));
+  head.append(cell("th", m.crossColSize, { scope: "col" }), ...cols.map((c) => cell("th", c.head, { scope: "col" })));
   const body = document.createElement("tbody");
   for (const row of rows) {
     const tr = document.createElement("tr");
@@ -83,7 +88,7 @@ function table(rows: readonly SizeRow[]): HTMLTableElement {
     body.append(tr);
   }
   const foot = document.createElement("tr");
-  foot.append(cell("th", "wins from", { scope: "row" }), ...cols.map((c) => cell("td", c.from === undefined ? "—" : fromText(c.from))));
+  foot.append(cell("th", m.crossWinsFrom, { scope: "row" }), ...cols.map((c) => cell("td", c.from === undefined ? "—" : fromText(c.from))));
   const thead = document.createElement("thead");
   thead.append(head);
   const tfoot = document.createElement("tfoot");

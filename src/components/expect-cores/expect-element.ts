@@ -4,6 +4,8 @@ import { gflops, ms, ratio, threadsLabel } from "../bench/format.ts";
 import { loadLastPlateau } from "../bandwidth-sweep/last-plateau.ts";
 import { bestPlateau } from "../bandwidth-sweep/sweep-series.ts";
 import { readMeta } from "../island-meta.ts";
+import { pageLocale } from "../../lab/i18n/locale.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import { ResultsListener } from "../results-listener.ts";
 import { cell } from "../table-cell.ts";
 import type { NoCeiling } from "../amdahl/scaling-model.ts";
@@ -21,10 +23,9 @@ interface Bandwidth {
   source: string;
 }
 
-const WHY_NO_CEILING: Record<NoCeiling, string> = {
-  "no-byte-model": "no ceiling: this benchmark counts no memory traffic",
-  "no-bandwidth": "no ceiling: no main-memory bandwidth measured in this browser yet",
-  "in-cache": "no ceiling: your 1- and 2-thread calls already beat main-memory speed, so the data came from cache",
+const whyNoCeiling = (why: NoCeiling): string => {
+  const t = pageMessages();
+  return { "no-byte-model": t.noCeilingNoByteModel, "no-bandwidth": t.noCeilingNoBandwidth, "in-cache": t.noCeilingInCache }[why];
 };
 
 /** Predicted speedups as lines over 1 … 32 threads, measured ones as dots (log₂ threads). */
@@ -33,12 +34,13 @@ async function renderExpect(rows: readonly ExpectRow[], name: (r: ExpectRow) => 
   const lines = rows.flatMap((r) => r.predictions.map((p) => ({ series: name(r), threads: p.threads, speedup: p.speedup })));
   const dots = rows.flatMap((r) => r.measured.map((m) => ({ series: name(r), ...m })));
   const top = PREDICT_THREADS.at(-1)!;
+  const t = pageMessages();
   return Plot.plot({
     width: 720,
     marginLeft: 50,
-    ariaLabel: "Predicted speedup (lines) and measured speedup (dots) against threads",
-    x: { type: "log", base: 2, label: "threads →", domain: [1, top] },
-    y: { type: "log", base: 2, label: "↑ speedup over 1 thread", grid: true, domain: [Math.min(0.5, ...dots.map((d) => d.speedup)), top] },
+    ariaLabel: t.expectChartName,
+    x: { type: "log", base: 2, label: t.axisThreadsArrow, domain: [1, top] },
+    y: { type: "log", base: 2, label: t.axisSpeedupArrow, grid: true, domain: [Math.min(0.5, ...dots.map((d) => d.speedup)), top] },
     color: { legend: true },
     marks: [
       Plot.line([{ t: 1 }, { t: top }], { x: "t", y: "t", stroke: "currentColor", strokeDasharray: "4 4", strokeOpacity: 0.5 }),
@@ -72,12 +74,13 @@ class ExpectElement extends ResultsListener {
   /** The page's own bandwidth run first, else the last one remembered in this browser. */
   #bandwidthFigure(meta: ExpectMeta): Bandwidth | undefined {
     const here = bestPlateau(this.#bandwidth, meta.bandwidthBench);
-    if (here) return { gbps: here.gbps, source: `measured on this page (${threadsLabel(here.threads)})` };
+    const t = pageMessages();
+    if (here) return { gbps: here.gbps, source: t.bandwidthHere(threadsLabel(here.threads)) };
     const last = loadLastPlateau();
     if (last)
       return {
         gbps: last.gbps,
-        source: `your last measurement in this browser (${threadsLabel(last.threads)}, ${new Date(last.date).toLocaleDateString("en")})`,
+        source: t.bandwidthRemembered(threadsLabel(last.threads), new Date(last.date).toLocaleDateString(pageLocale())),
       };
     return undefined;
   }
@@ -87,12 +90,11 @@ class ExpectElement extends ResultsListener {
     const bandwidth = this.#bandwidthFigure(meta);
     const rows = expectRows(this.#bench, meta.bench, bandwidth?.gbps);
     const label = (id: string) => meta.bench.variants.find((v) => v.id === id)?.label ?? id;
-    const name = (r: ExpectRow) => `${label(r.variant)} — ${r.case}`;
-    this.find("bandwidth").textContent = bandwidth
-      ? `Main-memory bandwidth: ${gflops(bandwidth.gbps)} GB/s, ${bandwidth.source}.`
-      : "No main-memory bandwidth is available in this browser: run the memory-bandwidth benchmark on the speed-of-light page (or Measure peak in the machine panel) for a bandwidth ceiling. Until then the predictions are Amdahl's law alone.";
-    this.find("status").textContent =
-      rows.length === 0 ? "Run the benchmark above on at least 2 threads to predict more." : `Predicted from your 1- and 2-thread times.`;
+    const caseText = (label: string) => meta.bench.cases.find((c) => c.label === label)?.text ?? label;
+    const name = (r: ExpectRow) => `${label(r.variant)} — ${caseText(r.case)}`;
+    const t = pageMessages();
+    this.find("bandwidth").textContent = bandwidth ? t.bandwidthFigure(gflops(bandwidth.gbps), bandwidth.source) : t.bandwidthMissing;
+    this.find("status").textContent = rows.length === 0 ? t.expectRunFirst : t.expectPredicted;
     const body = this.querySelector("tbody")!;
     body.replaceChildren(...rows.map((r) => tableRow(r, name(r))));
     this.querySelector("table")!.hidden = rows.length === 0;
@@ -104,22 +106,23 @@ class ExpectElement extends ResultsListener {
     }
     void renderExpect(rows, name).then(
       (svg) => generation === this.#generation && chart.replaceChildren(svg),
-      (error: unknown) => (this.find("status").textContent = `The chart could not be drawn: ${String(error)}`),
+      (error: unknown) => (this.find("status").textContent = pageMessages().chartFailed(String(error))),
     );
   }
 }
 
 function tableRow(r: ExpectRow, name: string): HTMLTableRowElement {
   const tr = document.createElement("tr");
-  const measured = (t: number) => r.measured.find((m) => m.threads === t);
+  const measured = (threads: number) => r.measured.find((m) => m.threads === threads);
+  const t = pageMessages();
   tr.append(
     cell("th", name, { scope: "row" }),
     cell("td", `${(100 * r.model.serialFraction).toFixed(1)}%`),
-    cell("td", r.model.floorMs === undefined ? WHY_NO_CEILING[r.noCeiling!] : `${ms(r.model.floorMs)} ms`),
-    ...PREDICT_THREADS.map((t) => {
-      const p = r.predictions.find((x) => x.threads === t)!;
-      const m = measured(t);
-      const text = `${ratio(p.speedup)}${p.bound === "bandwidth" ? " (bandwidth)" : ""}${m ? `; measured ${ratio(m.speedup)}` : ""}`;
+    cell("td", r.model.floorMs === undefined ? whyNoCeiling(r.noCeiling!) : `${ms(r.model.floorMs)} ms`),
+    ...PREDICT_THREADS.map((threads) => {
+      const p = r.predictions.find((x) => x.threads === threads)!;
+      const m = measured(threads);
+      const text = `${ratio(p.speedup)}${p.bound === "bandwidth" ? t.boundByBandwidth : ""}${m ? t.measuredSpeedup(ratio(m.speedup)) : ""}`;
       return cell("td", text);
     }),
   );

@@ -9,7 +9,10 @@ function run(kase: string, variant: string, threads: number, median: number, gbp
 
 const bench = {
   id: "b",
-  cases: [{ label: "small" }, { label: "large" }],
+  cases: [
+    { label: "small", text: "small" },
+    { label: "large", text: "large" },
+  ],
   variants: [
     { id: "serial", label: "one" },
     { id: "pool", label: "pool", parallel: true },

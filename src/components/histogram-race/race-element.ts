@@ -1,3 +1,5 @@
+import { pageLocale } from "../../lab/i18n/locale.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import { splitRows } from "../../kernels/pool/pool-control.ts";
 import { HISTOGRAM_U8_BINS } from "../../kernels/histogram-u8.ts";
 import { measuredDocument, type Measurement } from "../../lab/measured-document.ts";
@@ -23,7 +25,7 @@ class HistogramRace extends RunIsland {
     this.presetCount("workers", Math.min(4, max), max);
     if (!globalThis.crossOriginIsolated) {
       this.find<HTMLButtonElement>("run").disabled = true;
-      this.status("This page is not cross-origin isolated, so it has no SharedArrayBuffer: the race cannot be shown here.");
+      this.status(pageMessages().raceHistNotIsolated);
     }
   }
 
@@ -65,13 +67,14 @@ class HistogramRace extends RunIsland {
       (_, i) => new Worker(new URL("./race-worker.ts", import.meta.url), { type: "module", name: `every-core-race-${i + 1}` }),
     );
     try {
-      this.status(`Drawing a ${width}×${height} test image in a worker…`);
+      const t = pageMessages();
+      this.status(t.raceHistDrawing(width, height));
       const pixels = new SharedArrayBuffer(n);
       await this.#all([{ kind: "fill", pixels, width, height, seed: SEED }]);
       const rows: string[][] = [];
       const measured: Measurement[] = [];
       for (const atomic of [false, true]) {
-        this.status(`${parties} workers counting with ${atomic ? "Atomics.add" : "plain increments"}…`);
+        this.status(t.raceHistCounting(parties, atomic ? "Atomics.add" : t.raceHistPlain));
         const bins = new SharedArrayBuffer(HISTOGRAM_U8_BINS * Int32Array.BYTES_PER_ELEMENT);
         const gate = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
         const t0 = performance.now();
@@ -85,8 +88,8 @@ class HistogramRace extends RunIsland {
         const counted = new Int32Array(bins).reduce((s, x) => s + x, 0);
         rows.push([
           atomic ? "Atomics.add" : "plain bins[v]++",
-          counted.toLocaleString("en"),
-          (n - counted).toLocaleString("en"),
+          counted.toLocaleString(pageLocale()),
+          (n - counted).toLocaleString(pageLocale()),
           `${ms.toFixed(1)} ms`,
         ]);
         // A lost count is a wrong result: the error is the number of counts lost, the tolerance 0.
@@ -100,12 +103,12 @@ class HistogramRace extends RunIsland {
         });
       }
       this.#render(rows);
-      this.status(`Done: ${n.toLocaleString("en")} pixels counted twice by ${parties} workers.`);
+      this.status(t.raceHistDone(n.toLocaleString(pageLocale()), parties));
       await (await this.#results).setLive(
         await measuredDocument("histogram-race", "histogram-u8-plain", measured, { kernelIsa: "none", quick: false }),
       );
     } catch (e) {
-      this.fail(e, "The race could not run", "Cancelled: the workers were stopped.");
+      this.fail(e, pageMessages().raceHistFailed, pageMessages().cancelledWorkersStopped);
     } finally {
       this.#stop();
       this.setRunning(false);
@@ -133,7 +136,7 @@ class HistogramRace extends RunIsland {
 function parseParties(value: string, max: number): number {
   const parties = Number(value);
   if (value.trim() === "" || !Number.isInteger(parties) || parties < 2 || parties > max) {
-    throw new RangeError(`Workers must be a whole number from 2 to ${max} (got “${value}”).`);
+    throw new RangeError(pageMessages().raceHistWorkers(max, value));
   }
   return parties;
 }

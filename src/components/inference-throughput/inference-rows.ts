@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import type { ResultV1 } from "../../lab/results.ts";
 
 /** One measured way of classifying a case's images: throughput and the latency of one call. */
@@ -20,19 +21,21 @@ export interface InferenceRow {
  * `images` images per timed run: `…-batch<b>-wasm` variants in images / b calls of b images,
  * `…-split-wasm-threads` in one call divided among its threads.
  */
+/** The network a case names: its label without the image count ("MNIST CNN (this site's), 256 images" → "MNIST CNN (this site's)"). */
+export function networkName(caseText: string): string {
+  return caseText.replace(/[,，]\s*[\d,]+\s*(?:images|張影像)$/, "");
+}
+
 export function inferenceRows(results: readonly ResultV1[], bench: string, images: number): InferenceRow[] {
   const rows: InferenceRow[] = [];
+  const t = pageMessages();
   for (const r of results) {
     const m = /-(?:batch(\d+)-wasm|split-wasm-(threads))$/.exec(r.variant);
     if (r.bench !== bench || !m || !r.correctness.ok) continue;
     const batch = m[2] ? images : Math.min(Number(m[1]), images);
     rows.push({
-      network: r.case.replace(/, \d+ images$/, ""),
-      calling: m[2]
-        ? `${images} per call, split across ${r.threads === 1 ? "1 thread" : `${r.threads} threads`}`
-        : batch === 1
-          ? "one per call"
-          : `${batch} per call`,
+      network: networkName(r.case),
+      calling: m[2] ? t.inferSplit(images, t.threadCount(r.threads)) : batch === 1 ? t.inferOnePerCall : t.inferPerCall(batch),
       variant: r.variant,
       threads: r.threads,
       batch,

@@ -2,6 +2,9 @@ import type { ResultsV1 } from "../../lab/results.ts";
 import { ms, threadsLabel } from "../bench/format.ts";
 import { inferenceRows, type InferenceRow } from "./inference-rows.ts";
 import { cell } from "../table-cell.ts";
+import { pageLocale } from "../../lab/i18n/locale.ts";
+import { pageMessages } from "../i18n/messages.ts";
+import { readMeta } from "../island-meta.ts";
 import { ResultsListener } from "../results-listener.ts";
 
 /**
@@ -13,15 +16,19 @@ class InferenceThroughputElement extends ResultsListener {
   protected async onResults(doc: ResultsV1): Promise<void> {
     const rows = inferenceRows(doc.results, this.dataset.bench ?? "", Number(this.dataset.images));
     if (rows.length === 0) return;
+    // Network names in the page's language (the server's table; a network it does not know keeps its own).
+    const networks = readMeta<Record<string, string>>(this);
+    for (const r of rows) r.network = networks[r.network] ?? r.network;
+    const t = pageMessages();
     this.find("table").replaceChildren(table(rows));
-    this.find("status").textContent = "Images per second (higher is better) against images per call, from your run.";
+    this.find("status").textContent = t.inferDrawn;
     const Plot = await import("@observablehq/plot");
-    const points = rows.map((r) => ({ ...r, series: /split/.test(r.calling) ? `${r.network}, ${threadsLabel(r.threads)}` : r.network }));
+    const points = rows.map((r) => ({ ...r, series: /-split-/.test(r.variant) ? `${r.network}, ${threadsLabel(r.threads)}` : r.network }));
     this.find("chart").replaceChildren(
       Plot.plot({
         marginLeft: 60,
-        x: { type: "point", label: "images per call", domain: [...new Set(rows.map((r) => r.batch))].sort((a, b) => a - b) },
-        y: { type: "log", label: "images per second", grid: true },
+        x: { type: "point", label: t.axisImagesPerCall, domain: [...new Set(rows.map((r) => r.batch))].sort((a, b) => a - b) },
+        y: { type: "log", label: t.axisImagesPerSecond, grid: true },
         color: { legend: true },
         marks: [
           Plot.line(points, { x: "batch", y: "imagesPerSecond", stroke: "series", z: "series" }),
@@ -35,9 +42,10 @@ class InferenceThroughputElement extends ResultsListener {
 function table(rows: readonly InferenceRow[]): HTMLTableElement {
   const t = document.createElement("table");
   const caption = document.createElement("caption");
-  caption.textContent = "Throughput and the time one call takes to return its images' labels (median of your run).";
+  const m = pageMessages();
+  caption.textContent = m.inferTableCaption;
   const head = document.createElement("tr");
-  head.append(...["network", "images given", "images per second", "latency of one call"].map((h) => cell("th", h, { scope: "col" })));
+  head.append(...[m.inferColNetwork, m.inferColGiven, m.inferColRate, m.inferColLatency].map((h) => cell("th", h, { scope: "col" })));
   const thead = document.createElement("thead");
   thead.append(head);
   const body = document.createElement("tbody");
@@ -46,7 +54,7 @@ function table(rows: readonly InferenceRow[]): HTMLTableElement {
     tr.append(
       cell("th", r.network, { scope: "row" }),
       cell("td", r.calling),
-      cell("td", Math.round(r.imagesPerSecond).toLocaleString("en")),
+      cell("td", Math.round(r.imagesPerSecond).toLocaleString(pageLocale())),
       cell("td", `${ms(r.latencyMs)} ms`),
     );
     body.append(tr);

@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
 
 /** Bytes per element of the dtypes a CNN is commonly stored in (numpy's names). */
@@ -26,10 +27,10 @@ export function parseLayers(text: string, batch: number): ConvParams[] {
   for (const [i, raw] of text.split("\n").entries()) {
     const line = raw.replace(/#.*/, "").trim();
     if (line === "") continue;
-    const where = `line ${i + 1}`;
+    const where = pageMessages().memLine(i + 1);
     const cells = line.split(/[\s,]+/);
     if (cells.length !== LAYER_FIELDS.length) {
-      throw new RangeError(`invalid ${where}: ${cells.length} values, expected ${LAYER_FIELDS.length} (${LAYER_FIELDS.join(" ")})`);
+      throw new RangeError(pageMessages().memBadCount(where, cells.length, LAYER_FIELDS.length, LAYER_FIELDS.join(" ")));
     }
     const v = Object.fromEntries(LAYER_FIELDS.map((f, j) => [f, Number(cells[j])])) as Record<(typeof LAYER_FIELDS)[number], number>;
     const params = {
@@ -51,8 +52,7 @@ export function parseLayers(text: string, batch: number): ConvParams[] {
     }
     layers.push(params);
   }
-  if (layers.length === 0)
-    throw new RangeError("invalid layers: none given (one line per layer: channels filters kernel stride padding height width)");
+  if (layers.length === 0) throw new RangeError(pageMessages().memNone(LAYER_FIELDS.join(" ")));
   return layers;
 }
 

@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { findPart } from "../find-part.ts";
 import { formatBytes, layerMemory, parseLayers, type Dtype, type LayerMemory } from "./conv-memory.ts";
 
@@ -44,9 +45,10 @@ class MemoryEstimator extends HTMLElement {
     // Layers run one after another, so the peak is the largest layer, not the sum.
     const peak = formatBytes(Math.max(...rows.map((r) => r.total)));
     this.#part("rows").innerHTML = body.join("");
+    const t = pageMessages();
     this.#part("totals").innerHTML =
-      `<tr><th scope="row">sum</th><td></td>${cells([...COLUMNS.map(sum), sum("total")])}</tr>` +
-      `<tr><th scope="row">largest layer</th><td colspan="5"></td><td>${peak}</td></tr>`;
+      `<tr><th scope="row">${t.memSum}</th><td></td>${cells([...COLUMNS.map(sum), sum("total")])}</tr>` +
+      `<tr><th scope="row">${t.memLargest}</th><td colspan="5"></td><td>${peak}</td></tr>`;
   }
 }
 

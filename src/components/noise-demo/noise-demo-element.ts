@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { RunIsland } from "../run-island.ts";
 import { NOISY_CV } from "../../lab/stats.ts";
 import { ms } from "../bench/format.ts";
@@ -37,7 +38,7 @@ class NoiseDemo extends RunIsland {
 
   async #run(): Promise<void> {
     const load = this.begin(
-      () => parseWorkers(this.find<HTMLInputElement>("load").value, navigator.hardwareConcurrency, "Competing workers"),
+      () => parseWorkers(this.find<HTMLInputElement>("load").value, navigator.hardwareConcurrency, pageMessages().competingWorkers),
       "result",
     );
     if (load === undefined) return;
@@ -53,9 +54,9 @@ class NoiseDemo extends RunIsland {
             timer.postMessage({ samples: NOISE_SAMPLES });
           }),
         );
-      this.#progress(0, `Timing ${NOISE_SAMPLES} calls on a quiet machine…`);
+      this.#progress(0, pageMessages().noiseTimingQuiet(NOISE_SAMPLES));
       const quiet = await time("quiet", 0);
-      this.#progress(1, `Starting ${load} competing worker(s), then timing ${NOISE_SAMPLES} calls again…`);
+      this.#progress(1, pageMessages().noiseTimingLoaded(load, NOISE_SAMPLES));
       for (let i = 0; i < load; i++) {
         this.#track(
           new Worker(new URL("./spinner-worker.ts", import.meta.url), { type: "module", name: `every-core-noise-load-${i + 1}` }),
@@ -67,11 +68,15 @@ class NoiseDemo extends RunIsland {
       const Plot = await import("@observablehq/plot");
       this.find("result").replaceChildren(renderNoiseChart(Plot, [quiet, loaded]), renderNoiseTable([quiet, loaded]));
       this.status(
-        `Done: median ${ms(quiet.stats.median)} → ${ms(loaded.stats.median)} ms, mean ${ms(quiet.stats.mean)} → ${ms(loaded.stats.mean)} ms; ` +
-          `the loaded run is ${loaded.noisy ? "" : "not "}flagged noisy (CV above ${NOISY_CV}).`,
+        pageMessages().noiseDone(
+          `${ms(quiet.stats.median)} → ${ms(loaded.stats.median)}`,
+          `${ms(quiet.stats.mean)} → ${ms(loaded.stats.mean)}`,
+          loaded.noisy,
+          NOISY_CV,
+        ),
       );
     } catch (e) {
-      this.fail(e, "The noise demo failed");
+      this.fail(e, pageMessages().noiseFailed);
     } finally {
       this.#stopWorkers();
       this.setRunning(false);

@@ -1,10 +1,11 @@
 import { NOISY_CV } from "../../lab/stats.ts";
 import { ms } from "../bench/format.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import type { PhaseSummary } from "./noise-summary.ts";
 
 type Plot = typeof import("@observablehq/plot");
 
-const phaseLabel = (p: PhaseSummary) => (p.load === 0 ? "quiet" : `with ${p.load} busy worker${p.load === 1 ? "" : "s"}`);
+const phaseLabel = (p: PhaseSummary) => (p.load === 0 ? pageMessages().noiseQuiet : pageMessages().noiseWithLoad(p.load));
 
 /**
  * Every sample of both phases as a strip (one dot per call, on a log axis so a preempted call
@@ -17,7 +18,7 @@ export function renderNoiseChart(Plot: Plot, phases: readonly PhaseSummary[]): S
     width: 640,
     height: 200,
     marginLeft: 150,
-    x: { type: "log", label: "time per call (ms, log scale)", grid: true },
+    x: { type: "log", label: pageMessages().noiseAxis, grid: true },
     y: { label: null, domain: phases.map(phaseLabel) },
     marks: [
       Plot.dot(dots, { x: "ms", y: "phase", r: 2, fill: "currentColor", fillOpacity: 0.3, stroke: null }),
@@ -25,7 +26,7 @@ export function renderNoiseChart(Plot: Plot, phases: readonly PhaseSummary[]): S
       Plot.tickX(marks("mean"), { x: "ms", y: "phase", stroke: "var(--sl-color-red)", strokeWidth: 2, strokeDasharray: "4 2" }),
     ],
   });
-  figure.setAttribute("aria-label", "Time of every call in each run: dots are calls, the solid tick the median, the dashed tick the mean");
+  figure.setAttribute("aria-label", pageMessages().noiseChartName);
   return figure;
 }
 
@@ -33,17 +34,18 @@ export function renderNoiseChart(Plot: Plot, phases: readonly PhaseSummary[]): S
 export function renderNoiseTable(phases: readonly PhaseSummary[]): HTMLTableElement {
   const table = document.createElement("table");
   table.className = "ec-results";
-  table.createCaption().textContent = "The same calls, summarized as every benchmark on this site summarizes its samples";
+  const t = pageMessages();
+  table.createCaption().textContent = t.noiseCaption;
   const head = table.createTHead().insertRow();
   for (const [i, label] of [
-    "Run",
-    "Calls",
-    "Min (ms)",
-    "Median (ms)",
-    "Mean (ms)",
-    "IQR (ms)",
-    "CV",
-    `Flagged noisy (CV > ${NOISY_CV})`,
+    t.noiseColRun,
+    t.noiseColCalls,
+    t.colMin,
+    t.colMedian,
+    t.colMean,
+    t.colIqr,
+    t.colCv,
+    t.colFlaggedNoisy(NOISY_CV),
   ].entries()) {
     const th = document.createElement("th");
     th.textContent = label;
@@ -60,7 +62,7 @@ export function renderNoiseTable(phases: readonly PhaseSummary[]): HTMLTableElem
     th.textContent = phaseLabel(p);
     row.append(th);
     const s = p.stats;
-    for (const text of [String(s.n), ms(s.min), ms(s.median), ms(s.mean), ms(s.iqr), s.cv.toFixed(2), p.noisy ? "yes" : "no"]) {
+    for (const text of [String(s.n), ms(s.min), ms(s.median), ms(s.mean), ms(s.iqr), s.cv.toFixed(2), p.noisy ? t.yes : t.no]) {
       row.insertCell().textContent = text;
     }
   }

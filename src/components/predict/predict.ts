@@ -1,5 +1,6 @@
 import type { ClaimResult } from "../../lab/claims.ts";
 import { ratio } from "../bench/format.ts";
+import { pageMessages, type Messages } from "../i18n/messages.ts";
 
 /** Where a reader's guess for one claim is kept: this browser's localStorage, nothing else. */
 export function storageKey(claim: string): string {
@@ -18,18 +19,19 @@ export const CLOSE_FACTOR = 1.25;
 export type Verdict = "close" | "high" | "low" | "none" | "unmeasured";
 
 /** How a guess compares with the ratio the run measured for its claim, in one sentence. */
-export function compareGuess(guess: number | undefined, result: Pick<ClaimResult, "ratio" | "reason">): { verdict: Verdict; text: string } {
-  if (result.ratio === undefined) {
-    return { verdict: "unmeasured", text: `Not measured on this machine${result.reason ? `: ${result.reason}` : ""}.` };
-  }
-  const measured = `your machine measured ${ratio(result.ratio)}`;
-  if (guess === undefined) return { verdict: "none", text: `No guess entered; ${measured}.` };
+export function compareGuess(
+  guess: number | undefined,
+  result: Pick<ClaimResult, "ratio" | "reason">,
+  t: Messages = pageMessages(),
+): { verdict: Verdict; text: string } {
+  if (result.ratio === undefined) return { verdict: "unmeasured", text: t.guessUnmeasured(result.reason ?? "") };
+  const measured = t.guessMeasured(ratio(result.ratio));
+  if (guess === undefined) return { verdict: "none", text: t.guessNone(measured) };
   const factor = guess / result.ratio;
-  const head = `You guessed ${ratio(guess)}; ${measured}`;
-  if (factor <= CLOSE_FACTOR && factor >= 1 / CLOSE_FACTOR) return { verdict: "close", text: `${head}: close.` };
+  const head = t.guessHead(ratio(guess), measured);
+  if (factor <= CLOSE_FACTOR && factor >= 1 / CLOSE_FACTOR) return { verdict: "close", text: t.guessClose(head) };
   const high = factor > 1;
-  return {
-    verdict: high ? "high" : "low",
-    text: `${head}: your guess was ${ratio(high ? factor : 1 / factor)} too ${high ? "high" : "low"}.`,
-  };
+  return high
+    ? { verdict: "high", text: t.guessTooHigh(head, ratio(factor)) }
+    : { verdict: "low", text: t.guessTooLow(head, ratio(1 / factor)) };
 }

@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { raceDocument } from "./race-document.ts";
 import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
@@ -60,11 +61,12 @@ export class PyodideRaceElement extends RunIsland {
 
 function summary(r: RaceResult): string {
   const startup = [...r.startupMs].sort((a, b) => a - b)[Math.floor(r.startupMs.length / 2)]!;
-  return (
-    `Done: ${interpretersLabel(r.interpreters)} ran the loop ${ratio(r.python1.ms / r.pythonN.ms)} as fast as one; ` +
-    `JavaScript ran it ${ratio(r.python1.ms / r.js.ms)} as fast as one interpreter` +
-    (r.wasm ? `, WebAssembly ${ratio(r.python1.ms / r.wasm.ms)}. ` : ". ") +
-    `Each interpreter took about ${ms(startup)} ms to start, outside those times.`
+  return pageMessages().raceDone(
+    interpretersLabel(r.interpreters),
+    ratio(r.python1.ms / r.pythonN.ms),
+    ratio(r.python1.ms / r.js.ms),
+    r.wasm && ratio(r.python1.ms / r.wasm.ms),
+    ms(startup),
   );
 }
 

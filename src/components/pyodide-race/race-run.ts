@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { wrap, type Remote } from "comlink";
 import type { Piece, RaceWorkerApi, TimedTotal } from "../../lab/pyodide/race-worker.ts";
 
@@ -17,7 +18,7 @@ export interface RaceResult {
   shareMs: number[];
 }
 
-export const interpretersLabel = (n: number) => (n === 1 ? "1 interpreter" : `${n} interpreters`);
+export const interpretersLabel = (n: number) => pageMessages().interpreters(n);
 
 export interface RaceProgress {
   done: number;
@@ -70,14 +71,15 @@ export class RaceRun {
     let done = 0;
     const report = (step: string) => onProgress({ done, total, step });
 
-    report(`Starting ${interpretersLabel(n)} (Pyodide), one per worker…`);
+    const t = pageMessages();
+    report(t.raceStarting(interpretersLabel(n)));
     const t0 = performance.now();
     const startupMs = await this.#call(
       Promise.all(
         this.#apis.map(async (api) => {
           const ms = await api.loadPython();
           done++;
-          report(`Started ${done} of ${n} interpreters…`);
+          report(t.raceStarted(done, n));
           return ms;
         }),
       ),
@@ -86,18 +88,18 @@ export class RaceRun {
 
     const whole: Piece[] = [[1, this.limit]];
     const first = this.#apis[0]!;
-    report("Running the loop in JavaScript, 1 worker…");
+    report(t.raceRunningJs);
     const js = await this.#call(first.runJs(whole));
     done++;
-    report("Running the loop in WebAssembly, 1 worker…");
+    report(t.raceRunningWasm);
     const wasm = await this.#call(first.runWasm(whole));
     if (wasm) checkTotal("WebAssembly", wasm.total, js.total);
     done++;
-    report("Running the loop in Python, 1 interpreter…");
+    report(t.raceRunningPython1);
     const python1 = await this.#call(first.runPython(whole));
     checkTotal("Python on 1 interpreter", python1.total, js.total);
     done++;
-    report(`Running the loop in Python, split over ${interpretersLabel(n)}…`);
+    report(t.raceRunningPythonN(interpretersLabel(n)));
     const pieces = await this.#call(first.pieces(this.limit, n * PIECES_PER_WORKER));
     const t1 = performance.now();
     const results = await this.#call(Promise.all(this.#apis.map((api, k) => api.runPython(pieces.filter((_, i) => i % n === k)))));

@@ -1,4 +1,6 @@
 import { ms, ratio } from "../bench/format.ts";
+import { pageLocale } from "../../lab/i18n/locale.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import { interpretersLabel, type RaceResult } from "./race-run.ts";
 
 function row(tag: "td" | "th", cells: readonly string[], textColumns: number): HTMLTableRowElement {
@@ -26,31 +28,25 @@ function table(caption: string, head: readonly string[], body: readonly (readonl
 export function renderRaceTable(r: RaceResult): HTMLTableElement {
   const vs1 = (t: number) => ratio(r.python1.ms / t);
   const n = r.interpreters;
+  const t = pageMessages();
   return table(
-    `Total Collatz steps of every n below ${r.limit.toLocaleString("en")}, each run checked against JavaScript's`,
-    ["Run", "Workers", "Total steps", "Loop time (ms)", "Speed-up vs 1 interpreter"],
+    t.raceCaption(r.limit.toLocaleString(pageLocale())),
+    [t.raceColRun, t.workers, t.raceColSteps, t.raceColLoop, t.raceColSpeedup],
     [
-      ["Python, 1 interpreter", "1", String(r.python1.total), ms(r.python1.ms), vs1(r.python1.ms)],
-      [
-        `Python, split over ${interpretersLabel(n)} (one GIL each)`,
-        String(n),
-        String(r.pythonN.total),
-        ms(r.pythonN.ms),
-        vs1(r.pythonN.ms),
-      ],
-      ["JavaScript, 1 worker", "1", String(r.js.total), ms(r.js.ms), vs1(r.js.ms)],
-      r.wasm
-        ? ["WebAssembly, 1 worker", "1", String(r.wasm.total), ms(r.wasm.ms), vs1(r.wasm.ms)]
-        : ["WebAssembly, 1 worker", "1", "—", "not run: needs a cross-origin isolated page", "—"],
+      [t.racePython1, "1", String(r.python1.total), ms(r.python1.ms), vs1(r.python1.ms)],
+      [t.racePythonN(interpretersLabel(n)), String(n), String(r.pythonN.total), ms(r.pythonN.ms), vs1(r.pythonN.ms)],
+      [t.raceJs, "1", String(r.js.total), ms(r.js.ms), vs1(r.js.ms)],
+      r.wasm ? [t.raceWasm, "1", String(r.wasm.total), ms(r.wasm.ms), vs1(r.wasm.ms)] : [t.raceWasm, "1", "—", t.raceWasmNotRun, "—"],
     ],
   );
 }
 
 /** Start-up of each interpreter, kept out of the loop times above. */
 export function renderStartupTable(r: RaceResult): HTMLTableElement {
+  const t = pageMessages();
   return table(
-    `Interpreter start-up, not counted in the loop times (all ${r.interpreters} side by side: ${ms(r.startupWallMs)} ms)`,
-    ["Interpreter", "Start-up (ms)", "Its share of the loop (ms)"],
+    t.startupCaption(r.interpreters, ms(r.startupWallMs)),
+    [t.startupColInterpreter, t.startupColStartup, t.startupColShare],
     r.startupMs.map((startup, k) => [`Python ${k + 1}`, ms(startup), ms(r.shareMs[k]!)]),
   );
 }

@@ -1,3 +1,5 @@
+import { pageMessages } from "../i18n/messages.ts";
+
 /**
  * Interpreters the race starts by default at most: each Pyodide instance takes tens of MB of memory
  * and seconds of start-up, so a 32-thread machine would spend a gigabyte and a long wait on them.
@@ -12,10 +14,10 @@ export function defaultWorkers(hardwareThreads: number): number {
  * A worker or thread count field's value (1 … hardware threads), or a RangeError whose message the
  * island shows as it is, naming the field by its label.
  */
-export function parseWorkers(value: string, hardwareThreads: number, field = "Workers"): number {
+export function parseWorkers(value: string, hardwareThreads: number, field = pageMessages().workers): number {
   const workers = Number(value.trim());
   if (value.trim() === "" || !Number.isInteger(workers) || workers < 1 || workers > hardwareThreads) {
-    throw new RangeError(`${field} must be a whole number from 1 to ${hardwareThreads} (this machine's hardware threads); got "${value}".`);
+    throw new RangeError(pageMessages().countOutOfRange(field, hardwareThreads, value));
   }
   return workers;
 }

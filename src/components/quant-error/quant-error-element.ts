@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import type { ErrorRow } from "./quant-error-rows.ts";
 import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
@@ -18,7 +19,7 @@ class QuantErrorElement extends RunIsland {
 
   async #run(): Promise<void> {
     this.start();
-    this.status("Multiplying in float32 and in int8…");
+    this.status(pageMessages().quantRunning);
     const worker = (this.#worker = new Worker(new URL("./quant-error-worker.ts", import.meta.url), {
       type: "module",
       name: "every-core-quant-error",
@@ -30,9 +31,9 @@ class QuantErrorElement extends RunIsland {
       });
       this.find("rows").replaceChildren(...(await this.cancellable(Promise.race([rows, workerFailure(worker, "the worker")]))).map(row));
       this.find("result").hidden = false;
-      this.status("Done: the table shows your run.");
+      this.status(pageMessages().quantDone);
     } catch (e) {
-      this.fail(e, "The measurement failed");
+      this.fail(e, pageMessages().quantFailed);
     } finally {
       worker.terminate();
       if (this.#worker === worker) this.#worker = undefined;

@@ -1,7 +1,10 @@
-import type { Comparison } from "../../lab/compare.ts";
+import type { Comparison, Verdict } from "../../lab/compare.ts";
+import { formatNumber } from "../../lab/i18n/format.ts";
+import { pageLocale } from "../../lab/i18n/locale.ts";
+import { pageMessages } from "../i18n/messages.ts";
 import { cell } from "../table-cell.ts";
 
-const x = (v: number) => (Number.isFinite(v) ? `${v >= 10 ? v.toFixed(1) : v.toFixed(2)}×` : "∞");
+const x = (v: number) => (Number.isFinite(v) ? `${formatNumber(pageLocale(), v, v >= 10 ? 1 : 2)}×` : "∞");
 
 /**
  * The comparison as a table: per case, variant and threads, the second source's speedup over the
@@ -13,16 +16,23 @@ export function renderComparison(
   first: string,
   second: string,
 ): HTMLElement[] {
+  const t = pageMessages();
+  const verdicts: Record<Verdict, string> = {
+    faster: t.verdictFaster,
+    slower: t.verdictSlower,
+    "no significant difference": t.verdictSame,
+  };
   const caption = document.createElement("p");
   if (rows.length === 0) {
-    caption.textContent = `${first} and ${second} share no measurement (same case, variant and threads) to compare.`;
+    caption.textContent = t.nothingToCompare(first, second);
     return [caption];
   }
-  caption.textContent = `Second (${second}) against first (${first}): the first's median time over the second's, so above 1× the second is faster.`;
+  caption.textContent = t.compareCaption(first, second);
   const table = document.createElement("table");
   table.className = "ec-comparison";
   const head = table.createTHead().insertRow();
-  for (const h of ["Case", "Variant", "Threads", "Ratio", "95% CI", "Verdict"]) head.append(cell("th", h, { scope: "col" }));
+  for (const h of [t.colCase, t.colVariant, t.colThreads, t.colRatio, t.colCi95, t.colVerdict])
+    head.append(cell("th", h, { scope: "col" }));
   const body = table.createTBody();
   for (const c of rows) {
     const row = body.insertRow();
@@ -33,18 +43,17 @@ export function renderComparison(
       cell("td", String(c.threads)),
       cell("td", x(c.ratio)),
       cell("td", `${x(c.ci95[0])}–${x(c.ci95[1])}${c.method === "ci" ? " *" : ""}`),
-      cell("td", c.verdict, { className: "ec-text" }),
+      cell("td", verdicts[c.verdict], { className: "ec-text" }),
     );
   }
   const notes = [caption, table];
   if (rows.some((c) => c.method === "ci")) {
     const note = document.createElement("p");
-    note.textContent =
-      "* One source has no samples (a link drops them when they would not fit), so this interval is bounded by the two medians' own 95% CIs — wider than a bootstrap, so a difference must be larger to count.";
+    note.textContent = t.ciFromMedians;
     notes.push(note);
   } else {
     const note = document.createElement("p");
-    note.textContent = "The 95% CIs come from 2000 bootstrap resamples of both runs' stored samples.";
+    note.textContent = t.ciFromBootstrap;
     notes.push(note);
   }
   return notes;

@@ -1,26 +1,30 @@
 import { describeEnv } from "../../lab/result-source.ts";
+import { formatDateTime } from "../../lab/i18n/format.ts";
+import { pageLocale } from "../../lab/i18n/locale.ts";
+import { pageMessages, pageSourceWords, type Messages } from "../i18n/messages.ts";
 import type { HistoryEntry } from "./history-store.ts";
 
 /** What a reader may do with one earlier run. */
 export type HistoryAction = "compare" | "download" | "share" | "delete";
 
-const ACTIONS: [HistoryAction, string][] = [
-  ["compare", "Compare"],
-  ["download", "Download"],
-  ["share", "Share"],
-  ["delete", "Delete"],
+const ACTIONS: [HistoryAction, keyof Messages][] = [
+  ["compare", "historyCompare"],
+  ["download", "historyDownload"],
+  ["share", "historyShare"],
+  ["delete", "historyDelete"],
 ];
 
 /** "12 Mar 2026, 14:03:05": when a run was saved, in the page's locale. */
 export function savedAtText(entry: HistoryEntry): string {
-  return new Date(entry.savedAt).toLocaleString(document.documentElement.lang || undefined, { dateStyle: "medium", timeStyle: "medium" });
+  return formatDateTime(pageLocale(), new Date(entry.savedAt));
 }
 
 /** "up to 8 threads · Chrome 142, 8 threads · Ryzen 7": the run's threads and machine in one line. */
 function summary(entry: HistoryEntry): string {
   const threads = Math.max(...entry.doc.results.map((r) => r.threads));
   const env = entry.doc.env;
-  return [`up to ${threads} thread${threads === 1 ? "" : "s"}`, describeEnv(env), env.cpuModel, env.quick ? "quick" : "full"]
+  const t = pageMessages();
+  return [t.upToThreads(threads), describeEnv(env, pageSourceWords()), env.cpuModel, env.quick ? t.quick : t.full]
     .filter(Boolean)
     .join(" · ");
 }
@@ -40,7 +44,8 @@ export function renderHistory(
     const text = document.createElement("span");
     text.textContent = `${when} — ${summary(entry)}`;
     li.append(text);
-    for (const [action, verb] of ACTIONS) {
+    for (const [action, key] of ACTIONS) {
+      const verb = pageMessages()[key] as string;
       const button = document.createElement("button");
       button.type = "button";
       button.textContent = verb;

@@ -1,11 +1,12 @@
 import { citation } from "../../lab/citation.ts";
 import { compareResults } from "../../lab/compare.ts";
-import { importedSource, liveSource, LIVE_SOURCE_LABEL, type ResultSource } from "../../lab/result-source.ts";
+import { importedSource, liveSource, type ResultSource } from "../../lab/result-source.ts";
 import { toCsv, toLatex, toMarkdown } from "../../lab/results-formats.ts";
 import type { ResultsV1 } from "../../lab/results.ts";
 import { download } from "../bench/download.ts";
 import { renderSourceDetails } from "../bench/source-details.ts";
 import { findPart } from "../find-part.ts";
+import { pageMessages, pageSourceWords } from "../i18n/messages.ts";
 import { renderComparison } from "./compare-table.ts";
 import { renderHistory, savedAtText, type HistoryAction } from "./history-list.ts";
 import { deleteRun, listRuns, saveRun, type HistoryEntry } from "./history-store.ts";
@@ -56,8 +57,8 @@ export class ResultsPanel extends HTMLElement {
       );
     on("download-json", () => this.#download("json", JSON.stringify(this.#doc(), null, 2), "application/json"));
     on("download-csv", () => this.#download("csv", toCsv(this.#doc()), "text/csv"));
-    on("copy-markdown", () => this.#copy("the Markdown table", toMarkdown(this.#doc())));
-    on("copy-latex", () => this.#copy("the LaTeX table", toLatex(this.#doc())));
+    on("copy-markdown", () => this.#copy(pageMessages().theMarkdownTable, toMarkdown(this.#doc())));
+    on("copy-latex", () => this.#copy(pageMessages().theLatexTable, toLatex(this.#doc())));
     on("share", () => this.#share(this.#doc()));
     on("cite", () => this.#cite());
     const cpu = this.#find<HTMLInputElement>("cpu-model");
@@ -78,13 +79,13 @@ export class ResultsPanel extends HTMLElement {
     this.#find("share-field").hidden = true;
     this.#find("cite-field").hidden = true;
     if (this.dataset.footnote === "true")
-      this.#find("footnote").replaceChildren(...renderSourceDetails([liveSource(this.#bench, doc.results, doc.env)]));
+      this.#find("footnote").replaceChildren(...renderSourceDetails([liveSource(this.#bench, doc.results, doc.env, pageSourceWords())]));
     this.#options();
     try {
       await saveRun(this.#bench.id, this.#doc());
       await this.#loadHistory();
     } catch (error) {
-      this.#host?.error(`This run could not be kept in the history: ${error instanceof Error ? error.message : String(error)}`);
+      this.#host?.error(pageMessages().historyFailed(error instanceof Error ? error.message : String(error)));
     }
   }
 
@@ -108,9 +109,9 @@ export class ResultsPanel extends HTMLElement {
   async #copy(what: string, text: string): Promise<void> {
     try {
       await navigator.clipboard.writeText(text);
-      this.#host?.status(`Copied ${what} to the clipboard.`);
+      this.#host?.status(pageMessages().copied(what));
     } catch {
-      this.#host?.error(`The browser did not let this page write to the clipboard, so ${what} was not copied.`);
+      this.#host?.error(pageMessages().copyRefused(what));
     }
   }
 
@@ -120,12 +121,13 @@ export class ResultsPanel extends HTMLElement {
     field.value = url;
     this.#find("share-field").hidden = false;
     field.select();
-    const note = samplesDropped ? " The samples did not fit in a link, so it carries medians, CIs, n and IQR only." : "";
+    const t = pageMessages();
+    const note = samplesDropped ? t.samplesDropped : "";
     try {
       await navigator.clipboard.writeText(url);
-      this.#host?.status(`Copied the share link.${note} The results travel in the link itself: no server sees them.`);
+      this.#host?.status(t.shareCopied(note));
     } catch {
-      this.#host?.status(`The share link is in the field below; copy it from there.${note}`);
+      this.#host?.status(t.shareInField(note));
     }
   }
 
@@ -143,8 +145,7 @@ export class ResultsPanel extends HTMLElement {
       this.#history = await listRuns(this.#bench.id);
     } catch (error) {
       this.#history = [];
-      this.#find("history-empty").textContent =
-        `The history is not available in this browser (${error instanceof Error ? error.message : String(error)}).`;
+      this.#find("history-empty").textContent = pageMessages().historyUnavailable(error instanceof Error ? error.message : String(error));
     }
     this.#find("history").replaceChildren(...renderHistory(this.#history, (action, entry) => void this.#act(action, entry)));
     this.#find("history-empty").hidden = this.#history.length > 0;
@@ -162,7 +163,7 @@ export class ResultsPanel extends HTMLElement {
     if (action === "delete") {
       await deleteRun(entry.id);
       await this.#loadHistory();
-      this.#host?.status(`Deleted the entry of ${savedAtText(entry)} from the history.`);
+      this.#host?.status(pageMessages().historyDeleted(savedAtText(entry)));
     }
     if (action === "compare") {
       const keys = [...this.#sources().keys()];
@@ -180,29 +181,30 @@ export class ResultsPanel extends HTMLElement {
     const mine = link.bench === undefined ? document.querySelector("ec-results-panel") === this : link.bench === this.#bench.id;
     if (!mine) return;
     if ("error" in link) {
-      this.#host?.error(`The shared link could not be opened: ${link.error}`);
+      this.#host?.error(pageMessages().sharedLinkFailed(link.error));
       return;
     }
     try {
-      const source = importedSource(link.doc, this.#bench, [LIVE_SOURCE_LABEL], "Shared");
+      const origin = pageMessages().originShared;
+      const source = importedSource(link.doc, this.#bench, [pageSourceWords().live], origin, pageSourceWords());
       this.#shared = [source];
       this.#host?.showShared?.(source);
-      this.#host?.status(`Showing a shared run (${source.label.slice("Shared: ".length)}) beside yours.`);
+      this.#host?.status(pageMessages().showingShared(source.label.slice(`${origin}: `.length)));
       this.#options();
     } catch (error) {
-      this.#host?.error(`The shared link could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+      this.#host?.error(pageMessages().sharedLinkFailed(error instanceof Error ? error.message : String(error)));
     }
   }
 
   /** Every source a reader may compare, by a stable key. */
   #sources(): Map<string, ResultSource> {
     const sources = new Map<string, ResultSource>();
-    if (this.#live) sources.set("live", liveSource(this.#bench, this.#live.results, this.#live.env));
+    if (this.#live) sources.set("live", liveSource(this.#bench, this.#live.results, this.#live.env, pageSourceWords()));
     for (const [i, s] of this.#shared.entries()) sources.set(`shared:${i}`, s);
     for (const [i, s] of this.#imports.entries()) sources.set(`import:${i}`, s);
     for (const entry of this.#history) {
-      const source = importedSource(entry.doc, this.#bench, [], "Earlier");
-      sources.set(`history:${entry.id}`, { ...source, label: `Earlier: ${savedAtText(entry)}` });
+      const source = importedSource(entry.doc, this.#bench, [], pageMessages().originEarlier, pageSourceWords());
+      sources.set(`history:${entry.id}`, { ...source, label: pageMessages().earlierRun(savedAtText(entry)) });
     }
     return sources;
   }
@@ -223,7 +225,7 @@ export class ResultsPanel extends HTMLElement {
     const first = sources.get(this.#find<HTMLSelectElement>("compare-first").value);
     const second = sources.get(this.#find<HTMLSelectElement>("compare-second").value);
     if (!first || !second) {
-      this.#host?.error("Choose two runs to compare: run the benchmark, import a file or open a shared link first.");
+      this.#host?.error(pageMessages().chooseTwo);
       return;
     }
     const label = this.#host?.variantLabel ?? ((id: string) => id);

@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { threadsLabel } from "../bench/format.ts";
 import { intensityRange, roofLine, type KernelPoint, type Roof } from "./roofline-data.ts";
 import { describePoint, intensityText, type VariantLabels } from "./roofline-labels.ts";
@@ -33,7 +34,7 @@ export async function renderRooflineChart(
     x: r.ridge,
     y: r.peakGflops,
     series: series(r.threads),
-    text: `ridge ${intensityText(r.ridge)} FLOP/B`,
+    text: pageMessages().ridgeAt(intensityText(r.ridge)),
     dy: i === 0 ? 16 : -14,
   }));
   const dots = shown.map((p) => ({ x: p.intensity, y: p.gflops, series: series(p.threads), description: describePoint(labels, p) }));
@@ -42,9 +43,9 @@ export async function renderRooflineChart(
     width,
     height: Math.round(Math.min(440, Math.max(300, width * 0.6))),
     marginLeft: 60,
-    ariaLabel: "Roofline chart",
-    ariaDescription: "Attainable GFLOP/s against arithmetic intensity; each kernel result is a focusable point.",
-    x: { type: "log", domain: [xMin, xMax], label: "arithmetic intensity (FLOP per byte of memory traffic) →", grid: true },
+    ariaLabel: pageMessages().roofChartName,
+    ariaDescription: pageMessages().roofChartDescription,
+    x: { type: "log", domain: [xMin, xMax], label: pageMessages().axisIntensity, grid: true },
     y: { type: "log", label: "↑ GFLOP/s", grid: true },
     color: { legend: true, domain },
     marks: [

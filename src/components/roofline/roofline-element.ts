@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import type { ResultV1, ResultsV1 } from "../../lab/results.ts";
 import { addKeyboardTips } from "./keyboard-tips.ts";
 import { renderRooflineChart } from "./roofline-chart.ts";
@@ -51,20 +52,15 @@ class RooflineElement extends ResultsListener {
         chart.replaceChildren(svg);
         addKeyboardTips(chart, svg);
       },
-      (error: unknown) => (this.find("status").textContent = `The roofline could not be drawn: ${String(error)}`),
+      (error: unknown) => (this.find("status").textContent = pageMessages().roofFailed(String(error))),
     );
   }
 }
 
 function statusText(roofCount: number, pointCount: number): string {
-  const roofsPart =
-    roofCount === 0
-      ? "No roof yet: run both the compute-peak and the memory-bandwidth benchmarks (or Measure peak in the machine panel)."
-      : `Roofs measured at ${roofCount} thread count${roofCount === 1 ? "" : "s"}.`;
-  const pointsPart =
-    pointCount === 0
-      ? "No kernel placed yet: run a benchmark with a byte model."
-      : `${pointCount} kernel results placed; Tab moves through them.`;
+  const t = pageMessages();
+  const roofsPart = roofCount === 0 ? t.noRoof : t.roofsMeasured(roofCount);
+  const pointsPart = pointCount === 0 ? t.noPoint : t.pointsPlaced(pointCount);
   return `${roofsPart} ${pointsPart}`;
 }
 

@@ -1,6 +1,7 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { gflops, threadsLabel } from "../bench/format.ts";
 import { attainable, boundBy, shareOfRoof, type KernelPoint, type Roof } from "./roofline-data.ts";
-import { intensityText, variantLabel, type VariantLabels } from "./roofline-labels.ts";
+import { boundText, intensityText, variantLabel, type VariantLabels } from "./roofline-labels.ts";
 
 /**
  * A table with a caption, column headers and rows of cells (textContent only: never parsed as HTML);
@@ -35,11 +36,12 @@ function table(caption: string, headers: readonly string[], rows: readonly (read
 /** The roofline as two tables, the text alternative of the chart: the roofs, then every kernel point. */
 export function renderRooflineTables(points: readonly KernelPoint[], roofList: readonly Roof[], labels: VariantLabels): HTMLElement {
   const wrap = document.createElement("div");
+  const t = pageMessages();
   if (roofList.length > 0) {
     wrap.append(
       table(
-        "Roofs: the machine's limits",
-        ["Threads", "Peak GFLOP/s", "Bandwidth GB/s", "Ridge (FLOP/byte)"],
+        t.roofsCaption,
+        [t.colThreads, t.roofColPeak, t.roofColBandwidth, t.roofColRidge],
         roofList.map((r) => [threadsLabel(r.threads), gflops(r.peakGflops), gflops(r.bandwidthGbps), intensityText(r.ridge)]),
         1,
       ),
@@ -47,12 +49,12 @@ export function renderRooflineTables(points: readonly KernelPoint[], roofList: r
   }
   wrap.append(
     table(
-      "Kernels against the roof at their thread count",
-      ["Kernel", "Case", "Bound by", "Threads", "FLOP/byte", "GFLOP/s", "Roof GFLOP/s", "Share of roof"],
+      t.kernelsCaption,
+      [t.kernelColKernel, t.colCase, t.kernelColBound, t.colThreads, t.kernelColIntensity, t.colGflops, t.kernelColRoof, t.kernelColShare],
       points.map((p) => [
         variantLabel(labels, p.bench, p.variant),
         p.case,
-        p.roof ? boundBy(p.roof, p.intensity) : "—",
+        p.roof ? boundText(boundBy(p.roof, p.intensity)) : "—",
         String(p.threads),
         intensityText(p.intensity),
         gflops(p.gflops),

@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { parseWorkers } from "../pyodide-race/workers-input.ts";
 import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
@@ -28,7 +29,7 @@ class SharedTiles extends RunIsland {
     this.presetCount("workers", Math.min(4, navigator.hardwareConcurrency || 1), navigator.hardwareConcurrency || 1);
     if (!globalThis.crossOriginIsolated) {
       this.find<HTMLButtonElement>("run").disabled = true;
-      this.status("This page is not cross-origin isolated, so it has no SharedArrayBuffer to share the image in.");
+      this.status(pageMessages().tilesNotIsolated);
     }
   }
 
@@ -76,10 +77,10 @@ class SharedTiles extends RunIsland {
       const byWorker = Array.from({ length: workers }, (_, i) => owners.filter((o) => o === i + 1).length);
       this.dataset.tilesByWorker = byWorker.join(",");
       this.status(
-        `All ${tiles} tiles drawn in ${ms.toFixed(0)} ms. Tiles per worker: ${byWorker.map((n, i) => `worker ${i + 1}: ${n}`).join(", ")}.`,
+        pageMessages().tilesDone(tiles, ms.toFixed(0), byWorker.map((n, i) => pageMessages().tilesOfWorker(i + 1, n)).join(", ")),
       );
     } catch (e) {
-      this.fail(e, "The drawing failed", "Cancelled: the workers were stopped.");
+      this.fail(e, pageMessages().tilesFailed, pageMessages().cancelledWorkersStopped);
     } finally {
       failed.catch(() => {}); // a worker's error after the run is no one's concern
       this.#stop();

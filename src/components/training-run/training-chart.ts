@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import type * as PlotModule from "@observablehq/plot";
 
 /** One run's curves, as the worker reported them. */
@@ -18,17 +19,18 @@ export function trainingCharts(Plot: Plot, runs: readonly RunSeries[], target: n
   const losses = runs.flatMap((r) => r.losses.map((p) => ({ run: r.label, ...p })));
   const tests = runs.flatMap((r) => r.tests.map((p) => ({ run: r.label, seconds: p.seconds, percent: 100 * p.accuracy })));
   const color = { legend: true, domain: runs.map((r) => r.label) };
-  const common = { width: 640, height: 240, x: { label: "wall-clock seconds", grid: true } };
+  const t = pageMessages();
+  const common = { width: 640, height: 240, x: { label: t.axisWallSeconds, grid: true } };
   const loss = Plot.plot({
     ...common,
     color,
-    y: { label: "training loss (cross-entropy)", grid: true, zero: true },
+    y: { label: t.axisLoss, grid: true, zero: true },
     marks: [Plot.line(losses, { x: "seconds", y: "loss", stroke: "run", tip: true })],
   });
   const accuracy = Plot.plot({
     ...common,
     color: { domain: color.domain },
-    y: { label: "test accuracy (%)", grid: true },
+    y: { label: t.axisAccuracy, grid: true },
     marks: [
       Plot.ruleY([100 * target], { stroke: "currentColor", strokeDasharray: "4 4", strokeOpacity: 0.6 }),
       Plot.line(tests, { x: "seconds", y: "percent", stroke: "run" }),

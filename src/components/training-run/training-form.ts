@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import type { TrainingOptions } from "../../lab/training/training-options.ts";
 
 /** The form's fields as typed, before any check. */
@@ -24,5 +25,5 @@ export function defaultWorkers(hardwareConcurrency: number): number {
 
 /** How a run is named in the legend and the table. */
 export function runLabel(o: TrainingOptions): string {
-  return `K = ${o.workers}, batch ${o.batch}, lr ${o.learningRate}, ${o.epochs} epoch${o.epochs === 1 ? "" : "s"}`;
+  return pageMessages().runLabel(o.workers, o.batch, o.learningRate, o.epochs);
 }

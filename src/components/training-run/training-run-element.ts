@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { proxy, wrap } from "comlink";
 import type { TrainingProgress } from "../../lab/training/training-loop.ts";
 import { checkTrainingOptions, TARGET_ACCURACY, type TrainingOptions } from "../../lab/training/training-options.ts";
@@ -67,8 +68,8 @@ class TrainingRun extends RunIsland {
       // The set's size is checked in the worker once the digits are loaded.
       checkTrainingOptions(o, { trainImages: Number.MAX_SAFE_INTEGER, hardwareConcurrency: navigator.hardwareConcurrency });
     } catch (e) {
-      this.error(`Not started: ${(e as Error).message}.`);
-      this.#setState("error", "Fix the setting above and press Train again.");
+      this.error(pageMessages().trainNotStarted((e as Error).message));
+      this.#setState("error", pageMessages().trainFix);
       return;
     }
     const runs = this.#input("compare").checked && o.workers > 1 ? [o, { ...o, workers: 1 }] : [o];
@@ -81,7 +82,8 @@ class TrainingRun extends RunIsland {
   async #runOne(o: TrainingOptions): Promise<boolean> {
     const label = runLabel(o);
     this.#live = { label, losses: [], tests: [] };
-    this.#setState("running", `${label}: starting a worker…`);
+    const t = pageMessages();
+    this.#setState("running", t.trainStarting(label));
     this.find<HTMLProgressElement>("progress").removeAttribute("value");
     const worker = new Worker(new URL("./training-worker.ts", import.meta.url), { type: "module", name: "every-core-training" });
     this.#worker = worker;
@@ -96,13 +98,13 @@ class TrainingRun extends RunIsland {
       const accuracy = this.find("accuracy");
       accuracy.dataset.value = String(summary.accuracy);
       accuracy.dataset.seconds = String(summary.seconds);
-      accuracy.textContent = `${label}: ${(100 * summary.accuracy).toFixed(2)} % of the held-out digits right after ${summary.seconds.toFixed(1)} s of training.`;
-      this.#setState("done", `Done: ${label}.`);
+      accuracy.textContent = t.trainAccuracy(label, (100 * summary.accuracy).toFixed(2), summary.seconds.toFixed(1));
+      this.#setState("done", t.trainDone(label));
       return true;
     } catch (e) {
       if (this.dataset.state !== "cancelled") {
-        this.error(`The run stopped: ${(e as Error).message}`);
-        this.#setState("error", "The page still works: change the settings and press Train again.");
+        this.error(t.trainStopped((e as Error).message));
+        this.#setState("error", t.trainStillWorks);
       }
       return false;
     } finally {
@@ -114,8 +116,11 @@ class TrainingRun extends RunIsland {
 
   #progress(label: string, p: TrainingProgress | SetupProgress): void {
     if (this.dataset.state !== "running" || this.#live?.label !== label) return;
+    const t = pageMessages();
     if (p.kind === "setup") {
-      this.status(`${label}: ${p.message}`);
+      const setup =
+        p.step === "loading" ? t.trainLoading : p.step === "compressing" ? t.trainCompressing(p.digits) : t.trainHelpers(p.helpers);
+      this.status(`${label}: ${setup}`);
       return;
     }
     if (p.kind === "loss") this.#live.losses.push({ seconds: p.seconds, loss: p.loss });
@@ -126,9 +131,9 @@ class TrainingRun extends RunIsland {
     const lastTest = this.#live.tests.at(-1);
     const lastLoss = this.#live.losses.at(-1);
     this.status(
-      `${label}: step ${p.step} of ${p.steps} (epoch ${p.epoch + 1}), ${p.seconds.toFixed(1)} s` +
-        (lastLoss ? `, loss ${lastLoss.loss.toFixed(3)}` : "") +
-        (lastTest ? `, test accuracy ${(100 * lastTest.accuracy).toFixed(2)} %` : ""),
+      t.trainStep(label, p.step, p.steps, p.epoch + 1, p.seconds.toFixed(1)) +
+        (lastLoss ? t.trainLoss(lastLoss.loss.toFixed(3)) : "") +
+        (lastTest ? t.trainTestAccuracy((100 * lastTest.accuracy).toFixed(2)) : ""),
     );
     this.#scheduleDraw();
   }
@@ -136,7 +141,7 @@ class TrainingRun extends RunIsland {
   #cancel(): void {
     if (this.dataset.state !== "running") return;
     this.abortRun();
-    this.#setState("cancelled", "Cancelled: the worker and its helpers were stopped.");
+    this.#setState("cancelled", pageMessages().trainCancelled);
     this.#stopWorker();
   }
 

@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import type { TrainingSummary } from "../../lab/training/training-loop.ts";
 import type { RunSeries } from "./training-chart.ts";
 
@@ -23,7 +24,8 @@ export function trainingTable(runs: readonly FinishedRun[], target: number): HTM
   const table = document.createElement("table");
   const head = table.createTHead().insertRow();
   const percent = `${Math.round(100 * target)} %`;
-  for (const h of ["run", "training time", "images / s", "final test accuracy", `time to ${percent}`]) {
+  const t = pageMessages();
+  for (const h of [t.trainColRun, t.trainColTime, t.trainColRate, t.trainColAccuracy, t.trainColTimeTo(percent)]) {
     const th = document.createElement("th");
     th.scope = "col";
     th.textContent = h;
@@ -38,7 +40,7 @@ export function trainingTable(runs: readonly FinishedRun[], target: number): HTM
       cell(`${r.summary.seconds.toFixed(1)} s`),
       cell(r.summary.samplesPerSecond.toFixed(0)),
       cell(`${(100 * r.summary.accuracy).toFixed(2)} %`),
-      cell(reached === undefined ? `not reached` : `${reached.toFixed(1)} s`),
+      cell(reached === undefined ? t.notReached : `${reached.toFixed(1)} s`),
     );
   }
   return table;

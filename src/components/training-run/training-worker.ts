@@ -12,7 +12,11 @@ import { loadWasmContext } from "../../lab/wasm-context.ts";
  * K − 1 helpers, and trains, so the page's main thread never computes. The page makes one worker
  * per run and terminates it afterwards, which also ends the pool's workers: that is the Cancel.
  */
-export type SetupProgress = { kind: "setup"; message: string };
+export type SetupProgress = { kind: "setup" } & (
+  | { step: "loading" }
+  | { step: "compressing"; digits: number }
+  | { step: "helpers"; helpers: number }
+);
 
 const api = {
   async train(o: TrainingOptions, onProgress: (p: TrainingProgress | SetupProgress) => void): Promise<TrainingSummary> {
@@ -23,13 +27,13 @@ const api = {
     }
     // Validated before any download; the batch against the real set size once it is loaded.
     checkTrainingOptions(o, { trainImages: Number.MAX_SAFE_INTEGER, hardwareConcurrency: navigator.hardwareConcurrency });
-    onProgress({ kind: "setup", message: "Loading the MNIST digits…" });
+    onProgress({ kind: "setup", step: "loading" });
     const [train, test] = await Promise.all([loadMnist("train"), loadMnist("test")]);
     checkTrainingOptions(o, { trainImages: train.count, hardwareConcurrency: navigator.hardwareConcurrency });
-    onProgress({ kind: "setup", message: `Compressing ${train.count} training digits as a loader would find them on disk…` });
+    onProgress({ kind: "setup", step: "compressing", digits: train.count });
     const store = encodeDigitStore(train);
     const wasm = await loadWasmContext();
-    onProgress({ kind: "setup", message: `Starting ${o.workers - 1} helper worker(s)…` });
+    onProgress({ kind: "setup", step: "helpers", helpers: o.workers - 1 });
     const pool = await createLabPool(o.workers - 1, wasm.module, wasm.memory, wasm.kernels);
     try {
       return trainDigits(wasm, pool, { train: store, test }, { ...o, seed: 1 }, onProgress);

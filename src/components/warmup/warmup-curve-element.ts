@@ -1,3 +1,4 @@
+import { pageMessages } from "../i18n/messages.ts";
 import { measuredDocument } from "../../lab/measured-document.ts";
 import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
@@ -21,7 +22,8 @@ class WarmupCurve extends RunIsland {
 
   async #run(): Promise<void> {
     this.start();
-    this.status("Running in a fresh worker…");
+    const t = pageMessages();
+    this.status(t.warmupRunning);
     // A new worker every run: a warm one would have nothing left to compile.
     const worker = (this.#worker = new Worker(new URL("./warmup-worker.ts", import.meta.url), {
       type: "module",
@@ -41,8 +43,8 @@ class WarmupCurve extends RunIsland {
       const chart = Plot.plot({
         width: 640,
         height: 280,
-        x: { label: "call number" },
-        y: { type: "log", label: "time per call (ms, log scale)", grid: true },
+        x: { label: t.axisCallNumber },
+        y: { type: "log", label: t.axisTimePerCallLog, grid: true },
         marks: [
           Plot.ruleY([s.steady.median], { stroke: "currentColor", strokeDasharray: "4 4", strokeOpacity: 0.6 }),
           Plot.dot(rows, { x: "call", y: "ms", r: 2, fill: "currentColor", tip: true }),
@@ -50,10 +52,10 @@ class WarmupCurve extends RunIsland {
       });
       this.find("chart").replaceChildren(chart);
       this.find("first").textContent = ms(s.firstMs);
-      this.find("steady").textContent = `${ms(s.steady.median)} (IQR ${ms(s.steady.iqr)})`;
+      this.find("steady").textContent = `${ms(s.steady.median)} (${t.iqrOf(ms(s.steady.iqr))})`;
       this.find("factor").textContent = `${s.coldFactor.toFixed(1)}×`;
       this.find("summary").hidden = false;
-      this.status(`Done: ${times.length} calls.`);
+      this.status(t.warmupDone(times.length));
       // As a results document: the first call against the steady state (the last half's calls).
       const steady = times.slice(Math.floor(times.length / 2));
       const doc = await measuredDocument(
@@ -67,7 +69,7 @@ class WarmupCurve extends RunIsland {
       );
       await (await this.#results).setLive(doc);
     } catch (e) {
-      this.fail(e, "The warm-up run failed");
+      this.fail(e, t.warmupFailed);
     } finally {
       worker.terminate();
       if (this.#worker === worker) this.#worker = undefined;

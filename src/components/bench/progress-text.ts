@@ -1,0 +1,17 @@
+import type { BenchmarkMeta } from "../../lab/benchmark-meta.ts";
+import type { RunProgress } from "../../lab/run-benchmark.ts";
+import { pageMessages } from "../i18n/messages.ts";
+
+/**
+ * What a run is measuring now, in the page's language, from the progress the runner reports as data;
+ * variants and cases by their text in `bench` (by id without one).
+ */
+export function progressText(p: RunProgress, bench: Pick<BenchmarkMeta, "variants" | "cases"> = { variants: [], cases: [] }): string {
+  const t = pageMessages();
+  if (p.remeasuring !== undefined) return t.remeasuring(p.remeasuring);
+  if (p.task === undefined) return p.current;
+  const { variant, case: kase, threads } = p.task;
+  const label = bench.variants.find((v) => v.id === variant)?.label ?? variant;
+  const caseText = bench.cases.find((c) => c.label === kase)?.text ?? kase;
+  return t.taskOn(label, caseText, t.threadCount(threads));
+}
