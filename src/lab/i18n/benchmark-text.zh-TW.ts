@@ -62,6 +62,7 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "conv2d-f32-winograd2x2-3x3-wasm-threads": "Winograd F(2×2, 3×3)，SIMD，多執行緒（WebAssembly）",
     "conv2d-f32-tfjs-wasm-simd": "tfjs-wasm conv2d（XNNPACK SIMD）",
     "conv2d-f32-tfjs-wasm-threaded-simd": "tfjs-wasm conv2d（XNNPACK SIMD，多執行緒）",
+    "conv2d-f32-ort-wasm-simd-threaded": "onnxruntime-web Conv（wasm EP，SIMD，多執行緒）",
     "conv2d-f32-separable": "高斯，可分離：一趟橫向、一趟縱向，2k 個係數（TypeScript）",
     "gemm-f32-ijk-ref": "樸素 i-j-k 迴圈（TypeScript）",
     "gemm-f32-ikj": "TypeScript i-k-j 迴圈",
@@ -72,6 +73,7 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "gemm-f32-6x8-packed-wasm-threads": "打包的 SIMD 核心程式，在執行緒池上（WebAssembly）",
     "gemm-f32-tfjs-wasm-simd": "tfjs-wasm matMul（XNNPACK SIMD）",
     "gemm-f32-tfjs-wasm-threaded-simd": "tfjs-wasm matMul（XNNPACK SIMD，多執行緒）",
+    "gemm-f32-ort-wasm-simd-threaded": "onnxruntime-web MatMul（wasm EP，SIMD，多執行緒）",
     "collatz-steps-js": "單執行緒、單一迴圈（JavaScript）",
     "collatz-steps-js-interleaved": "兩個任務在同一執行緒上輪流執行（JavaScript）",
     "collatz-steps-js-workers": "分給多個工作執行緒（JavaScript）",
@@ -96,6 +98,7 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "gemm-i8-4x8-wasm-threads": "int8：量化 A、4×8 int8 內積區塊、反量化，多執行緒（WebAssembly）",
     "gemm-i8-ref": "純量 TypeScript 的 int8 流程（參考實作）",
     "gemm-f32-dispatch": "分派器在給定核心數下的選擇",
+    "infer-f32-ort-wasm-simd-threaded": "onnxruntime-web CNN，一個批次（wasm EP，SIMD，多執行緒）",
     "infer-f32-batch1-wasm": "每次呼叫一張影像",
     "infer-f32-batch8-wasm": "每批 8 張",
     "infer-f32-batch64-wasm": "每批 64 張",
@@ -143,6 +146,8 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
       "F(2×2, 3×3) 每對通道每 2×2 個輸出只做 16 次乘加，直接卷積要做 36 次，用的是同一個打包的 6×8 區塊，而且每個通道只讀一次輸入，而不是複製九次到 im2col 矩陣",
     "conv2d-layers/winograd-vs-peak":
       "FMA 峰值限制了直接卷積的乘加能做多快，而 Winograd 少做 2.25 倍的乘加：能超越上限的是更好的演算法，而不是更快的迴圈",
+    "conv2d-layers/winograd-vs-ort-threads-2":
+      "F(2×2, 3×3) 每個 2×2 輸出區塊只需要 16 次乘法，ORT 計算的直接卷積則需要 36 次，而且 ORT 的 WebAssembly 版本把乘法和加法分成兩道指令",
     "conv2d-layers/winograd-vs-tfjs-threads-2":
       "每個執行緒在自己的工作空間中轉換並相乘自己那幾列區塊，所以兩個執行緒讓 Winograd 的速率幾乎加倍，而 tfjs 的 XNNPACK 卷積每一次直接卷積的乘加都得做",
     "dot-precision/f32-in-cache": "同樣的指令可以做四個 float32 乘加，卻只能做兩個 float64 乘加，而且資料已經在快取中",
@@ -158,6 +163,8 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
       "在 1,024 時，B 的相鄰兩列相距 4 KiB，所以未打包的區塊往下走的那條 B 會對應到 L1 快取的同一組，而那一組只放得下幾條快取行，並且每一步都碰到新的分頁；打包後，這條資料是一塊放得進 L1 的連續面板",
     "gemm/packed-vs-peak":
       "打包讓 6×8 區塊需要的每個運算元都以一條密集的資料流待在 L1 或 L2，因此每一步的兩次向量載入與六次廣播都藏在十二次乘加之後，核心程式的速度與只在暫存器上相乘的迴圈只差幾個百分點",
+    "gemm/packed-vs-ort":
+      "onnxruntime-web 1.31 的 WebAssembly 版本同樣沒有融合乘加（它的 SIMD 核心程式先乘再加），而且每次執行還要把 A 和 B 複製進它自己的堆積，再把 C 複製出來",
     "gemm/packed-vs-tfjs":
       "tfjs 4.22 的 SIMD 版本沒有融合乘加（relaxed SIMD），所以它每個通道的更新都要一次乘法加一次加法，而我們的幾乎跑到機器的 FMA 峰值",
     "gemm/threads-vs-tfjs-2": "兩者都把 C 的列分給同樣的兩個執行緒，所以單執行緒較快的核心程式仍然領先",
