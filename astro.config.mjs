@@ -36,6 +36,8 @@ export default defineConfig({
     isolationFiles(),
     starlight({
       title: "Every Core",
+      defaultLocale: "root",
+      locales: { root: { label: "English", lang: "en" }, "zh-tw": { label: "繁體中文", lang: "zh-TW" } },
       description: "Use every thread of your CPU for your own image algorithms — and prove it live.",
       sidebar: [
         {
