@@ -6,6 +6,7 @@
 export const MOVED_PAGES: Readonly<Record<string, string>> = {
   // The machine model comes first: Parts 1–5 lean on it (issue 16).
   "/benchmarks/speed-of-light/": "/basics/speed-of-light/",
+  "/zh-tw/benchmarks/speed-of-light/": "/zh-tw/basics/speed-of-light/",
 };
 
 /**
