@@ -56,6 +56,11 @@ export const kernelPoolJobs = {
       kernels.conv2d_f32_im2col_gemm(a.x, a.wT, a.bias, a.out, a.col, a.gemmOut, a.n, a.c, a.h, a.w, a.f, a.kh, a.kw, a.stride, a.pad, start, end);
     },
   ),
+  /**
+   * Nothing at all in every part: timing it times the pool's fork and join alone (waking the
+   * helpers, and hearing back from each).
+   */
+  fork_join_empty: poolJob({}, () => {}),
   /** Rows of A and C split across parts. */
   gemm_f32: poolJob(GEMM_ARGS, (kernels, a, part, parts) => {
     const band = gemmBand(a, part, parts);
