@@ -16,8 +16,11 @@ export class JobArgs<T extends ArgTypes> {
   /** The names in slot order (plain strings: `keyof T` would make a job table's jobs incomparable). */
   readonly names: readonly string[];
   readonly #f32: readonly boolean[];
+  readonly types: T;
 
-  constructor(readonly types: T) {
+  // No parameter properties: Node runs this file (npm run bench) by stripping types only.
+  constructor(types: T) {
+    this.types = types;
     this.names = Object.keys(types);
     // Integer-like keys would be ordered before the others, not as written.
     const numeric = this.names.find((name) => /^\d+$/.test(name));

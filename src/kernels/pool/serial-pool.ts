@@ -16,8 +16,10 @@ export class SerialPool<J extends JobTable> implements JobRunner<J> {
   readonly #jobs: J;
   readonly #kernels: WasmKernels;
   readonly #order: PartOrder;
+  readonly maxThreads: number;
 
-  constructor(jobs: J, kernels: WasmKernels, readonly maxThreads: number, order: PartOrder = "first-to-last") {
+  constructor(jobs: J, kernels: WasmKernels, maxThreads: number, order: PartOrder = "first-to-last") {
+    this.maxThreads = maxThreads;
     this.#jobs = jobs;
     this.#kernels = kernels;
     this.#order = order;
