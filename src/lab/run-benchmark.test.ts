@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineBenchmark, threadCounts, type Params } from "./benchmark.ts";
 import { checkRunOptions, runBenchmark, type RunProgress } from "./run-benchmark.ts";
+import { MAX_RUN_THREADS } from "./run-threads.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
 
 /** A tiny benchmark: sum of squares, a right variant, a wrong one, and one that needs isolation. */
@@ -110,11 +111,19 @@ describe("runBenchmark", () => {
     expect(doc.results[1]!.median).toBeLessThan(0.1);
   }, 60_000); // many spin-timed samples: seconds on a busy machine
 
-  it("refuses a thread count the machine does not have, naming the field", () => {
+  it("takes more threads than the machine reports, up to the pool's bound, and names the field otherwise", () => {
     expect(() => checkRunOptions({ quick: true, threads: 0 }, 8)).toThrow(/invalid threads: 0/);
-    expect(() => checkRunOptions({ quick: true, threads: 9 }, 8)).toThrow(/1 to 8/);
     expect(() => checkRunOptions({ quick: true, threads: 1.5 }, 8)).toThrow(RangeError);
     expect(() => checkRunOptions({ quick: true, threads: 8 }, 8)).not.toThrow();
+    expect(() => checkRunOptions({ quick: true, threads: 9 }, 8)).not.toThrow();
+    expect(() => checkRunOptions({ quick: true, threads: MAX_RUN_THREADS }, 2)).not.toThrow();
+    expect(() => checkRunOptions({ quick: true, threads: MAX_RUN_THREADS + 1 }, 2)).toThrow(/invalid threads: 257 \(expected 1 to 256; this browser reports 2 cores\)/);
+  });
+
+  it("runs only the cases asked for, and refuses a case it does not have", async () => {
+    const doc = await runBenchmark(squares, { quick: true, threads: 1, cases: [1] }, {}, () => {});
+    expect(new Set(doc.results.map((r) => r.case))).toEqual(new Set(["n=256"]));
+    await expect(runBenchmark(squares, { quick: true, threads: 1, cases: [2] }, {}, () => {})).rejects.toThrow(/invalid cases: 2 \(squares has cases 0 to 1\)/);
   });
 });
 

@@ -1,0 +1,45 @@
+import type { WasmKernels } from "../wasm/kernels-wasm.ts";
+import { PoolAborted } from "./pool-aborted.ts";
+import { arriveAndWait } from "./pool-barrier.ts";
+import { ARGS, DONE, FAILED, JOB, SPINS, STOP, THREADS, doorbell, finished } from "./pool-control.ts";
+import { runPartSteps, type JobTable } from "./pool-job.ts";
+import { awaitChange } from "./pool-wait.ts";
+
+/**
+ * A helper's life: sleep on its own doorbell (after a short spin, so back-to-back jobs skip the
+ * OS wake-up), run its part of the job, record its busy time and that it finished, bump DONE;
+ * until STOP. It runs part `part` of every job rung for it, so only the helpers a job uses wake.
+ * A part that throws marks FAILED (so parts waiting at a barrier abandon the job) and is still
+ * counted done: the coordinator reports it instead of waiting for ever. Plain Atomics on the
+ * shared control block, no message: the same loop runs in a browser worker and a Node thread.
+ */
+export function serveHelper(jobs: JobTable, kernels: WasmKernels, control: Int32Array, busy: Float64Array, part: number): void {
+  const table = Object.values(jobs);
+  const decoded = table.map((job) => job.args.blank());
+  const bell = doorbell(part);
+  const abortIfFailed = () => {
+    if (Atomics.load(control, FAILED)) throw new PoolAborted();
+  };
+  let rung = Atomics.load(control, bell);
+  for (;;) {
+    rung = awaitChange(control, bell, rung, Atomics.load(control, SPINS), Infinity);
+    if (Atomics.load(control, STOP)) return;
+    const threads = Atomics.load(control, THREADS);
+    const spins = Atomics.load(control, SPINS);
+    const start = performance.now();
+    try {
+      const index = Atomics.load(control, JOB);
+      const job = table[index]!;
+      runPartSteps(job, kernels, job.args.decode(control, ARGS, decoded[index]!), part, threads, () => arriveAndWait(control, threads, spins, abortIfFailed));
+    } catch (error) {
+      if (!(error instanceof PoolAborted)) {
+        console.error(`pool worker ${part}:`, error);
+        Atomics.compareExchange(control, FAILED, 0, part + 1);
+      }
+    }
+    busy[part]! += performance.now() - start; // stored before DONE is bumped, so the coordinator sees it
+    Atomics.store(control, finished(part), rung);
+    Atomics.add(control, DONE, 1);
+    Atomics.notify(control, DONE);
+  }
+}
