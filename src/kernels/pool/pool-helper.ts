@@ -20,7 +20,9 @@ export function serveHelper(jobs: JobTable, kernels: WasmKernels, control: Int32
   const abortIfFailed = () => {
     if (Atomics.load(control, FAILED)) throw new PoolAborted();
   };
-  let rung = Atomics.load(control, bell);
+  // Doorbells start at 0 and only the coordinator rings them, once per job: a job rung before this
+  // loop began (right after the pool's start) is still seen, as the bell is then already past 0.
+  let rung = 0;
   for (;;) {
     rung = awaitChange(control, bell, rung, Atomics.load(control, SPINS), Infinity);
     if (Atomics.load(control, STOP)) return;
