@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defineBenchmark, threadCounts, type Params } from "./benchmark.ts";
-import { checkRunOptions, runBenchmark, type RunProgress } from "./run-benchmark.ts";
+import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress } from "./run-benchmark.ts";
 import { MAX_RUN_THREADS } from "./run-threads.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
 
@@ -120,10 +120,13 @@ describe("runBenchmark", () => {
     expect(() => checkRunOptions({ quick: true, threads: MAX_RUN_THREADS + 1 }, 2)).toThrow(/invalid threads: 257 \(expected 1 to 256; this browser reports 2 cores\)/);
   });
 
-  it("runs only the cases asked for, and refuses a case it does not have", async () => {
-    const doc = await runBenchmark(squares, { quick: true, threads: 1, cases: [1] }, {}, () => {});
-    expect(new Set(doc.results.map((r) => r.case))).toEqual(new Set(["n=256"]));
-    await expect(runBenchmark(squares, { quick: true, threads: 1, cases: [2] }, {}, () => {})).rejects.toThrow(/invalid cases: 2 \(squares has cases 0 to 1\)/);
+  it("runs only the cases and variants asked for, and refuses ones it does not have", async () => {
+    const doc = await runBenchmark(squares, { quick: true, threads: 1, cases: [1], variants: ["squares-loop"] }, {}, () => {});
+    expect(doc.results.map((r) => `${r.variant} ${r.case}`)).toEqual(["squares-loop n=256"]);
+    const run = (o: Partial<RunOptions>) => runBenchmark(squares, { quick: true, threads: 1, ...o }, {}, () => {});
+    await expect(run({ cases: [2] })).rejects.toThrow(/invalid cases: 2 \(squares has cases 0 to 1\)/);
+    await expect(run({ variants: ["squares-none"] })).rejects.toThrow(/invalid variants: squares-none is not a variant of squares/);
+    await expect(run({ threadCounts: [0] })).rejects.toThrow(/invalid threadCounts: 0/);
   });
 });
 
@@ -186,6 +189,13 @@ describe("variant options", () => {
       "large/copy@1", "large/copy-capped@1", "large/copy-capped@2",
     ]);
     expect(log).toEqual(doc.results.map((r) => `${r.variant}@${r.threads}`));
+  });
+
+  it("times parallel variants only at the thread counts asked for, each capped at what the variant allows", async () => {
+    const log: string[] = [];
+    const pool: LabPool = { maxThreads: 64, run: () => expect.unreachable("no job runs on this pool") };
+    const doc = await runBenchmark(declare(log), { quick: true, threads: 64, cases: [0], threadCounts: [8, 64] }, { pool }, () => {});
+    expect(doc.results.map((r) => `${r.variant}@${r.threads}`)).toEqual(["copy@1", "copy-small@1", "copy-capped@2"]);
   });
 
   it("rejects a case filter that names no case", () => {

@@ -17,6 +17,13 @@ export interface RunOptions {
   threads: number;
   /** Indices of the cases to run (all when absent): e2e runs the smallest alone. */
   cases?: readonly number[];
+  /** Ids of the variants to run (all when absent). */
+  variants?: readonly string[];
+  /**
+   * Thread counts to time parallel variants at, each capped at what the run and the variant allow
+   * (1, 2, 4 … up to `threads` when absent): e2e times 64 threads alone.
+   */
+  threadCounts?: readonly number[];
 }
 
 
@@ -57,17 +64,18 @@ export async function runBenchmark(
   resources: RunResources,
   onProgress: (p: RunProgress) => void | Promise<void>,
 ): Promise<ResultsV1> {
-  const unknownCase = options.cases?.find((i) => !Number.isInteger(i) || i < 0 || i >= bench.cases.length);
-  if (unknownCase !== undefined) throw new RangeError(`invalid cases: ${unknownCase} (${bench.id} has cases 0 to ${bench.cases.length - 1})`);
+  checkSelection(bench, options);
   const plan = options.quick ? QUICK_PLAN : FULL_PLAN;
   const skipped: ResultsV1["skipped"] = [];
   const tasks: Task[] = [];
   for (const v of bench.variants) {
+    if (options.variants && !options.variants.includes(v.id)) continue;
     if (v.needsIsolation && !resources.wasm) {
       skipped.push({ variant: v.id, reason: "needs shared WebAssembly memory, which needs a cross-origin isolated page" });
       continue;
     }
-    const counts = v.parallel ? threadCounts(Math.min(options.threads, resources.pool?.maxThreads ?? 1, v.maxThreads ?? Infinity)) : [1];
+    const most = Math.min(options.threads, resources.pool?.maxThreads ?? 1, v.maxThreads ?? Infinity);
+    const counts = !v.parallel ? [1] : options.threadCounts ? [...new Set(options.threadCounts.map((t) => Math.min(t, most)))] : threadCounts(most);
     for (let caseIndex = 0; caseIndex < bench.cases.length; caseIndex++) {
       if (options.cases && !options.cases.includes(caseIndex)) continue;
       if (v.cases && !v.cases.includes(bench.cases[caseIndex]!.label)) continue;
@@ -148,6 +156,16 @@ export async function runBenchmark(
     skipped,
     baselines: { [bench.id]: bench.baseline },
   };
+}
+
+/** Checks that the cases, variants and thread counts a run selects exist, naming the first that does not. */
+function checkSelection(bench: Benchmark, o: RunOptions): void {
+  const badCase = o.cases?.find((i) => !Number.isInteger(i) || i < 0 || i >= bench.cases.length);
+  if (badCase !== undefined) throw new RangeError(`invalid cases: ${badCase} (${bench.id} has cases 0 to ${bench.cases.length - 1})`);
+  const badVariant = o.variants?.find((id) => !bench.variants.some((v) => v.id === id));
+  if (badVariant !== undefined) throw new RangeError(`invalid variants: ${badVariant} is not a variant of ${bench.id}`);
+  const badCount = o.threadCounts?.find((t) => !Number.isInteger(t) || t < 1);
+  if (badCount !== undefined) throw new RangeError(`invalid threadCounts: ${badCount} (expected integers ≥ 1)`);
 }
 
 /** How long a failed claim waits before it is measured again. */
