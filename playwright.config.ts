@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/chromium.ts";
 
-const port = 4322;
+// EVERY_CORE_E2E_PORT: another port, for a second checkout on the same machine (a server already
+// on 4322 would otherwise be reused, serving that checkout's build).
+const port = Number(process.env.EVERY_CORE_E2E_PORT ?? 4322);
 
 export default defineConfig({
   testDir: "e2e",

@@ -12,8 +12,8 @@ export const STOP = 3;
 export const FAILED = 4;
 /** 1 + a helper's part number once that helper is known to be gone (its worker ended). */
 export const DEAD = 5;
-/** Loads each wait spins through before it sleeps, for this job (0 when threads outnumber cores). */
-export const SPINS = 6;
+/** 1 when this job's waits may spin before they sleep (0 when its threads outnumber the cores). */
+export const SPIN = 6;
 /** The barrier between a job's steps (pool-barrier.ts): parts arrived, and the generation they wait on. */
 export const BARRIER_COUNT = 7;
 export const BARRIER_GENERATION = 8;

@@ -3,18 +3,11 @@ import { createBusySlots } from "./busy-time.ts";
 import { PoolAborted } from "./pool-aborted.ts";
 import { arriveAndWait } from "./pool-barrier.ts";
 import {
-  ARGS, BARRIER_COUNT, DEAD, DONE, FAILED, JOB, MAX_ARGS, MAX_THREADS, SPINS, STOP, THREADS, createControl, doorbell, finished,
+  ARGS, BARRIER_COUNT, DEAD, DONE, FAILED, JOB, MAX_ARGS, MAX_THREADS, SPIN, STOP, THREADS, createControl, doorbell, finished,
 } from "./pool-control.ts";
 import type { ArgTypes, ArgValues } from "./job-args.ts";
 import { runPartSteps, type ArgsOf, type JobRunner, type JobTable, type PoolJob } from "./pool-job.ts";
-import { awaitChange } from "./pool-wait.ts";
-
-/**
- * Loads a waiting thread spins through before it sleeps (a few tens of microseconds). Measured with
- * the fork-join benchmark in Chromium on 2 cores: an empty 2-thread job costs 6–14 µs when both
- * sides sleep at once, about 1 µs when they spin first.
- */
-export const SPIN_LOADS = 20_000;
+import { SpinBudget, awaitChange } from "./pool-wait.ts";
 
 /** How long the coordinator waits for a job's parts before it gives up on the pool by default. */
 export const JOB_TIMEOUT_MS = 60_000;
@@ -39,7 +32,7 @@ export interface CoordinatorOptions {
 /**
  * The coordinator's side of a pool: it runs part 0 of every job itself, so `threads` = 1 + helpers
  * used. It writes the job into the control block, rings the doorbells of helpers 1 … threads − 1,
- * runs its part, and waits for DONE, spinning a little, then sleeping in slices; after each slice
+ * runs its part, and waits for DONE, spinning a little (pool-wait.ts), then sleeping in slices; after each slice
  * it looks whether a helper is gone (reportHelperGone) or the job has outlived its timeout, and
  * then fails naming the helper. It blocks in Atomics.wait, so it must run in a worker (or Node).
  */
@@ -60,14 +53,15 @@ export class PoolCoordinator<J extends JobTable> implements JobRunner<J> {
   // The job running now, for the waits' checks (made once, so a run allocates no closure).
   #job = "";
   #threads = 1;
-  #spins = 0;
+  #spin = false;
+  readonly #budget = new SpinBudget();
   #started = 0;
   readonly #watch = () => this.#checkHelpers();
   readonly #abortOrWatch = () => {
     this.#checkHelpers();
     if (Atomics.load(this.control, FAILED)) throw new PoolAborted();
   };
-  readonly #barrier = () => arriveAndWait(this.control, this.#threads, this.#spins, this.#abortOrWatch);
+  readonly #barrier = () => arriveAndWait(this.control, this.#threads, this.#spin, this.#budget, this.#abortOrWatch);
 
   constructor(jobs: J, kernels: WasmKernels, options: CoordinatorOptions) {
     const helpers = options.helperNames.length;
@@ -102,14 +96,14 @@ export class PoolCoordinator<J extends JobTable> implements JobRunner<J> {
     const c = this.control;
     this.#job = job;
     this.#threads = threads;
-    this.#spins = threads <= this.#cores ? SPIN_LOADS : 0;
+    this.#spin = threads <= this.#cores;
     this.#started = performance.now();
     this.#checkHelpers(); // a helper that ended between jobs fails this one before it starts
     const spec: PoolJob = this.#jobs[job]!;
     spec.args.encode(args, c, ARGS);
     Atomics.store(c, JOB, this.#jobNames.indexOf(job));
     Atomics.store(c, THREADS, threads);
-    Atomics.store(c, SPINS, this.#spins);
+    Atomics.store(c, SPIN, this.#spin ? 1 : 0);
     Atomics.store(c, DONE, 0);
     Atomics.store(c, FAILED, 0);
     Atomics.store(c, BARRIER_COUNT, 0);
@@ -129,7 +123,7 @@ export class PoolCoordinator<J extends JobTable> implements JobRunner<J> {
       }
     }
     this.busy[0]! += performance.now() - this.#started;
-    for (let done = Atomics.load(c, DONE); done < threads - 1; ) done = awaitChange(c, DONE, done, this.#spins, undefined, this.#watch);
+    for (let done = Atomics.load(c, DONE); done < threads - 1; ) done = awaitChange(c, DONE, done, this.#spin, this.#budget, undefined, this.#watch);
     if (partError !== undefined) throw partError;
     const failed = Atomics.load(c, FAILED);
     if (failed) throw new Error(`pool job ${job} failed in ${this.#partName(failed - 1)} (see the console)`);

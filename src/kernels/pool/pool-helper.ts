@@ -1,13 +1,13 @@
 import type { WasmKernels } from "../wasm/kernels-wasm.ts";
 import { PoolAborted } from "./pool-aborted.ts";
 import { arriveAndWait } from "./pool-barrier.ts";
-import { ARGS, DONE, FAILED, JOB, SPINS, STOP, THREADS, doorbell, finished } from "./pool-control.ts";
+import { ARGS, DONE, FAILED, JOB, SPIN, STOP, THREADS, doorbell, finished } from "./pool-control.ts";
 import { runPartSteps, type JobTable } from "./pool-job.ts";
-import { awaitChange } from "./pool-wait.ts";
+import { SpinBudget, awaitChange } from "./pool-wait.ts";
 
 /**
  * A helper's life: sleep on its own doorbell (after a short spin, so back-to-back jobs skip the
- * OS wake-up), run its part of the job, record its busy time and that it finished, bump DONE;
+ * OS wake-up; pool-wait.ts), run its part of the job, record its busy time and that it finished, bump DONE;
  * until STOP. It runs part `part` of every job rung for it, so only the helpers a job uses wake.
  * A part that throws marks FAILED (so parts waiting at a barrier abandon the job) and is still
  * counted done: the coordinator reports it instead of waiting for ever. Plain Atomics on the
@@ -23,16 +23,18 @@ export function serveHelper(jobs: JobTable, kernels: WasmKernels, control: Int32
   // Doorbells start at 0 and only the coordinator rings them, once per job: a job rung before this
   // loop began (right after the pool's start) is still seen, as the bell is then already past 0.
   let rung = 0;
+  const budget = new SpinBudget();
   for (;;) {
-    rung = awaitChange(control, bell, rung, Atomics.load(control, SPINS), Infinity);
+    // Whether to spin for the next job is the last job's setting: back-to-back jobs are alike.
+    rung = awaitChange(control, bell, rung, Atomics.load(control, SPIN) === 1, budget, Infinity);
     if (Atomics.load(control, STOP)) return;
     const threads = Atomics.load(control, THREADS);
-    const spins = Atomics.load(control, SPINS);
+    const spin = Atomics.load(control, SPIN) === 1;
     const start = performance.now();
     try {
       const index = Atomics.load(control, JOB);
       const job = table[index]!;
-      runPartSteps(job, kernels, job.args.decode(control, ARGS, decoded[index]!), part, threads, () => arriveAndWait(control, threads, spins, abortIfFailed));
+      runPartSteps(job, kernels, job.args.decode(control, ARGS, decoded[index]!), part, threads, () => arriveAndWait(control, threads, spin, budget, abortIfFailed));
     } catch (error) {
       if (!(error instanceof PoolAborted)) {
         console.error(`pool worker ${part}:`, error);
