@@ -28,6 +28,19 @@ export class SpinBudget {
   }
 }
 
+/** Loads slots[index] up to budget.loads times; returns what it became, or undefined if it stayed `value`. */
+function spinFor(slots: Int32Array, index: number, value: number, budget: SpinBudget): number | undefined {
+  for (let i = 0, loads = budget.loads; i < loads; i++) {
+    const now = Atomics.load(slots, index);
+    if (now !== value) {
+      budget.spun(i);
+      return now;
+    }
+  }
+  budget.spun(undefined);
+  return undefined;
+}
+
 /**
  * Waits until slots[index] is no longer `value` and returns what it became. First it loads the slot
  * up to budget.loads times, if `spin` (a job for more threads than cores does not spin: its
@@ -35,20 +48,21 @@ export class SpinBudget {
  * after each (it throws to give up: a dead helper, a timeout).
  */
 export function awaitChange(slots: Int32Array, index: number, value: number, spin: boolean, budget: SpinBudget, sliceMs = WAIT_SLICE_MS, check?: () => void): number {
-  if (spin) {
-    for (let i = 0, loads = budget.loads; i < loads; i++) {
-      const now = Atomics.load(slots, index);
-      if (now !== value) {
-        budget.spun(i);
-        return now;
-      }
-    }
-    budget.spun(undefined);
-  }
+  const spun = spin ? spinFor(slots, index, value, budget) : undefined;
+  if (spun !== undefined) return spun;
   for (;;) {
     Atomics.wait(slots, index, value, sliceMs);
     const now = Atomics.load(slots, index);
     if (now !== value) return now;
     check?.();
   }
+}
+
+/** As awaitChange, but sleeps once, for at most `ms`: undefined when the slot is still `value` then. */
+export function awaitChangeWithin(slots: Int32Array, index: number, value: number, spin: boolean, budget: SpinBudget, ms: number): number | undefined {
+  const spun = spin ? spinFor(slots, index, value, budget) : undefined;
+  if (spun !== undefined) return spun;
+  Atomics.wait(slots, index, value, ms);
+  const now = Atomics.load(slots, index);
+  return now !== value ? now : undefined;
 }
