@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Worker } from "@playwright/test";
 import type { Benchmark } from "../src/lab/benchmark.ts";
 import { benchmarks } from "../src/lab/registry.ts";
 import type { RunOptions } from "../src/lab/run-benchmark.ts";
@@ -18,6 +18,11 @@ function smallestCases(bench: Benchmark): number[] {
   return [...new Set(parallel.map((v) => (v.cases ? bench.cases.findIndex((c) => c.label === v.cases![0]) : 0)))];
 }
 
+/** A pool's workers alive now: its helpers and its watchdog. */
+function poolWorkers(page: Page): number {
+  return page.workers().filter((w) => /lab-pool-worker|pool-watchdog/.test(w.url())).length;
+}
+
 /** Runs `options` through the benchmark's island (the CLI's way in), and returns its results. */
 function runIsland(page: Page, id: string, options: RunOptions): Promise<ResultsV1> {
   return page.evaluate(
@@ -34,19 +39,31 @@ for (const bench of benchmarks.filter((b) => b.variants.some((v) => v.parallel))
     const cases = smallestCases(bench);
     for (const threads of THREADS) {
       const options: RunOptions = { quick: true, threads, cases, variants: parallel.map((v) => v.id), threadCounts: [threads] };
-      const run = runIsland(page, bench.id, options);
-      // While it runs the page has the runner, its watchdog and one worker per helper the run may use.
-      const most = Math.max(...parallel.map((v) => Math.min(threads, v.maxThreads ?? threads)));
-      await expect.poll(() => page.workers().length, { timeout: 60_000 }).toBeGreaterThanOrEqual(most);
-      const doc = await run;
+      // Every worker that starts during the run (the runner, the pool's helpers and watchdog; the
+      // machine panel's probe too) must have ended soon after it.
+      let alive = 0;
+      const track = (worker: Worker) => {
+        alive++;
+        worker.once("close", () => alive--);
+      };
+      page.on("worker", track);
+      let most = 0;
+      const watch = setInterval(() => (most = Math.max(most, poolWorkers(page))), 20);
+      const doc = await runIsland(page, bench.id, options).finally(() => {
+        clearInterval(watch);
+        page.off("worker", track);
+      });
+      // The pool had a worker per helper, and a watchdog, at once.
+      const widest = Math.max(...parallel.map((v) => Math.min(threads, v.maxThreads ?? threads)));
+      expect(most, "the pool's workers seen at once").toBeGreaterThanOrEqual(widest);
       for (const v of parallel) {
         const at = Math.min(threads, v.maxThreads ?? threads);
         const rows = doc.results.filter((r) => r.variant === v.id && r.threads === at);
         expect(rows.length, `${v.id} at ${at} threads was measured`).toBeGreaterThan(0);
         for (const r of rows) expect(r.correctness.ok, `${v.id} on ${r.case} at ${at} threads: max error ${r.correctness.maxError}`).toBe(true);
       }
-      // The runner ends with the run, and every worker it started (pool helpers, watchdog) with it.
-      await expect.poll(() => page.workers().length, { timeout: 10_000 }).toBe(0);
+      await expect.poll(() => alive, { message: "workers of the run still alive", timeout: 10_000 }).toBe(0);
+      expect(poolWorkers(page)).toBe(0);
     }
   });
 }
