@@ -41,10 +41,10 @@ for (const bench of benchmarks.filter((b) => b.variants.some((v) => v.parallel))
       const options: RunOptions = { quick: true, threads, cases, variants: parallel.map((v) => v.id), threadCounts: [threads] };
       // Every worker that starts during the run (the runner, the pool's helpers and watchdog; the
       // machine panel's probe too) must have ended soon after it.
-      let alive = 0;
+      const alive = new Set<Worker>();
       const track = (worker: Worker) => {
-        alive++;
-        worker.once("close", () => alive--);
+        alive.add(worker);
+        worker.once("close", () => alive.delete(worker));
       };
       page.on("worker", track);
       let most = 0;
@@ -62,7 +62,7 @@ for (const bench of benchmarks.filter((b) => b.variants.some((v) => v.parallel))
         expect(rows.length, `${v.id} at ${at} threads was measured`).toBeGreaterThan(0);
         for (const r of rows) expect(r.correctness.ok, `${v.id} on ${r.case} at ${at} threads: max error ${r.correctness.maxError}`).toBe(true);
       }
-      await expect.poll(() => alive, { message: "workers of the run still alive", timeout: 10_000 }).toBe(0);
+      await expect.poll(() => [...alive].map((w) => w.url()), { message: "workers of the run still alive", timeout: 10_000 }).toEqual([]);
       expect(poolWorkers(page)).toBe(0);
     }
   });
