@@ -1,20 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SPIN_LOADS, SpinBudget, awaitChange } from "./pool-wait.ts";
+import { MAX_SPIN_US, MIN_SPIN_US, SpinBudget, awaitChange, awaitChangeWithin } from "./pool-wait.ts";
 
 describe("SpinBudget", () => {
-  it("halves after a spin that had to sleep, down to a floor, and becomes twice what a spin that saw the change needed", () => {
+  it("spins twice a short wait, halves after a long one, within its bounds", () => {
     const budget = new SpinBudget();
-    expect(budget.loads).toBe(MAX_SPIN_LOADS);
-    for (let i = 0; i < 40; i++) budget.spun(undefined);
-    const floor = budget.loads;
-    expect(floor).toBeGreaterThan(0);
-    expect(floor).toBeLessThan(MAX_SPIN_LOADS / 100);
-    budget.spun(0);
-    expect(budget.loads).toBe(floor);
-    budget.spun(1000);
-    expect(budget.loads).toBe(2000);
-    budget.spun(MAX_SPIN_LOADS);
-    expect(budget.loads).toBe(MAX_SPIN_LOADS);
+    expect(budget.us).toBe(MAX_SPIN_US);
+    budget.waited(3);
+    expect(budget.us).toBe(6);
+    budget.waited(0);
+    expect(budget.us).toBe(MIN_SPIN_US);
+    budget.waited(MAX_SPIN_US);
+    expect(budget.us).toBe(MAX_SPIN_US);
+    for (let i = 0; i < 40; i++) budget.waited(10_000);
+    expect(budget.us).toBe(MIN_SPIN_US);
   });
 });
 
@@ -29,13 +27,18 @@ describe("awaitChange", () => {
 
   it("after a spin that saw nothing, sleeps in slices and lets `check` give up", () => {
     const slots = new Int32Array(new SharedArrayBuffer(8));
-    const budget = new SpinBudget();
     let checks = 0;
     const giveUp = () => {
       if (++checks === 3) throw new Error("gave up");
     };
-    expect(() => awaitChange(slots, 0, 0, true, budget, 1, giveUp)).toThrow("gave up");
+    expect(() => awaitChange(slots, 0, 0, true, new SpinBudget(), 1, giveUp)).toThrow("gave up");
     expect(checks).toBe(3);
-    expect(budget.loads).toBe(MAX_SPIN_LOADS / 2);
+  });
+
+  it("within a time limit, returns undefined when nothing changed", () => {
+    const slots = new Int32Array(new SharedArrayBuffer(8));
+    expect(awaitChangeWithin(slots, 0, 0, true, new SpinBudget(), 1)).toBeUndefined();
+    slots[0] = 2;
+    expect(awaitChangeWithin(slots, 0, 0, true, new SpinBudget(), 1)).toBe(2);
   });
 });

@@ -1,55 +1,50 @@
 /** Milliseconds a waiting thread sleeps at a time before it looks at the pool's state again. */
 export const WAIT_SLICE_MS = 20;
 
-/** Most loads a wait spins through before it sleeps (some tens of microseconds), and the fewest it keeps trying. */
-export const MAX_SPIN_LOADS = 20_000;
-const MIN_SPIN_LOADS = 100;
+/** Longest a wait spins before it sleeps, and the shortest spin it keeps trying, in microseconds. */
+export const MAX_SPIN_US = 50;
+export const MIN_SPIN_US = 0.5;
+/** Loads between two looks at the clock while spinning (a clock read costs some tens of loads). */
+const LOADS_PER_CLOCK = 64;
 
 /**
- * How long one thread spins before it sleeps, adapted to its last spin: twice the loads that spin
- * needed when it saw the change, half its length when it had to sleep anyway. On an idle machine
- * the other side answers within the spin and both skip the OS wake-up (tens of microseconds): an
- * empty 2-thread job then took 1.0 µs in Chromium against 6.3 µs without spinning. On a machine
- * busy with other programs the other side often has no core, and spinning only delays it, as the
- * scheduler then treats both threads as CPU hogs rather than sleepers to wake at once: under a load
- * of 13 on 2 cores a fixed 20,000-load spin made the same job cost 0.5 ms. So the spin shrinks there,
- * to a floor short enough to cost next to nothing.
+ * How long one thread spins before it sleeps, learnt from its last wait: twice that wait when it
+ * was short enough for a spin to catch (≤ MAX_SPIN_US), half the last spin when it was not. On an
+ * idle machine the other side answers within microseconds, so in back-to-back jobs both threads
+ * spin and skip the OS wake-up. On a machine busy with other programs the other side often has no
+ * core: waits are long and the spin shrinks, as spinning then only delays it (the scheduler treats
+ * a spinning thread as a CPU hog, not a sleeper to wake at once): under a load of 13 on 2 cores a
+ * fixed spin of 20,000 loads made an empty 2-thread job in Chromium cost 0.5 ms, against 6 µs with
+ * no spin.
  */
 export class SpinBudget {
-  #loads = MAX_SPIN_LOADS;
+  #us = MAX_SPIN_US;
 
-  get loads(): number {
-    return this.#loads;
+  /** Microseconds the next wait may spin. */
+  get us(): number {
+    return this.#us;
   }
 
-  /** After a spin that saw the change at load `used`, or (undefined) did not see it. */
-  spun(used: number | undefined): void {
-    this.#loads = used === undefined ? Math.max(MIN_SPIN_LOADS, this.#loads >> 1) : Math.min(MAX_SPIN_LOADS, Math.max(MIN_SPIN_LOADS, 2 * used));
+  /** After a wait that lasted `waitedUs`, spin and sleep together. */
+  waited(waitedUs: number): void {
+    this.#us = waitedUs <= MAX_SPIN_US ? Math.min(MAX_SPIN_US, Math.max(MIN_SPIN_US, 2 * waitedUs)) : Math.max(MIN_SPIN_US, this.#us / 2);
   }
 }
 
-/** Loads slots[index] up to budget.loads times; returns what it became, or undefined if it stayed `value`. */
-function spinFor(slots: Int32Array, index: number, value: number, budget: SpinBudget): number | undefined {
-  for (let i = 0, loads = budget.loads; i < loads; i++) {
-    const now = Atomics.load(slots, index);
-    if (now !== value) {
-      budget.spun(i);
-      return now;
+/** Loads slots[index] for up to budget.us after `start` (ms); what it became, or undefined if it stayed `value`. */
+function spinFor(slots: Int32Array, index: number, value: number, budget: SpinBudget, start: number): number | undefined {
+  const until = start + budget.us / 1000;
+  do {
+    for (let i = 0; i < LOADS_PER_CLOCK; i++) {
+      const now = Atomics.load(slots, index);
+      if (now !== value) return now;
     }
-  }
-  budget.spun(undefined);
+  } while (performance.now() < until);
   return undefined;
 }
 
-/**
- * Waits until slots[index] is no longer `value` and returns what it became. First it loads the slot
- * up to budget.loads times, if `spin` (a job for more threads than cores does not spin: its
- * threads take turns); then it sleeps in Atomics.wait, in slices of `sliceMs`, calling `check`
- * after each (it throws to give up: a dead helper, a timeout).
- */
-export function awaitChange(slots: Int32Array, index: number, value: number, spin: boolean, budget: SpinBudget, sliceMs = WAIT_SLICE_MS, check?: () => void): number {
-  const spun = spin ? spinFor(slots, index, value, budget) : undefined;
-  if (spun !== undefined) return spun;
+/** Sleeps in slices of `sliceMs` until slots[index] is no longer `value`, calling `check` after each slice. */
+function sleepUntilChange(slots: Int32Array, index: number, value: number, sliceMs: number, check?: () => void): number {
   for (;;) {
     Atomics.wait(slots, index, value, sliceMs);
     const now = Atomics.load(slots, index);
@@ -58,11 +53,30 @@ export function awaitChange(slots: Int32Array, index: number, value: number, spi
   }
 }
 
+/**
+ * Waits until slots[index] is no longer `value` and returns what it became. First it spins for
+ * budget.us, if `spin` (a job for more threads than cores does not spin: its threads take turns);
+ * then it sleeps in Atomics.wait, in slices of `sliceMs`, calling `check` after each (it throws to
+ * give up: a dead helper, a timeout).
+ */
+export function awaitChange(slots: Int32Array, index: number, value: number, spin: boolean, budget: SpinBudget, sliceMs = WAIT_SLICE_MS, check?: () => void): number {
+  if (!spin) return sleepUntilChange(slots, index, value, sliceMs, check);
+  const start = performance.now();
+  const now = spinFor(slots, index, value, budget, start) ?? sleepUntilChange(slots, index, value, sliceMs, check);
+  budget.waited((performance.now() - start) * 1000);
+  return now;
+}
+
 /** As awaitChange, but sleeps once, for at most `ms`: undefined when the slot is still `value` then. */
 export function awaitChangeWithin(slots: Int32Array, index: number, value: number, spin: boolean, budget: SpinBudget, ms: number): number | undefined {
-  const spun = spin ? spinFor(slots, index, value, budget) : undefined;
-  if (spun !== undefined) return spun;
-  Atomics.wait(slots, index, value, ms);
-  const now = Atomics.load(slots, index);
-  return now !== value ? now : undefined;
+  const start = performance.now();
+  let now = spin ? spinFor(slots, index, value, budget, start) : undefined;
+  if (now === undefined) {
+    Atomics.wait(slots, index, value, ms);
+    const after = Atomics.load(slots, index);
+    if (after === value) return undefined; // idle: no wait to learn from
+    now = after;
+  }
+  if (spin) budget.waited((performance.now() - start) * 1000);
+  return now;
 }
