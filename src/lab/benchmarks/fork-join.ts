@@ -12,8 +12,8 @@ interface TriadInput {
 const SCALAR = 3;
 /** The tiny job: a triad over three arrays of 16 Ki floats (64 KiB each, in every core's L2), a few microseconds. */
 const TINY = "triad over 3 × 64 KiB";
-/** A job worth splitting: the same triad over 64 Ki floats per array (256 KiB each), tens of microseconds. */
-const SMALL = "triad over 3 × 256 KiB";
+/** A job worth splitting: the same triad over 256 Ki floats per array (1 MiB each), tens of microseconds. */
+const SMALL = "triad over 3 × 1 MiB";
 
 /**
  * What one pool job costs before any work is done: an empty job (fork and join, nothing else), and
@@ -26,7 +26,7 @@ export const forkJoin = defineBenchmark<TinyJobParams, TriadInput>({
   chapter: "/multiprocessing/",
   cases: [
     { label: TINY, params: { elements: 16 * 1024 } },
-    { label: SMALL, params: { elements: 64 * 1024 } },
+    { label: SMALL, params: { elements: 256 * 1024 } },
   ],
   caseAxis: "job",
   seed: 20261206,
@@ -81,7 +81,7 @@ export const forkJoin = defineBenchmark<TinyJobParams, TriadInput>({
       slower: { variant: "triad-f32-wasm-threads", threads: 1 },
       atLeast: 2,
       because:
-        "the pool rings one helper's own doorbell in shared memory and waits for one counter to move: a few cache-line transfers when both threads are spinning, one operating-system wake-up each way when they sleep, against tens of microseconds of streaming 768 KiB on one core",
+        "the pool rings one helper's own doorbell in shared memory and waits for one counter to move: a few cache-line transfers when both threads are spinning, one operating-system wake-up each way when they sleep, against tens of microseconds of streaming 3 MiB on one core",
     },
   ],
 });
