@@ -36,7 +36,14 @@ export default defineConfig({
       title: "Every Core",
       description: "Use every thread of your CPU for your own image algorithms — and prove it live.",
       sidebar: [
-        { label: "Start here", items: [{ label: "Welcome", link: "/" }, { label: "Benchmark lab", link: "/lab/" }, { label: "Host it yourself", link: "/hosting/" }] },
+        {
+          label: "Start here",
+          items: [
+            { label: "Welcome", link: "/" },
+            { label: "Benchmark lab", link: "/lab/" },
+            { label: "Host it yourself", link: "/hosting/" },
+          ],
+        },
         ...parts.map(({ label, directory }) => ({ label, items: [{ autogenerate: { directory } }] })),
       ],
       customCss: ["./src/styles/every-core.css"],

@@ -39,12 +39,17 @@ test("no serious or critical accessibility violation on any page", async ({ page
 test("every Run button is a focusable button, and every benchmark chart is described by its table", async ({ page }) => {
   for (const path of builtPages()) {
     await page.goto(path);
-    const runs = await page.locator('[data-part="run"]').evaluateAll((els) => els.map((el) => el instanceof HTMLButtonElement && el.tabIndex >= 0));
+    const runs = await page
+      .locator('[data-part="run"]')
+      .evaluateAll((els) => els.map((el) => el instanceof HTMLButtonElement && el.tabIndex >= 0));
     expect(runs.every(Boolean), path).toBe(true);
-    const charts = await page.locator('ec-bench [data-part="chart"]').evaluateAll((els) =>
-      els.map((el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.dataset.part),
-    );
-    expect(charts.every((part) => part === "table"), path).toBe(true);
+    const charts = await page
+      .locator('ec-bench [data-part="chart"]')
+      .evaluateAll((els) => els.map((el) => document.getElementById(el.getAttribute("aria-describedby") ?? "")?.dataset.part));
+    expect(
+      charts.every((part) => part === "table"),
+      path,
+    ).toBe(true);
   }
 });
 
@@ -55,7 +60,8 @@ test("a benchmark island works by keyboard alone: Tab to Run, Enter or Space sta
   const status = island.getByRole("status");
   // Tab from the top of the page until Run has the focus.
   await page.locator("body").focus();
-  for (let presses = 0; presses < 200 && !(await run.evaluate((el) => el === document.activeElement)); presses++) await page.keyboard.press("Tab");
+  for (let presses = 0; presses < 200 && !(await run.evaluate((el) => el === document.activeElement)); presses++)
+    await page.keyboard.press("Tab");
   await expect(run).toBeFocused();
 
   for (const key of ["Enter", "Space"]) {

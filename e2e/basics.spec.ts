@@ -61,7 +61,9 @@ test("noise demo: times the call quiet and under load, and shows both distributi
   await expect(load).toHaveValue(String(threads));
   await load.fill("0");
   await demo.getByRole("button", { name: "Run noise demo" }).click();
-  await expect(demo.getByRole("alert")).toHaveText(`Competing workers must be a whole number from 1 to ${threads} (this machine's hardware threads); got "0".`);
+  await expect(demo.getByRole("alert")).toHaveText(
+    `Competing workers must be a whole number from 1 to ${threads} (this machine's hardware threads); got "0".`,
+  );
 
   await load.fill("1");
   await demo.getByRole("button", { name: "Run noise demo" }).click();
@@ -96,7 +98,9 @@ test("busy cores: every thread in use reports busy time, an unused one reports n
   const field = island.getByLabel("Threads");
   await field.fill(String(threads + 1));
   await island.getByRole("button", { name: "Run" }).click();
-  await expect(island.getByRole("alert")).toHaveText(`Threads must be a whole number from 1 to ${threads} (this machine's hardware threads); got "${threads + 1}".`);
+  await expect(island.getByRole("alert")).toHaveText(
+    `Threads must be a whole number from 1 to ${threads} (this machine's hardware threads); got "${threads + 1}".`,
+  );
 
   const shares = async () => {
     await expect(island.getByRole("status")).toContainText("Done:", { timeout: 60_000 });

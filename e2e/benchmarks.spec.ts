@@ -68,9 +68,10 @@ test("a bad thread count is refused with a message and nothing runs", async ({ p
   await expect(island.getByRole("progressbar")).toBeHidden();
   // Through the element's API the runner itself refuses, naming the field.
   const message = await island.evaluate((el) =>
-    (el as unknown as { run(o: { quick: boolean; threads: number }): Promise<unknown> })
-      .run({ quick: true, threads: 0 })
-      .then(() => "ran", (e: Error) => e.message),
+    (el as unknown as { run(o: { quick: boolean; threads: number }): Promise<unknown> }).run({ quick: true, threads: 0 }).then(
+      () => "ran",
+      (e: Error) => e.message,
+    ),
   );
   expect(message).toMatch(/invalid threads: 0/);
   await expect(island.getByRole("alert")).toContainText("invalid threads: 0");

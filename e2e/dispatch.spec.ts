@@ -42,8 +42,19 @@ test("the crossover table follows the gemm-dispatch results on the page", async 
     };
     const results = Object.entries(ms).flatMap(([variant, medians]) =>
       sizes.map((s, i) => ({
-        bench: "gemm-dispatch", case: `${s}³`, variant, params: { m: s, n: s, k: s }, threads: variant.endsWith("threads") ? 2 : 1,
-        samples: [medians[i]], n: 1, median: medians[i], iqr: 0, min: medians[i], ci95: [medians[i], medians[i]], cv: 0, noisy: false,
+        bench: "gemm-dispatch",
+        case: `${s}³`,
+        variant,
+        params: { m: s, n: s, k: s },
+        threads: variant.endsWith("threads") ? 2 : 1,
+        samples: [medians[i]],
+        n: 1,
+        median: medians[i],
+        iqr: 0,
+        min: medians[i],
+        ci95: [medians[i], medians[i]],
+        cv: 0,
+        noisy: false,
         correctness: { ok: true, maxError: 0, tolerance: 1 },
       })),
     );

@@ -26,7 +26,11 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(() => {
   if (!staleBuildCause(ROOT, SITE_SOURCES, join("dist-sub", "index.html"))) return;
-  execFileSync("npx", ["astro", "build", "--outDir", DIST_SUB], { cwd: ROOT, env: { ...process.env, EVERY_CORE_BASE: SUBPATH }, stdio: "inherit" });
+  execFileSync("npx", ["astro", "build", "--outDir", DIST_SUB], {
+    cwd: ROOT,
+    env: { ...process.env, EVERY_CORE_BASE: SUBPATH },
+    stdio: "inherit",
+  });
 });
 
 /** Visits every page of the build at `server`, checking each is isolated, under the build's CSP, with no error; returns the CSP. */
@@ -93,14 +97,18 @@ async function onPlainHost(browser: Browser, dir: string, mount: string, check: 
   }
 }
 
-test("at the root of a host without headers, every page is isolated by the service worker and a threaded benchmark runs", async ({ browser }) => {
+test("at the root of a host without headers, every page is isolated by the service worker and a threaded benchmark runs", async ({
+  browser,
+}) => {
   await onPlainHost(browser, DIST, "/", async (page, server) => {
     await visitEveryPage(page, server, DIST);
     await runThreaded(page, server);
   });
 });
 
-test("under a subpath of a host without headers, every page, link and file follows the base, and a threaded benchmark runs", async ({ browser }) => {
+test("under a subpath of a host without headers, every page, link and file follows the base, and a threaded benchmark runs", async ({
+  browser,
+}) => {
   await onPlainHost(browser, DIST_SUB, SUBPATH, async (page, server) => {
     await visitEveryPage(page, server, DIST_SUB);
     await runThreaded(page, server);

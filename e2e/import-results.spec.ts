@@ -61,7 +61,12 @@ test("a native run imports beside the live results, with its source, baseline an
   const details = island.locator('[data-part="sources"] details');
   await expect(details).toHaveCount(1);
   await details.locator("summary").click();
-  await expect(details.locator("dd")).toContainText(["AMD Ryzen 9 7950X 16-Core Processor", "32 logical, 16 physical", "CPython 3.12.3", "openblas 0.3.27, 32 threads"]);
+  await expect(details.locator("dd")).toContainText([
+    "AMD Ryzen 9 7950X 16-Core Processor",
+    "32 logical, 16 physical",
+    "CPython 3.12.3",
+    "openblas 0.3.27, 32 threads",
+  ]);
 
   // A second file, dropped on the island, is a second source.
   const dataTransfer = await page.evaluateHandle((text) => {
@@ -90,7 +95,9 @@ test("a native file's speedups use the baseline it names, where the site's basel
   const island = page.locator(`ec-bench[data-bench="${threads.id}"]`);
   await expect(island.getByRole("button", { name: "Run" })).toBeEnabled();
   await expect(island.locator(".ec-bench-hint")).toContainText("python -m everycore bench --filter gemm-threads --out native.json");
-  await island.getByLabel("Import JSON").setInputFiles(fileURLToPath(new URL("./fixtures/results-native-gemm-threads.json", import.meta.url)));
+  await island
+    .getByLabel("Import JSON")
+    .setInputFiles(fileURLToPath(new URL("./fixtures/results-native-gemm-threads.json", import.meta.url)));
   await expect(island.getByRole("status")).toHaveText("Imported 4 results from results-native-gemm-threads.json.");
   const speedup = await speedups(island.locator("table.ec-results tbody tr"));
   expect(speedup("512³", "gemm-f32-matmul-numpy", 1)).toBe("1.0×");

@@ -8,8 +8,20 @@ import { collectErrors } from "./console-errors.ts";
 
 function result(kase: string, variant: string, median: number, threads = 1) {
   return {
-    bench: "cnn-inference", case: kase, variant, params: {}, threads, samples: [median], n: 1, median, iqr: 0, min: median,
-    ci95: [median, median], cv: 0, noisy: false, correctness: { ok: true, maxError: 0, tolerance: 1 },
+    bench: "cnn-inference",
+    case: kase,
+    variant,
+    params: {},
+    threads,
+    samples: [median],
+    n: 1,
+    median,
+    iqr: 0,
+    min: median,
+    ci95: [median, median],
+    cv: 0,
+    noisy: false,
+    correctness: { ok: true, maxError: 0, tolerance: 1 },
   };
 }
 
@@ -25,7 +37,11 @@ test("the inference page turns a run's medians into throughput and latency", asy
     result(DENSE_CASE, "infer-f32-batch64-wasm", 12.8),
     result(DENSE_CASE, "infer-f32-split-wasm-threads", 6.4, 2),
   ];
-  await page.evaluate((detail) => document.dispatchEvent(new CustomEvent("every-core:results", { detail })), { results, claims: [], skipped: [] });  // a results document, as a run dispatches it
+  await page.evaluate((detail) => document.dispatchEvent(new CustomEvent("every-core:results", { detail })), {
+    results,
+    claims: [],
+    skipped: [],
+  }); // a results document, as a run dispatches it
   const rows = figure.locator("tbody tr");
   await expect(rows).toHaveCount(5);
   // 256 images in 102.4 ms, one image per call: 2,500 images/s, 0.4 ms per call.

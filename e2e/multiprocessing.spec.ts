@@ -80,7 +80,10 @@ test("histogram race: plain increments lose counts, Atomics.add loses none, work
     lostPlain.push(lost);
     await expectWorkersBackTo(page, before);
   }
-  expect(lostPlain.some((n) => n > 0), `lost counts in each run: ${lostPlain.join(", ")}`).toBe(true);
+  expect(
+    lostPlain.some((n) => n > 0),
+    `lost counts in each run: ${lostPlain.join(", ")}`,
+  ).toBe(true);
 
   await race.getByLabel("Workers", { exact: true }).fill("1");
   await race.getByRole("button", { name: "Run the race" }).click();
@@ -117,7 +120,9 @@ test("the companion's native passing-data run imports beside the browser's", asy
   const errors = collectErrors(page);
   await page.goto("/multiprocessing/passing-data/");
   const island = page.locator('ec-bench[data-bench="passing-data"]');
-  await island.getByLabel("Import JSON").setInputFiles(fileURLToPath(new URL("./fixtures/results-native-passing-data.json", import.meta.url)));
+  await island
+    .getByLabel("Import JSON")
+    .setInputFiles(fileURLToPath(new URL("./fixtures/results-native-passing-data.json", import.meta.url)));
   await expect(island.getByRole("status")).toHaveText("Imported 10 results from results-native-passing-data.json.");
   const rows = island.locator("table.ec-results tbody tr");
   await expect(rows).toHaveCount(10);
@@ -134,7 +139,14 @@ test("passing-data run twice: its sender and echo workers end with each run", as
   await island.getByLabel("Quick run").check();
   const before = page.workers().length;
   const names = new Set<string>();
-  page.on("worker", (w) => names.add(new URL(w.url()).pathname.split("/").pop()!.replace(/[-.].*$/, "")));
+  page.on("worker", (w) =>
+    names.add(
+      new URL(w.url()).pathname
+        .split("/")
+        .pop()!
+        .replace(/[-.].*$/, ""),
+    ),
+  );
   for (let run = 0; run < 2; run++) {
     await island.getByRole("button", { name: "Run" }).click();
     await expect(island.getByRole("progressbar")).toBeVisible();

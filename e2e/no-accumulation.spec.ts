@@ -41,11 +41,14 @@ test("five GEMM runs in one tab leave no worker and no heap behind", async ({ pa
     const started = Date.now();
     let peak = 0;
     await expect
-      .poll(async () => {
-        const live = await liveWorkers(cdp, contextId);
-        peak = Math.max(peak, live.length);
-        return live;
-      }, { timeout: 60_000 })
+      .poll(
+        async () => {
+          const live = await liveWorkers(cdp, contextId);
+          peak = Math.max(peak, live.length);
+          return live;
+        },
+        { timeout: 60_000 },
+      )
       .toEqual(idle);
     return { peak, settleSeconds: (Date.now() - started) / 1000 };
   };
@@ -60,10 +63,14 @@ test("five GEMM runs in one tab leave no worker and no heap behind", async ({ pa
     figures.push({ run, seconds, workersAtEnd: peak, settleSeconds, heapMiB: (await heapAfterGc(cdp)) / 2 ** 20 });
   }
   console.log(`idle workers: ${idle.length}`);
-  console.table(figures.map((f) => ({ ...f, heapMiB: f.heapMiB.toFixed(2), seconds: f.seconds.toFixed(1), settleSeconds: f.settleSeconds.toFixed(1) })));
+  console.table(
+    figures.map((f) => ({ ...f, heapMiB: f.heapMiB.toFixed(2), seconds: f.seconds.toFixed(1), settleSeconds: f.settleSeconds.toFixed(1) })),
+  );
   test.info().annotations.push({ type: "figures", description: JSON.stringify({ idle: idle.length, figures }) });
   for (let i = 1; i < figures.length; i++) {
-    expect((figures[i]!.heapMiB - figures[i - 1]!.heapMiB) * 2 ** 20, `heap growth from run ${i} to run ${i + 1}`).toBeLessThan(HEAP_MARGIN);
+    expect((figures[i]!.heapMiB - figures[i - 1]!.heapMiB) * 2 ** 20, `heap growth from run ${i} to run ${i + 1}`).toBeLessThan(
+      HEAP_MARGIN,
+    );
   }
   expect((figures.at(-1)!.heapMiB - figures[0]!.heapMiB) * 2 ** 20, "heap growth from run 1 to run 5").toBeLessThan(HEAP_MARGIN);
   expect(errors).toEqual([]);

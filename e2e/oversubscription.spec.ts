@@ -26,7 +26,8 @@ function poolWorkers(page: Page): number {
 /** Runs `options` through the benchmark's island (the CLI's way in), and returns its results. */
 function runIsland(page: Page, id: string, options: RunOptions): Promise<ResultsV1> {
   return page.evaluate(
-    ({ id, options }) => (document.querySelector(`ec-bench[data-bench="${id}"]`) as unknown as { run(o: RunOptions): Promise<ResultsV1> }).run(options),
+    ({ id, options }) =>
+      (document.querySelector(`ec-bench[data-bench="${id}"]`) as unknown as { run(o: RunOptions): Promise<ResultsV1> }).run(options),
     { id, options },
   );
 }
@@ -60,7 +61,8 @@ for (const bench of benchmarks.filter((b) => b.variants.some((v) => v.parallel))
         const at = Math.min(threads, v.maxThreads ?? threads);
         const rows = doc.results.filter((r) => r.variant === v.id && r.threads === at);
         expect(rows.length, `${v.id} at ${at} threads was measured`).toBeGreaterThan(0);
-        for (const r of rows) expect(r.correctness.ok, `${v.id} on ${r.case} at ${at} threads: max error ${r.correctness.maxError}`).toBe(true);
+        for (const r of rows)
+          expect(r.correctness.ok, `${v.id} on ${r.case} at ${at} threads: max error ${r.correctness.maxError}`).toBe(true);
       }
       await expect.poll(() => [...alive].map((w) => w.url()), { message: "workers of the run still alive", timeout: 10_000 }).toEqual([]);
       expect(poolWorkers(page)).toBe(0);

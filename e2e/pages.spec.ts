@@ -10,7 +10,10 @@ import { parseHeadersFile } from "../scripts/isolation-files.ts";
  * violation and no console error; and every link between the site's pages leads to a page that
  * exists and, with a #fragment, to a heading or element on it.
  */
-test("every page renders cross-origin isolated with no console error or CSP violation, and every internal link resolves", async ({ page, request }) => {
+test("every page renders cross-origin isolated with no console error or CSP violation, and every internal link resolves", async ({
+  page,
+  request,
+}) => {
   const hrefs = builtPages();
   expect(hrefs).toEqual(expect.arrayContaining(["/", "/lab/", "/im2col/", "/im2col/performance/"]));
   const csp = parseHeadersFile(readFileSync(join(DIST, "_headers"), "utf8"))["Content-Security-Policy"];
@@ -31,7 +34,9 @@ test("every page renders cross-origin isolated with no console error or CSP viol
     await page.waitForLoadState("networkidle");
     expect(errors, path).toEqual([]);
     ids.set(path, new Set(await page.locator("main [id]").evaluateAll((els) => els.map((e) => e.id))));
-    const own = await page.locator('main a[href^="/"], main a[href^="#"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const own = await page
+      .locator('main a[href^="/"], main a[href^="#"]')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     links.push(...own.map((href) => ({ from: path, href })));
     page.removeAllListeners("console");
     page.removeAllListeners("pageerror");

@@ -25,7 +25,12 @@ test("the Pyodide race runs 1 and 2 interpreters, JavaScript and WebAssembly, al
   const expected = String(collatzSteps(wholeRange(RACE_LIMIT)));
   const rows = island.locator("table").first().locator("tbody tr");
   await expect(rows).toHaveCount(4);
-  const runs = [["Python, 1 interpreter", "1"], ["Python, split over 2 interpreters", "2"], ["JavaScript, 1 worker", "1"], ["WebAssembly, 1 worker", "1"]] as const;
+  const runs = [
+    ["Python, 1 interpreter", "1"],
+    ["Python, split over 2 interpreters", "2"],
+    ["JavaScript, 1 worker", "1"],
+    ["WebAssembly, 1 worker", "1"],
+  ] as const;
   for (const [name, workers] of runs) {
     const cells = rows.filter({ hasText: name }).locator("td");
     await expect(cells.nth(0), `${name}: workers`).toHaveText(workers);
@@ -33,7 +38,9 @@ test("the Pyodide race runs 1 and 2 interpreters, JavaScript and WebAssembly, al
     await expect(cells.nth(2), `${name}: a loop time`).toHaveText(/^\d/);
   }
   await expect(island.locator("table").nth(1).locator("tbody tr")).toHaveCount(2);
-  console.log(`pyodide race on ${await page.evaluate(() => navigator.hardwareConcurrency)} threads:\n${await island.locator('[data-part="tables"]').innerText()}`);
+  console.log(
+    `pyodide race on ${await page.evaluate(() => navigator.hardwareConcurrency)} threads:\n${await island.locator('[data-part="tables"]').innerText()}`,
+  );
   expect(errors).toEqual([]);
   expect(foreign, "Pyodide and everything else load from this site, never a CDN").toEqual([]);
 });
@@ -45,7 +52,9 @@ test("the Pyodide race names a bad worker count and can be cancelled", async ({ 
   const threads = await page.evaluate(() => navigator.hardwareConcurrency);
   await island.getByLabel("Workers").fill(String(threads + 1));
   await island.getByRole("button", { name: "Run" }).click();
-  await expect(island.getByRole("alert")).toHaveText(`Workers must be a whole number from 1 to ${threads} (this machine's hardware threads); got "${threads + 1}".`);
+  await expect(island.getByRole("alert")).toHaveText(
+    `Workers must be a whole number from 1 to ${threads} (this machine's hardware threads); got "${threads + 1}".`,
+  );
 
   await island.getByLabel("Workers").fill("1");
   const run = island.getByRole("button", { name: "Run" });

@@ -34,19 +34,27 @@ async function saved(page: Page, button: Locator): Promise<string> {
 
 /** The cells of one CSV line: quoted text (with "" for a quote) or bare numbers. */
 function csvCells(line: string): string[] {
-  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].slice(0, -1).map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replaceAll('""', '"') : cell!));
+  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
+    .slice(0, -1)
+    .map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replaceAll('""', '"') : cell!));
 }
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 /** The Median column of the results table, source by source (its row groups). */
 function medians(island: Locator, group: number): Promise<string[]> {
-  return island.locator("table.ec-results tbody").nth(group).locator("tr").evaluateAll((rows) =>
-    rows.map((tr) => {
-      const cells = [...(tr as HTMLTableRowElement).cells].filter((c) => c.getAttribute("scope") !== "rowgroup" && !c.classList.contains("ec-case"));
-      return cells[2]?.textContent ?? "";
-    }),
-  );
+  return island
+    .locator("table.ec-results tbody")
+    .nth(group)
+    .locator("tr")
+    .evaluateAll((rows) =>
+      rows.map((tr) => {
+        const cells = [...(tr as HTMLTableRowElement).cells].filter(
+          (c) => c.getAttribute("scope") !== "rowgroup" && !c.classList.contains("ec-case"),
+        );
+        return cells[2]?.textContent ?? "";
+      }),
+    );
 }
 
 test("a run exports in four formats, travels by link, stays in the history and compares with itself", async ({ page, browser }) => {
@@ -126,14 +134,18 @@ test("bad links and files are refused with a message, markup stays text, and the
   };
 
   let island = await visit("results=<script>alert(1)</script>");
-  await expect(island.getByRole("alert")).toHaveText("The shared link could not be opened: the link is damaged: its results are not base64url text");
+  await expect(island.getByRole("alert")).toHaveText(
+    "The shared link could not be opened: the link is damaged: its results are not base64url text",
+  );
 
   const { fragment } = await encodeShareFragment(JSON.parse(nativeText) as ResultsV1);
   island = await visit(fragment.slice(0, -40));
   await expect(island.getByRole("alert")).toContainText("The shared link could not be opened: the link is truncated or was altered");
 
   // Markup in every string a reader sees (the schema, dates and benchmark id must stay valid to import).
-  const hostile = JSON.parse(nativeText, (key, value) => (typeof value === "string" && !["schema", "date", "bench"].includes(key) ? IMG : value));
+  const hostile = JSON.parse(nativeText, (key, value) =>
+    typeof value === "string" && !["schema", "date", "bench"].includes(key) ? IMG : value,
+  );
   island = await visit((await encodeShareFragment(hostile)).fragment);
   await expect(island.getByRole("alert")).toBeHidden();
   await expect(island.locator('tbody th[scope="rowgroup"]')).toHaveText(`Shared: ${IMG} / numpy ${IMG} / ${IMG}, 32 threads`);

@@ -6,8 +6,21 @@ import { collectErrors } from "./console-errors.ts";
 /** A correct result with a GB/s figure consistent with its median. */
 function result(bench: string, kase: string, variant: string, threads: number, median: number, bytes?: number) {
   return {
-    bench, case: kase, variant, params: {}, threads, samples: [median], n: 1, median, iqr: 0, min: median, ci95: [median, median], cv: 0,
-    noisy: false, ...(bytes === undefined ? {} : { gbps: bytes / (median * 1e6) }), correctness: { ok: true, maxError: 0, tolerance: 1 },
+    bench,
+    case: kase,
+    variant,
+    params: {},
+    threads,
+    samples: [median],
+    n: 1,
+    median,
+    iqr: 0,
+    min: median,
+    ci95: [median, median],
+    cv: 0,
+    noisy: false,
+    ...(bytes === undefined ? {} : { gbps: bytes / (median * 1e6) }),
+    correctness: { ok: true, maxError: 0, tolerance: 1 },
   };
 }
 
@@ -18,7 +31,11 @@ const SWEEP = [100, 100, 50, 15, 13].map((gbps, i) => {
 });
 
 async function announce(page: Page, results: unknown[]): Promise<void> {
-  await page.evaluate((detail) => document.dispatchEvent(new CustomEvent("every-core:results", { detail })), { results, claims: [], skipped: [] });
+  await page.evaluate((detail) => document.dispatchEvent(new CustomEvent("every-core:results", { detail })), {
+    results,
+    claims: [],
+    skipped: [],
+  });
 }
 
 test("the sweep chart finds the cache steps and states the main-memory plateau", async ({ page }) => {

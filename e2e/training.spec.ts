@@ -33,7 +33,9 @@ test("the default run reaches the target test accuracy within the stated wall ti
   const seconds = Number(await result.getAttribute("data-seconds"));
   expect(accuracy, `test accuracy after the default run (${seconds.toFixed(1)} s)`).toBeGreaterThanOrEqual(TARGET_ACCURACY);
   expect(seconds).toBeLessThanOrEqual(DEFAULT_RUN_BUDGET_SECONDS);
-  test.info().annotations.push({ type: "measured", description: `${(100 * accuracy).toFixed(1)} % test accuracy in ${seconds.toFixed(1)} s` });
+  test
+    .info()
+    .annotations.push({ type: "measured", description: `${(100 * accuracy).toFixed(1)} % test accuracy in ${seconds.toFixed(1)} s` });
   await expect(result).toContainText("of the held-out digits right");
   // Two live charts (loss, test accuracy) and one row per finished run.
   await expect(run.locator('[data-part="charts"] > *')).toHaveCount(2);
@@ -65,7 +67,9 @@ test("bad settings get a clear message, and the page keeps working", async ({ pa
   await page.reload();
   await setField(page, "Batch size", "1000000");
   await run.getByRole("button", { name: "Train" }).click();
-  await expect(alert).toHaveText(/invalid batch size: 1000000 \(expected a whole number from 1 to \d+, the training images\)/, { timeout: 30_000 });
+  await expect(alert).toHaveText(/invalid batch size: 1000000 \(expected a whole number from 1 to \d+, the training images\)/, {
+    timeout: 30_000,
+  });
   await expect(run).toHaveAttribute("data-state", "error");
   expect(errors).toEqual([]);
 });

@@ -34,18 +34,22 @@ test("the reader's own image is blurred", async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(PAGE);
   await island(page).getByLabel("Window").selectOption("3");
-  await island(page).getByLabel("Or your own image").setInputFiles({
-    name: "cat.png",
-    mimeType: "image/png",
-    buffer: await readFile("public/images/chelsea.png"),
-  });
+  await island(page)
+    .getByLabel("Or your own image")
+    .setInputFiles({
+      name: "cat.png",
+      mimeType: "image/png",
+      buffer: await readFile("public/images/chelsea.png"),
+    });
   await expectBlurred(page, 451, 300);
   expect(errors).toEqual([]);
 });
 
 test("a file that is not an image is rejected with a clear message", async ({ page }) => {
   await page.goto(PAGE);
-  await island(page).getByLabel("Or your own image").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not pixels") });
+  await island(page)
+    .getByLabel("Or your own image")
+    .setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not pixels") });
   await expect(island(page).getByRole("alert")).toHaveText('"notes.txt" is not an image (its type is text/plain).');
   await expect(island(page).locator('[data-part="figures"]')).toBeHidden();
 });
@@ -77,7 +81,9 @@ test("an image larger than the limit is scaled down to 2048 px on its longest si
     ctx.fillRect(0, 0, 3000, 1000);
     return canvas.toDataURL("image/png").split(",")[1]!;
   });
-  await island(page).getByLabel("Or your own image").setInputFiles({ name: "wide.png", mimeType: "image/png", buffer: Buffer.from(base64, "base64") });
+  await island(page)
+    .getByLabel("Or your own image")
+    .setInputFiles({ name: "wide.png", mimeType: "image/png", buffer: Buffer.from(base64, "base64") });
   await expectBlurred(page, 2048, 683);
   await expect(island(page).getByRole("status")).toContainText("scaled down from 3000×1000");
 });

@@ -19,7 +19,9 @@ function rebase(node: Readonly<HastNode>, attributes: Readonly<Record<string, un
 }
 
 /** The attributes of an MDX JSX element, by name (an expression's value is not a string, so it is left alone). */
-function jsxAttributes(node: { readonly attributes: readonly { type: string; name?: string; value?: unknown }[] }): Record<string, unknown> {
+function jsxAttributes(node: {
+  readonly attributes: readonly { type: string; name?: string; value?: unknown }[];
+}): Record<string, unknown> {
   return Object.fromEntries(node.attributes.flatMap((a) => (a.type === "mdxJsxAttribute" && a.name ? [[a.name, a.value]] : [])));
 }
 

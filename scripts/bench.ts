@@ -74,12 +74,16 @@ try {
   for (const bench of selected) {
     console.log(`Running ${bench.id} (${values.quick ? "quick" : "full"}, up to ${threads} threads)…`);
     const stopEcho = echoStatus(page.locator(`ec-bench[data-bench="${bench.id}"] [data-part="status"]`));
-    const doc = await page.evaluate(
-      ({ id, options }) =>
-        (document.querySelector(`ec-bench[data-bench="${id}"]`) as unknown as { run(o: typeof options): Promise<ResultsV1> }).run(options),
-      // The flags go into each results file's env, so a reader of the file knows how Chromium ran.
-      { id: bench.id, options: { quick: values.quick, threads, browserFlags: launch.args ?? [] } },
-    ).finally(stopEcho);
+    const doc = await page
+      .evaluate(
+        ({ id, options }) =>
+          (document.querySelector(`ec-bench[data-bench="${id}"]`) as unknown as { run(o: typeof options): Promise<ResultsV1> }).run(
+            options,
+          ),
+        // The flags go into each results file's env, so a reader of the file knows how Chromium ran.
+        { id: bench.id, options: { quick: values.quick, threads, browserFlags: launch.args ?? [] } },
+      )
+      .finally(stopEcho);
     docs.push(doc);
   }
   const merged: ResultsV1 = {

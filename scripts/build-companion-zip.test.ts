@@ -9,11 +9,24 @@ import { buildCompanionZip, COMPANION_FOLDER, companionFiles } from "./build-com
 function fixture(): string {
   const root = mkdtempSync(join(tmpdir(), "every-core-companion-"));
   const files = [
-    "pyproject.toml", "README.md", "everycore/__init__.py", "everycore/im2col.py", "everycore/lab/__init__.py", "tests/test_im2col.py",
+    "pyproject.toml",
+    "README.md",
+    "everycore/__init__.py",
+    "everycore/im2col.py",
+    "everycore/lab/__init__.py",
+    "tests/test_im2col.py",
     // not in the zip:
-    "setup.log", "everycore/__pycache__/im2col.cpython-312.pyc", "everycore/_fast.cpython-312-x86_64-linux-gnu.so", "everycore/old.pyc",
-    "everycore/.DS_Store", "tests/__pycache__/x.pyc", "build/lib/everycore/im2col.py", "everycore.egg-info/PKG-INFO",
-    "everycore/nested.egg-info/PKG-INFO", ".pytest_cache/v/cache/lastfailed", "tests/.pytest_cache/README.md",
+    "setup.log",
+    "everycore/__pycache__/im2col.cpython-312.pyc",
+    "everycore/_fast.cpython-312-x86_64-linux-gnu.so",
+    "everycore/old.pyc",
+    "everycore/.DS_Store",
+    "tests/__pycache__/x.pyc",
+    "build/lib/everycore/im2col.py",
+    "everycore.egg-info/PKG-INFO",
+    "everycore/nested.egg-info/PKG-INFO",
+    ".pytest_cache/v/cache/lastfailed",
+    "tests/.pytest_cache/README.md",
   ];
   for (const f of files) {
     mkdirSync(dirname(join(root, f)), { recursive: true });
@@ -25,7 +38,12 @@ function fixture(): string {
 describe("the companion zip", () => {
   it("lists the package, its tests, pyproject.toml and README.md, and no caches or build output", () => {
     expect(companionFiles(fixture())).toEqual([
-      "README.md", "everycore/__init__.py", "everycore/im2col.py", "everycore/lab/__init__.py", "pyproject.toml", "tests/test_im2col.py",
+      "README.md",
+      "everycore/__init__.py",
+      "everycore/im2col.py",
+      "everycore/lab/__init__.py",
+      "pyproject.toml",
+      "tests/test_im2col.py",
     ]);
   });
 

@@ -25,10 +25,12 @@ const IDX_UBYTE = 0x08;
 export function readIdx(path: string, dims: number): { shape: number[]; data: Uint8Array } {
   const bytes = readFileSync(path);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getUint16(0) !== 0 || bytes[2] !== IDX_UBYTE || bytes[3] !== dims) throw new Error(`${path}: not an IDX ubyte file with ${dims} dimensions`);
+  if (view.getUint16(0) !== 0 || bytes[2] !== IDX_UBYTE || bytes[3] !== dims)
+    throw new Error(`${path}: not an IDX ubyte file with ${dims} dimensions`);
   const shape = Array.from({ length: dims }, (_, d) => view.getUint32(4 + 4 * d));
   const data = bytes.subarray(4 + 4 * dims);
-  if (data.length !== shape.reduce((a, b) => a * b, 1)) throw new Error(`${path}: ${data.length} bytes of data for shape ${shape.join("×")}`);
+  if (data.length !== shape.reduce((a, b) => a * b, 1))
+    throw new Error(`${path}: ${data.length} bytes of data for shape ${shape.join("×")}`);
   return { shape, data };
 }
 

@@ -38,10 +38,14 @@ export function ascFlags(features: string): string[] {
     "--importMemory", // env.memory, created by createSharedMemory()
     "--noExportMemory",
     "--sharedMemory",
-    "--initialMemory", "1", // the module needs no pages of its own; any larger memory links
-    "--maximumMemory", String(MEMORY_MAXIMUM_PAGES), // a shared import must declare its maximum
-    "--runtime", "stub", // no GC, no allocator use: kernels never allocate
-    "--enable", features,
+    "--initialMemory",
+    "1", // the module needs no pages of its own; any larger memory links
+    "--maximumMemory",
+    String(MEMORY_MAXIMUM_PAGES), // a shared import must declare its maximum
+    "--runtime",
+    "stub", // no GC, no allocator use: kernels never allocate
+    "--enable",
+    features,
     "-O3",
     "--noAssert",
   ];

@@ -19,7 +19,9 @@ const built = parseHeadersFile(readFileSync(join(dir, "_headers"), "utf8"));
 
 describe("the generated isolation files", () => {
   it("inline scripts are hashed as the browser hashes them; external scripts and JSON data blocks are not", () => {
-    expect(inlineScriptHashes('<script></script><script src="/x.js"></script><script type="application/json">{}</script>')).toEqual([EMPTY_HASH]);
+    expect(inlineScriptHashes('<script></script><script src="/x.js"></script><script type="application/json">{}</script>')).toEqual([
+      EMPTY_HASH,
+    ]);
   });
 
   it("_headers gives every path exactly the headers of src/lab/isolation-headers.ts, with each inline script of the build hashed once", () => {

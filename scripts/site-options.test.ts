@@ -7,14 +7,16 @@ describe("site options from the environment", () => {
   });
 
   it("normalises the base to start and end with a slash", () => {
-    for (const value of ["/every-core/", "/every-core", "every-core", "every-core/", " /every-core/ "]) expect(siteBase(value)).toBe("/every-core/");
+    for (const value of ["/every-core/", "/every-core", "every-core", "every-core/", " /every-core/ "])
+      expect(siteBase(value)).toBe("/every-core/");
     expect(siteBase("/docs/every-core")).toBe("/docs/every-core/");
     expect(siteBase("")).toBe("/");
     expect(siteBase("/")).toBe("/");
   });
 
   it("rejects a base that is not a plain path", () => {
-    for (const value of ["https://x.y/", "/a/../b/", "/a b/", "/a?b", "/a#b", "/a//b/"]) expect(() => siteBase(value), value).toThrow(/invalid EVERY_CORE_BASE/);
+    for (const value of ["https://x.y/", "/a/../b/", "/a b/", "/a?b", "/a#b", "/a//b/"])
+      expect(() => siteBase(value), value).toThrow(/invalid EVERY_CORE_BASE/);
   });
 
   it("takes an http(s) origin as the site and nothing else", () => {

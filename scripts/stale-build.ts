@@ -16,7 +16,11 @@ export const SITE_SOURCES = [
  * The first source under `root` modified after the build marker (dist/index.html), or undefined
  * when the build is newer than every source. A missing build counts as stale (`marker`).
  */
-export function staleBuildCause(root: string, sources: readonly string[] = SITE_SOURCES, marker = join("dist", "index.html")): string | undefined {
+export function staleBuildCause(
+  root: string,
+  sources: readonly string[] = SITE_SOURCES,
+  marker = join("dist", "index.html"),
+): string | undefined {
   let built: number;
   try {
     built = statSync(join(root, marker)).mtimeMs;

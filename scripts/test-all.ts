@@ -17,8 +17,14 @@ const SUITE_TIMEOUT_MINUTES = 25;
 
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}): boolean {
   console.log(`\n▶ ${title}: ${command} ${args.join(" ")}`);
-  const r = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env }, timeout: SUITE_TIMEOUT_MINUTES * 60_000, killSignal: "SIGKILL" });
-  if ((r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT") console.error(`  ${title}: stopped after ${SUITE_TIMEOUT_MINUTES} minutes without finishing`);
+  const r = spawnSync(command, args, {
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+    timeout: SUITE_TIMEOUT_MINUTES * 60_000,
+    killSignal: "SIGKILL",
+  });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT")
+    console.error(`  ${title}: stopped after ${SUITE_TIMEOUT_MINUTES} minutes without finishing`);
   return r.status === 0;
 }
 
@@ -49,10 +55,16 @@ check("types", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
 check("format", "npx", ["biome", "format", "."]);
 
 const vitestReport = join(work, "vitest.json");
-suite("unit", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], vitestReport, (json) => {
-  const r = JSON.parse(json) as { numPassedTests: number; numFailedTests: number };
-  return [r.numPassedTests, r.numFailedTests];
-});
+suite(
+  "unit",
+  "npx",
+  ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+  vitestReport,
+  (json) => {
+    const r = JSON.parse(json) as { numPassedTests: number; numFailedTests: number };
+    return [r.numPassedTests, r.numFailedTests];
+  },
+);
 
 const junit = join(work, "pytest.xml");
 /** pytest's JUnit report as [passed, failed]; a skipped test counts as failed. */
@@ -71,29 +83,40 @@ suite("python", python, ["-m", "pytest", "python", "-q", `--junitxml=${junit}`],
  */
 function freshVenvSuite(): void {
   const venv = join(work, "venv");
-  const source = join(work, "python");   // a copy: pip builds in the source folder
+  const source = join(work, "python"); // a copy: pip builds in the source folder
   cpSync("python", source, { recursive: true, filter: (p) => !/(^|\/)(build|__pycache__|\.pytest_cache|[^/]*\.egg-info)$/.test(p) });
   const bin = join(venv, process.platform === "win32" ? "Scripts" : "bin", "python");
   const wheels = ["/opt/pypi/files", "/opt/pypi-more/files", "/opt/wheels"].filter((dir) => existsSync(dir));
   const index = wheels.length ? ["--no-index", ...wheels.flatMap((dir) => ["--find-links", dir])] : [];
   const report = join(work, "pytest-venv.xml");
-  if (!run("python, fresh venv: create", python, ["-m", "venv", venv])
-    || !run("python, fresh venv: install", bin, ["-m", "pip", "install", "-q", ...index, `${source}[all,test,torch]`])) {
+  if (
+    !run("python, fresh venv: create", python, ["-m", "venv", venv]) ||
+    !run("python, fresh venv: install", bin, ["-m", "pip", "install", "-q", ...index, `${source}[all,test,torch]`])
+  ) {
     failed++;
     console.log("  python, fresh venv: 0 passed, 1 failed (could not set up the environment)");
     return;
   }
-  suite("python, fresh venv", bin, ["-m", "pytest", source, "-q", "-p", "no:cacheprovider", `--junitxml=${report}`], report, countJunit,
-    { EVERYCORE_REQUIRE_EXTRAS: "1", PYTHONPATH: "" });
+  suite("python, fresh venv", bin, ["-m", "pytest", source, "-q", "-p", "no:cacheprovider", `--junitxml=${report}`], report, countJunit, {
+    EVERYCORE_REQUIRE_EXTRAS: "1",
+    PYTHONPATH: "",
+  });
 }
 freshVenvSuite();
 
 if (check("build", "npm", ["run", "build"])) {
   const e2eReport = join(work, "playwright.json");
-  suite("e2e", "npx", ["playwright", "test"], e2eReport, (json) => {
-    const s = (JSON.parse(json) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
-    return [s.expected, s.unexpected + s.flaky + s.skipped];
-  }, { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });
+  suite(
+    "e2e",
+    "npx",
+    ["playwright", "test"],
+    e2eReport,
+    (json) => {
+      const s = (JSON.parse(json) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }).stats;
+      return [s.expected, s.unexpected + s.flaky + s.skipped];
+    },
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport },
+  );
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

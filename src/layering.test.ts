@@ -117,10 +117,12 @@ describe("layering", () => {
   it("imports point down only: a file imports its own layer or one it may import", () => {
     const upward = [...graph].flatMap(([file, targets]) => {
       const from = layerOf(file)!;
-      return targets.filter((t) => {
-        const to = layerOf(t);
-        return to !== undefined && to !== from && !MAY_IMPORT[from]!.includes(to);
-      }).map((t) => `${file} -> ${t}`);
+      return targets
+        .filter((t) => {
+          const to = layerOf(t);
+          return to !== undefined && to !== from && !MAY_IMPORT[from]!.includes(to);
+        })
+        .map((t) => `${file} -> ${t}`);
     });
     expect(upward).toEqual([]);
   });

@@ -33,7 +33,10 @@ class MachinePanel extends RunIsland {
 
   connectedCallback(): void {
     this.#sol = readMeta<SpeedOfLight>(this);
-    this.bindControls(() => this.#measure(), () => this.#runner?.cancel());
+    this.bindControls(
+      () => this.#measure(),
+      () => this.#runner?.cancel(),
+    );
     void this.#probe();
   }
 
@@ -47,7 +50,9 @@ class MachinePanel extends RunIsland {
       const env = await runner.probe();
       const facts: Record<string, string> = {
         threads: String(env.hardwareConcurrency),
-        isolated: env.crossOriginIsolated ? "yes — SharedArrayBuffer and the worker pool are on" : `no — benchmarks run single-threaded: ${notIsolatedReason()}`,
+        isolated: env.crossOriginIsolated
+          ? "yes — SharedArrayBuffer and the worker pool are on"
+          : `no — benchmarks run single-threaded: ${notIsolatedReason()}`,
         timer: `${(env.timerResolutionMs * 1000).toFixed(env.timerResolutionMs < 0.01 ? 1 : 0)} µs`,
         simd: yesNo(env.wasm.simd),
         wasmThreads: yesNo(env.wasm.threads),
@@ -104,16 +109,24 @@ class MachinePanel extends RunIsland {
     const sol = this.#sol;
     const set = (key: string, text: string) => (this.querySelector(`[data-peak="${key}"]`)!.textContent = text);
     const figure = (x: number | undefined, unit: string) => (x === undefined ? "not measured" : `${gflops(x)} ${unit}`);
-    const peaks = (threads: number) => `${figure(peakGflops(sol, results, threads, sol.peak.fma), "GFLOP/s")} / ${figure(peakGflops(sol, results, threads, sol.peak.muladd), "GFLOP/s")}`;
+    const peaks = (threads: number) =>
+      `${figure(peakGflops(sol, results, threads, sol.peak.fma), "GFLOP/s")} / ${figure(peakGflops(sol, results, threads, sol.peak.muladd), "GFLOP/s")}`;
     const scaling = (all: number | undefined, one: number | undefined) => (all && one ? ` (${ratio(all / one)} one thread)` : "");
     const peakThreads = mostThreads(results, sol.peak.bench);
     const bandwidthThreads = mostThreads(results, sol.bandwidth.bench);
     set("one", peaks(1));
     set("allLabel", `Peak f32, all ${threadsLabel(peakThreads)}: FMA / mul+add`);
-    set("all", peaks(peakThreads) + scaling(peakGflops(sol, results, peakThreads, sol.peak.fma), peakGflops(sol, results, 1, sol.peak.fma)));
+    set(
+      "all",
+      peaks(peakThreads) + scaling(peakGflops(sol, results, peakThreads, sol.peak.fma), peakGflops(sol, results, 1, sol.peak.fma)),
+    );
     set("bandwidthOne", figure(bandwidthGbps(sol, results, 1), "GB/s"));
     set("bandwidthAllLabel", `Memory bandwidth (triad), all ${threadsLabel(bandwidthThreads)}`);
-    set("bandwidthAll", figure(bandwidthGbps(sol, results, bandwidthThreads), "GB/s") + scaling(bandwidthGbps(sol, results, bandwidthThreads), bandwidthGbps(sol, results, 1)));
+    set(
+      "bandwidthAll",
+      figure(bandwidthGbps(sol, results, bandwidthThreads), "GB/s") +
+        scaling(bandwidthGbps(sol, results, bandwidthThreads), bandwidthGbps(sol, results, 1)),
+    );
     this.find("peak").hidden = false;
   }
 }

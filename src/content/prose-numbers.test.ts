@@ -7,7 +7,8 @@ const DOCS = join(import.meta.dirname, "docs");
 
 function mdxFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? mdxFiles(join(dir, entry.name)) : entry.name.endsWith(".mdx") ? [join(dir, entry.name)] : []);
+    entry.isDirectory() ? mdxFiles(join(dir, entry.name)) : entry.name.endsWith(".mdx") ? [join(dir, entry.name)] : [],
+  );
 }
 
 describe("the chapters' prose", () => {
@@ -15,7 +16,8 @@ describe("the chapters' prose", () => {
     const files = mdxFiles(DOCS);
     expect(files.length).toBeGreaterThan(20);
     const found = files.flatMap((file) =>
-      findSpeedFigures(readFileSync(file, "utf8")).map((f) => `${relative(DOCS, file)}:${f.line}: ${f.text}`));
+      findSpeedFigures(readFileSync(file, "utf8")).map((f) => `${relative(DOCS, file)}:${f.line}: ${f.text}`),
+    );
     expect(found).toEqual([]);
   });
 });
@@ -70,21 +72,21 @@ describe("findSpeedFigures", () => {
       "---",
       "import X from './x'; // 10× faster",
       "",
-      "Prose with `a 4× faster call` in code and <Claim id=\"x\" note=\"3× faster\" /> a tag.",
+      'Prose with `a 4× faster call` in code and <Claim id="x" note="3× faster" /> a tag.',
       "",
       "<Bench",
-      "  note=\"twice as fast\"",
+      '  note="twice as fast"',
       "/>",
       "",
       "```python",
       "# about ten times faster",
       "```",
       "",
-      "{props.ratio} and {\"5× faster\"}",
+      '{props.ratio} and {"5× faster"}',
       "",
       "| row | 3× faster |",
     ].join("\n");
-    expect(findSpeedFigures(mdx)).toEqual([{ line: 18, text: "3× faster" }]);   // tables are prose
+    expect(findSpeedFigures(mdx)).toEqual([{ line: 18, text: "3× faster" }]); // tables are prose
   });
 
   it("allows a worked formula example that says so and shows its arithmetic", () => {

@@ -12,9 +12,11 @@ export interface ProseFigure {
   text: string;
 }
 
-const NUMBER_WORD = "(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|a thousand|tens|dozens|hundreds|thousands|several)";
+const NUMBER_WORD =
+  "(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a hundred|a thousand|tens|dozens|hundreds|thousands|several)";
 const AMOUNT = `(?:\\d+(?:[.,]\\d+)?|${NUMBER_WORD})`;
-const COMPARATIVE = "(?:faster|slower|quicker|as fast|as slow|as quick|as long|as short|the speed|longer|shorter|more time|less time|more work|as much time)";
+const COMPARATIVE =
+  "(?:faster|slower|quicker|as fast|as slow|as quick|as long|as short|the speed|longer|shorter|more time|less time|more work|as much time)";
 
 /** Each pattern is one way of writing a speed ratio; the tests below show an example of each. */
 export const SPEED_PATTERNS: readonly RegExp[] = [
@@ -80,7 +82,8 @@ export function proseLines(mdx: string): Array<[number, string]> {
       out.push([i + 1, ""]);
       continue;
     }
-    if (inTag) {   // inside a JSX tag that spans lines: blank up to its closing ">"
+    if (inTag) {
+      // inside a JSX tag that spans lines: blank up to its closing ">"
       const end = line.indexOf(">");
       if (end < 0) {
         out.push([i + 1, ""]);

@@ -40,14 +40,19 @@ describe("boxBlurF32Integral", () => {
 
   it("is the mean of the window where it fits and zero-pads at the border", () => {
     const s = { height: 3, width: 3, k: 3 };
-    const { fast } = run(s, Float32Array.from({ length: 9 }, () => 9));
+    const { fast } = run(
+      s,
+      Float32Array.from({ length: 9 }, () => 9),
+    );
     expect(fast[4]).toBe(9);
     expect(fast[0]).toBe(4);
   });
 
   it("names the bad argument", () => {
     const s = { height: 4, width: 4, k: 3 };
-    expect(() => boxBlurF32Integral({ ...s, k: 4 }, new Float32Array(16), new Float32Array(16), boxBlurIntegralScratch(s))).toThrow(/invalid k: 4/);
+    expect(() => boxBlurF32Integral({ ...s, k: 4 }, new Float32Array(16), new Float32Array(16), boxBlurIntegralScratch(s))).toThrow(
+      /invalid k: 4/,
+    );
     expect(() => boxBlurF32Integral(s, new Float32Array(15), new Float32Array(16), boxBlurIntegralScratch(s))).toThrow(/invalid x/);
     expect(() => boxBlurF32Integral(s, new Float32Array(16), new Float32Array(16), new Float64Array(16))).toThrow(/invalid integral/);
     expect(() => boxBlurF32Ref({ ...s, width: 0 }, new Float32Array(0), new Float32Array(0))).toThrow(/invalid width/);

@@ -45,7 +45,17 @@ function fullCrop(s: BlurShape, region: PixelRegion, x: Float32Array, taps: Floa
 
 /** conv2dF32Ref of the whole image (x and w mapped by `f`), cropped to the region. */
 function referenceCropped(s: BlurShape, region: PixelRegion, x: Float32Array, taps: Float32Array, f: (v: number) => number): Float32Array {
-  const p = { batch: 1, channels: 1, height: s.height, width: s.width, filters: 1, kernelH: s.k, kernelW: s.k, stride: 1, padding: (s.k - 1) / 2 };
+  const p = {
+    batch: 1,
+    channels: 1,
+    height: s.height,
+    width: s.width,
+    filters: 1,
+    kernelH: s.k,
+    kernelW: s.k,
+    stride: 1,
+    padding: (s.k - 1) / 2,
+  };
   const full = new Float32Array(s.height * s.width);
   conv2dF32Ref(p, x.map(f), separableWeights(p, { u: taps, v: taps }).map(f), new Float32Array(1), full);
   const out = new Float32Array(region.height * region.width);
@@ -83,8 +93,22 @@ describe("blurF32Region", () => {
     const ones = Float32Array.of(1, 1, 1);
     const corner = new Float32Array(1);
     const centre = new Float32Array(1);
-    blurF32Region(s, { top: 0, left: 0, height: 1, width: 1 }, x, ones, corner, blurRegionScratch(s, { top: 0, left: 0, height: 1, width: 1 }));
-    blurF32Region(s, { top: 1, left: 1, height: 1, width: 1 }, x, ones, centre, blurRegionScratch(s, { top: 1, left: 1, height: 1, width: 1 }));
+    blurF32Region(
+      s,
+      { top: 0, left: 0, height: 1, width: 1 },
+      x,
+      ones,
+      corner,
+      blurRegionScratch(s, { top: 0, left: 0, height: 1, width: 1 }),
+    );
+    blurF32Region(
+      s,
+      { top: 1, left: 1, height: 1, width: 1 },
+      x,
+      ones,
+      centre,
+      blurRegionScratch(s, { top: 1, left: 1, height: 1, width: 1 }),
+    );
     expect([corner[0], centre[0]]).toEqual([4 * 9, 9 * 9]);
   });
 
@@ -106,8 +130,10 @@ describe("blurF32Region", () => {
     const [, s, region] = cases[0]!;
     const { x, taps, out } = operands(s, region, 19);
     const scratch = blurRegionScratch(s, region);
-    const call = (r: PixelRegion, over: Partial<{ s: BlurShape; x: Float32Array; taps: Float32Array; out: Float32Array }> = {}) =>
-      () => blurF32Region(over.s ?? s, r, over.x ?? x, over.taps ?? taps, over.out ?? out, scratch);
+    const call =
+      (r: PixelRegion, over: Partial<{ s: BlurShape; x: Float32Array; taps: Float32Array; out: Float32Array }> = {}) =>
+      () =>
+        blurF32Region(over.s ?? s, r, over.x ?? x, over.taps ?? taps, over.out ?? out, scratch);
     expect(call({ ...region, height: 0 })).toThrow(RangeError);
     expect(call({ ...region, height: 0 })).toThrow(/invalid region.height: 0/);
     expect(call({ ...region, top: -1 })).toThrow(/invalid region.top: -1/);
@@ -118,7 +144,9 @@ describe("blurF32Region", () => {
     expect(call(region, { taps: taps.subarray(1) })).toThrow(/invalid taps: length 4, expected 5/);
     expect(call(region, { x: x.subarray(1) })).toThrow(/invalid x: length/);
     expect(call(region, { out: out.subarray(1) })).toThrow(/invalid out: length/);
-    expect(() => blurF32Region(s, region, x, taps, out, { ...scratch, window: scratch.window.subarray(1) })).toThrow(/invalid scratch.window/);
+    expect(() => blurF32Region(s, region, x, taps, out, { ...scratch, window: scratch.window.subarray(1) })).toThrow(
+      /invalid scratch.window/,
+    );
     expect(() => blurF32Region(s, region, x, taps, out, blurRegionScratch(s, { ...region, width: 1 }))).toThrow(/invalid scratch.window/);
     expect(() => blurF32FullCrop(s, region, x, taps, out, blurFullCropScratch({ ...s, width: 9 }))).toThrow(/invalid scratch.frame/);
   });

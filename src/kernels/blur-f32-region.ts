@@ -31,8 +31,10 @@ export function checkRegion({ height: H, width: W }: Pick<BlurShape, "height" | 
   integer("region.left", region.left, 0);
   integer("region.height", region.height, 1);
   integer("region.width", region.width, 1);
-  if (region.top + region.height > H) throw new RangeError(`invalid region: rows ${region.top}…${region.top + region.height - 1} leave the ${H}-row image`);
-  if (region.left + region.width > W) throw new RangeError(`invalid region: columns ${region.left}…${region.left + region.width - 1} leave the ${W}-column image`);
+  if (region.top + region.height > H)
+    throw new RangeError(`invalid region: rows ${region.top}…${region.top + region.height - 1} leave the ${H}-row image`);
+  if (region.left + region.width > W)
+    throw new RangeError(`invalid region: columns ${region.left}…${region.left + region.width - 1} leave the ${W}-column image`);
 }
 
 /** The region grown by the blur's radius on each side: every pixel its k×k windows read. */
@@ -96,14 +98,24 @@ export interface FullCropScratch {
 
 export function blurFullCropScratch(s: BlurShape): FullCropScratch {
   checkBlurShape(s);
-  return { frame: new Float32Array(s.height * s.width), rows: conv2dSeparableScratch(blurConvParams(s.height, s.width, s.k, (s.k - 1) / 2)) };
+  return {
+    frame: new Float32Array(s.height * s.width),
+    rows: conv2dSeparableScratch(blurConvParams(s.height, s.width, s.k, (s.k - 1) / 2)),
+  };
 }
 
 /**
  * The baseline: the whole H×W frame blurred (2k multiply-adds per pixel, H·W pixels), then the
  * region copied out into `out` (region.height × region.width).
  */
-export function blurF32FullCrop(s: BlurShape, region: PixelRegion, x: Float32Array, taps: Float32Array, out: Float32Array, scratch: FullCropScratch): void {
+export function blurF32FullCrop(
+  s: BlurShape,
+  region: PixelRegion,
+  x: Float32Array,
+  taps: Float32Array,
+  out: Float32Array,
+  scratch: FullCropScratch,
+): void {
   checkBlur(s, region, x, taps, out);
   const conv = blurConvParams(s.height, s.width, s.k, (s.k - 1) / 2);
   checkLength("scratch.frame", scratch.frame, s.height * s.width);
@@ -130,7 +142,14 @@ export function blurRegionScratch(s: BlurShape, region: PixelRegion): RegionScra
  * same separable blur with no padding, which leaves exactly region.height × region.width outputs.
  * It filters (h + k − 1)·w + h·w pixels per tap where the full frame filters 2·H·W.
  */
-export function blurF32Region(s: BlurShape, region: PixelRegion, x: Float32Array, taps: Float32Array, out: Float32Array, scratch: RegionScratch): void {
+export function blurF32Region(
+  s: BlurShape,
+  region: PixelRegion,
+  x: Float32Array,
+  taps: Float32Array,
+  out: Float32Array,
+  scratch: RegionScratch,
+): void {
   checkBlur(s, region, x, taps, out);
   const halo = withHalo(region, s.k);
   checkLength("scratch.window", scratch.window, halo.height * halo.width);

@@ -11,7 +11,10 @@ export interface BlurShape {
 }
 
 export function checkBlurShape({ height, width, k }: BlurShape): void {
-  for (const [name, value] of [["height", height], ["width", width]] as const) {
+  for (const [name, value] of [
+    ["height", height],
+    ["width", width],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`invalid ${name}: ${value} (expected an integer ≥ 1)`);
   }
   if (!Number.isInteger(k) || k < 1 || k % 2 === 0) throw new RangeError(`invalid k: ${k} (expected an odd integer ≥ 1)`);

@@ -10,7 +10,12 @@ describe("collatzStepsRange", () => {
 
 describe("runInterleaved", () => {
   it("gives each task's total, whatever the chunk and however the tasks interleave", () => {
-    const tasks = [collatzStepsTask(1, 1000, 7), collatzStepsTask(1000, 1013, 100), collatzStepsTask(1013, 2001, 1), collatzStepsTask(5, 5, 3)];
+    const tasks = [
+      collatzStepsTask(1, 1000, 7),
+      collatzStepsTask(1000, 1013, 100),
+      collatzStepsTask(1013, 2001, 1),
+      collatzStepsTask(5, 5, 3),
+    ];
     expect(runInterleaved(tasks)).toEqual([collatzStepsRange(1, 1000), collatzStepsRange(1000, 1013), collatzStepsRange(1013, 2001), 0]);
     expect(runInterleaved([])).toEqual([]);
   });

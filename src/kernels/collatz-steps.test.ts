@@ -26,7 +26,12 @@ describe("collatzSteps", () => {
   });
 
   it("agrees exactly with the Python companion's loop, which the browser race runs", () => {
-    const ranges = [[1, 5_001], [1, 1_667], [1_667, 3_334], [3_334, 5_001]] as const;
+    const ranges = [
+      [1, 5_001],
+      [1, 1_667],
+      [1_667, 3_334],
+      [3_334, 5_001],
+    ] as const;
     const js = ranges.map(([start, stop]): number => collatzSteps({ start, stop, step: 1 } satisfies Slice));
     expect(pythonCollatzSteps(ranges)).toEqual(js);
   });

@@ -9,17 +9,41 @@ export const U = 2 ** -24;
 /** Odd geometries: 1×1, stride 2 and 3, padding 2, C=1, N=2, H≠W, kH≠kW, all-padding rows. */
 export const ODD_CONV_CASES: readonly [string, ConvParams][] = [
   ["1×1, C=3, N=2, H≠W", { batch: 2, channels: 3, height: 5, width: 7, filters: 4, kernelH: 1, kernelW: 1, stride: 1, padding: 0 }],
-  ["1×1, stride 2, padding 2 (all-padding rows)", { batch: 1, channels: 2, height: 6, width: 5, filters: 3, kernelH: 1, kernelW: 1, stride: 2, padding: 2 }],
-  ["3×3, stride 2, padding 1, C=1", { batch: 1, channels: 1, height: 9, width: 6, filters: 5, kernelH: 3, kernelW: 3, stride: 2, padding: 1 }],
+  [
+    "1×1, stride 2, padding 2 (all-padding rows)",
+    { batch: 1, channels: 2, height: 6, width: 5, filters: 3, kernelH: 1, kernelW: 1, stride: 2, padding: 2 },
+  ],
+  [
+    "3×3, stride 2, padding 1, C=1",
+    { batch: 1, channels: 1, height: 9, width: 6, filters: 5, kernelH: 3, kernelW: 3, stride: 2, padding: 1 },
+  ],
   ["2×5, padding 2, N=2", { batch: 2, channels: 2, height: 4, width: 11, filters: 3, kernelH: 2, kernelW: 5, stride: 1, padding: 2 }],
   ["kernel = padded input", { batch: 2, channels: 3, height: 3, width: 4, filters: 2, kernelH: 5, kernelW: 6, stride: 1, padding: 1 }],
   ["3×2, stride 3", { batch: 1, channels: 5, height: 10, width: 8, filters: 7, kernelH: 3, kernelW: 2, stride: 3, padding: 0 }],
-  ["5×3, stride 2, padding 2, N=2", { batch: 2, channels: 2, height: 7, width: 8, filters: 6, kernelH: 5, kernelW: 3, stride: 2, padding: 2 }],
+  [
+    "5×3, stride 2, padding 2, N=2",
+    { batch: 2, channels: 2, height: 7, width: 8, filters: 6, kernelH: 5, kernelW: 3, stride: 2, padding: 2 },
+  ],
 ];
 
 /** A 3×3, stride-1 convolution: what Winograd's F(m×m, 3×3) computes. */
-export const winogradCase = (batch: number, channels: number, height: number, width: number, filters: number, padding: number): ConvParams => ({
-  batch, channels, height, width, filters, kernelH: 3, kernelW: 3, stride: 1, padding,
+export const winogradCase = (
+  batch: number,
+  channels: number,
+  height: number,
+  width: number,
+  filters: number,
+  padding: number,
+): ConvParams => ({
+  batch,
+  channels,
+  height,
+  width,
+  filters,
+  kernelH: 3,
+  kernelW: 3,
+  stride: 1,
+  padding,
 });
 
 /** Odd shapes: C = 1, odd H and W, padding 0, 1 and 2, channels not a multiple of 4, outputs smaller than a tile. */

@@ -150,7 +150,17 @@ describe("conv2dF32Backward", () => {
     const other = setup(p, 84);
     const fromForward = setup(p, 83);
     im2colF32(fromForward.s, other.x, fromForward.scratch.col);
-    conv2dF32Backward(p, fromForward.x, fromForward.w, fromForward.dout, fromForward.dx, fromForward.dw, fromForward.db, fromForward.scratch, { colHoldsInput: true });
+    conv2dF32Backward(
+      p,
+      fromForward.x,
+      fromForward.w,
+      fromForward.dout,
+      fromForward.dx,
+      fromForward.dw,
+      fromForward.db,
+      fromForward.scratch,
+      { colHoldsInput: true },
+    );
     const expected = setup(p, 83);
     conv2dF32Backward(p, other.x, expected.w, expected.dout, expected.dx, expected.dw, expected.db, expected.scratch);
     expect(fromForward.dw).toEqual(expected.dw);
@@ -204,8 +214,6 @@ describe("argument validation", () => {
     expect(() => conv2dF32Backward(p, x, w, dout, dx, dw, dw, scratch)).toThrow(/invalid db: length/);
     expect(() => conv2dF32Backward(p, x, w, dout, dx, dw, db, { ...scratch, col: short })).toThrow(/invalid scratch.col/);
     expect(() => conv2dF32Backward(p, x, w, dout, dx, dw, db, { ...scratch, doutT: short })).toThrow(/invalid scratch.doutT/);
-    expect(() => conv2dF32Backward(p, x, w, dout, dx, dw, db, { ...scratch, doutRows: short })).toThrow(
-      /invalid scratch.doutRows/,
-    );
+    expect(() => conv2dF32Backward(p, x, w, dout, dx, dw, db, { ...scratch, doutRows: short })).toThrow(/invalid scratch.doutRows/);
   });
 });

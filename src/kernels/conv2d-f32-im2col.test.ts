@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { convShape, convSizes, type ConvParams } from "./conv-shape.ts";
-import {
-  addBiasTransposeF32,
-  conv2dF32Im2col,
-  conv2dIm2colScratch,
-  transposeWeights,
-  type GemmF32,
-} from "./conv2d-f32-im2col.ts";
+import { addBiasTransposeF32, conv2dF32Im2col, conv2dIm2colScratch, transposeWeights, type GemmF32 } from "./conv2d-f32-im2col.ts";
 import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
 import { GEMM_F32_BLOCKED_KC as KC, GEMM_F32_BLOCKED_NC as NC, gemmF32Blocked } from "./gemm-f32-blocked.ts";
 import { gemmF32Ref } from "./gemm-f32-ref.ts";
@@ -145,11 +139,7 @@ describe("argument validation", () => {
     expect(() => conv2dF32Im2col(p, x, w, b, out.subarray(1), scratch)).toThrow(/invalid out: length/);
     const other = conv2dIm2colScratch({ ...p, stride: 1 });
     expect(() => conv2dF32Im2col(p, x, w, b, out, other)).toThrow(/invalid scratch.col: length/);
-    expect(() => conv2dF32Im2col(p, x, w, b, out, { ...scratch, gemmOut: other.gemmOut })).toThrow(
-      /invalid scratch.gemmOut: length/,
-    );
-    expect(() => conv2dF32Im2col(p, x, w, b, out, { ...scratch, wT: new Float32Array(1) })).toThrow(
-      /invalid scratch.wT: length 1/,
-    );
+    expect(() => conv2dF32Im2col(p, x, w, b, out, { ...scratch, gemmOut: other.gemmOut })).toThrow(/invalid scratch.gemmOut: length/);
+    expect(() => conv2dF32Im2col(p, x, w, b, out, { ...scratch, wT: new Float32Array(1) })).toThrow(/invalid scratch.wT: length 1/);
   });
 });

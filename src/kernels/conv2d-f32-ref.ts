@@ -7,13 +7,7 @@ import { checkLength, convShape, convSizes, type ConvParams } from "./conv-shape
  * x: (N, C, H, W), w: (F, C, kH, kW), b: (F) → out: (N, F, H', W'). Each output is summed in
  * float64, so a Float64Array `out` holds the float64 direct convolution that error bounds measure from.
  */
-export function conv2dF32Ref(
-  p: ConvParams,
-  x: Float32Array,
-  w: Float32Array,
-  b: Float32Array,
-  out: Float32Array | Float64Array,
-): void {
+export function conv2dF32Ref(p: ConvParams, x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array | Float64Array): void {
   const s = convShape(p);
   const n = convSizes(s);
   checkLength("x", x, n.input);

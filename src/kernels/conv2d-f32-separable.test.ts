@@ -11,10 +11,22 @@ const U = 2 ** -24;
 const cases: [string, ConvParams][] = [
   ["1×1, C=3, N=2", { batch: 2, channels: 3, height: 5, width: 7, filters: 2, kernelH: 1, kernelW: 1, stride: 1, padding: 0 }],
   ["9×9, padding 4, C=1", { batch: 1, channels: 1, height: 13, width: 10, filters: 1, kernelH: 9, kernelW: 9, stride: 1, padding: 4 }],
-  ["1×5 and 5×1 factors of a 5×5, C=2", { batch: 1, channels: 2, height: 6, width: 9, filters: 3, kernelH: 5, kernelW: 5, stride: 1, padding: 2 }],
-  ["1×7 (horizontal only), padding 3", { batch: 1, channels: 1, height: 4, width: 11, filters: 2, kernelH: 1, kernelW: 7, stride: 1, padding: 3 }],
-  ["3×1 (vertical only), stride 2", { batch: 2, channels: 2, height: 9, width: 5, filters: 1, kernelH: 3, kernelW: 1, stride: 2, padding: 1 }],
-  ["5×3, stride 3, padding 2, C=4", { batch: 1, channels: 4, height: 11, width: 8, filters: 3, kernelH: 5, kernelW: 3, stride: 3, padding: 2 }],
+  [
+    "1×5 and 5×1 factors of a 5×5, C=2",
+    { batch: 1, channels: 2, height: 6, width: 9, filters: 3, kernelH: 5, kernelW: 5, stride: 1, padding: 2 },
+  ],
+  [
+    "1×7 (horizontal only), padding 3",
+    { batch: 1, channels: 1, height: 4, width: 11, filters: 2, kernelH: 1, kernelW: 7, stride: 1, padding: 3 },
+  ],
+  [
+    "3×1 (vertical only), stride 2",
+    { batch: 2, channels: 2, height: 9, width: 5, filters: 1, kernelH: 3, kernelW: 1, stride: 2, padding: 1 },
+  ],
+  [
+    "5×3, stride 3, padding 2, C=4",
+    { batch: 1, channels: 4, height: 11, width: 8, filters: 3, kernelH: 5, kernelW: 3, stride: 3, padding: 2 },
+  ],
   ["kernel = padded input", { batch: 1, channels: 3, height: 3, width: 4, filters: 2, kernelH: 5, kernelW: 6, stride: 1, padding: 1 }],
 ];
 

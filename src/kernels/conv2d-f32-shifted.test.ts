@@ -6,13 +6,23 @@ import { ODD_CONV_CASES, randomConvOperands, U } from "./conv-test-cases.ts";
 
 const cases: [string, ConvParams][] = [
   ...ODD_CONV_CASES,
-  ["3×3, padding 1, 1 pixel wide", { batch: 1, channels: 2, height: 4, width: 1, filters: 2, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
+  [
+    "3×3, padding 1, 1 pixel wide",
+    { batch: 1, channels: 2, height: 4, width: 1, filters: 2, kernelH: 3, kernelW: 3, stride: 1, padding: 1 },
+  ],
   ["deep 3×3, padding 1", { batch: 1, channels: 29, height: 7, width: 9, filters: 11, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
 ];
 
 describe("validOutputRange", () => {
   it("keeps exactly the outputs whose input index is inside the image", () => {
-    for (const [size, stride, padding, taps] of [[5, 1, 1, 3], [9, 2, 1, 3], [6, 2, 2, 1], [1, 1, 1, 3], [10, 3, 0, 2], [4, 1, 2, 5]] as const) {
+    for (const [size, stride, padding, taps] of [
+      [5, 1, 1, 3],
+      [9, 2, 1, 3],
+      [6, 2, 2, 1],
+      [1, 1, 1, 3],
+      [10, 3, 0, 2],
+      [4, 1, 2, 5],
+    ] as const) {
       const outSize = Math.floor((size + 2 * padding - taps) / stride) + 1;
       for (let tap = 0; tap < taps; tap++) {
         const inside = Array.from({ length: outSize }, (_, o) => o).filter((o) => {
@@ -20,7 +30,10 @@ describe("validOutputRange", () => {
           return i >= 0 && i < size;
         });
         const [start, end] = validOutputRange(tap, size, outSize, stride, padding);
-        expect(Array.from({ length: end - start }, (_, k) => start + k), `size ${size} stride ${stride} padding ${padding} tap ${tap}`).toEqual(inside);
+        expect(
+          Array.from({ length: end - start }, (_, k) => start + k),
+          `size ${size} stride ${stride} padding ${padding} tap ${tap}`,
+        ).toEqual(inside);
       }
     }
   });

@@ -1,6 +1,11 @@
 import { checkLength, convShape, convSizes, type ConvParams } from "./conv-shape.ts";
 import {
-  checkWinogradShape, congruence, winogradFilterFloats, winogradTransformFilters, WINOGRAD_F2X2_3X3, type WinogradTransforms,
+  checkWinogradShape,
+  congruence,
+  winogradFilterFloats,
+  winogradTransformFilters,
+  WINOGRAD_F2X2_3X3,
+  type WinogradTransforms,
 } from "./winograd-f32-transforms.ts";
 
 /**

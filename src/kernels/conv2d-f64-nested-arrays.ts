@@ -10,8 +10,10 @@ export function conv2dF64NestedArrays(image: number[][], kernel: number[][], pad
   const W = image[0]?.length ?? 0;
   const kH = kernel.length;
   const kW = kernel[0]?.length ?? 0;
-  if (H < 1 || W < 1 || image.some((row) => row.length !== W)) throw new RangeError(`invalid image: expected a non-empty H×W array of rows of equal length`);
-  if (kH < 1 || kW < 1 || kernel.some((row) => row.length !== kW)) throw new RangeError(`invalid kernel: expected a non-empty kH×kW array of rows of equal length`);
+  if (H < 1 || W < 1 || image.some((row) => row.length !== W))
+    throw new RangeError(`invalid image: expected a non-empty H×W array of rows of equal length`);
+  if (kH < 1 || kW < 1 || kernel.some((row) => row.length !== kW))
+    throw new RangeError(`invalid kernel: expected a non-empty kH×kW array of rows of equal length`);
   if (!Number.isInteger(padding) || padding < 0 || kH > H + 2 * padding || kW > W + 2 * padding) {
     throw new RangeError(`invalid padding: ${padding} (expected an integer ≥ 0 that lets the ${kH}×${kW} kernel fit)`);
   }

@@ -9,5 +9,11 @@ export function linearImageF32(pixels: number, black: number, white: number, see
 
 /** Test cases (pixels, black, white): lengths around the SIMD kernel's 16-pixel step. */
 export const CHAIN_TEST_CASES: readonly (readonly [number, number, number])[] = [
-  [1, 0, 1], [15, 0.05, 0.9], [16, -0.25, 2], [17, 0, 1], [33, 0.1, 0.5], [1000, 0.05, 0.9], [4099, -3, 1e3],
+  [1, 0, 1],
+  [15, 0.05, 0.9],
+  [16, -0.25, 2],
+  [17, 0, 1],
+  [33, 0.1, 0.5],
+  [1000, 0.05, 0.9],
+  [4099, -3, 1e3],
 ];

@@ -17,7 +17,12 @@ export function unfusedScratch(pixels: number): UnfusedScratch {
  * same bytes. numpy allocates a new temporary per step; two reused ones move the same bytes
  * without timing the allocator.
  */
-export function unfusedNormalizeGammaU8(src: Float32Array, dst: Uint8Array, { black, scale }: ChainConstants, { a, b }: UnfusedScratch): void {
+export function unfusedNormalizeGammaU8(
+  src: Float32Array,
+  dst: Uint8Array,
+  { black, scale }: ChainConstants,
+  { a, b }: UnfusedScratch,
+): void {
   checkChainArrays(src, dst);
   if (a.length !== src.length || b.length !== src.length) {
     throw new RangeError(`invalid scratch: ${a.length} and ${b.length} floats (expected ${src.length} each, see unfusedScratch)`);

@@ -16,16 +16,19 @@ describe("the normalize → gamma → clamp → u8 chain", () => {
     expect(normalizeGammaU8(Number.NaN, k)).toBe(0);
   });
 
-  it.each(CHAIN_TEST_CASES)("unfused passes and the fused loop give the same bytes on %i pixels (black %f, white %f)", (pixels, black, white) => {
-    const src = linearImageF32(pixels, black, white, pixels);
-    const k = chainConstants(black, white);
-    const fused = new Uint8Array(pixels);
-    fusedNormalizeGammaU8(src, fused, k);
-    const unfused = new Uint8Array(pixels);
-    unfusedNormalizeGammaU8(src, unfused, k, unfusedScratch(pixels));
-    expect(unfused).toEqual(fused);
-    if (pixels >= 1000) expect([Math.min(...fused), Math.max(...fused)]).toEqual([0, 255]);
-  });
+  it.each(CHAIN_TEST_CASES)(
+    "unfused passes and the fused loop give the same bytes on %i pixels (black %f, white %f)",
+    (pixels, black, white) => {
+      const src = linearImageF32(pixels, black, white, pixels);
+      const k = chainConstants(black, white);
+      const fused = new Uint8Array(pixels);
+      fusedNormalizeGammaU8(src, fused, k);
+      const unfused = new Uint8Array(pixels);
+      unfusedNormalizeGammaU8(src, unfused, k, unfusedScratch(pixels));
+      expect(unfused).toEqual(fused);
+      if (pixels >= 1000) expect([Math.min(...fused), Math.max(...fused)]).toEqual([0, 255]);
+    },
+  );
 
   it("names bad arguments", () => {
     expect(() => chainConstants(Number.NaN, 1)).toThrow(/invalid black: NaN/);

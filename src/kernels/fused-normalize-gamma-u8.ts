@@ -17,7 +17,8 @@ export interface ChainConstants {
 /** Checks black < white (both finite); returns black and 1/(white − black) rounded to float32. */
 export function chainConstants(black: number, white: number): ChainConstants {
   if (!Number.isFinite(black)) throw new RangeError(`invalid black: ${black} (expected a finite number)`);
-  if (!Number.isFinite(white) || !(white > black)) throw new RangeError(`invalid white: ${white} (expected a finite number greater than black = ${black})`);
+  if (!Number.isFinite(white) || !(white > black))
+    throw new RangeError(`invalid white: ${white} (expected a finite number greater than black = ${black})`);
   return { black: round(black), scale: round(1 / (white - black)) };
 }
 

@@ -46,7 +46,8 @@ export interface GemmChoice {
 
 function checkThresholds(t: GemmThresholds): void {
   for (const name of ["simdFrom", "threadsFrom"] as const) {
-    if (!(t[name] >= 0)) throw new RangeError(`invalid ${name}: ${t[name]} (expected a number of multiply-adds ≥ 0, or Infinity for never)`);
+    if (!(t[name] >= 0))
+      throw new RangeError(`invalid ${name}: ${t[name]} (expected a number of multiply-adds ≥ 0, or Infinity for never)`);
   }
 }
 
@@ -96,7 +97,9 @@ export function planGemm(s: GemmShape, env: GemmEnvironment, options: { threshol
   const workspace = arena.allocF32(gemmPackedWorkspaceBytes(m, n, k, choice.threads) / 4);
   const args = { m, n, k, a: A.ptr, lda: k, b: B.ptr, ldb: n, c: C.ptr, ldc: n, workspace: workspace.ptr };
   const multiply =
-    choice.backend === "threads" ? () => env.pool.run("gemm_f32_packed", args, choice.threads) : () => runOnOneThread(kernelPoolJobs.gemm_f32_packed, kernels, args);
+    choice.backend === "threads"
+      ? () => env.pool.run("gemm_f32_packed", args, choice.threads)
+      : () => runOnOneThread(kernelPoolJobs.gemm_f32_packed, kernels, args);
   return {
     ...choice,
     run(a, b, c) {

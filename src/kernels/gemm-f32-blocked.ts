@@ -63,16 +63,31 @@ function block4(
   const r3 = r2 + k;
   let p = p0;
   for (; p + 3 < p1; p += 4) {
-    const a00 = a[r0 + p]!, a01 = a[r0 + p + 1]!, a02 = a[r0 + p + 2]!, a03 = a[r0 + p + 3]!;
-    const a10 = a[r1 + p]!, a11 = a[r1 + p + 1]!, a12 = a[r1 + p + 2]!, a13 = a[r1 + p + 3]!;
-    const a20 = a[r2 + p]!, a21 = a[r2 + p + 1]!, a22 = a[r2 + p + 2]!, a23 = a[r2 + p + 3]!;
-    const a30 = a[r3 + p]!, a31 = a[r3 + p + 1]!, a32 = a[r3 + p + 2]!, a33 = a[r3 + p + 3]!;
+    const a00 = a[r0 + p]!,
+      a01 = a[r0 + p + 1]!,
+      a02 = a[r0 + p + 2]!,
+      a03 = a[r0 + p + 3]!;
+    const a10 = a[r1 + p]!,
+      a11 = a[r1 + p + 1]!,
+      a12 = a[r1 + p + 2]!,
+      a13 = a[r1 + p + 3]!;
+    const a20 = a[r2 + p]!,
+      a21 = a[r2 + p + 1]!,
+      a22 = a[r2 + p + 2]!,
+      a23 = a[r2 + p + 3]!;
+    const a30 = a[r3 + p]!,
+      a31 = a[r3 + p + 1]!,
+      a32 = a[r3 + p + 2]!,
+      a33 = a[r3 + p + 3]!;
     const b0 = p * n;
     const b1 = b0 + n;
     const b2 = b1 + n;
     const b3 = b2 + n;
     for (let j = j0; j < j1; j++) {
-      const x0 = b[b0 + j]!, x1 = b[b1 + j]!, x2 = b[b2 + j]!, x3 = b[b3 + j]!;
+      const x0 = b[b0 + j]!,
+        x1 = b[b1 + j]!,
+        x2 = b[b2 + j]!,
+        x3 = b[b3 + j]!;
       c[c0 + j] = c[c0 + j]! + a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
       c[c1 + j] = c[c1 + j]! + a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
       c[c2 + j] = c[c2 + j]! + a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
@@ -80,7 +95,10 @@ function block4(
     }
   }
   for (; p < p1; p++) {
-    const a0 = a[r0 + p]!, a1 = a[r1 + p]!, a2 = a[r2 + p]!, a3 = a[r3 + p]!;
+    const a0 = a[r0 + p]!,
+      a1 = a[r1 + p]!,
+      a2 = a[r2 + p]!,
+      a3 = a[r3 + p]!;
     const bp = p * n;
     for (let j = j0; j < j1; j++) {
       const x = b[bp + j]!;
@@ -109,7 +127,10 @@ function block1(
   const ri = i * k;
   let p = p0;
   for (; p + 3 < p1; p += 4) {
-    const a0 = a[ri + p]!, a1 = a[ri + p + 1]!, a2 = a[ri + p + 2]!, a3 = a[ri + p + 3]!;
+    const a0 = a[ri + p]!,
+      a1 = a[ri + p + 1]!,
+      a2 = a[ri + p + 2]!,
+      a3 = a[ri + p + 3]!;
     const b0 = p * n;
     const b1 = b0 + n;
     const b2 = b1 + n;

@@ -31,7 +31,16 @@ export interface GemmI8PipelineArgs {
 
 /** The pool job's arguments (gemm_i8_f32). */
 export const GEMM_I8_PIPELINE_ARGS = {
-  m: "i32", n: "i32", k: "i32", x: "i32", q: "i32", rowScales: "i32", packed: "i32", colScales: "i32", cq: "i32", c: "i32",
+  m: "i32",
+  n: "i32",
+  k: "i32",
+  x: "i32",
+  q: "i32",
+  rowScales: "i32",
+  packed: "i32",
+  colScales: "i32",
+  cq: "i32",
+  c: "i32",
 } as const satisfies Record<keyof GemmI8PipelineArgs, ArgType>;
 
 /**
@@ -40,7 +49,12 @@ export const GEMM_I8_PIPELINE_ARGS = {
  * sums, dequantize its band of C. Per-row scales make every step row-local, so the parts never
  * wait for each other.
  */
-export function gemmI8PipelinePart(kernels: WasmKernels, { m, n, k, x, q, rowScales, packed, colScales, cq, c }: GemmI8PipelineArgs, part: number, parts: number): void {
+export function gemmI8PipelinePart(
+  kernels: WasmKernels,
+  { m, n, k, x, q, rowScales, packed, colScales, cq, c }: GemmI8PipelineArgs,
+  part: number,
+  parts: number,
+): void {
   const [start, end] = splitRows(m, part, parts, GEMM_I8_MR);
   if (start === end) return;
   const rows = end - start;
@@ -75,7 +89,16 @@ export function placeGemmI8Pipeline(
   colScales.view().set(qb.scales);
   const c = arena.allocF32(m * n);
   const at = {
-    m, n, k, x: x.ptr, q: bytes(m * k), rowScales: arena.allocF32(m).ptr, packed, colScales: colScales.ptr, cq: arena.allocF32(m * n).ptr, c: c.ptr,
+    m,
+    n,
+    k,
+    x: x.ptr,
+    q: bytes(m * k),
+    rowScales: arena.allocF32(m).ptr,
+    packed,
+    colScales: colScales.ptr,
+    cq: arena.allocF32(m * n).ptr,
+    c: c.ptr,
   };
   return { at, output: () => c.view().slice() };
 }

@@ -7,7 +7,8 @@ import { checkBRangeI8, checkDepthI8 } from "./gemm-i8-shape.ts";
  */
 
 function size(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 1 || value > 0x7fffffff) throw new RangeError(`invalid ${name}: ${value} (expected an integer ≥ 1)`);
+  if (!Number.isInteger(value) || value < 1 || value > 0x7fffffff)
+    throw new RangeError(`invalid ${name}: ${value} (expected an integer ≥ 1)`);
 }
 
 function stride(name: string, value: number, width: number): void {
@@ -17,19 +18,30 @@ function stride(name: string, value: number, width: number): void {
 }
 
 /** Where a rows × cols matrix of `bytes`-byte elements with row stride ld ends; its ptr must be aligned to `bytes`. */
-function region(name: string, ptr: number, rows: number, cols: number, ld: number, bytes: number, limit: number): { start: number; end: number } {
+function region(
+  name: string,
+  ptr: number,
+  rows: number,
+  cols: number,
+  ld: number,
+  bytes: number,
+  limit: number,
+): { start: number; end: number } {
   if (!Number.isInteger(ptr) || ptr < 0 || ptr % bytes !== 0) {
     throw new RangeError(`invalid ${name}: ${ptr} (expected a byte offset that is a multiple of ${bytes})`);
   }
   const end = ptr + ((rows - 1) * ld + cols) * bytes;
-  if (end > limit) throw new RangeError(`invalid ${name}: ${ptr} (its ${rows}×${cols} elements end at byte ${end}, past the memory's ${limit})`);
+  if (end > limit)
+    throw new RangeError(`invalid ${name}: ${ptr} (its ${rows}×${cols} elements end at byte ${end}, past the memory's ${limit})`);
   return { start: ptr, end };
 }
 
 function apart(name: string, block: { start: number; end: number }, others: Record<string, { start: number; end: number }>): void {
   for (const [other, o] of Object.entries(others)) {
     if (block.start < o.end && o.start < block.end) {
-      throw new RangeError(`invalid ${name}: ${block.start} (its bytes ${block.start}..${block.end} overlap ${other} at ${o.start}..${o.end})`);
+      throw new RangeError(
+        `invalid ${name}: ${block.start} (its bytes ${block.start}..${block.end} overlap ${other} at ${o.start}..${o.end})`,
+      );
     }
   }
 }
@@ -41,7 +53,15 @@ export function checkPackedBBytesArgs(k: number, n: number): void {
 }
 
 /** gemm_i8_pack_b: also reads B to check its values are 7-bit (once per weight matrix, so affordable). */
-export function checkPackBArgs(k: number, n: number, b: number, ldb: number, packed: number, packedBytes: number, memory: ArrayBufferLike): void {
+export function checkPackBArgs(
+  k: number,
+  n: number,
+  b: number,
+  ldb: number,
+  packed: number,
+  packedBytes: number,
+  memory: ArrayBufferLike,
+): void {
   checkPackedBBytesArgs(k, n);
   stride("ldb", ldb, n);
   const limit = memory.byteLength;
@@ -51,7 +71,16 @@ export function checkPackBArgs(k: number, n: number, b: number, ldb: number, pac
 }
 
 export function checkGemmI8Args(
-  m: number, n: number, k: number, a: number, lda: number, packed: number, packedBytes: number, c: number, ldc: number, limit: number,
+  m: number,
+  n: number,
+  k: number,
+  a: number,
+  lda: number,
+  packed: number,
+  packedBytes: number,
+  c: number,
+  ldc: number,
+  limit: number,
 ): void {
   size("m", m);
   checkPackedBBytesArgs(k, n);
@@ -63,7 +92,15 @@ export function checkGemmI8Args(
 }
 
 export function checkQuantizeArgs(
-  m: number, k: number, x: number, ldx: number, q: number, ldq: number, scales: number, qmax: number, limit: number,
+  m: number,
+  k: number,
+  x: number,
+  ldx: number,
+  q: number,
+  ldq: number,
+  scales: number,
+  qmax: number,
+  limit: number,
 ): void {
   size("m", m);
   size("k", k);
@@ -77,7 +114,15 @@ export function checkQuantizeArgs(
 }
 
 export function checkDequantizeArgs(
-  m: number, n: number, cq: number, ldcq: number, rowScales: number, colScales: number, c: number, ldc: number, limit: number,
+  m: number,
+  n: number,
+  cq: number,
+  ldcq: number,
+  rowScales: number,
+  colScales: number,
+  c: number,
+  ldc: number,
+  limit: number,
 ): void {
   size("m", m);
   size("n", n);

@@ -19,7 +19,13 @@ describe("histogram kernels", () => {
     ["atomic", histogramU8AtomicAdd],
   ] as const)("%s increments over uneven ranges add up to the reference", (_name, add) => {
     const bins = new Int32Array(new SharedArrayBuffer(HISTOGRAM_U8_BINS * 4));
-    for (const [s, e] of [[0, 1], [1, 400], [400, 400], [400, image.length]] as const) add(image, s, e, bins);
+    for (const [s, e] of [
+      [0, 1],
+      [1, 400],
+      [400, 400],
+      [400, image.length],
+    ] as const)
+      add(image, s, e, bins);
     expect(bins).toEqual(histogramU8Ref(image));
   });
 
@@ -27,7 +33,8 @@ describe("histogram kernels", () => {
     const parts = 3;
     const partBins = new Int32Array(parts * HISTOGRAM_U8_BINS);
     const bounds = [0, 100, 101, image.length];
-    for (let p = 0; p < parts; p++) histogramU8Add(image, bounds[p]!, bounds[p + 1]!, partBins.subarray(p * HISTOGRAM_U8_BINS, (p + 1) * HISTOGRAM_U8_BINS));
+    for (let p = 0; p < parts; p++)
+      histogramU8Add(image, bounds[p]!, bounds[p + 1]!, partBins.subarray(p * HISTOGRAM_U8_BINS, (p + 1) * HISTOGRAM_U8_BINS));
     const merged = new Int32Array(HISTOGRAM_U8_BINS).fill(9); // stale counts must be cleared
     mergeHistogramsU8(partBins, parts, merged);
     expect(merged).toEqual(histogramU8Ref(image));

@@ -4,9 +4,7 @@ import { col2imF32, im2colF32 } from "./im2col-f32.ts";
 import { randomF32 } from "./random.ts";
 import { ODD_CONV_CASES, U } from "./conv-test-cases.ts";
 
-const cases: [string, ConvParams][] = [
-  ...ODD_CONV_CASES,
-];
+const cases: [string, ConvParams][] = [...ODD_CONV_CASES];
 
 /**
  * The im2col definition, one element at a time: calls `visit(colIndex, inputIndex)` for every

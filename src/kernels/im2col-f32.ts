@@ -8,13 +8,7 @@ import { checkLength, convSizes, type ConvShape } from "./conv-shape.ts";
  * Only rows in [rowStart, rowEnd) are written, so the threads of the pool can each fill their own
  * band of one shared matrix; `col` is always the whole matrix.
  */
-export function im2colF32(
-  s: ConvShape,
-  x: Float32Array,
-  col: Float32Array,
-  rowStart = 0,
-  rowEnd: number = s.cols,
-): void {
+export function im2colF32(s: ConvShape, x: Float32Array, col: Float32Array, rowStart = 0, rowEnd: number = s.cols): void {
   const sizes = convSizes(s);
   checkLength("x", x, sizes.input);
   checkLength("col", col, sizes.im2col);

@@ -14,7 +14,8 @@ const cases = [
 function expected({ count, height, width }: (typeof cases)[number], x: Float32Array): Float32Array {
   const size = height * width;
   const out = new Float32Array(x.length);
-  for (let i = 0; i < count; i++) boxBlurF32Ref({ height, width, k: 3 }, x.subarray(i * size, (i + 1) * size), out.subarray(i * size, (i + 1) * size));
+  for (let i = 0; i < count; i++)
+    boxBlurF32Ref({ height, width, k: 3 }, x.subarray(i * size, (i + 1) * size), out.subarray(i * size, (i + 1) * size));
   return out;
 }
 

@@ -8,7 +8,11 @@ export type ImageBatch = {
 };
 
 export function checkImageBatch({ count, height, width }: ImageBatch): void {
-  for (const [name, value] of [["count", count], ["height", height], ["width", width]] as const) {
+  for (const [name, value] of [
+    ["count", count],
+    ["height", height],
+    ["width", width],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`invalid ${name}: ${value} (expected an integer ≥ 1)`);
   }
 }

@@ -3,14 +3,7 @@ import { maxpool2x2BackwardF32, maxpool2x2ReluF32 } from "./maxpool2x2-f32.ts";
 
 describe("maxpool2x2ReluF32 and its gradient", () => {
   // Two planes of 3×5: the last row and column fall outside every window and are dropped.
-  const x = Float32Array.from([
-    1, 5, -2, 0, 9,
-    3, 2, 7, 7, 9,
-    99, 99, 99, 99, 99,
-    -1, -4, 0, -3, 8,
-    -2, -6, -5, 0, 8,
-    8, 8, 8, 8, 8,
-  ]);
+  const x = Float32Array.from([1, 5, -2, 0, 9, 3, 2, 7, 7, 9, 99, 99, 99, 99, 99, -1, -4, 0, -3, 8, -2, -6, -5, 0, 8, 8, 8, 8, 8, 8]);
 
   it("takes the max of each 2×2 window, odd edges dropped, then clamps at 0", () => {
     const out = new Float32Array(4);

@@ -53,8 +53,13 @@ export function maxpool2x2BackwardF32(planes: number, h: number, w: number, x: F
 }
 
 function checkPool(planes: number, h: number, w: number, x: Float32Array, out: Float32Array, outName: string): void {
-  for (const [name, v] of [["planes", planes], ["h", h], ["w", w]] as const) {
-    if (!Number.isInteger(v) || v < (name === "planes" ? 1 : 2)) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ ${name === "planes" ? 1 : 2})`);
+  for (const [name, v] of [
+    ["planes", planes],
+    ["h", h],
+    ["w", w],
+  ] as const) {
+    if (!Number.isInteger(v) || v < (name === "planes" ? 1 : 2))
+      throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ ${name === "planes" ? 1 : 2})`);
   }
   if (x.length !== planes * h * w) throw new RangeError(`invalid x: length ${x.length}, expected ${planes * h * w}`);
   const expected = planes * (h >> 1) * (w >> 1);

@@ -14,5 +14,17 @@ export function noisyImageU8(height: number, width: number, seed: number): Uint8
 
 /** Test shapes (height, width): one pixel, single rows and columns, and widths leaving every kind of remainder after the SIMD kernel's 16-pixel blocks. */
 export const MEDIAN3X3_TEST_SHAPES: readonly (readonly [number, number])[] = [
-  [1, 1], [1, 2], [2, 1], [1, 19], [19, 1], [2, 2], [3, 3], [5, 17], [7, 18], [4, 33], [9, 34], [33, 50], [13, 97],
+  [1, 1],
+  [1, 2],
+  [2, 1],
+  [1, 19],
+  [19, 1],
+  [2, 2],
+  [3, 3],
+  [5, 17],
+  [7, 18],
+  [4, 33],
+  [9, 34],
+  [33, 50],
+  [13, 97],
 ];

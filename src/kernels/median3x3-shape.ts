@@ -11,7 +11,10 @@ export type Median3x3Shape = {
 
 /** Validates the sizes and both planes; throws a RangeError naming the bad one. */
 export function checkMedian3x3({ height, width }: Median3x3Shape, src: Uint8Array, dst: Uint8Array): void {
-  for (const [name, value] of [["height", height], ["width", width]] as const) {
+  for (const [name, value] of [
+    ["height", height],
+    ["width", width],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`invalid ${name}: ${value} (expected an integer ≥ 1)`);
   }
   const pixels = height * width;

@@ -25,9 +25,15 @@ export function median3x3U8Js(s: Median3x3Shape, src: Uint8Array, dst: Uint8Arra
     for (let x = 0; x < width; x++) {
       const l = x > 0 ? x - 1 : 0;
       const r = x < last ? x + 1 : last;
-      const a0 = src[up + l]!, a1 = src[mid + l]!, a2 = src[down + l]!;
-      const b0 = src[up + x]!, b1 = src[mid + x]!, b2 = src[down + x]!;
-      const c0 = src[up + r]!, c1 = src[mid + r]!, c2 = src[down + r]!;
+      const a0 = src[up + l]!,
+        a1 = src[mid + l]!,
+        a2 = src[down + l]!;
+      const b0 = src[up + x]!,
+        b1 = src[mid + x]!,
+        b2 = src[down + x]!;
+      const c0 = src[up + r]!,
+        c1 = src[mid + r]!,
+        c2 = src[down + r]!;
       const lowest = Math.max(Math.min(a0, a1, a2), Math.min(b0, b1, b2), Math.min(c0, c1, c2));
       const middle = med3(med3(a0, a1, a2), med3(b0, b1, b2), med3(c0, c1, c2));
       const highest = Math.min(Math.max(a0, a1, a2), Math.max(b0, b1, b2), Math.max(c0, c1, c2));

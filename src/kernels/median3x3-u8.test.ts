@@ -6,7 +6,6 @@ import { MEDIAN3X3_TEST_SHAPES, noisyImageU8 } from "./median3x3-input.ts";
 // The JavaScript network against the sort-the-window reference, byte for byte, on sizes from one
 // pixel to shapes with every column-count remainder the SIMD kernel's 16-pixel blocks can leave.
 
-
 describe("median3x3-u8-js", () => {
   it.each(MEDIAN3X3_TEST_SHAPES)("equals the sorted-window reference on %i×%i", (height, width) => {
     const src = noisyImageU8(height, width, height * 100 + width);

@@ -37,6 +37,8 @@ describe("pairwiseSqDistF32Broadcast", () => {
     const ok = new Float32Array(4);
     expect(() => pairwiseSqDistF32Fused({ ...s, d: 0 }, ok, ok, ok)).toThrow(/invalid d: 0/);
     expect(() => pairwiseSqDistF32Fused(s, new Float32Array(3), ok, ok)).toThrow(/invalid a/);
-    expect(() => pairwiseSqDistF32Broadcast(s, ok, ok, ok, { diff: new Float32Array(8), squared: new Float32Array(7) })).toThrow(/invalid squared/);
+    expect(() => pairwiseSqDistF32Broadcast(s, ok, ok, ok, { diff: new Float32Array(8), squared: new Float32Array(7) })).toThrow(
+      /invalid squared/,
+    );
   });
 });

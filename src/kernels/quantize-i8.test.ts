@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { gemmF32Ikj } from "./gemm-f32-ikj.ts";
 import { gemmF32ViaI8Ref, gemmI8Ref } from "./gemm-i8-ref.ts";
-import { QMAX_A, QMAX_B, quantizationError, quantizeColumnsI8, quantizedGemmErrorBound, quantizeRowsI8, roundHalfEven } from "./quantize-i8.ts";
+import {
+  QMAX_A,
+  QMAX_B,
+  quantizationError,
+  quantizeColumnsI8,
+  quantizedGemmErrorBound,
+  quantizeRowsI8,
+  roundHalfEven,
+} from "./quantize-i8.ts";
 import { randomF32 } from "./random.ts";
 
 describe("roundHalfEven", () => {
@@ -18,7 +26,8 @@ describe("quantizeRowsI8 / quantizeColumnsI8", () => {
     for (let i = 0; i < rows; i++) {
       const row = Array.from(q.subarray(i * cols, (i + 1) * cols), Math.abs);
       expect(Math.max(...row)).toBe(QMAX_A);
-      for (let j = 0; j < cols; j++) expect(Math.abs(q[i * cols + j]! * scales[i]! - x[i * cols + j]!)).toBeLessThanOrEqual(scales[i]! * 0.5 * (1 + 2 ** -20));
+      for (let j = 0; j < cols; j++)
+        expect(Math.abs(q[i * cols + j]! * scales[i]! - x[i * cols + j]!)).toBeLessThanOrEqual(scales[i]! * 0.5 * (1 + 2 ** -20));
     }
   });
 
@@ -54,7 +63,9 @@ describe("gemmI8Ref", () => {
   });
 
   it("rejects B outside the 7-bit range, naming the value", () => {
-    expect(() => gemmI8Ref({ m: 1, n: 1, k: 1 }, Int8Array.of(1), Int8Array.of(100), new Int32Array(1))).toThrow(/invalid b: 100 at row 0, column 0/);
+    expect(() => gemmI8Ref({ m: 1, n: 1, k: 1 }, Int8Array.of(1), Int8Array.of(100), new Int32Array(1))).toThrow(
+      /invalid b: 100 at row 0, column 0/,
+    );
   });
 });
 

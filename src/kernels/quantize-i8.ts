@@ -31,7 +31,10 @@ function checkQmax(qmax: number): void {
 }
 
 function checkMatrix(rows: number, cols: number, x: ArrayLike<number>): void {
-  for (const [name, v] of [["rows", rows], ["cols", cols]] as const) {
+  for (const [name, v] of [
+    ["rows", rows],
+    ["cols", cols],
+  ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 1)`);
   }
   if (x.length !== rows * cols) throw new RangeError(`invalid x: length ${x.length}, expected ${rows}·${cols} = ${rows * cols}`);
@@ -41,7 +44,14 @@ function checkMatrix(rows: number, cols: number, x: ArrayLike<number>): void {
  * Quantizes `count` groups of `length` values each, value v of group g at x[g·groupStride +
  * v·valueStride]: a row is (stride cols, 1), a column (1, stride cols).
  */
-function quantizeGroups(x: Float32Array, count: number, length: number, groupStride: number, valueStride: number, qmax: number): QuantizedI8 {
+function quantizeGroups(
+  x: Float32Array,
+  count: number,
+  length: number,
+  groupStride: number,
+  valueStride: number,
+  qmax: number,
+): QuantizedI8 {
   const q = new Int8Array(x.length);
   const scales = new Float32Array(count);
   for (let g = 0; g < count; g++) {

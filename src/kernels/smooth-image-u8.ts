@@ -6,7 +6,10 @@ import { mulberry32 } from "./random.ts";
  * bins are hit again and again — what makes threads that share bins collide.
  */
 export function smoothImageU8(width: number, height: number, seed: number): Uint8Array {
-  for (const [name, value] of [["width", width], ["height", height]] as const) {
+  for (const [name, value] of [
+    ["width", width],
+    ["height", height],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`invalid ${name}: ${value} (expected an integer ≥ 1)`);
   }
   const next = mulberry32(seed);

@@ -6,7 +6,8 @@ export function triadF32Ref(a: Float32Array, b: Float32Array, c: Float32Array, s
   if (!Number.isInteger(end) || end > Math.min(a.length, b.length, c.length)) {
     throw new RangeError(`invalid end: ${end} (a, b and c hold ${a.length}, ${b.length} and ${c.length} floats)`);
   }
-  if (!Number.isInteger(start) || start < 0 || start > end) throw new RangeError(`invalid start: ${start} (expected an integer in 0..${end})`);
+  if (!Number.isInteger(start) || start < 0 || start > end)
+    throw new RangeError(`invalid start: ${start} (expected an integer in 0..${end})`);
   for (let i = start; i < end; i++) a[i] = b[i]! + scalar * c[i]!;
 }
 

@@ -30,7 +30,12 @@ export function directF64(p: ConvParams, x: Float32Array, w: Float32Array, b: Fl
 
 /** The bound γ_K · magnitude per output, for an evaluation with at most `roundings` roundings on any path. */
 export function winogradErrorBound(
-  p: ConvParams, x: Float32Array, w: Float32Array, b: Float32Array, t: WinogradTransforms, roundings: number,
+  p: ConvParams,
+  x: Float32Array,
+  w: Float32Array,
+  b: Float32Array,
+  t: WinogradTransforms,
+  roundings: number,
 ): Float64Array {
   const magnitude = new Float64Array(convSizes(convShape(p)).output);
   conv2dF32WinogradRef(p, x.map(Math.abs), w.map(Math.abs), b.map(Math.abs), magnitude, absoluteTransforms(t));

@@ -7,8 +7,21 @@ const MiB = 1024 * 1024;
 function triad(variant: string, threads: number, bytes: number, gbps: number, ok = true): ResultV1 {
   const median = bytes / (gbps * 1e6);
   return {
-    bench: "memory-bandwidth", case: `${bytes}`, variant, params: { elements: bytes / 12 }, threads, samples: [median], n: 1, median,
-    iqr: 0, min: median, ci95: [median, median], cv: 0, noisy: false, gbps, correctness: { ok, maxError: 0, tolerance: 1 },
+    bench: "memory-bandwidth",
+    case: `${bytes}`,
+    variant,
+    params: { elements: bytes / 12 },
+    threads,
+    samples: [median],
+    n: 1,
+    median,
+    iqr: 0,
+    min: median,
+    ci95: [median, median],
+    cv: 0,
+    noisy: false,
+    gbps,
+    correctness: { ok, maxError: 0, tolerance: 1 },
   };
 }
 

@@ -9,7 +9,11 @@ export function sweepOf(results: readonly ResultV1[], bench: string, variant: st
 }
 
 /** The main-memory plateau of the variant whose plateau is highest at `threads` (the machine's, not a slow loop's). */
-export function mainMemoryPlateau(results: readonly ResultV1[], bench: string, threads: number): (Plateau & { variant: string }) | undefined {
+export function mainMemoryPlateau(
+  results: readonly ResultV1[],
+  bench: string,
+  threads: number,
+): (Plateau & { variant: string }) | undefined {
   const variants = new Set(results.filter((r) => r.bench === bench && r.threads === threads).map((r) => r.variant));
   let top: (Plateau & { variant: string }) | undefined;
   for (const variant of variants) {

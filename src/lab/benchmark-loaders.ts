@@ -17,7 +17,9 @@ export const benchmarkIds: readonly string[] = Object.keys(declarationFiles).map
 export async function loadBenchmark(id: string): Promise<Benchmark> {
   const load = Object.hasOwn(declarationFiles, `./benchmarks/${id}.ts`) ? declarationFiles[`./benchmarks/${id}.ts`] : undefined;
   const exported = load ? Object.values(await load()) : [];
-  const bench = exported.find((x): x is Benchmark => typeof x === "object" && x !== null && (x as Benchmark).id === id && "instantiate" in x);
+  const bench = exported.find(
+    (x): x is Benchmark => typeof x === "object" && x !== null && (x as Benchmark).id === id && "instantiate" in x,
+  );
   if (!bench) throw new RangeError(`invalid benchmark: ${id} (known: ${benchmarkIds.join(", ")})`);
   return bench;
 }

@@ -7,7 +7,13 @@ describe("benchmarkMeta (what the server renders into an island)", () => {
     for (const bench of benchmarks) {
       const meta = benchmarkMeta(bench);
       expect(JSON.parse(JSON.stringify(meta))).toEqual(meta);
-      expect(meta).toMatchObject({ id: bench.id, title: bench.title, caseAxis: bench.caseAxis, baseline: bench.baseline, variants: bench.variants });
+      expect(meta).toMatchObject({
+        id: bench.id,
+        title: bench.title,
+        caseAxis: bench.caseAxis,
+        baseline: bench.baseline,
+        variants: bench.variants,
+      });
       expect(meta.cases.map((c) => c.label)).toEqual(bench.cases.map((c) => c.label));
       expect(meta.claims.map((c) => c.id)).toEqual(bench.claims.map((c) => c.id));
     }

@@ -134,7 +134,14 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
     cases: d.cases,
     seed: d.seed,
     baseline: d.baseline,
-    variants: d.variants.map(({ id, label, parallel, needsIsolation, maxThreads, cases }) => ({ id, label, parallel, needsIsolation, maxThreads, cases })),
+    variants: d.variants.map(({ id, label, parallel, needsIsolation, maxThreads, cases }) => ({
+      id,
+      label,
+      parallel,
+      needsIsolation,
+      maxThreads,
+      cases,
+    })),
     claims: d.claims.map((claim) => ({ ...claim, bench: d.id })),
     instantiate(caseIndex) {
       const c = d.cases[caseIndex];

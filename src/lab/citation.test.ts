@@ -7,7 +7,10 @@ const doc = parseResults(readFileSync(new URL("../../e2e/fixtures/results-native
 
 describe("citation", () => {
   it("gives a BibTeX entry pinned to the version and commit, then the environment footnote", () => {
-    const text = citation({ ...doc, env: { ...doc.env, commit: "66866b164d9e6d6fa728f2f2f8adc2bf01a7dd0a" } }, { url: "https://every-core.example/im2col/", title: "conv2d & im2col_1", bench: "conv2d-im2col" });
+    const text = citation(
+      { ...doc, env: { ...doc.env, commit: "66866b164d9e6d6fa728f2f2f8adc2bf01a7dd0a" } },
+      { url: "https://every-core.example/im2col/", title: "conv2d & im2col_1", bench: "conv2d-im2col" },
+    );
     expect(text).toMatch(/^@misc\{everycore-conv2d-im2col-\d{4},\n/);
     expect(text).toContain("title = {{Every Core}: conv2d \\& im2col\\_1},");
     expect(text).toContain("howpublished = {\\url{https://every-core.example/im2col/}},");

@@ -23,7 +23,9 @@ export function citation(doc: ResultsV1, target: CiteTarget): string {
   const { env } = doc;
   const year = env.date.slice(0, 4);
   const key = `everycore-${target.bench.replace(/[^A-Za-z0-9-]/g, "")}-${year}`;
-  const version = [`version ${env.siteVersion}`, env.commit && env.commit !== "unknown" ? `commit ${env.commit.slice(0, 12)}` : ""].filter(Boolean).join(", ");
+  const version = [`version ${env.siteVersion}`, env.commit && env.commit !== "unknown" ? `commit ${env.commit.slice(0, 12)}` : ""]
+    .filter(Boolean)
+    .join(", ");
   const bibtex = [
     `@misc{${key},`,
     "  author = {{Every Core contributors}},",

@@ -13,8 +13,20 @@ function timings(center: number, n: number, seed: number): number[] {
 function result(samples: number[], variant = "v"): ResultV1 {
   const s = summarize(samples);
   return {
-    bench: "b", case: "c", variant, params: {}, threads: 1, samples, n: s.n, median: s.median, iqr: s.iqr, min: s.min,
-    ci95: s.ci95, cv: s.cv, noisy: false, correctness: { ok: true, maxError: 0, tolerance: 0 },
+    bench: "b",
+    case: "c",
+    variant,
+    params: {},
+    threads: 1,
+    samples,
+    n: s.n,
+    median: s.median,
+    iqr: s.iqr,
+    min: s.min,
+    ci95: s.ci95,
+    cv: s.cv,
+    noisy: false,
+    correctness: { ok: true, maxError: 0, tolerance: 0 },
   };
 }
 

@@ -24,7 +24,10 @@ export interface Comparison {
 }
 
 function medianOf(values: number[]): number {
-  return quantile(values.sort((a, b) => a - b), 0.5);
+  return quantile(
+    values.sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** 95% bootstrap CI of median(a) / median(b): both resampled independently, seeded. */
@@ -59,6 +62,16 @@ export function compareResults(first: readonly ResultV1[], second: readonly Resu
     if (!b || !(b.median > 0)) return [];
     const sampled = a.samples.length > 1 && b.samples.length > 1;
     const ci95 = sampled ? bootstrapRatioCI(a.samples, b.samples, 2000, seed) : ciOnlyRatio(a, b);
-    return [{ case: a.case, variant: a.variant, threads: a.threads, ratio: a.median / b.median, ci95, method: sampled ? "bootstrap" : "ci", verdict: verdictOf(ci95) }];
+    return [
+      {
+        case: a.case,
+        variant: a.variant,
+        threads: a.threads,
+        ratio: a.median / b.median,
+        ci95,
+        method: sampled ? "bootstrap" : "ci",
+        verdict: verdictOf(ci95),
+      },
+    ];
   });
 }

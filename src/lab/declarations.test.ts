@@ -14,7 +14,6 @@ function smallestCase(bench: Benchmark): number {
   return best;
 }
 
-
 /** Variants that only a browser can run, and why. */
 function needsBrowser(variant: string): boolean {
   return BROWSER_ONLY_VARIANTS.some(([pattern]) => pattern.test(variant));
@@ -31,7 +30,11 @@ const BROWSER_INPUT = new Map([
 ]);
 
 it("names only benchmarks that exist among those left to the browser", () => {
-  for (const id of BROWSER_INPUT.keys()) expect(benchmarks.some((b) => b.id === id), id).toBe(true);
+  for (const id of BROWSER_INPUT.keys())
+    expect(
+      benchmarks.some((b) => b.id === id),
+      id,
+    ).toBe(true);
 });
 
 const THREADS = 3;
@@ -62,4 +65,3 @@ describe.each(benchmarks.filter((b) => !BROWSER_INPUT.has(b.id)).map((b) => [b.i
     expect(checked, "variants checked in Node").toBeGreaterThan(0);
   }, 120_000);
 });
-

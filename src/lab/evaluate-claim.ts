@@ -7,9 +7,7 @@ import type { ResultV1 } from "./results.ts";
 
 function find(results: readonly ResultV1[], claim: Claim, side: ClaimSide): ResultV1 | undefined {
   const threads = side.threads ?? 1;
-  return results.find(
-    (r) => r.bench === claim.bench && r.case === claim.case && r.variant === side.variant && r.threads === threads,
-  );
+  return results.find((r) => r.bench === claim.bench && r.case === claim.case && r.variant === side.variant && r.threads === threads);
 }
 
 export function evaluateClaim(claim: Claim, results: readonly ResultV1[]): ClaimResult {

@@ -20,7 +20,12 @@ export interface Measurement {
  * and compare like every benchmark's. `bench` is the island's id; `baseline` the variant speedups
  * are relative to.
  */
-export async function measuredDocument(bench: string, baseline: string, measurements: readonly Measurement[], extra: EnvExtra): Promise<ResultsV1> {
+export async function measuredDocument(
+  bench: string,
+  baseline: string,
+  measurements: readonly Measurement[],
+  extra: EnvExtra,
+): Promise<ResultsV1> {
   const results = measurements.map((m): ResultV1 => {
     const s = summarize(m.samples);
     return {

@@ -43,6 +43,7 @@ export async function benchmarkPhoto(file: string, width: number, height: number
     photo.catch(() => decoded.delete(file));
   }
   const got = await photo;
-  if (got.width !== width || got.height !== height) throw new Error(`${file} is ${got.width}×${got.height}, the benchmark expects ${width}×${height}`);
+  if (got.width !== width || got.height !== height)
+    throw new Error(`${file} is ${got.width}×${got.height}, the benchmark expects ${width}×${height}`);
   return got.pixels;
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { extractRegion, readPythonListing } from "./python-listing.ts";
 
-const source = ["import numpy as np", "# [start:a]", "def a():", "    # [start:inner]", "    return 1", "    # [end:inner]", "# [end:a]", ""].join("\n");
+const source = [
+  "import numpy as np",
+  "# [start:a]",
+  "def a():",
+  "    # [start:inner]",
+  "    return 1",
+  "    # [end:inner]",
+  "# [end:a]",
+  "",
+].join("\n");
 
 describe("extractRegion", () => {
   it("returns a region's lines without any markers", () => {

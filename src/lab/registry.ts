@@ -24,7 +24,30 @@ import { roiBlur } from "./benchmarks/roi-blur.ts";
 import { forkJoin } from "./benchmarks/fork-join.ts";
 
 /** Every benchmark of the site: the page islands, e2e and `npm run bench` all read this list. */
-export const benchmarks: readonly Benchmark[] = [conv2dIm2col, conv2dLayers, conv2dSeparable, gemm, gemmThreads, gilWorkers, machinePeak, memoryBandwidth, blurAlgorithms, roiBlur, convVectorization, broadcastTemporaries, medianFilter, fusionChain, gemmInt8, gemmDispatch, cnnInference, cnnTraining, poolMapImages, passingData, sharedHistogram, forkJoin];
+export const benchmarks: readonly Benchmark[] = [
+  conv2dIm2col,
+  conv2dLayers,
+  conv2dSeparable,
+  gemm,
+  gemmThreads,
+  gilWorkers,
+  machinePeak,
+  memoryBandwidth,
+  blurAlgorithms,
+  roiBlur,
+  convVectorization,
+  broadcastTemporaries,
+  medianFilter,
+  fusionChain,
+  gemmInt8,
+  gemmDispatch,
+  cnnInference,
+  cnnTraining,
+  poolMapImages,
+  passingData,
+  sharedHistogram,
+  forkJoin,
+];
 
 /**
  * The benchmark whose id is `filter`; if none is, every one whose id contains it (all of them for

@@ -28,8 +28,14 @@ const result = (variant: string, threads = 1): ResultV1 => ({
 describe("browserName", () => {
   it.each([
     [chrome.userAgent, "Chrome 142"],
-    ["Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/142.0.7444.0 Safari/537.36", "Headless Chrome 142"],
-    ["Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36 Edg/141.0.0.0", "Edge 141"],
+    [
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/142.0.7444.0 Safari/537.36",
+      "Headless Chrome 142",
+    ],
+    [
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36 Edg/141.0.0.0",
+      "Edge 141",
+    ],
     ["Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Firefox 133"],
     ["Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15", "Safari 18"],
     ["SomeBrowser/1", "SomeBrowser/1"],
@@ -53,7 +59,12 @@ describe("describeEnv and envFacts", () => {
       Date: "2026-11-20T09:30:00+00:00",
     });
     expect(facts["Thread variables"]).toContain("OMP_NUM_THREADS=unset");
-    const unknown = { ...native.env.native!, cpuModel: null, physicalCores: null, blas: { name: "accelerate", version: null, threads: null } };
+    const unknown = {
+      ...native.env.native!,
+      cpuModel: null,
+      physicalCores: null,
+      blas: { name: "accelerate", version: null, threads: null },
+    };
     expect(Object.fromEntries(envFacts({ ...native.env, native: unknown }))).toMatchObject({
       CPU: "unknown",
       Cores: "32 logical, unknown physical",
@@ -62,17 +73,26 @@ describe("describeEnv and envFacts", () => {
   });
 
   it("list the browser, isolation and kernels of a browser run", () => {
-    expect(Object.fromEntries(envFacts(chrome))).toMatchObject({ Browser: chrome.userAgent, "Hardware threads": "16", "Cross-origin isolated": "yes", "WebAssembly kernels": "wasm-relaxed" });
+    expect(Object.fromEntries(envFacts(chrome))).toMatchObject({
+      Browser: chrome.userAgent,
+      "Hardware threads": "16",
+      "Cross-origin isolated": "yes",
+      "WebAssembly kernels": "wasm-relaxed",
+    });
   });
 });
 
 describe("sourceBaseline", () => {
   it("is the benchmark's baseline when the source measured it", () => {
-    expect(sourceBaseline("conv2d-f32-direct-ref", [result("conv2d-f32-im2col-gemm-ts"), result("conv2d-f32-direct-ref")])).toBe("conv2d-f32-direct-ref");
+    expect(sourceBaseline("conv2d-f32-direct-ref", [result("conv2d-f32-im2col-gemm-ts"), result("conv2d-f32-direct-ref")])).toBe(
+      "conv2d-f32-direct-ref",
+    );
   });
 
   it("is the same method on another engine otherwise, never a variant with more to its name", () => {
-    expect(sourceBaseline("conv2d-f32-direct-ref", [result("conv2d-f32-direct-python-threads"), result("conv2d-f32-direct-python")])).toBe("conv2d-f32-direct-python");
+    expect(sourceBaseline("conv2d-f32-direct-ref", [result("conv2d-f32-direct-python-threads"), result("conv2d-f32-direct-python")])).toBe(
+      "conv2d-f32-direct-python",
+    );
     expect(sourceBaseline("conv2d-f32-direct-ref", [result("conv2d-f32-im2col-numpy")])).toBeUndefined();
     expect(sourceBaseline("ref", [result("ref-python")])).toBeUndefined();
   });
@@ -82,14 +102,20 @@ describe("importedSource", () => {
   it("keeps this benchmark's results, labels the file by its environment and finds its baseline", () => {
     const other = { ...native, results: [...native.results, { ...native.results[0]!, bench: "gemm" }] };
     const source = importedSource(other, bench, []);
-    expect(source).toMatchObject({ label: "Imported: CPython 3.12.3 / numpy 2.1.3 / openblas, 32 threads", imported: true, baseline: "conv2d-f32-direct-python" });
+    expect(source).toMatchObject({
+      label: "Imported: CPython 3.12.3 / numpy 2.1.3 / openblas, 32 threads",
+      imported: true,
+      baseline: "conv2d-f32-direct-python",
+    });
     expect(source.results).toHaveLength(11);
   });
 
   it("uses the baseline the file names for this benchmark over a guess by name", () => {
     const named = { ...native, baselines: { "conv2d-im2col": "conv2d-f32-im2col-numpy", gemm: "gemm-f32-matmul-numpy" } };
     expect(importedSource(named, bench, []).baseline).toBe("conv2d-f32-im2col-numpy");
-    expect(importedSource({ ...native, baselines: { gemm: "gemm-f32-matmul-numpy" } }, bench, []).baseline).toBe("conv2d-f32-direct-python");
+    expect(importedSource({ ...native, baselines: { gemm: "gemm-f32-matmul-numpy" } }, bench, []).baseline).toBe(
+      "conv2d-f32-direct-python",
+    );
   });
 
   it("numbers a label already shown", () => {
@@ -109,6 +135,12 @@ describe("importedSource", () => {
 
 describe("liveSource", () => {
   it("uses the benchmark's baseline", () => {
-    expect(liveSource(bench, [])).toEqual({ label: LIVE_SOURCE_LABEL, imported: false, env: undefined, results: [], baseline: bench.baseline });
+    expect(liveSource(bench, [])).toEqual({
+      label: LIVE_SOURCE_LABEL,
+      imported: false,
+      env: undefined,
+      results: [],
+      baseline: bench.baseline,
+    });
   });
 });

@@ -48,11 +48,7 @@ export function describeEnv(env: EnvV1): string {
 /** The environment as term/value pairs, for the details list under the table. */
 export function envFacts(env: EnvV1): [string, string][] {
   const n = env.native;
-  const common: [string, string][] = [
-    ["Date", env.date],
-    ["Run", env.quick ? "quick" : "full"],
-    ...reproducibilityFacts(env),
-  ];
+  const common: [string, string][] = [["Date", env.date], ["Run", env.quick ? "quick" : "full"], ...reproducibilityFacts(env)];
   if (!n) {
     return [
       ["Browser", env.userAgent],
@@ -71,7 +67,10 @@ export function envFacts(env: EnvV1): [string, string][] {
     ["Cores", `${unknown(n.logicalCores)} logical, ${unknown(n.physicalCores)} physical`],
     ["Python", n.python],
     ["numpy", n.numpy],
-    ["BLAS", `${[n.blas.name, n.blas.version].filter(Boolean).join(" ")}, ${n.blas.threads === null ? "thread count unknown" : threadsText(n.blas.threads)}`],
+    [
+      "BLAS",
+      `${[n.blas.name, n.blas.version].filter(Boolean).join(" ")}, ${n.blas.threads === null ? "thread count unknown" : threadsText(n.blas.threads)}`,
+    ],
     ["Thread variables", threadEnv.length ? threadEnv.join(", ") : "none set"],
     ["Platform", env.userAgent],
     ...common,
@@ -110,7 +109,12 @@ export function sourceBaseline(baseline: string, results: readonly ResultV1[]): 
  * which), labelled apart from the sources already shown (`taken`). Throws when the file holds
  * nothing for this benchmark, naming what it does hold.
  */
-export function importedSource(doc: ResultsV1, bench: Pick<Benchmark, "id" | "baseline">, taken: readonly string[], origin = "Imported"): ResultSource {
+export function importedSource(
+  doc: ResultsV1,
+  bench: Pick<Benchmark, "id" | "baseline">,
+  taken: readonly string[],
+  origin = "Imported",
+): ResultSource {
   const results = doc.results.filter((r) => r.bench === bench.id);
   if (results.length === 0) {
     const held = [...new Set(doc.results.map((r) => r.bench))];

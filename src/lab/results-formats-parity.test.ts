@@ -37,7 +37,17 @@ function awkwardDocument(seed: number): ResultsV1 {
   });
   return {
     schema: "every-core/results/v1",
-    env: { userAgent: "Mozilla/5.0 (X11) Chrome/156 — “quoted”", hardwareConcurrency: 32, crossOriginIsolated: true, timerResolutionMs: 0.005, wasm: { simd: true, threads: true, relaxedSimd: false }, kernelIsa: "wasmsimd", siteVersion: "0.1.0", date: "2026-12-06T12:00:00.000Z", quick: false },
+    env: {
+      userAgent: "Mozilla/5.0 (X11) Chrome/156 — “quoted”",
+      hardwareConcurrency: 32,
+      crossOriginIsolated: true,
+      timerResolutionMs: 0.005,
+      wasm: { simd: true, threads: true, relaxedSimd: false },
+      kernelIsa: "wasmsimd",
+      siteVersion: "0.1.0",
+      date: "2026-12-06T12:00:00.000Z",
+      quick: false,
+    },
     results,
     claims: [
       { id: "gemm/a", status: "pass", ratio: 1.8499999, required: 1.85 },
@@ -50,8 +60,13 @@ function awkwardDocument(seed: number): ResultsV1 {
 }
 
 function python(file: string, format: string): string {
-  const script = "import json, sys; from everycore.lab.formats import render; sys.stdout.write(render(json.load(open(sys.argv[1], encoding='utf-8')), sys.argv[2]))";
-  return execFileSync("python3", ["-c", script, file, format], { cwd: PYTHON_PACKAGE, encoding: "utf8", env: { ...process.env, PYTHONIOENCODING: "utf-8" } });
+  const script =
+    "import json, sys; from everycore.lab.formats import render; sys.stdout.write(render(json.load(open(sys.argv[1], encoding='utf-8')), sys.argv[2]))";
+  return execFileSync("python3", ["-c", script, file, format], {
+    cwd: PYTHON_PACKAGE,
+    encoding: "utf8",
+    env: { ...process.env, PYTHONIOENCODING: "utf-8" },
+  });
 }
 
 describe("results formats: TypeScript and Python render the same bytes", () => {

@@ -3,14 +3,37 @@ import { toCsv, toLatex, toMarkdown } from "./results-formats.ts";
 import type { ResultV1, ResultsV1 } from "./results.ts";
 
 const result = (variant: string, median: number, ok = true): ResultV1 => ({
-  bench: "b", case: "c", variant, params: { n: 1 }, threads: 1, samples: [median], n: 1, median, iqr: 0, min: median,
-  ci95: [median, median], cv: 0, noisy: false, gflops: 2 / median, correctness: { ok, maxError: ok ? 0 : 0.5, tolerance: 1e-3 },
+  bench: "b",
+  case: "c",
+  variant,
+  params: { n: 1 },
+  threads: 1,
+  samples: [median],
+  n: 1,
+  median,
+  iqr: 0,
+  min: median,
+  ci95: [median, median],
+  cv: 0,
+  noisy: false,
+  gflops: 2 / median,
+  correctness: { ok, maxError: ok ? 0 : 0.5, tolerance: 1e-3 },
 });
 
 const doc: ResultsV1 = {
   schema: "every-core/results/v1",
-  env: { userAgent: "UA", hardwareConcurrency: 2, crossOriginIsolated: true, timerResolutionMs: 0.005, wasm: { simd: true, threads: true, relaxedSimd: true }, kernelIsa: "wasm-relaxed", siteVersion: "0.1.0", date: "2026-11-23T00:00:00.000Z", quick: true },
-  results: [result("slow", 10), result("fast", 2), result("bad, \"quoted\"", 1, false)],
+  env: {
+    userAgent: "UA",
+    hardwareConcurrency: 2,
+    crossOriginIsolated: true,
+    timerResolutionMs: 0.005,
+    wasm: { simd: true, threads: true, relaxedSimd: true },
+    kernelIsa: "wasm-relaxed",
+    siteVersion: "0.1.0",
+    date: "2026-11-23T00:00:00.000Z",
+    quick: true,
+  },
+  results: [result("slow", 10), result("fast", 2), result('bad, "quoted"', 1, false)],
   claims: [{ id: "b/fast", status: "pass", ratio: 5, required: 4 }],
   skipped: [],
   baselines: { b: "slow" },
@@ -37,7 +60,13 @@ describe("results exports", () => {
   it("writes a booktabs table, one row per result, text escaped, the environment as its note", () => {
     const tex = toLatex({ ...doc, results: [...doc.results, { ...doc.results[0]!, case: "512³ & 50%_x", variant: "a→b" }] });
     const lines = tex.split("\n");
-    expect(lines.slice(0, 5)).toEqual(["\\begin{table}[htbp]", "  \\centering", "  \\begin{tabular}{lllrrrrrrl}", "    \\toprule", expect.stringContaining("bench & case & variant")]);
+    expect(lines.slice(0, 5)).toEqual([
+      "\\begin{table}[htbp]",
+      "  \\centering",
+      "  \\begin{tabular}{lllrrrrrrl}",
+      "    \\toprule",
+      expect.stringContaining("bench & case & variant"),
+    ]);
     expect(lines.filter((l) => l.endsWith("\\\\"))).toHaveLength(1 + 4);
     expect(tex).toContain("512\\textsuperscript{3} \\& 50\\%\\_x & a\\textrightarrow{}b");
     expect(tex).toContain("\\bottomrule");

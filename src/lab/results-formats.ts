@@ -27,7 +27,19 @@ export interface ResultsTable {
 export function resultsTable(doc: ResultsV1): ResultsTable {
   const baselines = doc.baselines ?? {};
   const withGbps = doc.results.some((r) => r.gbps !== undefined);
-  const head = ["bench", "case", "variant", "threads", "median ms", "IQR ms", "n", "GFLOP/s", ...(withGbps ? ["GB/s"] : []), "speedup", "correct"];
+  const head = [
+    "bench",
+    "case",
+    "variant",
+    "threads",
+    "median ms",
+    "IQR ms",
+    "n",
+    "GFLOP/s",
+    ...(withGbps ? ["GB/s"] : []),
+    "speedup",
+    "correct",
+  ];
   const align = head.map((h) => (["bench", "case", "variant", "correct"].includes(h) ? "l" : "r") as "l" | "r");
   const rows = doc.results.map((r) => {
     const base = baselineOf(doc.results, r, baselines[r.bench] ?? "");
@@ -70,17 +82,47 @@ export function toCsv(doc: ResultsV1): string {
   const head = "bench,case,variant,threads,median_ms,iqr_ms,min_ms,n,gflops,correct,max_error";
   const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
   const rows = doc.results.map((r) =>
-    [quote(r.bench), quote(r.case), quote(r.variant), r.threads, r.median, r.iqr, r.min, r.n, r.gflops ?? "", r.correctness.ok, r.correctness.maxError].join(","),
+    [
+      quote(r.bench),
+      quote(r.case),
+      quote(r.variant),
+      r.threads,
+      r.median,
+      r.iqr,
+      r.min,
+      r.n,
+      r.gflops ?? "",
+      r.correctness.ok,
+      r.correctness.maxError,
+    ].join(","),
   );
   return [head, ...rows].join("\n") + "\n";
 }
 
 /** Characters LaTeX reads as commands, and the symbols case labels use, as text-mode LaTeX. */
 const LATEX: Record<string, string> = {
-  "\\": "\\textbackslash{}", "&": "\\&", "%": "\\%", $: "\\$", "#": "\\#", _: "\\_", "{": "\\{", "}": "\\}",
-  "~": "\\textasciitilde{}", "^": "\\textasciicircum{}", "×": "\\texttimes{}", "→": "\\textrightarrow{}",
-  "²": "\\textsuperscript{2}", "³": "\\textsuperscript{3}", "≥": "\\ensuremath{\\geq}", "≤": "\\ensuremath{\\leq}",
-  "µ": "\\textmu{}", "·": "\\textperiodcentered{}", "—": "---", "–": "--", "…": "\\dots{}", "∞": "\\ensuremath{\\infty}",
+  "\\": "\\textbackslash{}",
+  "&": "\\&",
+  "%": "\\%",
+  $: "\\$",
+  "#": "\\#",
+  _: "\\_",
+  "{": "\\{",
+  "}": "\\}",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}",
+  "×": "\\texttimes{}",
+  "→": "\\textrightarrow{}",
+  "²": "\\textsuperscript{2}",
+  "³": "\\textsuperscript{3}",
+  "≥": "\\ensuremath{\\geq}",
+  "≤": "\\ensuremath{\\leq}",
+  µ: "\\textmu{}",
+  "·": "\\textperiodcentered{}",
+  "—": "---",
+  "–": "--",
+  "…": "\\dots{}",
+  "∞": "\\ensuremath{\\infty}",
 };
 
 export const latexText = (s: string) => Array.from(s, (ch) => LATEX[ch] ?? ch).join("");

@@ -12,7 +12,7 @@ async function harnessDoc(): Promise<ResultsV1> {
     id: "copy",
     title: "Copy",
     chapter: "/test/",
-  caseAxis: "n",
+    caseAxis: "n",
     cases: [{ label: "n=64", params: { n: 64 } }],
     seed: 7,
     input: ({ n }, seed) => randomF32(n, seed),
@@ -32,7 +32,16 @@ async function harnessDoc(): Promise<ResultsV1> {
       },
       { id: "copy-f32-wasm", label: "wasm", needsIsolation: true, prepare: () => ({ run() {}, output: () => new Float32Array() }) },
     ],
-    claims: [{ id: "copy/wasm", case: "n=64", faster: { variant: "copy-f32-wasm" }, slower: { variant: "copy-f32-slice" }, atLeast: 1, because: "test" }],
+    claims: [
+      {
+        id: "copy/wasm",
+        case: "n=64",
+        faster: { variant: "copy-f32-wasm" },
+        slower: { variant: "copy-f32-slice" },
+        atLeast: 1,
+        because: "test",
+      },
+    ],
   });
   return runBenchmark(copy, { quick: true, threads: 1 }, {}, () => {});
 }
@@ -66,7 +75,13 @@ describe("parseResults accepts real documents", () => {
       python: "CPython 3.12.3",
       numpy: "2.1.3",
       blas: { name: "openblas", version: "0.3.27", threads: 32 },
-      threadEnv: { OMP_NUM_THREADS: null, OPENBLAS_NUM_THREADS: null, MKL_NUM_THREADS: null, VECLIB_MAXIMUM_THREADS: null, NUMEXPR_NUM_THREADS: null },
+      threadEnv: {
+        OMP_NUM_THREADS: null,
+        OPENBLAS_NUM_THREADS: null,
+        MKL_NUM_THREADS: null,
+        VECLIB_MAXIMUM_THREADS: null,
+        NUMEXPR_NUM_THREADS: null,
+      },
     });
     expect(doc.results).toHaveLength(11);
     expect(doc.skipped).toEqual([{ variant: "conv2d-f32-direct-python", reason: "pure-Python loops take minutes on this case" }]);
@@ -119,34 +134,110 @@ describe("parseResults refuses bad files, naming the offending path", () => {
     ["truncated JSON", nativeText.slice(0, 200), /^the file is not valid JSON \(/],
     ["NaN, which JSON does not have", nativeText.replace('"median": ', '"median": NaN, "x": '), /^the file is not valid JSON/],
     ["an array", "[]", "the file: expected an object, got an array"],
-    ["a string", '"results"', "the file: expected an object, got \"results\""],
+    ["a string", '"results"', 'the file: expected an object, got "results"'],
     ["null", "null", "the file: expected an object, got null"],
-    ["another schema", nativeWith((d) => (d.schema = "every-core/results/v2")), 'schema: expected "every-core/results/v1", got "every-core/results/v2"'],
+    [
+      "another schema",
+      nativeWith((d) => (d.schema = "every-core/results/v2")),
+      'schema: expected "every-core/results/v1", got "every-core/results/v2"',
+    ],
     ["no schema", nativeWith((d) => delete d.schema), 'schema: expected "every-core/results/v1", got nothing (the field is missing)'],
-    ["a median that is text", nativeWith((d) => (d.results[3].median = "abc")), 'results[3].median: expected a finite number ≥ 0, got "abc"'],
-    ["an infinite median (1e999)", nativeText.replace(/"median": [\d.]+/, '"median": 1e999'), "results[0].median: expected a finite number ≥ 0, got Infinity"],
-    ["a negative sample", nativeWith((d) => (d.results[0].samples[2] = -0.5)), "results[0].samples[2]: expected a finite number ≥ 0, got -0.5"],
+    [
+      "a median that is text",
+      nativeWith((d) => (d.results[3].median = "abc")),
+      'results[3].median: expected a finite number ≥ 0, got "abc"',
+    ],
+    [
+      "an infinite median (1e999)",
+      nativeText.replace(/"median": [\d.]+/, '"median": 1e999'),
+      "results[0].median: expected a finite number ≥ 0, got Infinity",
+    ],
+    [
+      "a negative sample",
+      nativeWith((d) => (d.results[0].samples[2] = -0.5)),
+      "results[0].samples[2]: expected a finite number ≥ 0, got -0.5",
+    ],
     ["a fractional thread count", nativeWith((d) => (d.results[1].threads = 1.5)), "results[1].threads: expected an integer ≥ 1, got 1.5"],
-    ["a string where a boolean belongs", nativeWith((d) => (d.results[0].noisy = "no")), 'results[0].noisy: expected true or false, got "no"'],
-    ["a one-sided interval", nativeWith((d) => (d.results[0].ci95 = [1])), "results[0].ci95: expected two numbers [low, high], got an array"],
-    ["a null error on a correct result", nativeWith((d) => (d.results[0].correctness.maxError = null)), "results[0].correctness.maxError: expected a finite number ≥ 0, got null"],
-    ["an unknown claim status", nativeWith((d) => (d.claims = [{ id: "c", status: "maybe", required: 2 }])), 'claims[0].status: expected "pass" or "fail" or "unavailable", got "maybe"'],
+    [
+      "a string where a boolean belongs",
+      nativeWith((d) => (d.results[0].noisy = "no")),
+      'results[0].noisy: expected true or false, got "no"',
+    ],
+    [
+      "a one-sided interval",
+      nativeWith((d) => (d.results[0].ci95 = [1])),
+      "results[0].ci95: expected two numbers [low, high], got an array",
+    ],
+    [
+      "a null error on a correct result",
+      nativeWith((d) => (d.results[0].correctness.maxError = null)),
+      "results[0].correctness.maxError: expected a finite number ≥ 0, got null",
+    ],
+    [
+      "an unknown claim status",
+      nativeWith((d) => (d.claims = [{ id: "c", status: "maybe", required: 2 }])),
+      'claims[0].status: expected "pass" or "fail" or "unavailable", got "maybe"',
+    ],
     ["a date that is not one", nativeWith((d) => (d.env.date = "yesterday")), 'env.date: expected an ISO 8601 date, got "yesterday"'],
-    ["an unknown BLAS thread type", nativeWith((d) => (d.env.native.blas.threads = "many")), 'env.native.blas.threads: expected an integer ≥ 1, got "many"'],
-    ["a WebAssembly hash that is not hex SHA-256", nativeWith((d) => (d.env.wasmSha256 = { wasmsimd: "abc" })), 'env.wasmSha256.wasmsimd: expected a SHA-256 in hex (64 characters 0-9a-f), got "abc"'],
-    ["browser flags that are not text", nativeWith((d) => (d.env.browserFlags = ["--a", 3])), "env.browserFlags[1]: expected a string, got 3"],
+    [
+      "an unknown BLAS thread type",
+      nativeWith((d) => (d.env.native.blas.threads = "many")),
+      'env.native.blas.threads: expected an integer ≥ 1, got "many"',
+    ],
+    [
+      "a WebAssembly hash that is not hex SHA-256",
+      nativeWith((d) => (d.env.wasmSha256 = { wasmsimd: "abc" })),
+      'env.wasmSha256.wasmsimd: expected a SHA-256 in hex (64 characters 0-9a-f), got "abc"',
+    ],
+    [
+      "browser flags that are not text",
+      nativeWith((d) => (d.env.browserFlags = ["--a", 3])),
+      "env.browserFlags[1]: expected a string, got 3",
+    ],
     ["a negative device memory", nativeWith((d) => (d.env.deviceMemory = -1)), "env.deviceMemory: expected a finite number ≥ 0, got -1"],
     ["a long CPU model", nativeWith((d) => (d.env.cpuModel = "A".repeat(501))), "env.cpuModel: expected at most 500 characters, got 501"],
     ["a long string", nativeWith((d) => (d.env.userAgent = "A".repeat(501))), "env.userAgent: expected at most 500 characters, got 501"],
-    ["a __proto__ parameter", nativeText.replace('"params": {', '"params": {"__proto__": 1, '), "results[0].params.__proto__: this key name is not allowed"],
-    ["a constructor variable", nativeWith((d) => (d.env.native.threadEnv = { constructor: "1" })), "env.native.threadEnv.constructor: this key name is not allowed"],
-    ["deep nesting where an object belongs", nativeWith((d) => (d.env.wasm = "DEEP")).replace('"DEEP"', "[".repeat(100_000) + "]".repeat(100_000)), "env.wasm: expected an object, got an array"],
-    ["too many samples", nativeWith((d) => (d.results[0].samples = new Array(10_001).fill(1))), "results[0].samples: expected at most 10000 entries, got 10001"],
+    [
+      "a __proto__ parameter",
+      nativeText.replace('"params": {', '"params": {"__proto__": 1, '),
+      "results[0].params.__proto__: this key name is not allowed",
+    ],
+    [
+      "a constructor variable",
+      nativeWith((d) => (d.env.native.threadEnv = { constructor: "1" })),
+      "env.native.threadEnv.constructor: this key name is not allowed",
+    ],
+    [
+      "deep nesting where an object belongs",
+      nativeWith((d) => (d.env.wasm = "DEEP")).replace('"DEEP"', "[".repeat(100_000) + "]".repeat(100_000)),
+      "env.wasm: expected an object, got an array",
+    ],
+    [
+      "too many samples",
+      nativeWith((d) => (d.results[0].samples = new Array(10_001).fill(1))),
+      "results[0].samples: expected at most 10000 entries, got 10001",
+    ],
     ["too many results", nativeWith((d) => (d.results = new Array(10_001).fill(0))), "results: expected at most 10000 entries, got 10001"],
-    ["a baseline the file did not measure", nativeWith((d) => (d.baselines = { "conv2d-im2col": "conv2d-f32-fastest" })), 'baselines.conv2d-im2col: the file has no result of variant "conv2d-f32-fastest" for benchmark "conv2d-im2col"'],
-    ["a baseline of a benchmark not in the file", nativeWith((d) => (d.baselines = { gemm: "conv2d-f32-im2col-numpy" })), 'baselines.gemm: the file has no result of variant "conv2d-f32-im2col-numpy" for benchmark "gemm"'],
-    ["a baseline that is not text", nativeWith((d) => (d.baselines = { "conv2d-im2col": 3 })), "baselines.conv2d-im2col: expected a string, got 3"],
-    ["a __proto__ baseline", nativeText.replace('"schema": ', '"baselines": {"__proto__": "x"}, "schema": '), "baselines.__proto__: this key name is not allowed"],
+    [
+      "a baseline the file did not measure",
+      nativeWith((d) => (d.baselines = { "conv2d-im2col": "conv2d-f32-fastest" })),
+      'baselines.conv2d-im2col: the file has no result of variant "conv2d-f32-fastest" for benchmark "conv2d-im2col"',
+    ],
+    [
+      "a baseline of a benchmark not in the file",
+      nativeWith((d) => (d.baselines = { gemm: "conv2d-f32-im2col-numpy" })),
+      'baselines.gemm: the file has no result of variant "conv2d-f32-im2col-numpy" for benchmark "gemm"',
+    ],
+    [
+      "a baseline that is not text",
+      nativeWith((d) => (d.baselines = { "conv2d-im2col": 3 })),
+      "baselines.conv2d-im2col: expected a string, got 3",
+    ],
+    [
+      "a __proto__ baseline",
+      nativeText.replace('"schema": ', '"baselines": {"__proto__": "x"}, "schema": '),
+      "baselines.__proto__: this key name is not allowed",
+    ],
   ];
   for (const [what, text, message] of refused) {
     it(`refuses ${what}`, () => {
@@ -163,7 +254,9 @@ describe("parseResults refuses bad files, naming the offending path", () => {
 
   it("ignores deep nesting and prototype keys in fields it does not read, and pollutes nothing", () => {
     const deep = "[".repeat(100_000) + "]".repeat(100_000);
-    const text = nativeText.replace("{", `{"__proto__": {"polluted": true}, "deep": ${deep}, `).replace('"env": {', '"env": {"__proto__": {"polluted": true}, ');
+    const text = nativeText
+      .replace("{", `{"__proto__": {"polluted": true}, "deep": ${deep}, `)
+      .replace('"env": {', '"env": {"__proto__": {"polluted": true}, ');
     const doc = parseResults(text);
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
     expect(Object.getPrototypeOf(doc)).toBe(Object.prototype);

@@ -244,7 +244,11 @@ function readClaim(r: Reader, v: unknown, path: string): ClaimResult {
   const f = (key: string) => r.field(o, key);
   const status = f("status");
   if (!CLAIM_STATUSES.includes(status as ClaimStatus)) fail(`${path}.status`, CLAIM_STATUSES.map((s) => `"${s}"`).join(" or "), status);
-  const claim: ClaimResult = { id: r.string(f("id"), `${path}.id`), status: status as ClaimStatus, required: r.number(f("required"), `${path}.required`) };
+  const claim: ClaimResult = {
+    id: r.string(f("id"), `${path}.id`),
+    status: status as ClaimStatus,
+    required: r.number(f("required"), `${path}.required`),
+  };
   const ratio = r.optional(f("ratio"), `${path}.ratio`, (x, p) => r.number(x, p));
   const reason = r.optional(f("reason"), `${path}.reason`, (x, p) => r.string(x, p));
   const firstRatio = r.optional(f("firstRatio"), `${path}.firstRatio`, (x, p) => r.number(x, p));

@@ -10,7 +10,10 @@ const squares = defineBenchmark<Params & { n: number }, Float32Array>({
   title: "Squares",
   chapter: "/test/",
   caseAxis: "n",
-  cases: [{ label: "n=64", params: { n: 64 } }, { label: "n=256", params: { n: 256 } }],
+  cases: [
+    { label: "n=64", params: { n: 64 } },
+    { label: "n=256", params: { n: 256 } },
+  ],
   seed: 1,
   input: ({ n }) => Float32Array.from({ length: n }, (_, i) => i / n),
   reference: (_, x) => x.map((v) => v * v),
@@ -37,8 +40,22 @@ const squares = defineBenchmark<Params & { n: number }, Float32Array>({
     { id: "squares-wasm", label: "wasm", needsIsolation: true, prepare: () => ({ run() {}, output: () => new Float32Array() }) },
   ],
   claims: [
-    { id: "squares/same", case: "n=256", faster: { variant: "squares-loop" }, slower: { variant: "squares-loop" }, atLeast: 1, because: "it is the same code" },
-    { id: "squares/wasm", case: "n=256", faster: { variant: "squares-wasm" }, slower: { variant: "squares-loop" }, atLeast: 2, because: "test" },
+    {
+      id: "squares/same",
+      case: "n=256",
+      faster: { variant: "squares-loop" },
+      slower: { variant: "squares-loop" },
+      atLeast: 1,
+      because: "it is the same code",
+    },
+    {
+      id: "squares/wasm",
+      case: "n=256",
+      faster: { variant: "squares-wasm" },
+      slower: { variant: "squares-loop" },
+      atLeast: 2,
+      because: "test",
+    },
   ],
 });
 
@@ -48,7 +65,10 @@ describe("runBenchmark", () => {
     const doc = await runBenchmark(squares, { quick: true, threads: 1 }, {}, (p) => void progress.push(structuredClone(p)));
     expect(doc.schema).toBe("every-core/results/v1");
     expect(doc.results.map((r) => `${r.case}/${r.variant}`)).toEqual([
-      "n=64/squares-loop", "n=64/squares-wrong", "n=256/squares-loop", "n=256/squares-wrong",
+      "n=64/squares-loop",
+      "n=64/squares-wrong",
+      "n=256/squares-loop",
+      "n=256/squares-wrong",
     ]);
     const wrong = doc.results.filter((r) => r.variant === "squares-wrong");
     expect(wrong.every((r) => !r.correctness.ok && r.correctness.maxError === 1)).toBe(true);
@@ -95,8 +115,22 @@ describe("runBenchmark", () => {
         { id: "borrowed-core", label: "borrowed", prepare: () => ((p) => ({ run: () => spin(p === 0 ? 0.4 : 0.02), output }))(prepares++) },
       ],
       claims: [
-        { id: "borrowed/recovers", case: "n=8", faster: { variant: "borrowed-core" }, slower: { variant: "steady" }, atLeast: 2, because: "test" },
-        { id: "borrowed/never", case: "n=8", faster: { variant: "steady" }, slower: { variant: "borrowed-core" }, atLeast: 2, because: "test" },
+        {
+          id: "borrowed/recovers",
+          case: "n=8",
+          faster: { variant: "borrowed-core" },
+          slower: { variant: "steady" },
+          atLeast: 2,
+          because: "test",
+        },
+        {
+          id: "borrowed/never",
+          case: "n=8",
+          faster: { variant: "steady" },
+          slower: { variant: "borrowed-core" },
+          atLeast: 2,
+          because: "test",
+        },
       ],
     });
     const progress: string[] = [];
@@ -113,13 +147,25 @@ describe("runBenchmark", () => {
 
   it("leaves a full-only case out of a quick run, and runs it in a full one", async () => {
     const big = defineBenchmark<Params & { n: number }, Float32Array>({
-      id: "big", title: "", chapter: "/", caseAxis: "n", seed: 1, baseline: "copy", flops: () => 0, tolerance: () => 0, claims: [],
-      cases: [{ label: "n=64", params: { n: 64 } }, { label: "n=256", params: { n: 256 }, fullOnly: true }],
+      id: "big",
+      title: "",
+      chapter: "/",
+      caseAxis: "n",
+      seed: 1,
+      baseline: "copy",
+      flops: () => 0,
+      tolerance: () => 0,
+      claims: [],
+      cases: [
+        { label: "n=64", params: { n: 64 } },
+        { label: "n=256", params: { n: 256 }, fullOnly: true },
+      ],
       input: ({ n }) => new Float32Array(n),
       reference: (_, x) => x,
       variants: [{ id: "copy", label: "copy", prepare: (_, x) => ({ run() {}, output: () => x }) }],
     });
-    const cases = async (quick: boolean) => new Set((await runBenchmark(big, { quick, threads: 1 }, {}, () => {})).results.map((r) => r.case));
+    const cases = async (quick: boolean) =>
+      new Set((await runBenchmark(big, { quick, threads: 1 }, {}, () => {})).results.map((r) => r.case));
     expect(await cases(true)).toEqual(new Set(["n=64"]));
     expect(await cases(false)).toEqual(new Set(["n=64", "n=256"]));
   });
@@ -130,7 +176,9 @@ describe("runBenchmark", () => {
     expect(() => checkRunOptions({ quick: true, threads: 8 }, 8)).not.toThrow();
     expect(() => checkRunOptions({ quick: true, threads: 9 }, 8)).not.toThrow();
     expect(() => checkRunOptions({ quick: true, threads: MAX_RUN_THREADS }, 2)).not.toThrow();
-    expect(() => checkRunOptions({ quick: true, threads: MAX_RUN_THREADS + 1 }, 2)).toThrow(/invalid threads: 257 \(expected 1 to 256; this browser reports 2 cores\)/);
+    expect(() => checkRunOptions({ quick: true, threads: MAX_RUN_THREADS + 1 }, 2)).toThrow(
+      /invalid threads: 257 \(expected 1 to 256; this browser reports 2 cores\)/,
+    );
   });
 
   it("runs only the cases and variants asked for, and refuses ones it does not have", async () => {
@@ -145,10 +193,24 @@ describe("runBenchmark", () => {
 
 describe("defineBenchmark", () => {
   it("rejects a claim about an unknown variant or case, and an unknown baseline", () => {
-    const base = { id: "b", title: "", chapter: "/", caseAxis: "c", cases: [{ label: "c", params: {} }], seed: 0, input: () => 0, reference: () => new Float32Array(), flops: () => 0, tolerance: () => 0, variants: [{ id: "v", label: "v", prepare: () => ({ run() {}, output: () => new Float32Array() }) }] };
+    const base = {
+      id: "b",
+      title: "",
+      chapter: "/",
+      caseAxis: "c",
+      cases: [{ label: "c", params: {} }],
+      seed: 0,
+      input: () => 0,
+      reference: () => new Float32Array(),
+      flops: () => 0,
+      tolerance: () => 0,
+      variants: [{ id: "v", label: "v", prepare: () => ({ run() {}, output: () => new Float32Array() }) }],
+    };
     const claim = { id: "x", case: "c", faster: { variant: "v" }, slower: { variant: "v" }, atLeast: 1, because: "" };
     expect(() => defineBenchmark({ ...base, baseline: "nope", claims: [] })).toThrow(/invalid baseline/);
-    expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, faster: { variant: "w" } }] })).toThrow(/unknown variant w/);
+    expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, faster: { variant: "w" } }] })).toThrow(
+      /unknown variant w/,
+    );
     expect(() => defineBenchmark({ ...base, baseline: "v", claims: [{ ...claim, case: "d" }] })).toThrow(/unknown case d/);
     expect(() => defineBenchmark({ ...base, baseline: "v", claims: [claim] }).instantiate(1)).toThrow(/invalid case: 1/);
     const fullOnly = [{ label: "c", params: {}, fullOnly: true }];
@@ -176,8 +238,11 @@ describe("variant options", () => {
       id: "copies",
       title: "Copies",
       chapter: "/test/",
-  caseAxis: "n",
-      cases: [{ label: "small", params: { n: 8 } }, { label: "large", params: { n: 64 } }],
+      caseAxis: "n",
+      cases: [
+        { label: "small", params: { n: 8 } },
+        { label: "large", params: { n: 64 } },
+      ],
       seed: 1,
       input: ({ n }) => new Float32Array(n).fill(1),
       reference: (_, x) => x,
@@ -200,8 +265,13 @@ describe("variant options", () => {
     };
     const doc = await runBenchmark(declare(log), { quick: true, threads: 8 }, { pool }, () => {});
     expect(doc.results.map((r) => `${r.case}/${r.variant}@${r.threads}`)).toEqual([
-      "small/copy@1", "small/copy-small@1", "small/copy-capped@1", "small/copy-capped@2",
-      "large/copy@1", "large/copy-capped@1", "large/copy-capped@2",
+      "small/copy@1",
+      "small/copy-small@1",
+      "small/copy-capped@1",
+      "small/copy-capped@2",
+      "large/copy@1",
+      "large/copy-capped@1",
+      "large/copy-capped@2",
     ]);
     expect(log).toEqual(doc.results.map((r) => `${r.variant}@${r.threads}`));
   });
@@ -216,8 +286,18 @@ describe("variant options", () => {
   it("rejects a case filter that names no case", () => {
     const bad = () =>
       defineBenchmark({
-        id: "b", title: "", chapter: "/", caseAxis: "c", cases: [{ label: "c", params: {} }], seed: 0, input: () => 0, reference: () => new Float32Array(),
-        flops: () => 0, tolerance: () => 0, baseline: "v", claims: [],
+        id: "b",
+        title: "",
+        chapter: "/",
+        caseAxis: "c",
+        cases: [{ label: "c", params: {} }],
+        seed: 0,
+        input: () => 0,
+        reference: () => new Float32Array(),
+        flops: () => 0,
+        tolerance: () => 0,
+        baseline: "v",
+        claims: [],
         variants: [{ id: "v", label: "v", cases: ["d"], prepare: () => ({ run() {}, output: () => new Float32Array() }) }],
       });
     expect(bad).toThrow(/invalid variant v: unknown case d/);
@@ -234,9 +314,18 @@ describe("variant options", () => {
       },
     });
     const bench = defineBenchmark<Params & { n: number }, Float32Array>({
-      id: "probes", title: "Probes", chapter: "/test/", caseAxis: "n", cases: [{ label: "n=64", params: { n: 64 } }], seed: 1,
-      input: ({ n }) => new Float32Array(n).fill(1), reference: (_, x) => x, baseline: "copy", flops: ({ n }) => n,
-      tolerance: () => 0.5, claims: [],
+      id: "probes",
+      title: "Probes",
+      chapter: "/test/",
+      caseAxis: "n",
+      cases: [{ label: "n=64", params: { n: 64 } }],
+      seed: 1,
+      input: ({ n }) => new Float32Array(n).fill(1),
+      reference: (_, x) => x,
+      baseline: "copy",
+      flops: ({ n }) => n,
+      tolerance: () => 0.5,
+      claims: [],
       variants: [{ id: "copy", label: "copy", ...copy([], "copy") }, probe("probe-right", 0), probe("probe-short", 1)],
     });
     const doc = await runBenchmark(bench, { quick: true, threads: 1 }, {}, () => {});

@@ -48,7 +48,9 @@ export interface RunResources {
  */
 export function checkRunOptions(o: RunOptions, hardwareConcurrency: number): void {
   if (!Number.isInteger(o.threads) || o.threads < 1 || o.threads > MAX_RUN_THREADS) {
-    throw new RangeError(`invalid threads: ${o.threads} (expected 1 to ${MAX_RUN_THREADS}; this browser reports ${hardwareConcurrency} cores)`);
+    throw new RangeError(
+      `invalid threads: ${o.threads} (expected 1 to ${MAX_RUN_THREADS}; this browser reports ${hardwareConcurrency} cores)`,
+    );
   }
 }
 
@@ -76,7 +78,11 @@ export async function runBenchmark(
       continue;
     }
     const most = Math.min(options.threads, resources.pool?.maxThreads ?? 1, v.maxThreads ?? Infinity);
-    const counts = !v.parallel ? [1] : options.threadCounts ? [...new Set(options.threadCounts.map((t) => Math.min(t, most)))] : threadCounts(most);
+    const counts = !v.parallel
+      ? [1]
+      : options.threadCounts
+        ? [...new Set(options.threadCounts.map((t) => Math.min(t, most)))]
+        : threadCounts(most);
     for (let caseIndex = 0; caseIndex < bench.cases.length; caseIndex++) {
       const c = bench.cases[caseIndex]!;
       if (options.cases && !options.cases.includes(caseIndex)) continue;

@@ -12,10 +12,19 @@ function quoted(value: string): string {
 
 /** nginx: inside the `server` or `location` block that serves the site (`always`: on errors too). */
 export function nginxSnippet(headers: HeaderMap): string {
-  return Object.entries(headers).map(([name, value]) => `add_header ${name} ${quoted(value)} always;`).join("\n") + "\n";
+  return (
+    Object.entries(headers)
+      .map(([name, value]) => `add_header ${name} ${quoted(value)} always;`)
+      .join("\n") + "\n"
+  );
 }
 
 /** Apache (mod_headers): in the site's <VirtualHost>, <Directory> or .htaccess. */
 export function apacheSnippet(headers: HeaderMap): string {
-  return ["<IfModule mod_headers.c>", ...Object.entries(headers).map(([name, value]) => `  Header always set ${name} ${quoted(value)}`), "</IfModule>", ""].join("\n");
+  return [
+    "<IfModule mod_headers.c>",
+    ...Object.entries(headers).map(([name, value]) => `  Header always set ${name} ${quoted(value)}`),
+    "</IfModule>",
+    "",
+  ].join("\n");
 }

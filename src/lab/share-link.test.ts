@@ -7,7 +7,9 @@ const doc = parseResults(readFileSync(new URL("../../e2e/fixtures/results-native
 
 /** A fragment made by hand: `text` deflated, base64url, as a link would carry it. */
 async function fragmentOf(text: string): Promise<string> {
-  const bytes = new Uint8Array(await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer());
+  const bytes = new Uint8Array(
+    await new Response(new Blob([text]).stream().pipeThrough(new CompressionStream("deflate-raw"))).arrayBuffer(),
+  );
   return `results=${Buffer.from(bytes).toString("base64url")}`;
 }
 
@@ -55,7 +57,9 @@ describe("share links", () => {
     await expect(decodeShareFragment(await fragmentOf('{"schema":"every-core/results/v2"}'))).rejects.toThrow(
       `the link's results are not valid: schema: expected "every-core/results/v1", got "every-core/results/v2"`,
     );
-    await expect(decodeShareFragment(await fragmentOf("not json"))).rejects.toThrow(/the link's results are not valid: the file is not valid JSON/);
+    await expect(decodeShareFragment(await fragmentOf("not json"))).rejects.toThrow(
+      /the link's results are not valid: the file is not valid JSON/,
+    );
   });
 
   it("refuse an oversized link, and a small one that inflates past the limit", async () => {

@@ -40,7 +40,7 @@ async function pipe(data: Uint8Array, stream: CompressionStream | DecompressionS
   }
   const out = new Uint8Array(length);
   let at = 0;
-  for (const c of chunks) (out.set(c, at), (at += c.length));
+  for (const c of chunks) out.set(c, at), (at += c.length);
   return out;
 }
 
@@ -71,7 +71,9 @@ export async function encodeShareFragment(doc: ResultsV1, limit = SHARE_LIMIT): 
   if (whole.length <= limit) return { fragment: whole, samplesDropped: false };
   const slim = await encode({ ...doc, results: doc.results.map((r) => ({ ...r, samples: [] })) });
   if (slim.length <= limit) return { fragment: slim, samplesDropped: true };
-  throw new Error(`these results need ${slim.length} characters of link even without their samples, more than the ${limit} a link may carry: download the JSON and share the file instead`);
+  throw new Error(
+    `these results need ${slim.length} characters of link even without their samples, more than the ${limit} a link may carry: download the JSON and share the file instead`,
+  );
 }
 
 /** The `results=…` value of a URL fragment ("#a=1&results=…"), or undefined when it has none. */
@@ -89,7 +91,8 @@ export async function decodeShareFragment(hash: string, limits: ImportLimits = I
   const value = sharedValue(hash);
   if (value === undefined) return undefined;
   // base64url of n bytes is 4n/3 characters, and deflate never shrinks JSON below a thousandth.
-  if (value.length > limits.maxChars) throw new Error(`the link carries ${value.length} characters of results; at most ${limits.maxChars} are accepted`);
+  if (value.length > limits.maxChars)
+    throw new Error(`the link carries ${value.length} characters of results; at most ${limits.maxChars} are accepted`);
   const compressed = fromBase64Url(value);
   let json: Uint8Array;
   try {

@@ -32,11 +32,31 @@ export function cnnBackward(
   maxpool2x2BackwardF32(images * s.filters2, s.pool1H, s.pool1W, ws.z2, ws.dp2, ws.dz2);
   // col1 and col2 still hold the forward pass's im2col matrices: the weight gradients read them.
   const reuse = { gemm: kernels.gemm, col2im: kernels.col2im, colHoldsInput: true };
-  conv2dF32Backward(conv2Params(s, images), ws.p1, p.w2, ws.dz2, ws.dp1, grad.w2, grad.b2, { col: ws.col2, doutT: ws.doutT2, doutRows: ws.gemm2 }, reuse);
+  conv2dF32Backward(
+    conv2Params(s, images),
+    ws.p1,
+    p.w2,
+    ws.dz2,
+    ws.dp1,
+    grad.w2,
+    grad.b2,
+    { col: ws.col2, doutT: ws.doutT2, doutRows: ws.gemm2 },
+    reuse,
+  );
   reluBackwardInPlace(ws.p1, ws.dp1);
   maxpool2x2BackwardF32(images * s.filters1, s.height, s.width, ws.z1, ws.dp1, ws.dz1);
   // The first layer: nobody reads the gradient of the image, so it is not computed.
-  conv2dF32Backward(conv1Params(s, images), x, p.w1, ws.dz1, null, grad.w1, grad.b1, { col: ws.col1, doutT: ws.doutT1, doutRows: ws.gemm1 }, reuse);
+  conv2dF32Backward(
+    conv1Params(s, images),
+    x,
+    p.w1,
+    ws.dz1,
+    null,
+    grad.w1,
+    grad.b1,
+    { col: ws.col1, doutT: ws.doutT1, doutRows: ws.gemm1 },
+    reuse,
+  );
   return result;
 }
 
@@ -45,8 +65,15 @@ export function cnnBackward(
  * dwd = flatᵀ · dlogits, dbd = Σ rows of dlogits, dflat = dlogits · wdᵀ (all overwritten).
  */
 function denseBackward(
-  rows: number, inputs: number, classes: number,
-  flat: Float32Array, wd: Float32Array, dlogits: Float32Array, dwd: Float32Array, dbd: Float32Array, dflat: Float32Array,
+  rows: number,
+  inputs: number,
+  classes: number,
+  flat: Float32Array,
+  wd: Float32Array,
+  dlogits: Float32Array,
+  dwd: Float32Array,
+  dbd: Float32Array,
+  dflat: Float32Array,
 ): void {
   dwd.fill(0);
   dbd.fill(0);

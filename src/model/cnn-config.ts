@@ -26,7 +26,14 @@ export const MNIST_CNN: CnnConfig = { channels: 1, height: 28, width: 28, filter
 
 /** A config as pool-job arguments (cnn-jobs.ts), the first of every CNN job's. */
 export const CNN_CONFIG_ARGS = {
-  channels: "i32", height: "i32", width: "i32", filters1: "i32", kernel1: "i32", filters2: "i32", kernel2: "i32", classes: "i32",
+  channels: "i32",
+  height: "i32",
+  width: "i32",
+  filters1: "i32",
+  kernel1: "i32",
+  filters2: "i32",
+  kernel2: "i32",
+  classes: "i32",
 } as const satisfies Record<keyof CnnConfig, ArgType>;
 const FIELDS = Object.keys(CNN_CONFIG_ARGS) as (keyof CnnConfig)[];
 

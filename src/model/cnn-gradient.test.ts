@@ -18,7 +18,11 @@ const x = randomF32(images * s.input, 7);
 const labels = Float32Array.of(4, 0, 2);
 
 function setup() {
-  const ws = workspaceFor(workspaceLayout(s, layout, images, true), new Float32Array(workspaceLayout(s, layout, images, true).count), images);
+  const ws = workspaceFor(
+    workspaceLayout(s, layout, images, true),
+    new Float32Array(workspaceLayout(s, layout, images, true).count),
+    images,
+  );
   const params = new Float32Array(layout.count);
   initParams(s, layout, params, 11);
   // Biases in [0.2, 0.6): non-zero, so their gradients are exercised, and positive, so fewer
@@ -65,7 +69,9 @@ describe("cnnBackward", () => {
         }
         const numeric = (up - down) / (2 * eps);
         // Tolerance: 2e-3 absolute (rounding noise ×6) plus 1 % relative.
-        expect(Math.abs(numeric - grad[i]!), `${name}[${i - offset}]: numeric ${numeric}, analytic ${grad[i]}`).toBeLessThanOrEqual(2e-3 + 0.01 * Math.abs(numeric));
+        expect(Math.abs(numeric - grad[i]!), `${name}[${i - offset}]: numeric ${numeric}, analytic ${grad[i]}`).toBeLessThanOrEqual(
+          2e-3 + 0.01 * Math.abs(numeric),
+        );
       }
       expect(kinks, `${name}: ${kinks} of ${checked} entries straddle a kink`).toBeLessThanOrEqual(checked / 5);
     }

@@ -70,7 +70,14 @@ export class CnnInference {
       throw new RangeError(`invalid images: ${images} (expected an integer from 1 to ${this.capacity})`);
     }
     return {
-      ...configOf(this.shape), params: this.#weights.ptr, x: this.#x.ptr, images, logits: this.#logits.ptr, ws: this.#ws.ptr, wsStride: this.workspace.count * 4, capacity: this.workspace.capacity,
+      ...configOf(this.shape),
+      params: this.#weights.ptr,
+      x: this.#x.ptr,
+      images,
+      logits: this.#logits.ptr,
+      ws: this.#ws.ptr,
+      wsStride: this.workspace.count * 4,
+      capacity: this.workspace.capacity,
     };
   }
 

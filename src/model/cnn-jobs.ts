@@ -17,14 +17,32 @@ import { sharedMemoryCnnKernels, type CnnKernels } from "./cnn-kernels.ts";
  */
 
 /** cnn_forward: params, x, images, logits, ws, wsStride, capacity — logits (images × classes) of x. */
-export const FORWARD_ARGS = { ...CNN_CONFIG_ARGS, params: "i32", x: "i32", images: "i32", logits: "i32", ws: "i32", wsStride: "i32", capacity: "i32" } as const;
+export const FORWARD_ARGS = {
+  ...CNN_CONFIG_ARGS,
+  params: "i32",
+  x: "i32",
+  images: "i32",
+  logits: "i32",
+  ws: "i32",
+  wsStride: "i32",
+  capacity: "i32",
+} as const;
 /**
  * cnn_gradient: params, x, labels, images, slots, slotStride, ws, wsStride, capacity — part p
  * writes the gradient sum over its band of images into its slot (slots + p·slotStride bytes),
  * followed by its loss sum and correct count; sgd-momentum.ts merges the slots.
  */
 export const GRADIENT_ARGS = {
-  ...CNN_CONFIG_ARGS, params: "i32", x: "i32", labels: "i32", images: "i32", slots: "i32", slotStride: "i32", ws: "i32", wsStride: "i32", capacity: "i32",
+  ...CNN_CONFIG_ARGS,
+  params: "i32",
+  x: "i32",
+  labels: "i32",
+  images: "i32",
+  slots: "i32",
+  slotStride: "i32",
+  ws: "i32",
+  wsStride: "i32",
+  capacity: "i32",
 } as const;
 export type CnnForwardArgs = ArgValues<typeof FORWARD_ARGS>;
 export type CnnGradientArgs = ArgValues<typeof GRADIENT_ARGS>;
@@ -47,7 +65,12 @@ interface JobContext {
 let cached: JobContext | undefined;
 
 /** The context for these arguments; a memory grown since, or another config, makes a new one. */
-function contextFor(k: WasmKernels, a: CnnConfig & { capacity: number; ws: number; wsStride: number }, part: number, training: boolean): JobContext {
+function contextFor(
+  k: WasmKernels,
+  a: CnnConfig & { capacity: number; ws: number; wsStride: number },
+  part: number,
+  training: boolean,
+): JobContext {
   const buffer = k.memory.buffer;
   const key = `${training}:${configKey(a)}:${a.capacity}:${a.ws + part * a.wsStride}`;
   if (cached?.key === key && cached.buffer === buffer) return cached;
@@ -106,7 +129,16 @@ export const cnnGradientJob = poolJob(GRADIENT_ARGS, (k, a, part, parts) => {
     const n = Math.min(c.ws.capacity, end - r);
     const ws = workspace(k, c, wsPtr, n);
     cnnForward(s, p, f32(k, a.x + r * s.input * 4, n * s.input), n, ws, c.kernels);
-    const chunk = cnnBackward(s, p, f32(k, a.x + r * s.input * 4, n * s.input), f32(k, a.labels + r * 4, n), n, ws, paramViews(c.params, ws.grad), c.kernels);
+    const chunk = cnnBackward(
+      s,
+      p,
+      f32(k, a.x + r * s.input * 4, n * s.input),
+      f32(k, a.labels + r * 4, n),
+      n,
+      ws,
+      paramViews(c.params, ws.grad),
+      c.kernels,
+    );
     loss += chunk.loss;
     correct += chunk.correct;
     for (let i = 0; i < count; i++) slot[i]! += ws.grad[i]!;

@@ -7,7 +7,14 @@ import type { WasmKernels } from "../kernels/wasm/kernels-wasm.ts";
 import { maxpool2x2ReluF32 } from "../kernels/maxpool2x2-f32.ts";
 
 /** A convolution with conv2dF32Im2col's contract: x, w (F × C·kH·kW), b → out, NCHW. */
-export type ConvF32 = (p: ConvParams, x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, scratch: Conv2dIm2colScratch) => void;
+export type ConvF32 = (
+  p: ConvParams,
+  x: Float32Array,
+  w: Float32Array,
+  b: Float32Array,
+  out: Float32Array,
+  scratch: Conv2dIm2colScratch,
+) => void;
 
 /** 2×2 max-pool then ReLU with maxpool2x2ReluF32's contract. */
 export type PoolReluF32 = (planes: number, h: number, w: number, x: Float32Array, out: Float32Array) => void;
@@ -52,20 +59,54 @@ export function sharedMemoryCnnKernels(kernels: WasmKernels): CnnKernels {
       const s = convShape(p);
       const n = convSizes(s);
       // The kernel reads exactly these extents; shorter views would let it run past them.
-      for (const [name, v, length] of [["x", x, n.input], ["b", b, n.bias], ["out", out, n.output], ["scratch.col", scratch.col, n.im2col], ["scratch.gemmOut", scratch.gemmOut, s.cols * s.filters]] as const) {
+      for (const [name, v, length] of [
+        ["x", x, n.input],
+        ["b", b, n.bias],
+        ["out", out, n.output],
+        ["scratch.col", scratch.col, n.im2col],
+        ["scratch.gemmOut", scratch.gemmOut, s.cols * s.filters],
+      ] as const) {
         if (v.length !== length) throw new RangeError(`invalid ${name}: length ${v.length}, expected ${length}`);
       }
       transposeWeights(s, w, scratch.wT);
       kernels.raw.conv2d_f32_im2col_gemm(
-        inMemory("x", x), inMemory("scratch.wT", scratch.wT), inMemory("b", b), inMemory("out", out), inMemory("scratch.col", scratch.col), inMemory("scratch.gemmOut", scratch.gemmOut),
-        s.batch, s.channels, s.height, s.width, s.filters, s.kernelH, s.kernelW, s.stride, s.padding, 0, s.cols,
+        inMemory("x", x),
+        inMemory("scratch.wT", scratch.wT),
+        inMemory("b", b),
+        inMemory("out", out),
+        inMemory("scratch.col", scratch.col),
+        inMemory("scratch.gemmOut", scratch.gemmOut),
+        s.batch,
+        s.channels,
+        s.height,
+        s.width,
+        s.filters,
+        s.kernelH,
+        s.kernelW,
+        s.stride,
+        s.padding,
+        0,
+        s.cols,
       );
     },
     col2im(s, col, dx) {
       const n = convSizes(s);
       if (col.length !== n.im2col) throw new RangeError(`invalid col: length ${col.length}, expected ${n.im2col}`);
       if (dx.length !== n.input) throw new RangeError(`invalid dx: length ${dx.length}, expected ${n.input}`);
-      kernels.col2im_f32(inMemory("col", col), s.batch, s.channels, s.height, s.width, s.kernelH, s.kernelW, s.stride, s.padding, s.outH, s.outW, inMemory("dx", dx));
+      kernels.col2im_f32(
+        inMemory("col", col),
+        s.batch,
+        s.channels,
+        s.height,
+        s.width,
+        s.kernelH,
+        s.kernelW,
+        s.stride,
+        s.padding,
+        s.outH,
+        s.outW,
+        inMemory("dx", dx),
+      );
     },
     poolRelu(planes, h, w, x, out) {
       const outLength = planes * (h >> 1) * (w >> 1);

@@ -99,11 +99,13 @@ describe("CnnTrainer (data-parallel SGD in shared memory)", () => {
 
   it("rejects bad steps with a RangeError naming the argument", () => {
     const { t, runJob } = trainer();
-    const step = (o: Partial<Parameters<CnnTrainer["step"]>[0]>) => () => t.step({ batch: BATCH, parts: 1, learningRate: 0.05, ...o }, runJob);
+    const step = (o: Partial<Parameters<CnnTrainer["step"]>[0]>) => () =>
+      t.step({ batch: BATCH, parts: 1, learningRate: 0.05, ...o }, runJob);
     expect(step({ batch: 0 })).toThrow(/invalid batch: 0 \(expected an integer from 1 to 7/);
     expect(step({ batch: 8 })).toThrow(/invalid batch: 8/);
     expect(step({ parts: 4 })).toThrow(/invalid parts: 4 \(expected an integer from 1 to 3, the threads available\)/);
-    for (const learningRate of [0, -0.1, Number.NaN, Infinity]) expect(step({ learningRate })).toThrow(new RegExp(`invalid learningRate: ${learningRate}`));
+    for (const learningRate of [0, -0.1, Number.NaN, Infinity])
+      expect(step({ learningRate })).toThrow(new RegExp(`invalid learningRate: ${learningRate}`));
     expect(step({ momentum: 1 })).toThrow(/invalid momentum: 1/);
     expect(step({ batch: 0 })).toThrow(RangeError);
   });

@@ -100,8 +100,16 @@ export class CnnTrainer {
   /** Arguments of the cnn_gradient job on the first `batch` images (see cnn-jobs.ts). */
   gradientArgs(batch: number): CnnGradientArgs {
     return {
-      ...configOf(this.shape), params: this.#weights.ptr, x: this.#x.ptr, labels: this.#labels.ptr, images: batch,
-      slots: this.#slots.ptr, slotStride: this.#slotStride, ws: this.#ws.ptr, wsStride: this.#wsStride, capacity: this.workspace.capacity,
+      ...configOf(this.shape),
+      params: this.#weights.ptr,
+      x: this.#x.ptr,
+      labels: this.#labels.ptr,
+      images: batch,
+      slots: this.#slots.ptr,
+      slotStride: this.#slotStride,
+      ws: this.#ws.ptr,
+      wsStride: this.#wsStride,
+      capacity: this.workspace.capacity,
     };
   }
 
@@ -112,7 +120,9 @@ export class CnnTrainer {
   step(o: StepOptions, runGradient: RunCnnJob<CnnGradientArgs>): StepResult {
     const momentum = o.momentum ?? 0.9;
     if (!Number.isInteger(o.batch) || o.batch < 1 || o.batch > this.batchCapacity) {
-      throw new RangeError(`invalid batch: ${o.batch} (expected an integer from 1 to ${this.batchCapacity}, the images this trainer holds)`);
+      throw new RangeError(
+        `invalid batch: ${o.batch} (expected an integer from 1 to ${this.batchCapacity}, the images this trainer holds)`,
+      );
     }
     if (!Number.isInteger(o.parts) || o.parts < 1 || o.parts > this.maxParts) {
       throw new RangeError(`invalid parts: ${o.parts} (expected an integer from 1 to ${this.maxParts}, the threads available)`);

@@ -21,7 +21,9 @@ export async function loadMnist(split: MnistSplit, fetcher: typeof fetch = fetch
     throw new Error(`MNIST ${split} set: could not fetch ${url} (${e instanceof Error ? e.message : String(e)})`);
   }
   if (!response.ok) {
-    throw new Error(`MNIST ${split} set: ${url} answered HTTP ${response.status}; was the site built with npm run build (which runs build:mnist)?`);
+    throw new Error(
+      `MNIST ${split} set: ${url} answered HTTP ${response.status}; was the site built with npm run build (which runs build:mnist)?`,
+    );
   }
   return decodeMnist(new Uint8Array(await response.arrayBuffer()), url);
 }

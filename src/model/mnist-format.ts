@@ -25,7 +25,9 @@ export interface MnistSet {
 export function encodeMnist(set: MnistSet): Uint8Array<ArrayBuffer> {
   const { count, rows, cols, labels, pixels } = set;
   if (labels.length !== count || pixels.length !== count * rows * cols) {
-    throw new RangeError(`encodeMnist: ${labels.length} labels and ${pixels.length} pixels do not match ${count} images of ${rows}×${cols}`);
+    throw new RangeError(
+      `encodeMnist: ${labels.length} labels and ${pixels.length} pixels do not match ${count} images of ${rows}×${cols}`,
+    );
   }
   const out = new Uint8Array(MNIST_HEADER_BYTES + count * (1 + rows * cols));
   const view = new DataView(out.buffer);
@@ -61,7 +63,9 @@ export function decodeMnist(bytes: Uint8Array, source: string): MnistSet {
   if (count === 0 || rows === 0 || cols === 0) throw new RangeError(`${source}: empty set (${count} images of ${rows}×${cols})`);
   const expected = MNIST_HEADER_BYTES + count * (1 + rows * cols);
   if (bytes.length !== expected) {
-    throw new RangeError(`${source}: ${bytes.length} bytes, but ${count} images of ${rows}×${cols} need ${expected} (truncated or corrupt download?)`);
+    throw new RangeError(
+      `${source}: ${bytes.length} bytes, but ${count} images of ${rows}×${cols} need ${expected} (truncated or corrupt download?)`,
+    );
   }
   const labels = bytes.subarray(MNIST_HEADER_BYTES, MNIST_HEADER_BYTES + count);
   const bad = labels.findIndex((l) => l >= MNIST_CLASSES);

@@ -6,9 +6,16 @@
  * gives exactly the mean gradient of the large batch (up to float rounding of the sums), however
  * the images were split — averaging the parts' means would weight a short last part wrongly.
  */
-export function mergeGradientSlots(slots: Float32Array, parts: number, stride: number, count: number, batch: number): { loss: number; correct: number } {
+export function mergeGradientSlots(
+  slots: Float32Array,
+  parts: number,
+  stride: number,
+  count: number,
+  batch: number,
+): { loss: number; correct: number } {
   if (!Number.isInteger(parts) || parts < 1) throw new RangeError(`invalid parts: ${parts} (expected an integer ≥ 1)`);
-  if (stride < count + 2 || slots.length < parts * stride) throw new RangeError(`invalid slots: length ${slots.length} for ${parts} slots of ${stride} ≥ ${count + 2} floats`);
+  if (stride < count + 2 || slots.length < parts * stride)
+    throw new RangeError(`invalid slots: length ${slots.length} for ${parts} slots of ${stride} ≥ ${count + 2} floats`);
   if (!Number.isInteger(batch) || batch < 1) throw new RangeError(`invalid batch: ${batch} (expected an integer ≥ 1)`);
   const scale = 1 / batch;
   for (let i = 0; i < count + 2; i++) {
@@ -33,9 +40,17 @@ export function checkHyperparameters(learningRate: number, momentum: number): vo
  * SGD with (heavy-ball) momentum, as PyTorch's SGD: v ← μ·v + g, θ ← θ − η·v, over the first
  * `count` floats of each vector.
  */
-export function sgdMomentumStep(params: Float32Array, velocity: Float32Array, grad: Float32Array, count: number, learningRate: number, momentum: number): void {
+export function sgdMomentumStep(
+  params: Float32Array,
+  velocity: Float32Array,
+  grad: Float32Array,
+  count: number,
+  learningRate: number,
+  momentum: number,
+): void {
   checkHyperparameters(learningRate, momentum);
-  if (params.length < count || velocity.length < count || grad.length < count) throw new RangeError(`invalid count: ${count} (longer than a vector)`);
+  if (params.length < count || velocity.length < count || grad.length < count)
+    throw new RangeError(`invalid count: ${count} (longer than a vector)`);
   for (let i = 0; i < count; i++) {
     const v = momentum * velocity[i]! + grad[i]!;
     velocity[i] = v;

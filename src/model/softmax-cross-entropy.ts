@@ -5,7 +5,12 @@
  * K workers' sums add up to exactly the large batch's mean). Returns the summed loss and how many
  * rows had their label as the (first) largest logit.
  */
-export function softmaxCrossEntropySum(rows: number, classes: number, logits: Float32Array, labels: Float32Array): { loss: number; correct: number } {
+export function softmaxCrossEntropySum(
+  rows: number,
+  classes: number,
+  logits: Float32Array,
+  labels: Float32Array,
+): { loss: number; correct: number } {
   if (labels.length !== rows) throw new RangeError(`invalid labels: length ${labels.length}, expected ${rows}`);
   if (logits.length !== rows * classes) throw new RangeError(`invalid logits: length ${logits.length}, expected ${rows * classes}`);
   let loss = 0;
@@ -13,7 +18,8 @@ export function softmaxCrossEntropySum(rows: number, classes: number, logits: Fl
   for (let r = 0; r < rows; r++) {
     const o = r * classes;
     const label = labels[r]!;
-    if (!Number.isInteger(label) || label < 0 || label >= classes) throw new RangeError(`invalid labels: ${label} at row ${r} (expected an integer in 0..${classes - 1})`);
+    if (!Number.isInteger(label) || label < 0 || label >= classes)
+      throw new RangeError(`invalid labels: ${label} at row ${r} (expected an integer in 0..${classes - 1})`);
     let max = logits[o]!;
     let argmax = 0;
     for (let c = 1; c < classes; c++) {

@@ -25,7 +25,13 @@ async function renderFits(fits: readonly Fit[], predict: number): Promise<Elemen
     width: 720,
     marginLeft: 50,
     x: { type: "log", base: 2, label: "threads", domain: [1, predict] },
-    y: { type: "log", base: 2, label: "speedup over 1 thread", grid: true, domain: [Math.min(0.5, ...measured.map((p) => p.speedup)), predict] },
+    y: {
+      type: "log",
+      base: 2,
+      label: "speedup over 1 thread",
+      grid: true,
+      domain: [Math.min(0.5, ...measured.map((p) => p.speedup)), predict],
+    },
     color: { legend: true },
     marks: [
       Plot.line([{ t: 1 }, { t: predict }], { x: "t", y: "t", stroke: "currentColor", strokeDasharray: "4 4", strokeOpacity: 0.5 }),

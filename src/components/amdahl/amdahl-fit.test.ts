@@ -18,7 +18,10 @@ describe("Amdahl's law", () => {
   });
 
   it("fits noisy points in between, clamps impossible ones, and needs more than one thread", () => {
-    const s = fitSerialFraction([{ threads: 2, speedup: 1.8 }, { threads: 4, speedup: 2.9 }])!;
+    const s = fitSerialFraction([
+      { threads: 2, speedup: 1.8 },
+      { threads: 4, speedup: 2.9 },
+    ])!;
     expect(s).toBeGreaterThan(0.1);
     expect(s).toBeLessThan(0.13);
     expect(fitSerialFraction([{ threads: 2, speedup: 2.1 }])).toBe(0); // faster than perfect: noise

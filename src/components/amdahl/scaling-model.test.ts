@@ -28,7 +28,10 @@ describe("the scaling model", () => {
 
   it("fits s from the 1- and 2-thread times and keeps the ceiling only where it holds", () => {
     // 10 ms → 5.5 ms on two threads: s = 2 / 1.818… − 1 = 0.1
-    expect(fitScalingModel(10, 5.5, undefined, 20)).toEqual({ model: { oneThreadMs: 10, serialFraction: expect.closeTo(0.1, 12) }, noCeiling: "no-byte-model" });
+    expect(fitScalingModel(10, 5.5, undefined, 20)).toEqual({
+      model: { oneThreadMs: 10, serialFraction: expect.closeTo(0.1, 12) },
+      noCeiling: "no-byte-model",
+    });
     expect(fitScalingModel(10, 5.5, 40e6, undefined).noCeiling).toBe("no-bandwidth");
     expect(fitScalingModel(10, 5.5, 40e6, 20)).toEqual({ model: { oneThreadMs: 10, serialFraction: expect.closeTo(0.1, 12), floorMs: 2 } });
     // 400 MB at 20 GB/s would take 20 ms, yet a call took 10: it ran from cache, not memory

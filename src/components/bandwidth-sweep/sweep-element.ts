@@ -23,8 +23,23 @@ async function renderSweep(series: readonly SweepSeries[], name: (s: SweepSeries
     color: { legend: true },
     marks: [
       Plot.line(dots, { x: "bytes", y: "gbps", stroke: "series", z: "series" }),
-      Plot.dot(dots, { x: "bytes", y: "gbps", fill: "series", r: 4, tip: true, title: (d: { series: string; size: string; gbps: number }) => `${d.series}, ${d.size}: ${gflops(d.gbps)} GB/s` }),
-      Plot.line(plateaus, { x: "bytes", y: "gbps", stroke: "series", z: "series", strokeDasharray: "4 3", strokeWidth: 3, strokeOpacity: 0.6 }),
+      Plot.dot(dots, {
+        x: "bytes",
+        y: "gbps",
+        fill: "series",
+        r: 4,
+        tip: true,
+        title: (d: { series: string; size: string; gbps: number }) => `${d.series}, ${d.size}: ${gflops(d.gbps)} GB/s`,
+      }),
+      Plot.line(plateaus, {
+        x: "bytes",
+        y: "gbps",
+        stroke: "series",
+        z: "series",
+        strokeDasharray: "4 3",
+        strokeWidth: 3,
+        strokeOpacity: 0.6,
+      }),
     ],
   });
 }

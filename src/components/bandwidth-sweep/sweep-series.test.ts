@@ -7,8 +7,21 @@ const MiB = 1024 * 1024;
 function triad(variant: string, threads: number, bytes: number, gbps: number): ResultV1 {
   const median = bytes / (gbps * 1e6);
   return {
-    bench: "memory-bandwidth", case: `${bytes}`, variant, params: {}, threads, samples: [median], n: 1, median, iqr: 0, min: median,
-    ci95: [median, median], cv: 0, noisy: false, gbps, correctness: { ok: true, maxError: 0, tolerance: 1 },
+    bench: "memory-bandwidth",
+    case: `${bytes}`,
+    variant,
+    params: {},
+    threads,
+    samples: [median],
+    n: 1,
+    median,
+    iqr: 0,
+    min: median,
+    ci95: [median, median],
+    cv: 0,
+    noisy: false,
+    gbps,
+    correctness: { ok: true, maxError: 0, tolerance: 1 },
   };
 }
 
@@ -21,7 +34,10 @@ describe("sweep series", () => {
 
   it("has a curve per variant and thread count, each with its plateau past the last step", () => {
     const series = sweepSeries(run, "memory-bandwidth");
-    expect(series.map((s) => [s.variant, s.threads, s.plateau.steps])).toEqual([["simd", 1, 3], ["threads", 2, 2]]);
+    expect(series.map((s) => [s.variant, s.threads, s.plateau.steps])).toEqual([
+      ["simd", 1, 3],
+      ["threads", 2, 2],
+    ]);
     expect(series[0]!.plateau.gbps).toBeCloseTo(14.45, 10);
     expect(series[1]!.plateau.gbps).toBeCloseTo(13.1, 10);
   });

@@ -37,7 +37,10 @@ export class BenchElement extends RunIsland {
 
   connectedCallback(): void {
     this.#bench = readMeta<BenchmarkMeta>(this);
-    this.bindControls(() => this.run(this.#readOptions()), () => this.cancel());
+    this.bindControls(
+      () => this.run(this.#readOptions()),
+      () => this.cancel(),
+    );
     this.presetCount("threads", navigator.hardwareConcurrency);
     this.#panel = this.attachResults({
       showShared: (source) => {
@@ -55,7 +58,9 @@ export class BenchElement extends RunIsland {
     acceptDroppedFiles(this, (files) => void this.importFiles(files));
     this.find<HTMLButtonElement>("clear-imports").addEventListener("click", () => this.clearImports());
     if (!globalThis.crossOriginIsolated) {
-      this.status(`This page is not cross-origin isolated (${notIsolatedReason()}), so shared memory is off: only the single-threaded TypeScript variants will run.`);
+      this.status(
+        `This page is not cross-origin isolated (${notIsolatedReason()}), so shared memory is off: only the single-threaded TypeScript variants will run.`,
+      );
     }
   }
 
@@ -79,7 +84,11 @@ export class BenchElement extends RunIsland {
     for (const file of files) {
       try {
         const doc = await readResultsFile(file);
-        const source = importedSource(doc, this.#bench, this.#sources().map((s) => s.label));
+        const source = importedSource(
+          doc,
+          this.#bench,
+          this.#sources().map((s) => s.label),
+        );
         this.#imports.push(source);
         imported.push(`${source.results.length} results from ${file.name}`);
       } catch (error) {
@@ -140,7 +149,9 @@ export class BenchElement extends RunIsland {
       this.#liveEnv = results.env;
       await this.#progress({ done: 1, total: 1, current: "done", results: results.results });
       const skipped = results.skipped.map((s) => `${s.variant} skipped: ${s.reason}.`).join(" ");
-      this.status(`Done: ${results.results.length} measurements on ${results.env.hardwareConcurrency} hardware threads (${results.env.kernelIsa}). ${skipped}`);
+      this.status(
+        `Done: ${results.results.length} measurements on ${results.env.hardwareConcurrency} hardware threads (${results.env.kernelIsa}). ${skipped}`,
+      );
       await (await this.#panel).setLive(results);
       document.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: results }));
       return results;

@@ -19,19 +19,30 @@ function sizeRows(bench: BenchmarkMeta, results: readonly ResultV1[]) {
 }
 
 /** `results` solid; `dashed` (a second source, when comparing) in the same colours, dashed. */
-function bySize(Plot: PlotModule, bench: BenchmarkMeta, results: readonly ResultV1[], dashed: readonly ResultV1[], metric: "time" | "gflops"): Element {
+function bySize(
+  Plot: PlotModule,
+  bench: BenchmarkMeta,
+  results: readonly ResultV1[],
+  dashed: readonly ResultV1[],
+  metric: "time" | "gflops",
+): Element {
   const x = { type: "point", domain: bench.cases.map((c) => c.label), label: bench.caseAxis, padding: 0.3 } as const;
   const y = metric === "time" ? "median" : "gflops";
   const marks = (rows: ReturnType<typeof sizeRows>, strokeDasharray?: string) => [
     metric === "time" ? Plot.ruleX(rows, { x: "case", y1: "lo", y2: "hi", stroke: "series", strokeWidth: 3, strokeDasharray }) : null,
     Plot.line(rows, { x: "case", y, stroke: "series", z: "series", strokeDasharray }),
-    strokeDasharray ? Plot.dot(rows, { x: "case", y, stroke: "series", tip: true }) : Plot.dot(rows, { x: "case", y, fill: "series", tip: true }),
+    strokeDasharray
+      ? Plot.dot(rows, { x: "case", y, stroke: "series", tip: true })
+      : Plot.dot(rows, { x: "case", y, fill: "series", tip: true }),
   ];
   return Plot.plot({
     marginLeft: 60,
     width: 720,
     x,
-    y: metric === "time" ? { type: "log", label: "median time per call (ms)", grid: true } : { label: "GFLOP/s (higher is better)", grid: true, zero: true },
+    y:
+      metric === "time"
+        ? { type: "log", label: "median time per call (ms)", grid: true }
+        : { label: "GFLOP/s (higher is better)", grid: true, zero: true },
     color: { legend: true },
     marks: [...marks(sizeRows(bench, results)), ...(dashed.length ? marks(sizeRows(bench, dashed), "5 4") : [])],
   });
@@ -70,7 +81,11 @@ function byThreads(Plot: PlotModule, bench: BenchmarkMeta, results: readonly Res
  * When two sources are compared, `dashed` holds the second, drawn over the first in dashed lines.
  * Observable Plot is loaded on first use only.
  */
-export async function renderCharts(bench: BenchmarkMeta, results: readonly ResultV1[], dashed: readonly ResultV1[] = []): Promise<Element[]> {
+export async function renderCharts(
+  bench: BenchmarkMeta,
+  results: readonly ResultV1[],
+  dashed: readonly ResultV1[] = [],
+): Promise<Element[]> {
   const Plot = await import("@observablehq/plot");
   const charts = [bySize(Plot, bench, results, dashed, "time")];
   if (results.some((r) => r.gflops !== undefined)) charts.push(bySize(Plot, bench, results, dashed, "gflops"));

@@ -36,7 +36,19 @@ export function renderResultsTable(bench: Pick<BenchmarkMeta, "variants">, sourc
   const head = table.createTHead().insertRow();
   // What a reader compares comes first (time, speedup, correct); the spread and rates after, where
   // a narrow page scrolls them.
-  for (const h of [...(showSource ? ["Source"] : []), "Case", "Variant", "Threads", "Median (ms)", "Speedup", "Correct", "IQR (ms)", "n", "GFLOP/s", ...(showGbps ? ["GB/s"] : [])]) {
+  for (const h of [
+    ...(showSource ? ["Source"] : []),
+    "Case",
+    "Variant",
+    "Threads",
+    "Median (ms)",
+    "Speedup",
+    "Correct",
+    "IQR (ms)",
+    "n",
+    "GFLOP/s",
+    ...(showGbps ? ["GB/s"] : []),
+  ]) {
     const th = (TEXT_COLUMNS.has(h) ? textCell : cell)("th", h);
     th.scope = "col";
     head.append(th);
@@ -68,9 +80,13 @@ export function renderResultsTable(bench: Pick<BenchmarkMeta, "variants">, sourc
       row.append(
         variantCell(variant?.label, r.variant),
         cell("td", String(r.threads)),
-        cell("td", ms(r.median) + (r.noisy ? " ⚠" : ""), { title: r.noisy ? `noisy run: CV ${(r.cv * 100).toFixed(0)}%` : `95% CI ${ms(r.ci95[0])}–${ms(r.ci95[1])}` }),
+        cell("td", ms(r.median) + (r.noisy ? " ⚠" : ""), {
+          title: r.noisy ? `noisy run: CV ${(r.cv * 100).toFixed(0)}%` : `95% CI ${ms(r.ci95[0])}–${ms(r.ci95[1])}`,
+        }),
         cell("td", base && r.median > 0 ? ratio(base.median / r.median) : "—"),
-        cell("td", r.correctness.ok ? "✓" : "✗", { title: `max error ${r.correctness.maxError.toExponential(2)} (tolerance ${r.correctness.tolerance.toExponential(2)})` }),
+        cell("td", r.correctness.ok ? "✓" : "✗", {
+          title: `max error ${r.correctness.maxError.toExponential(2)} (tolerance ${r.correctness.tolerance.toExponential(2)})`,
+        }),
         cell("td", ms(r.iqr)),
         cell("td", String(r.n)),
         cell("td", gflops(r.gflops)),

@@ -66,7 +66,8 @@ class BlurPhoto extends RunIsland {
       this.fail(new Error(reply.error));
       return;
     }
-    const scaled = reply.width !== reply.originalWidth ? ` (scaled down from ${reply.originalWidth}×${reply.originalHeight} to fit ${MAX_SIDE} px)` : "";
+    const scaled =
+      reply.width !== reply.originalWidth ? ` (scaled down from ${reply.originalWidth}×${reply.originalHeight} to fit ${MAX_SIDE} px)` : "";
     this.status(`Done: ${reply.width}×${reply.height}${scaled}.`);
     this.#draw("before", reply.before, reply.width, reply.height);
     for (const blur of reply.blurs) {

@@ -14,7 +14,16 @@ export interface BlurRequest {
 }
 
 export type BlurReply =
-  | { id: number; ok: true; width: number; height: number; originalWidth: number; originalHeight: number; before: ImageBitmap; blurs: { method: BlurMethod; ms: number; bitmap: ImageBitmap }[] }
+  | {
+      id: number;
+      ok: true;
+      width: number;
+      height: number;
+      originalWidth: number;
+      originalHeight: number;
+      before: ImageBitmap;
+      blurs: { method: BlurMethod; ms: number; bitmap: ImageBitmap }[];
+    }
   | { id: number; ok: false; error: string };
 
 async function decode(source: string | Blob, name: string): Promise<ImageBitmap> {
@@ -48,8 +57,21 @@ async function handle({ id, source, name, k }: BlurRequest): Promise<BlurReply> 
   const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
   ctx.drawImage(decoded, 0, 0, width, height);
   const gray = toGray(ctx.getImageData(0, 0, width, height).data, width, height);
-  const blurs = blurThreeWays(gray, width, height, k).map(({ method, ms, pixels }) => ({ method, ms, bitmap: bitmapOf(pixels, width, height) }));
-  const reply = { id, ok: true as const, width, height, originalWidth: decoded.width, originalHeight: decoded.height, before: bitmapOf(gray, width, height), blurs };
+  const blurs = blurThreeWays(gray, width, height, k).map(({ method, ms, pixels }) => ({
+    method,
+    ms,
+    bitmap: bitmapOf(pixels, width, height),
+  }));
+  const reply = {
+    id,
+    ok: true as const,
+    width,
+    height,
+    originalWidth: decoded.width,
+    originalHeight: decoded.height,
+    before: bitmapOf(gray, width, height),
+    blurs,
+  };
   decoded.close();
   return reply;
 }

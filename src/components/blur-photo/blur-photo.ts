@@ -27,7 +27,13 @@ export interface BlurResult {
  * The three blurs of the "algorithm first" benchmark on one photo, each timed once (a photo is
  * large enough for one call to dwarf the timer's resolution). Same kernels as the benchmark.
  */
-export function blurThreeWays(gray: Float32Array, width: number, height: number, k: number, now: () => number = () => performance.now()): BlurResult[] {
+export function blurThreeWays(
+  gray: Float32Array,
+  width: number,
+  height: number,
+  k: number,
+  now: () => number = () => performance.now(),
+): BlurResult[] {
   const p: ConvParams = { batch: 1, channels: 1, height, width, filters: 1, kernelH: k, kernelW: k, stride: 1, padding: (k - 1) / 2 };
   const taps = gaussianTapsF32(k);
   const bias = new Float32Array(1);

@@ -30,7 +30,10 @@ class BusyCores extends RunIsland {
     const threads = this.begin(() => parseWorkers(this.find<HTMLInputElement>("threads").value, poolThreads, "Threads"), "result");
     if (threads === undefined) return;
     this.status(`Running 384³ products on ${threads} of ${poolThreads} threads for ${RUN_MS / 1000} s…`);
-    const worker = (this.#worker = new Worker(new URL("./busy-worker.ts", import.meta.url), { type: "module", name: "every-core-busy-cores" }));
+    const worker = (this.#worker = new Worker(new URL("./busy-worker.ts", import.meta.url), {
+      type: "module",
+      name: "every-core-busy-cores",
+    }));
     try {
       const work = wrap<BusyWorkerApi>(worker).run(threads, poolThreads, RUN_MS);
       const run = await this.cancellable(Promise.race([work, workerFailure(worker, "the busy-cores worker")]));

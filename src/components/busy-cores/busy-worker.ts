@@ -25,9 +25,11 @@ export interface BusyRun {
 
 const api = {
   async run(threads: number, poolThreads: number, durationMs: number): Promise<BusyRun> {
-    if (!globalThis.crossOriginIsolated) throw new Error("This page is not cross-origin isolated, so it has no shared memory and no worker pool.");
+    if (!globalThis.crossOriginIsolated)
+      throw new Error("This page is not cross-origin isolated, so it has no shared memory and no worker pool.");
     if (!Number.isInteger(poolThreads) || poolThreads < 1) throw new RangeError(`invalid poolThreads: ${poolThreads}`);
-    if (!Number.isInteger(threads) || threads < 1 || threads > poolThreads) throw new RangeError(`invalid threads: ${threads} (1 to ${poolThreads})`);
+    if (!Number.isInteger(threads) || threads < 1 || threads > poolThreads)
+      throw new RangeError(`invalid threads: ${threads} (1 to ${poolThreads})`);
     const wasm = await loadWasmContext();
     const pool = await createLabPool(poolThreads - 1, wasm.module, wasm.memory, wasm.kernels);
     try {

@@ -18,7 +18,8 @@ class ChunkCurveElement extends ResultsListener {
     const generation = ++this.#generation;
     const Plot = await import("@observablehq/plot");
     if (generation !== this.#generation) return;
-    this.find("status").textContent = "Median time per batch against images per claim, from your run; dashed: the plain loop on one thread.";
+    this.find("status").textContent =
+      "Median time per batch against images per claim, from your run; dashed: the plain loop on one thread.";
     this.find("chart").replaceChildren(
       Plot.plot({
         marginLeft: 60,

@@ -8,8 +8,20 @@ const variants = chunkVariants(poolMapImages, LOOP_VARIANT, chunkOfVariant);
 
 function result(variant: string, median: number, threads = 1, ok = true, bench = "pool-map-images"): ResultV1 {
   return {
-    bench, case: "256 images of 64×64", variant, params: { count: 256, height: 64, width: 64 }, threads, samples: [median], n: 1,
-    median, iqr: 0, min: median, ci95: [median, median], cv: 0, noisy: false, correctness: { ok, maxError: 0, tolerance: 0 },
+    bench,
+    case: "256 images of 64×64",
+    variant,
+    params: { count: 256, height: 64, width: 64 },
+    threads,
+    samples: [median],
+    n: 1,
+    median,
+    iqr: 0,
+    min: median,
+    ci95: [median, median],
+    cv: 0,
+    noisy: false,
+    correctness: { ok, maxError: 0, tolerance: 0 },
   };
 }
 
@@ -50,7 +62,11 @@ describe("chunkCurve", () => {
 
   it("leaves out incorrect results, other benchmarks and unknown variants", () => {
     const { points, loops } = chunkCurve(
-      [result("map-box3-f32-chunk4-js", 1, 2, false), result("map-box3-f32-chunk4-js", 1, 2, true, "gemm"), result("map-box3-f32-chunk3-js", 1, 2)],
+      [
+        result("map-box3-f32-chunk4-js", 1, 2, false),
+        result("map-box3-f32-chunk4-js", 1, 2, true, "gemm"),
+        result("map-box3-f32-chunk3-js", 1, 2),
+      ],
       variants,
     );
     expect(points).toEqual([]);

@@ -11,7 +11,11 @@ export interface ChunkVariants {
 }
 
 /** The ChunkVariants of `bench`, on the server, from its declaration's `loop` and `chunkOf`. */
-export function chunkVariants(bench: Pick<Benchmark, "id" | "variants">, loop: string, chunkOf: (variant: string) => number | undefined): ChunkVariants {
+export function chunkVariants(
+  bench: Pick<Benchmark, "id" | "variants">,
+  loop: string,
+  chunkOf: (variant: string) => number | undefined,
+): ChunkVariants {
   const chunks = bench.variants.flatMap((v) => {
     const chunk = chunkOf(v.id);
     return chunk === undefined ? [] : [[v.id, chunk] as const];
@@ -38,7 +42,10 @@ export interface LoopLine {
  * size, and the plain loop of each batch; incorrect results are left out (a wrong answer has no
  * time worth drawing).
  */
-export function chunkCurve(results: readonly ResultV1[], { bench, loop, chunks }: ChunkVariants): { points: ChunkPoint[]; loops: LoopLine[] } {
+export function chunkCurve(
+  results: readonly ResultV1[],
+  { bench, loop, chunks }: ChunkVariants,
+): { points: ChunkPoint[]; loops: LoopLine[] } {
   const ours = results.filter((r) => r.bench === bench && r.correctness.ok);
   const points = ours.flatMap((r) => {
     const chunk = Object.hasOwn(chunks, r.variant) ? chunks[r.variant] : undefined;

@@ -21,7 +21,12 @@ function columns(rows: readonly SizeRow[]): TableColumn[] {
   return [
     { head: "TypeScript", ms: column("ts"), backend: true },
     { head: "SIMD, 1 thread", ms: column("simd"), backend: true, from: crossover(rows, "simd", "ts") },
-    ...poolCrossovers(rows).map(({ threads: t, from }) => ({ head: `SIMD, pool of ${t}`, ms: (row: SizeRow) => row.pool[t], backend: true, from })),
+    ...poolCrossovers(rows).map(({ threads: t, from }) => ({
+      head: `SIMD, pool of ${t}`,
+      ms: (row: SizeRow) => row.pool[t],
+      backend: true,
+      from,
+    })),
     { head: `dispatcher, ${threads} cores`, ms: column("dispatch"), backend: false },
   ];
 }
@@ -37,7 +42,8 @@ class CrossoversElement extends ResultsListener {
     if (rows.length === 0) return;
     const t = measuredThresholds(rows);
     this.find("table").replaceChildren(table(rows));
-    this.find("code").textContent = `planGemm(shape, env, { thresholds: { simdFrom: ${thresholdText(t.simdFrom)}, threadsFrom: ${thresholdText(t.threadsFrom)} } })`;
+    this.find("code").textContent =
+      `planGemm(shape, env, { thresholds: { simdFrom: ${thresholdText(t.simdFrom)}, threadsFrom: ${thresholdText(t.threadsFrom)} } })`;
     this.find("status").textContent =
       `${sentence("SIMD overtakes the TypeScript loops", t.simdFrom)} ${sentence(`${rows.at(-1)!.threads} threads overtake one`, t.threadsFrom)}`;
     this.find("result").hidden = false;

@@ -4,8 +4,20 @@ import { crossover, measuredThresholds, poolCrossovers, sizeRows, thresholdText 
 
 function result(size: number, variant: string, median: number, threads = 1, ok = true): ResultV1 {
   return {
-    bench: "gemm-dispatch", case: `${size}³`, variant, params: { m: size, n: size, k: size }, threads, samples: [median], n: 1,
-    median, iqr: 0, min: median, ci95: [median, median], cv: 0, noisy: false, correctness: { ok, maxError: 0, tolerance: 1 },
+    bench: "gemm-dispatch",
+    case: `${size}³`,
+    variant,
+    params: { m: size, n: size, k: size },
+    threads,
+    samples: [median],
+    n: 1,
+    median,
+    iqr: 0,
+    min: median,
+    ci95: [median, median],
+    cv: 0,
+    noisy: false,
+    correctness: { ok, maxError: 0, tolerance: 1 },
   };
 }
 

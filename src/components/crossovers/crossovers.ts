@@ -52,11 +52,19 @@ export function sizeRows(results: readonly ResultV1[]): SizeRow[] {
  * Infinity when it never wins at the largest.
  */
 export function crossover(rows: readonly SizeRow[], challenger: Column, incumbent: Column): number {
-  return crossoverBy(rows, (r) => r.ms[challenger], (r) => r.ms[incumbent]);
+  return crossoverBy(
+    rows,
+    (r) => r.ms[challenger],
+    (r) => r.ms[incumbent],
+  );
 }
 
 /** `crossover` over any two medians of a row (a pool size's, say). */
-export function crossoverBy(rows: readonly SizeRow[], challenger: (r: SizeRow) => number | undefined, incumbent: (r: SizeRow) => number | undefined): number {
+export function crossoverBy(
+  rows: readonly SizeRow[],
+  challenger: (r: SizeRow) => number | undefined,
+  incumbent: (r: SizeRow) => number | undefined,
+): number {
   const both = rows.flatMap((r) => {
     const c = challenger(r);
     const i = incumbent(r);
@@ -76,7 +84,14 @@ export function poolThreadCounts(rows: readonly SizeRow[]): number[] {
 
 /** Per thread count: where the pool of that many overtakes the SIMD kernel on one thread for good. */
 export function poolCrossovers(rows: readonly SizeRow[]): { threads: number; from: number }[] {
-  return poolThreadCounts(rows).map((threads) => ({ threads, from: crossoverBy(rows, (r) => r.pool[threads], (r) => r.ms.simd) }));
+  return poolThreadCounts(rows).map((threads) => ({
+    threads,
+    from: crossoverBy(
+      rows,
+      (r) => r.pool[threads],
+      (r) => r.ms.simd,
+    ),
+  }));
 }
 
 /** The dispatcher thresholds these measurements suggest. */

@@ -74,7 +74,11 @@ class ExpectElement extends ResultsListener {
     const here = bestPlateau(this.#bandwidth, meta.bandwidthBench);
     if (here) return { gbps: here.gbps, source: `measured on this page (${threadsLabel(here.threads)})` };
     const last = loadLastPlateau();
-    if (last) return { gbps: last.gbps, source: `your last measurement in this browser (${threadsLabel(last.threads)}, ${new Date(last.date).toLocaleDateString("en")})` };
+    if (last)
+      return {
+        gbps: last.gbps,
+        source: `your last measurement in this browser (${threadsLabel(last.threads)}, ${new Date(last.date).toLocaleDateString("en")})`,
+      };
     return undefined;
   }
 

@@ -4,22 +4,41 @@ import { expectRows } from "./expect-rows.ts";
 
 function run(kase: string, variant: string, threads: number, median: number, gbps?: number): ResultV1 {
   return {
-    bench: "b", case: kase, variant, params: {}, threads, samples: [median], n: 1, median, iqr: 0, min: median, ci95: [median, median],
-    cv: 0, noisy: false, ...(gbps === undefined ? {} : { gbps }), correctness: { ok: true, maxError: 0, tolerance: 1 },
+    bench: "b",
+    case: kase,
+    variant,
+    params: {},
+    threads,
+    samples: [median],
+    n: 1,
+    median,
+    iqr: 0,
+    min: median,
+    ci95: [median, median],
+    cv: 0,
+    noisy: false,
+    ...(gbps === undefined ? {} : { gbps }),
+    correctness: { ok: true, maxError: 0, tolerance: 1 },
   };
 }
 
 const bench = {
   id: "b",
   cases: [{ label: "small" }, { label: "large" }],
-  variants: [{ id: "serial", label: "one" }, { id: "pool", label: "pool", parallel: true }],
+  variants: [
+    { id: "serial", label: "one" },
+    { id: "pool", label: "pool", parallel: true },
+  ],
 };
 
 describe("expectRows", () => {
   // 400 MB per call (10 GB/s × 40 ms) on the large case; 40 → 22 ms on two threads: s = 0.1
   const results = [
-    run("small", "pool", 1, 1), run("small", "pool", 2, 0.6),
-    run("large", "pool", 1, 40, 10), run("large", "pool", 2, 22, 400 / 22), run("large", "pool", 4, 13, 400 / 13),
+    run("small", "pool", 1, 1),
+    run("small", "pool", 2, 0.6),
+    run("large", "pool", 1, 40, 10),
+    run("large", "pool", 2, 22, 400 / 22),
+    run("large", "pool", 4, 13, 400 / 13),
     run("large", "serial", 1, 40, 10),
   ];
 
@@ -28,7 +47,14 @@ describe("expectRows", () => {
     const [row, ...rest] = expectRows(results, bench, 50);
     expect(rest).toEqual([]);
     expect(row).toMatchObject({ variant: "pool", case: "large", model: { serialFraction: expect.closeTo(0.1, 12), floorMs: 8 } });
-    expect(row!.predictions.map((p) => [p.threads, p.bound])).toEqual([[1, "amdahl"], [2, "amdahl"], [4, "amdahl"], [8, "amdahl"], [16, "bandwidth"], [32, "bandwidth"]]);
+    expect(row!.predictions.map((p) => [p.threads, p.bound])).toEqual([
+      [1, "amdahl"],
+      [2, "amdahl"],
+      [4, "amdahl"],
+      [8, "amdahl"],
+      [16, "bandwidth"],
+      [32, "bandwidth"],
+    ]);
     expect(row!.measured.map((m) => m.threads)).toEqual([1, 2, 4]);
   });
 

@@ -19,12 +19,18 @@ export interface ExpectRow {
 const bytesOf = (r: ResultV1) => (r.gbps === undefined ? undefined : r.gbps * r.median * 1e6);
 
 /** A row per parallel variant of `bench` that ran on 1 and 2 threads (correctly) in the same case. */
-export function expectRows(results: readonly ResultV1[], bench: Pick<BenchmarkMeta, "id" | "cases" | "variants">, bandwidthGbps: number | undefined): ExpectRow[] {
+export function expectRows(
+  results: readonly ResultV1[],
+  bench: Pick<BenchmarkMeta, "id" | "cases" | "variants">,
+  bandwidthGbps: number | undefined,
+): ExpectRow[] {
   const ok = results.filter((r) => r.bench === bench.id && r.correctness.ok);
   return bench.variants
     .filter((v) => v.parallel)
     .flatMap((v) => {
-      const kase = [...bench.cases].reverse().find((c) => [1, 2].every((t) => ok.some((r) => r.variant === v.id && r.case === c.label && r.threads === t)));
+      const kase = [...bench.cases]
+        .reverse()
+        .find((c) => [1, 2].every((t) => ok.some((r) => r.variant === v.id && r.case === c.label && r.threads === t)));
       if (!kase) return [];
       const runs = ok.filter((r) => r.variant === v.id && r.case === kase.label).sort((a, b) => a.threads - b.threads);
       const one = runs.find((r) => r.threads === 1)!;

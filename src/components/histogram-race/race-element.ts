@@ -60,7 +60,10 @@ class HistogramRace extends RunIsland {
     const width = Number(this.dataset.width);
     const height = Number(this.dataset.height);
     const n = width * height;
-    this.#workers = Array.from({ length: parties }, (_, i) => new Worker(new URL("./race-worker.ts", import.meta.url), { type: "module", name: `every-core-race-${i + 1}` }));
+    this.#workers = Array.from(
+      { length: parties },
+      (_, i) => new Worker(new URL("./race-worker.ts", import.meta.url), { type: "module", name: `every-core-race-${i + 1}` }),
+    );
     try {
       this.status(`Drawing a ${width}×${height} test image in a worker…`);
       const pixels = new SharedArrayBuffer(n);
@@ -80,7 +83,12 @@ class HistogramRace extends RunIsland {
         );
         const ms = performance.now() - t0;
         const counted = new Int32Array(bins).reduce((s, x) => s + x, 0);
-        rows.push([atomic ? "Atomics.add" : "plain bins[v]++", counted.toLocaleString("en"), (n - counted).toLocaleString("en"), `${ms.toFixed(1)} ms`]);
+        rows.push([
+          atomic ? "Atomics.add" : "plain bins[v]++",
+          counted.toLocaleString("en"),
+          (n - counted).toLocaleString("en"),
+          `${ms.toFixed(1)} ms`,
+        ]);
         // A lost count is a wrong result: the error is the number of counts lost, the tolerance 0.
         measured.push({
           case: `${width}×${height}`,
@@ -93,7 +101,9 @@ class HistogramRace extends RunIsland {
       }
       this.#render(rows);
       this.status(`Done: ${n.toLocaleString("en")} pixels counted twice by ${parties} workers.`);
-      await (await this.#results).setLive(await measuredDocument("histogram-race", "histogram-u8-plain", measured, { kernelIsa: "none", quick: false }));
+      await (await this.#results).setLive(
+        await measuredDocument("histogram-race", "histogram-u8-plain", measured, { kernelIsa: "none", quick: false }),
+      );
     } catch (e) {
       this.fail(e, "The race could not run", "Cancelled: the workers were stopped.");
     } finally {

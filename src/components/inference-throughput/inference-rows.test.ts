@@ -4,8 +4,20 @@ import { inferenceRows } from "./inference-rows.ts";
 
 function result(variant: string, median: number, threads = 1, ok = true, bench = "cnn-inference"): ResultV1 {
   return {
-    bench, case: "net, 256 images", variant, params: { model: 0, images: 256 }, threads, samples: [median], n: 1,
-    median, iqr: 0, min: median, ci95: [median, median], cv: 0, noisy: false, correctness: { ok, maxError: 0, tolerance: 1 },
+    bench,
+    case: "net, 256 images",
+    variant,
+    params: { model: 0, images: 256 },
+    threads,
+    samples: [median],
+    n: 1,
+    median,
+    iqr: 0,
+    min: median,
+    ci95: [median, median],
+    cv: 0,
+    noisy: false,
+    correctness: { ok, maxError: 0, tolerance: 1 },
   };
 }
 

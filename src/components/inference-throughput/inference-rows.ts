@@ -28,7 +28,11 @@ export function inferenceRows(results: readonly ResultV1[], bench: string, image
     const batch = m[2] ? images : Math.min(Number(m[1]), images);
     rows.push({
       network: r.case.replace(/, \d+ images$/, ""),
-      calling: m[2] ? `${images} per call, split across ${r.threads === 1 ? "1 thread" : `${r.threads} threads`}` : batch === 1 ? "one per call" : `${batch} per call`,
+      calling: m[2]
+        ? `${images} per call, split across ${r.threads === 1 ? "1 thread" : `${r.threads} threads`}`
+        : batch === 1
+          ? "one per call"
+          : `${batch} per call`,
       variant: r.variant,
       threads: r.threads,
       batch,

@@ -5,7 +5,17 @@ describe("parseLayers", () => {
   it("reads one layer per line, skipping blanks and comments", () => {
     const layers = parseLayers("# first layer\n3 64 3 1 1 224 224\n\n64, 128, 3, 2, 1, 224, 224 # strided\n", 8);
     expect(layers).toHaveLength(2);
-    expect(layers[1]).toEqual({ batch: 8, channels: 64, filters: 128, kernelH: 3, kernelW: 3, stride: 2, padding: 1, height: 224, width: 224 });
+    expect(layers[1]).toEqual({
+      batch: 8,
+      channels: 64,
+      filters: 128,
+      kernelH: 3,
+      kernelW: 3,
+      stride: 2,
+      padding: 1,
+      height: 224,
+      width: 224,
+    });
   });
 
   it("names the line and the field that is wrong", () => {
@@ -21,8 +31,18 @@ describe("parseLayers", () => {
 describe("layerMemory", () => {
   it("counts input, weights with bias, output and the im2col buffer", () => {
     // 1×2×5×5 input, 3 filters of 2×3×3, stride 2, pad 1 → 3×3×3 output; im2col (9 rows × 18).
-    const m = layerMemory({ batch: 1, channels: 2, filters: 3, kernelH: 3, kernelW: 3, stride: 2, padding: 1, height: 5, width: 5 }, "float32");
-    expect(m).toEqual({ shape: "2×5×5 → 3×3×3", input: 200, weights: (54 + 3) * 4, output: 108, im2col: 9 * 18 * 4, total: 200 + 228 + 108 + 648 });
+    const m = layerMemory(
+      { batch: 1, channels: 2, filters: 3, kernelH: 3, kernelW: 3, stride: 2, padding: 1, height: 5, width: 5 },
+      "float32",
+    );
+    expect(m).toEqual({
+      shape: "2×5×5 → 3×3×3",
+      input: 200,
+      weights: (54 + 3) * 4,
+      output: 108,
+      im2col: 9 * 18 * 4,
+      total: 200 + 228 + 108 + 648,
+    });
   });
 
   it("scales with the dtype and blows up by k² for a stride-1 3×3 layer", () => {

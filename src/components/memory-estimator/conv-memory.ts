@@ -32,7 +32,17 @@ export function parseLayers(text: string, batch: number): ConvParams[] {
       throw new RangeError(`invalid ${where}: ${cells.length} values, expected ${LAYER_FIELDS.length} (${LAYER_FIELDS.join(" ")})`);
     }
     const v = Object.fromEntries(LAYER_FIELDS.map((f, j) => [f, Number(cells[j])])) as Record<(typeof LAYER_FIELDS)[number], number>;
-    const params = { batch, channels: v.channels, filters: v.filters, kernelH: v.kernel, kernelW: v.kernel, stride: v.stride, padding: v.padding, height: v.height, width: v.width };
+    const params = {
+      batch,
+      channels: v.channels,
+      filters: v.filters,
+      kernelH: v.kernel,
+      kernelW: v.kernel,
+      stride: v.stride,
+      padding: v.padding,
+      height: v.height,
+      width: v.width,
+    };
     try {
       convShape(params);
     } catch (e) {
@@ -41,7 +51,8 @@ export function parseLayers(text: string, batch: number): ConvParams[] {
     }
     layers.push(params);
   }
-  if (layers.length === 0) throw new RangeError("invalid layers: none given (one line per layer: channels filters kernel stride padding height width)");
+  if (layers.length === 0)
+    throw new RangeError("invalid layers: none given (one line per layer: channels filters kernel stride padding height width)");
   return layers;
 }
 

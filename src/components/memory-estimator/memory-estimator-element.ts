@@ -37,7 +37,9 @@ class MemoryEstimator extends HTMLElement {
 
   #render(rows: readonly LayerMemory[]): void {
     const cells = (values: readonly string[], tag: "td" | "th" = "td") => values.map((v) => `<${tag}>${v}</${tag}>`).join("");
-    const body = rows.map((r, i) => `<tr><th scope="row">${i + 1}</th>${cells([r.shape, ...COLUMNS.map((c) => formatBytes(r[c])), formatBytes(r.total)])}</tr>`);
+    const body = rows.map(
+      (r, i) => `<tr><th scope="row">${i + 1}</th>${cells([r.shape, ...COLUMNS.map((c) => formatBytes(r[c])), formatBytes(r.total)])}</tr>`,
+    );
     const sum = (c: (typeof COLUMNS)[number] | "total") => formatBytes(rows.reduce((s, r) => s + r[c], 0));
     // Layers run one after another, so the peak is the largest layer, not the sum.
     const peak = formatBytes(Math.max(...rows.map((r) => r.total)));

@@ -36,10 +36,15 @@ class NoiseDemo extends RunIsland {
   }
 
   async #run(): Promise<void> {
-    const load = this.begin(() => parseWorkers(this.find<HTMLInputElement>("load").value, navigator.hardwareConcurrency, "Competing workers"), "result");
+    const load = this.begin(
+      () => parseWorkers(this.find<HTMLInputElement>("load").value, navigator.hardwareConcurrency, "Competing workers"),
+      "result",
+    );
     if (load === undefined) return;
     try {
-      const timer = this.#track(new Worker(new URL("./noise-worker.ts", import.meta.url), { type: "module", name: "every-core-noise-timer" }));
+      const timer = this.#track(
+        new Worker(new URL("./noise-worker.ts", import.meta.url), { type: "module", name: "every-core-noise-timer" }),
+      );
       const time = (phase: NoisePhase, competing: number) =>
         this.cancellable(
           new Promise<PhaseSummary>((resolve, reject) => {
@@ -52,7 +57,9 @@ class NoiseDemo extends RunIsland {
       const quiet = await time("quiet", 0);
       this.#progress(1, `Starting ${load} competing worker(s), then timing ${NOISE_SAMPLES} calls again…`);
       for (let i = 0; i < load; i++) {
-        this.#track(new Worker(new URL("./spinner-worker.ts", import.meta.url), { type: "module", name: `every-core-noise-load-${i + 1}` })).postMessage(null);
+        this.#track(
+          new Worker(new URL("./spinner-worker.ts", import.meta.url), { type: "module", name: `every-core-noise-load-${i + 1}` }),
+        ).postMessage(null);
       }
       await this.cancellable(new Promise((r) => setTimeout(r, LOAD_SETTLE_MS)));
       const loaded = await time("with load", load);

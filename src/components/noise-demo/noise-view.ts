@@ -35,7 +35,16 @@ export function renderNoiseTable(phases: readonly PhaseSummary[]): HTMLTableElem
   table.className = "ec-results";
   table.createCaption().textContent = "The same calls, summarized as every benchmark on this site summarizes its samples";
   const head = table.createTHead().insertRow();
-  for (const [i, label] of ["Run", "Calls", "Min (ms)", "Median (ms)", "Mean (ms)", "IQR (ms)", "CV", `Flagged noisy (CV > ${NOISY_CV})`].entries()) {
+  for (const [i, label] of [
+    "Run",
+    "Calls",
+    "Min (ms)",
+    "Median (ms)",
+    "Mean (ms)",
+    "IQR (ms)",
+    "CV",
+    `Flagged noisy (CV > ${NOISY_CV})`,
+  ].entries()) {
     const th = document.createElement("th");
     th.textContent = label;
     if (i === 0) th.className = "ec-text";

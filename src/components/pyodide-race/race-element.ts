@@ -17,7 +17,10 @@ export class PyodideRaceElement extends RunIsland {
 
   connectedCallback(): void {
     this.#results = this.attachResults();
-    this.bindControls(() => this.#start(), () => this.#run?.cancel());
+    this.bindControls(
+      () => this.#start(),
+      () => this.#run?.cancel(),
+    );
     this.presetCount("workers", defaultWorkers(navigator.hardwareConcurrency));
   }
 
@@ -26,7 +29,10 @@ export class PyodideRaceElement extends RunIsland {
   }
 
   async #start(): Promise<void> {
-    const interpreters = this.begin(() => parseWorkers(this.find<HTMLInputElement>("workers").value, navigator.hardwareConcurrency), "tables");
+    const interpreters = this.begin(
+      () => parseWorkers(this.find<HTMLInputElement>("workers").value, navigator.hardwareConcurrency),
+      "tables",
+    );
     if (interpreters === undefined) return;
     this.#run?.dispose();
     const run = (this.#run = new RaceRun(interpreters, RACE_LIMIT));

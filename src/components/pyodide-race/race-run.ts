@@ -42,11 +42,17 @@ export class RaceRun {
   readonly #stopped: Promise<never>;
   #stop: (reason: Error) => void = () => {};
 
-  constructor(readonly interpreters: number, readonly limit: number) {
+  constructor(
+    readonly interpreters: number,
+    readonly limit: number,
+  ) {
     this.#stopped = new Promise<never>((_, reject) => (this.#stop = reject));
     this.#stopped.catch(() => {}); // observed through #call; a stop after the run is no error
     this.#workers = Array.from({ length: interpreters }, (_, k) => {
-      const worker = new Worker(new URL("../../lab/pyodide/race-worker.ts", import.meta.url), { type: "module", name: `every-core-python-${k + 1}` });
+      const worker = new Worker(new URL("../../lab/pyodide/race-worker.ts", import.meta.url), {
+        type: "module",
+        name: `every-core-python-${k + 1}`,
+      });
       worker.addEventListener("error", (e) => this.#stop(new Error(`race worker ${k + 1} failed: ${e.message || "it could not start"}`)));
       return worker;
     });

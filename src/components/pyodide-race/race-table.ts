@@ -31,7 +31,13 @@ export function renderRaceTable(r: RaceResult): HTMLTableElement {
     ["Run", "Workers", "Total steps", "Loop time (ms)", "Speed-up vs 1 interpreter"],
     [
       ["Python, 1 interpreter", "1", String(r.python1.total), ms(r.python1.ms), vs1(r.python1.ms)],
-      [`Python, split over ${interpretersLabel(n)} (one GIL each)`, String(n), String(r.pythonN.total), ms(r.pythonN.ms), vs1(r.pythonN.ms)],
+      [
+        `Python, split over ${interpretersLabel(n)} (one GIL each)`,
+        String(n),
+        String(r.pythonN.total),
+        ms(r.pythonN.ms),
+        vs1(r.pythonN.ms),
+      ],
       ["JavaScript, 1 worker", "1", String(r.js.total), ms(r.js.ms), vs1(r.js.ms)],
       r.wasm
         ? ["WebAssembly, 1 worker", "1", String(r.wasm.total), ms(r.wasm.ms), vs1(r.wasm.ms)]

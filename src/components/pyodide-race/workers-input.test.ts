@@ -17,10 +17,14 @@ describe("parseWorkers", () => {
   });
 
   it.each(["", "0", "5", "2.5", "-1", "two"])("rejects %j on 4 threads, naming the range", (value) => {
-    expect(() => parseWorkers(value, 4)).toThrow(`Workers must be a whole number from 1 to 4 (this machine's hardware threads); got "${value}".`);
+    expect(() => parseWorkers(value, 4)).toThrow(
+      `Workers must be a whole number from 1 to 4 (this machine's hardware threads); got "${value}".`,
+    );
   });
 
   it("names the field it reads", () => {
-    expect(() => parseWorkers("9", 8, "Threads")).toThrow('Threads must be a whole number from 1 to 8 (this machine\'s hardware threads); got "9".');
+    expect(() => parseWorkers("9", 8, "Threads")).toThrow(
+      'Threads must be a whole number from 1 to 8 (this machine\'s hardware threads); got "9".',
+    );
   });
 });

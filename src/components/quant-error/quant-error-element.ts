@@ -19,7 +19,10 @@ class QuantErrorElement extends RunIsland {
   async #run(): Promise<void> {
     this.start();
     this.status("Multiplying in float32 and in int8…");
-    const worker = (this.#worker = new Worker(new URL("./quant-error-worker.ts", import.meta.url), { type: "module", name: "every-core-quant-error" }));
+    const worker = (this.#worker = new Worker(new URL("./quant-error-worker.ts", import.meta.url), {
+      type: "module",
+      name: "every-core-quant-error",
+    }));
     try {
       const rows = new Promise<ErrorRow[]>((resolve) => {
         worker.onmessage = (e: MessageEvent<ErrorRow[]>) => resolve(e.data);

@@ -1,6 +1,14 @@
 import { gemmF32Ikj } from "../../kernels/gemm-f32-ikj.ts";
 import { gemmF32ViaI8Ref } from "../../kernels/gemm-i8-ref.ts";
-import { QMAX_A, QMAX_B, quantizationError, quantizeColumnsI8, quantizedGemmErrorBound, quantizeRowsI8, type QuantizationError } from "../../kernels/quantize-i8.ts";
+import {
+  QMAX_A,
+  QMAX_B,
+  quantizationError,
+  quantizeColumnsI8,
+  quantizedGemmErrorBound,
+  quantizeRowsI8,
+  type QuantizationError,
+} from "../../kernels/quantize-i8.ts";
 import { randomF32 } from "../../kernels/random.ts";
 
 /** Depths measured, and the rows and columns of C at each (enough elements for stable statistics). */

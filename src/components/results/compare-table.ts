@@ -7,7 +7,12 @@ const x = (v: number) => (Number.isFinite(v) ? `${v >= 10 ? v.toFixed(1) : v.toF
  * The comparison as a table: per case, variant and threads, the second source's speedup over the
  * first (ratio of median times), its 95% CI and the verdict, with a note on how the CI was found.
  */
-export function renderComparison(variantLabel: (id: string) => string, rows: readonly Comparison[], first: string, second: string): HTMLElement[] {
+export function renderComparison(
+  variantLabel: (id: string) => string,
+  rows: readonly Comparison[],
+  first: string,
+  second: string,
+): HTMLElement[] {
   const caption = document.createElement("p");
   if (rows.length === 0) {
     caption.textContent = `${first} and ${second} share no measurement (same case, variant and threads) to compare.`;

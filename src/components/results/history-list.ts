@@ -20,7 +20,9 @@ export function savedAtText(entry: HistoryEntry): string {
 function summary(entry: HistoryEntry): string {
   const threads = Math.max(...entry.doc.results.map((r) => r.threads));
   const env = entry.doc.env;
-  return [`up to ${threads} thread${threads === 1 ? "" : "s"}`, describeEnv(env), env.cpuModel, env.quick ? "quick" : "full"].filter(Boolean).join(" · ");
+  return [`up to ${threads} thread${threads === 1 ? "" : "s"}`, describeEnv(env), env.cpuModel, env.quick ? "quick" : "full"]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /**
@@ -28,7 +30,10 @@ function summary(entry: HistoryEntry): string {
  * whose accessible name carries the date (never the word "run", which names the island's Run
  * button). Text only: a stored string is never parsed as markup.
  */
-export function renderHistory(entries: readonly HistoryEntry[], act: (action: HistoryAction, entry: HistoryEntry) => void): HTMLLIElement[] {
+export function renderHistory(
+  entries: readonly HistoryEntry[],
+  act: (action: HistoryAction, entry: HistoryEntry) => void,
+): HTMLLIElement[] {
   return entries.map((entry) => {
     const li = document.createElement("li");
     const when = savedAtText(entry);

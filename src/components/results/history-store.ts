@@ -50,13 +50,15 @@ async function store(mode: IDBTransactionMode): Promise<IDBObjectStore> {
  */
 export async function listRuns(bench: string): Promise<HistoryEntry[]> {
   const rows = await request((await store("readonly")).index("bench").getAll(bench));
-  return (rows as HistoryEntry[]).flatMap((row) => {
-    try {
-      return [{ id: row.id, bench: row.bench, savedAt: row.savedAt, doc: parseResults(JSON.stringify(row.doc)) }];
-    } catch {
-      return [];
-    }
-  }).sort((a, b) => b.savedAt - a.savedAt || b.id - a.id);
+  return (rows as HistoryEntry[])
+    .flatMap((row) => {
+      try {
+        return [{ id: row.id, bench: row.bench, savedAt: row.savedAt, doc: parseResults(JSON.stringify(row.doc)) }];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => b.savedAt - a.savedAt || b.id - a.id);
 }
 
 /** Keeps `doc` as the newest run of `bench`, and forgets the oldest beyond HISTORY_LIMIT. */

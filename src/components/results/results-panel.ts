@@ -50,7 +50,10 @@ export class ResultsPanel extends HTMLElement {
   attach(host: ResultsHost): void {
     this.#host = host;
     const on = (part: string, action: () => unknown) =>
-      this.#find(part).addEventListener("click", () => void Promise.resolve(action()).catch((e: unknown) => host.error(String(e instanceof Error ? e.message : e))));
+      this.#find(part).addEventListener(
+        "click",
+        () => void Promise.resolve(action()).catch((e: unknown) => host.error(String(e instanceof Error ? e.message : e))),
+      );
     on("download-json", () => this.#download("json", JSON.stringify(this.#doc(), null, 2), "application/json"));
     on("download-csv", () => this.#download("csv", toCsv(this.#doc()), "text/csv"));
     on("copy-markdown", () => this.#copy("the Markdown table", toMarkdown(this.#doc())));
@@ -74,7 +77,8 @@ export class ResultsPanel extends HTMLElement {
     this.#find("exports").hidden = false;
     this.#find("share-field").hidden = true;
     this.#find("cite-field").hidden = true;
-    if (this.dataset.footnote === "true") this.#find("footnote").replaceChildren(...renderSourceDetails([liveSource(this.#bench, doc.results, doc.env)]));
+    if (this.dataset.footnote === "true")
+      this.#find("footnote").replaceChildren(...renderSourceDetails([liveSource(this.#bench, doc.results, doc.env)]));
     this.#options();
     try {
       await saveRun(this.#bench.id, this.#doc());
@@ -139,7 +143,8 @@ export class ResultsPanel extends HTMLElement {
       this.#history = await listRuns(this.#bench.id);
     } catch (error) {
       this.#history = [];
-      this.#find("history-empty").textContent = `The history is not available in this browser (${error instanceof Error ? error.message : String(error)}).`;
+      this.#find("history-empty").textContent =
+        `The history is not available in this browser (${error instanceof Error ? error.message : String(error)}).`;
     }
     this.#find("history").replaceChildren(...renderHistory(this.#history, (action, entry) => void this.#act(action, entry)));
     this.#find("history-empty").hidden = this.#history.length > 0;
@@ -147,7 +152,12 @@ export class ResultsPanel extends HTMLElement {
   }
 
   async #act(action: HistoryAction, entry: HistoryEntry): Promise<void> {
-    if (action === "download") download(`every-core-${entry.bench}-${new Date(entry.savedAt).toISOString().replaceAll(":", "-")}.json`, JSON.stringify(entry.doc, null, 2), "application/json");
+    if (action === "download")
+      download(
+        `every-core-${entry.bench}-${new Date(entry.savedAt).toISOString().replaceAll(":", "-")}.json`,
+        JSON.stringify(entry.doc, null, 2),
+        "application/json",
+      );
     if (action === "share") await this.#share(entry.doc);
     if (action === "delete") {
       await deleteRun(entry.id);
@@ -217,7 +227,9 @@ export class ResultsPanel extends HTMLElement {
       return;
     }
     const label = this.#host?.variantLabel ?? ((id: string) => id);
-    this.#find("comparison").replaceChildren(...renderComparison(label, compareResults(first.results, second.results), first.label, second.label));
+    this.#find("comparison").replaceChildren(
+      ...renderComparison(label, compareResults(first.results, second.results), first.label, second.label),
+    );
     this.#host?.overlay?.(first, second);
   }
 }

@@ -15,7 +15,12 @@ export function roofsToDraw(roofList: readonly Roof[]): Roof[] {
  * result at the thread counts of the drawn roofs (each variant's other thread counts are in the
  * table). Observable Plot is loaded on first use only.
  */
-export async function renderRooflineChart(points: readonly KernelPoint[], roofList: readonly Roof[], labels: VariantLabels, width: number): Promise<Element> {
+export async function renderRooflineChart(
+  points: readonly KernelPoint[],
+  roofList: readonly Roof[],
+  labels: VariantLabels,
+  width: number,
+): Promise<Element> {
   const Plot = await import("@observablehq/plot");
   const drawn = roofsToDraw(roofList);
   const shownThreads = new Set(drawn.length ? drawn.map((r) => r.threads) : points.map((p) => p.threads));
@@ -45,8 +50,19 @@ export async function renderRooflineChart(points: readonly KernelPoint[], roofLi
     marks: [
       Plot.line(lines, { x: "x", y: "y", z: "series", stroke: "series", strokeWidth: 2 }),
       Plot.dot(ridges, { x: "x", y: "y", stroke: "series", symbol: "diamond", r: 6, strokeWidth: 2 }),
-      ...ridges.map((ridge) => Plot.text([ridge], { x: "x", y: "y", text: "text", dy: ridge.dy, dx: 8, textAnchor: "start", fill: "currentColor" })),
-      Plot.dot(dots, { x: "x", y: "y", fill: "series", r: 5, stroke: "var(--sl-color-bg, white)", title: "description", ariaLabel: "description", tip: true }),
+      ...ridges.map((ridge) =>
+        Plot.text([ridge], { x: "x", y: "y", text: "text", dy: ridge.dy, dx: 8, textAnchor: "start", fill: "currentColor" }),
+      ),
+      Plot.dot(dots, {
+        x: "x",
+        y: "y",
+        fill: "series",
+        r: 5,
+        stroke: "var(--sl-color-bg, white)",
+        title: "description",
+        ariaLabel: "description",
+        tip: true,
+      }),
     ],
   });
 }

@@ -18,8 +18,21 @@ import {
 /** A result with only what the roofline reads filled in meaningfully. */
 function result(bench: string, variant: string, threads: number, extra: Partial<ResultV1> = {}): ResultV1 {
   return {
-    bench, case: "c", variant, params: {}, threads, samples: [1], n: 1, median: 1, iqr: 0, min: 1, ci95: [1, 1], cv: 0,
-    noisy: false, correctness: { ok: true, maxError: 0, tolerance: 0 }, ...extra,
+    bench,
+    case: "c",
+    variant,
+    params: {},
+    threads,
+    samples: [1],
+    n: 1,
+    median: 1,
+    iqr: 0,
+    min: 1,
+    ci95: [1, 1],
+    cv: 0,
+    noisy: false,
+    correctness: { ok: true, maxError: 0, tolerance: 0 },
+    ...extra,
   };
 }
 
@@ -29,7 +42,13 @@ const peak = (variant: string, threads: number, gflops: number, ok = true) =>
 const IN_CACHE = 3 * 32 * 1024;
 const MAIN_MEMORY = 3 * 128 * 1024 * 1024;
 const triad = (variant: string, threads: number, gbps: number, bytes = MAIN_MEMORY) =>
-  result("memory-bandwidth", variant, threads, { case: `${bytes}`, median: bytes / (gbps * 1e6), gbps, gflops: gbps / 6, intensity: 1 / 6 });
+  result("memory-bandwidth", variant, threads, {
+    case: `${bytes}`,
+    median: bytes / (gbps * 1e6),
+    gbps,
+    gflops: gbps / 6,
+    intensity: 1 / 6,
+  });
 
 const machine: ResultV1[] = [
   peak(PEAK_FMA, 1, 60),

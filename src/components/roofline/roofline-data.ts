@@ -39,7 +39,9 @@ const best = (values: readonly number[]): number | undefined => (values.length ?
 export function peakGflops(sol: SpeedOfLight, results: readonly ResultV1[], threads: number, variant?: string): number | undefined {
   return best(
     results
-      .filter((r) => r.bench === sol.peak.bench && r.threads === threads && r.correctness.ok && (variant === undefined || r.variant === variant))
+      .filter(
+        (r) => r.bench === sol.peak.bench && r.threads === threads && r.correctness.ok && (variant === undefined || r.variant === variant),
+      )
       .map((r) => r.gflops ?? 0),
   );
 }
@@ -80,7 +82,17 @@ export function kernelPoints(sol: SpeedOfLight, results: readonly ResultV1[]): K
   const byThreads = new Map(roofs(sol, results).map((r) => [r.threads, r]));
   return results.flatMap((r) =>
     r.intensity !== undefined && r.intensity > 0 && r.gflops !== undefined && r.gflops > 0 && r.correctness.ok
-      ? [{ bench: r.bench, variant: r.variant, case: r.case, threads: r.threads, intensity: r.intensity, gflops: r.gflops, roof: byThreads.get(r.threads) }]
+      ? [
+          {
+            bench: r.bench,
+            variant: r.variant,
+            case: r.case,
+            threads: r.threads,
+            intensity: r.intensity,
+            gflops: r.gflops,
+            roof: byThreads.get(r.threads),
+          },
+        ]
       : [],
   );
 }

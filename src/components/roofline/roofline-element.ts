@@ -26,7 +26,10 @@ class RooflineElement extends ResultsListener {
 
   protected onResults(doc: ResultsV1): void {
     for (const bench of new Set(doc.results.map((r) => r.bench))) {
-      this.#latest.set(bench, doc.results.filter((r) => r.bench === bench));
+      this.#latest.set(
+        bench,
+        doc.results.filter((r) => r.bench === bench),
+      );
     }
     const { speedOfLight, labels } = readMeta<RooflineMeta>(this);
     const results = [...this.#latest.values()].flat();
@@ -59,7 +62,9 @@ function statusText(roofCount: number, pointCount: number): string {
       ? "No roof yet: run both the compute-peak and the memory-bandwidth benchmarks (or Measure peak in the machine panel)."
       : `Roofs measured at ${roofCount} thread count${roofCount === 1 ? "" : "s"}.`;
   const pointsPart =
-    pointCount === 0 ? "No kernel placed yet: run a benchmark with a byte model." : `${pointCount} kernel results placed; Tab moves through them.`;
+    pointCount === 0
+      ? "No kernel placed yet: run a benchmark with a byte model."
+      : `${pointCount} kernel results placed; Tab moves through them.`;
   return `${roofsPart} ${pointsPart}`;
 }
 

@@ -4,7 +4,16 @@ import { DONE, NEXT, OWNER, tileCount, type TilesJob } from "./tiles-protocol.ts
 
 const MAX_ITERATIONS = 300;
 /** One tint per worker (RGB multipliers), so the picture shows who drew what. */
-const TINTS = [[1, 0.55, 0.35], [0.4, 0.75, 1], [0.55, 1, 0.5], [1, 0.85, 0.3], [0.85, 0.5, 1], [0.4, 1, 0.9], [1, 0.5, 0.7], [0.8, 0.8, 0.8]];
+const TINTS = [
+  [1, 0.55, 0.35],
+  [0.4, 0.75, 1],
+  [0.55, 1, 0.5],
+  [1, 0.85, 0.3],
+  [0.85, 0.5, 1],
+  [0.4, 1, 0.9],
+  [1, 0.5, 0.7],
+  [0.8, 0.8, 0.8],
+];
 
 /** Escape time of c = (x, y) under z ← z² + c, smoothed to 0…1 (1 = never escaped). */
 function mandelbrot(x: number, y: number): number {

@@ -69,11 +69,15 @@ class SharedTiles extends RunIsland {
       const ms = performance.now() - t0;
       // ImageData cannot look at shared memory: copy the finished image out once.
       const pixels = new Uint8ClampedArray(new Uint8Array(image));
-      this.find<HTMLCanvasElement>("canvas").getContext("2d")!.putImageData(new ImageData(pixels, width, height), 0, 0);
+      this.find<HTMLCanvasElement>("canvas")
+        .getContext("2d")!
+        .putImageData(new ImageData(pixels, width, height), 0, 0);
       const owners = slots.subarray(OWNER);
       const byWorker = Array.from({ length: workers }, (_, i) => owners.filter((o) => o === i + 1).length);
       this.dataset.tilesByWorker = byWorker.join(",");
-      this.status(`All ${tiles} tiles drawn in ${ms.toFixed(0)} ms. Tiles per worker: ${byWorker.map((n, i) => `worker ${i + 1}: ${n}`).join(", ")}.`);
+      this.status(
+        `All ${tiles} tiles drawn in ${ms.toFixed(0)} ms. Tiles per worker: ${byWorker.map((n, i) => `worker ${i + 1}: ${n}`).join(", ")}.`,
+      );
     } catch (e) {
       this.fail(e, "The drawing failed", "Cancelled: the workers were stopped.");
     } finally {

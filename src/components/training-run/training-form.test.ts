@@ -9,7 +9,12 @@ const check = (f: Partial<typeof fields>) => () => checkTrainingOptions(parseTra
 describe("the training form", () => {
   it("accepts the defaults and names each run by its settings", () => {
     expect(check({})).not.toThrow();
-    const o = parseTrainingFields({ batch: String(DEFAULT_TRAINING.batch), workers: "1", learningRate: String(DEFAULT_TRAINING.learningRate), epochs: "1" });
+    const o = parseTrainingFields({
+      batch: String(DEFAULT_TRAINING.batch),
+      workers: "1",
+      learningRate: String(DEFAULT_TRAINING.learningRate),
+      epochs: "1",
+    });
     expect(runLabel(o)).toBe("K = 1, batch 64, lr 0.01, 1 epoch");
     expect(defaultWorkers(2)).toBe(2);
     expect(defaultWorkers(32)).toBe(4);
@@ -23,13 +28,16 @@ describe("the training form", () => {
   });
 
   it("rejects more workers than hardware threads, or than images in a batch", () => {
-    expect(check({ workers: "5" })).toThrow(/^invalid workers: 5 \(expected a whole number from 1 to 4, this machine's hardware threads\)$/);
+    expect(check({ workers: "5" })).toThrow(
+      /^invalid workers: 5 \(expected a whole number from 1 to 4, this machine's hardware threads\)$/,
+    );
     expect(check({ workers: "0" })).toThrow(/invalid workers: 0/);
     expect(check({ workers: "3", batch: "2" })).toThrow(/invalid workers: 3 \(more workers than the 2 images of a batch/);
   });
 
   it("rejects a learning rate that is not a positive number, and bad epochs", () => {
-    for (const lr of ["0", "-0.1", "abc", "", "Infinity"]) expect(check({ learningRate: lr })).toThrow(/^invalid learning rate: .* \(expected a positive number, e\.g\. 0\.01\)$/);
+    for (const lr of ["0", "-0.1", "abc", "", "Infinity"])
+      expect(check({ learningRate: lr })).toThrow(/^invalid learning rate: .* \(expected a positive number, e\.g\. 0\.01\)$/);
     expect(check({ epochs: "0" })).toThrow(/invalid epochs: 0/);
     expect(check({ epochs: String(MAX_EPOCHS + 1) })).toThrow(new RegExp(`invalid epochs: ${MAX_EPOCHS + 1}`));
     expect(check({ batch: "0" })).toThrow(RangeError);

@@ -30,7 +30,10 @@ class TrainingRun extends RunIsland {
     const workers = this.#input("workers");
     workers.value = String(defaultWorkers(navigator.hardwareConcurrency));
     this.find("cores").textContent = String(navigator.hardwareConcurrency);
-    this.bindControls(() => this.#runAll(), () => this.#cancel());
+    this.bindControls(
+      () => this.#runAll(),
+      () => this.#cancel(),
+    );
     this.find("clear").addEventListener("click", () => {
       this.#finished = [];
       this.#draw();
@@ -124,8 +127,8 @@ class TrainingRun extends RunIsland {
     const lastLoss = this.#live.losses.at(-1);
     this.status(
       `${label}: step ${p.step} of ${p.steps} (epoch ${p.epoch + 1}), ${p.seconds.toFixed(1)} s` +
-      (lastLoss ? `, loss ${lastLoss.loss.toFixed(3)}` : "") +
-      (lastTest ? `, test accuracy ${(100 * lastTest.accuracy).toFixed(2)} %` : ""),
+        (lastLoss ? `, loss ${lastLoss.loss.toFixed(3)}` : "") +
+        (lastTest ? `, test accuracy ${(100 * lastTest.accuracy).toFixed(2)} %` : ""),
     );
     this.#scheduleDraw();
   }

@@ -17,7 +17,9 @@ export type SetupProgress = { kind: "setup"; message: string };
 const api = {
   async train(o: TrainingOptions, onProgress: (p: TrainingProgress | SetupProgress) => void): Promise<TrainingSummary> {
     if (!globalThis.crossOriginIsolated) {
-      throw new Error("training needs shared memory between workers, which needs a cross-origin isolated page (reload it; see the home page)");
+      throw new Error(
+        "training needs shared memory between workers, which needs a cross-origin isolated page (reload it; see the home page)",
+      );
     }
     // Validated before any download; the batch against the real set size once it is loaded.
     checkTrainingOptions(o, { trainImages: Number.MAX_SAFE_INTEGER, hardwareConcurrency: navigator.hardwareConcurrency });

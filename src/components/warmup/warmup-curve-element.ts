@@ -23,7 +23,10 @@ class WarmupCurve extends RunIsland {
     this.start();
     this.status("Running in a fresh worker…");
     // A new worker every run: a warm one would have nothing left to compile.
-    const worker = (this.#worker = new Worker(new URL("./warmup-worker.ts", import.meta.url), { type: "module", name: "every-core-warmup" }));
+    const worker = (this.#worker = new Worker(new URL("./warmup-worker.ts", import.meta.url), {
+      type: "module",
+      name: "every-core-warmup",
+    }));
     try {
       const times = await this.cancellable(
         new Promise<number[]>((resolve, reject) => {
@@ -53,10 +56,15 @@ class WarmupCurve extends RunIsland {
       this.status(`Done: ${times.length} calls.`);
       // As a results document: the first call against the steady state (the last half's calls).
       const steady = times.slice(Math.floor(times.length / 2));
-      const doc = await measuredDocument("jit-warmup", "first-call", [
-        { case: `${WARMUP_CALLS} calls`, variant: "first-call", threads: 1, samples: times.slice(0, 1) },
-        { case: `${WARMUP_CALLS} calls`, variant: "steady-state", threads: 1, samples: steady },
-      ], { kernelIsa: "none", quick: false });
+      const doc = await measuredDocument(
+        "jit-warmup",
+        "first-call",
+        [
+          { case: `${WARMUP_CALLS} calls`, variant: "first-call", threads: 1, samples: times.slice(0, 1) },
+          { case: `${WARMUP_CALLS} calls`, variant: "steady-state", threads: 1, samples: steady },
+        ],
+        { kernelIsa: "none", quick: false },
+      );
       await (await this.#results).setLive(doc);
     } catch (e) {
       this.fail(e, "The warm-up run failed");

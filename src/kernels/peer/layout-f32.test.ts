@@ -10,18 +10,24 @@ describe("permute4F32", () => {
     const dims: Dims4 = [2, 3, 5, 7];
     const src = randomF32(2 * 3 * 5 * 7, 3);
     const perms: Dims4[] = [];
-    for (const a of [0, 1, 2, 3]) for (const b of [0, 1, 2, 3]) for (const c of [0, 1, 2, 3]) for (const d of [0, 1, 2, 3]) {
-      if (new Set([a, b, c, d]).size === 4) perms.push([a, b, c, d]);
-    }
+    for (const a of [0, 1, 2, 3])
+      for (const b of [0, 1, 2, 3])
+        for (const c of [0, 1, 2, 3])
+          for (const d of [0, 1, 2, 3]) {
+            if (new Set([a, b, c, d]).size === 4) perms.push([a, b, c, d]);
+          }
     expect(perms).toHaveLength(24);
     for (const perm of perms) {
       const out = permute4F32(src, dims, perm);
       const outDims = perm.map((p) => dims[p]!) as unknown as Dims4;
-      for (let i = 0; i < 2; i++) for (let j = 0; j < 3; j++) for (let k = 0; k < 5; k++) for (let l = 0; l < 7; l++) {
-        const index: Dims4 = [i, j, k, l];
-        const outIndex = perm.map((p) => index[p]!) as unknown as Dims4;
-        if (at(out, outDims, outIndex) !== at(src, dims, index)) expect.fail(`perm ${perm}: element ${index} misplaced`);
-      }
+      for (let i = 0; i < 2; i++)
+        for (let j = 0; j < 3; j++)
+          for (let k = 0; k < 5; k++)
+            for (let l = 0; l < 7; l++) {
+              const index: Dims4 = [i, j, k, l];
+              const outIndex = perm.map((p) => index[p]!) as unknown as Dims4;
+              if (at(out, outDims, outIndex) !== at(src, dims, index)) expect.fail(`perm ${perm}: element ${index} misplaced`);
+            }
     }
   });
 

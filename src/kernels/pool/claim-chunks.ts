@@ -5,12 +5,7 @@
  * atomic read-modify-write of a cache line every thread shares, which is what makes tiny chunks
  * expensive: the line travels between cores once per claim.
  */
-export function forEachClaimedChunk(
-  counter: Int32Array,
-  total: number,
-  chunk: number,
-  body: (start: number, end: number) => void,
-): void {
+export function forEachClaimedChunk(counter: Int32Array, total: number, chunk: number, body: (start: number, end: number) => void): void {
   if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`invalid chunk: ${chunk} (expected an integer ≥ 1)`);
   if (!Number.isInteger(total) || total < 0) throw new RangeError(`invalid total: ${total} (expected an integer ≥ 0)`);
   for (let start = Atomics.add(counter, 0, chunk); start < total; start = Atomics.add(counter, 0, chunk)) {

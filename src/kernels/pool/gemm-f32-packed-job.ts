@@ -8,7 +8,18 @@ import { poolJob } from "./pool-job.ts";
 const { KC, MC, NC } = WASM_KERNELS.gemm_f32_packed.constants;
 
 /** C (m × n) = A (m × k) · B (k × n): byte offsets, row strides in elements, and the workspace (gemmPackedWorkspaceBytes). */
-export const GEMM_PACKED_ARGS = { m: "i32", n: "i32", k: "i32", a: "i32", lda: "i32", b: "i32", ldb: "i32", c: "i32", ldc: "i32", workspace: "i32" } as const;
+export const GEMM_PACKED_ARGS = {
+  m: "i32",
+  n: "i32",
+  k: "i32",
+  a: "i32",
+  lda: "i32",
+  b: "i32",
+  ldb: "i32",
+  c: "i32",
+  ldc: "i32",
+  workspace: "i32",
+} as const;
 type GemmPackedArgs = ArgValues<typeof GEMM_PACKED_ARGS>;
 
 const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
@@ -73,11 +84,16 @@ function multiplyBlock(kernels: WasmKernels, a: GemmPackedArgs, index: number, p
   const f32 = Float32Array.BYTES_PER_ELEMENT;
   const aBlock = a.workspace + (2 * packedBFloats(a.n, a.k) + part * packedAFloats(a.m, a.k)) * f32;
   kernels.gemm_f32_packed_block(
-    r1 - r0, c1 - c0, kc,
-    a.a + (r0 * a.lda + pc) * f32, a.lda,
+    r1 - r0,
+    c1 - c0,
+    kc,
+    a.a + (r0 * a.lda + pc) * f32,
+    a.lda,
     packed + c0 * kc * f32,
-    a.c + (r0 * a.ldc + jc + c0) * f32, a.ldc,
-    aBlock, pc > 0 ? 1 : 0,
+    a.c + (r0 * a.ldc + jc + c0) * f32,
+    a.ldc,
+    aBlock,
+    pc > 0 ? 1 : 0,
   );
 }
 

@@ -25,7 +25,13 @@ const HISTOGRAM_ARGS = { pixels: "i32", n: "i32", bins: "i32" } as const;
  * Part `part` of a peak probe job: its share of the total iterations, in calls short enough that
  * each returns an exact count, summed in f64 and stored at out (a Float64Array) [part].
  */
-function peakPart(probe: (iterations: number) => number, kernels: WasmKernels, args: ArgValues<typeof PEAK_ARGS>, part: number, parts: number): void {
+function peakPart(
+  probe: (iterations: number) => number,
+  kernels: WasmKernels,
+  args: ArgValues<typeof PEAK_ARGS>,
+  part: number,
+  parts: number,
+): void {
   const [start, end] = splitRows(args.iterations, part, parts);
   let sum = 0;
   for (let left = end - start; left > 0; left -= PEAK_F32X4_EXACT_ITERATIONS) sum += probe(Math.min(left, PEAK_F32X4_EXACT_ITERATIONS));
@@ -48,13 +54,45 @@ export const kernelPoolJobs = {
   /** Rows of the im2col matrix (= n·H'·W') split across parts; the rest is the convolution's shape. */
   conv2d_f32_im2col_gemm: poolJob(
     {
-      x: "i32", wT: "i32", bias: "i32", out: "i32", col: "i32", gemmOut: "i32",
-      n: "i32", c: "i32", h: "i32", w: "i32", f: "i32", kh: "i32", kw: "i32", stride: "i32", pad: "i32", rows: "i32",
+      x: "i32",
+      wT: "i32",
+      bias: "i32",
+      out: "i32",
+      col: "i32",
+      gemmOut: "i32",
+      n: "i32",
+      c: "i32",
+      h: "i32",
+      w: "i32",
+      f: "i32",
+      kh: "i32",
+      kw: "i32",
+      stride: "i32",
+      pad: "i32",
+      rows: "i32",
     },
     (kernels, a, part, parts) => {
       const [start, end] = splitRows(a.rows, part, parts, GEMM_F32_MR);
       if (start === end) return;
-      kernels.conv2d_f32_im2col_gemm(a.x, a.wT, a.bias, a.out, a.col, a.gemmOut, a.n, a.c, a.h, a.w, a.f, a.kh, a.kw, a.stride, a.pad, start, end);
+      kernels.conv2d_f32_im2col_gemm(
+        a.x,
+        a.wT,
+        a.bias,
+        a.out,
+        a.col,
+        a.gemmOut,
+        a.n,
+        a.c,
+        a.h,
+        a.w,
+        a.f,
+        a.kh,
+        a.kw,
+        a.stride,
+        a.pad,
+        start,
+        end,
+      );
     },
   ),
   /**
@@ -103,7 +141,12 @@ export const kernelPoolJobs = {
   /** Pixels split across parts, every part adds into the one shared histogram with Atomics.add. */
   histogram_u8_atomic_js: poolJob(HISTOGRAM_ARGS, (kernels, a, part, parts) => {
     const [start, end] = splitRows(a.n, part, parts);
-    histogramU8AtomicAdd(new Uint8Array(kernels.memory.buffer, a.pixels, a.n), start, end, new Int32Array(kernels.memory.buffer, a.bins, HISTOGRAM_U8_BINS));
+    histogramU8AtomicAdd(
+      new Uint8Array(kernels.memory.buffer, a.pixels, a.n),
+      start,
+      end,
+      new Int32Array(kernels.memory.buffer, a.bins, HISTOGRAM_U8_BINS),
+    );
   }),
   /**
    * Part p clears and fills its own histogram at bins + p·1 KiB with plain increments (no other

@@ -10,7 +10,10 @@ export const MAP_IMAGES_ARGS = { x: "i32", out: "i32", count: "i32", height: "i3
  * images from the counter, blur them, repeat. Which thread blurs which image depends on timing,
  * not on the part number, so the job needs neither.
  */
-export function mapBox3F32Images(buffer: ArrayBufferLike, { x, out, count, height, width, chunk, counter }: ArgValues<typeof MAP_IMAGES_ARGS>): void {
+export function mapBox3F32Images(
+  buffer: ArrayBufferLike,
+  { x, out, count, height, width, chunk, counter }: ArgValues<typeof MAP_IMAGES_ARGS>,
+): void {
   const batch = { count, height, width };
   const n = count * height * width;
   const images = new Float32Array(buffer, x, n);

@@ -3,7 +3,20 @@ import { createBusySlots } from "./busy-time.ts";
 import { PoolAborted } from "./pool-aborted.ts";
 import { arriveAndWait } from "./pool-barrier.ts";
 import {
-  ARGS, BARRIER_COUNT, DEAD, DONE, FAILED, JOB, MAX_ARGS, MAX_THREADS, SPIN, STOP, THREADS, createControl, doorbell, finished,
+  ARGS,
+  BARRIER_COUNT,
+  DEAD,
+  DONE,
+  FAILED,
+  JOB,
+  MAX_ARGS,
+  MAX_THREADS,
+  SPIN,
+  STOP,
+  THREADS,
+  createControl,
+  doorbell,
+  finished,
 } from "./pool-control.ts";
 import type { ArgTypes, ArgValues } from "./job-args.ts";
 import { runPartSteps, type ArgsOf, type JobRunner, type JobTable, type PoolJob } from "./pool-job.ts";
@@ -123,7 +136,8 @@ export class PoolCoordinator<J extends JobTable> implements JobRunner<J> {
       }
     }
     this.busy[0]! += performance.now() - this.#started;
-    for (let done = Atomics.load(c, DONE); done < threads - 1; ) done = awaitChange(c, DONE, done, this.#spin, this.#budget, undefined, this.#watch);
+    for (let done = Atomics.load(c, DONE); done < threads - 1; )
+      done = awaitChange(c, DONE, done, this.#spin, this.#budget, undefined, this.#watch);
     if (partError !== undefined) throw partError;
     const failed = Atomics.load(c, FAILED);
     if (failed) throw new Error(`pool job ${job} failed in ${this.#partName(failed - 1)} (see the console)`);
@@ -157,9 +171,12 @@ export class PoolCoordinator<J extends JobTable> implements JobRunner<J> {
     } else if (performance.now() - this.#started > this.#timeoutMs) {
       const late = [];
       for (let part = 1; part < this.#threads; part++) {
-        if (Atomics.load(this.control, finished(part)) !== Atomics.load(this.control, doorbell(part))) late.push(this.#helperNames[part - 1]);
+        if (Atomics.load(this.control, finished(part)) !== Atomics.load(this.control, doorbell(part)))
+          late.push(this.#helperNames[part - 1]);
       }
-      this.fail(`pool job ${this.#job} on ${this.#threads} threads: ${late.length ? `pool helper ${late.join(", ")}` : "a part"} did not finish within ${this.#timeoutMs} ms`);
+      this.fail(
+        `pool job ${this.#job} on ${this.#threads} threads: ${late.length ? `pool helper ${late.join(", ")}` : "a part"} did not finish within ${this.#timeoutMs} ms`,
+      );
     }
     if (this.#failure) throw this.#failure;
   }

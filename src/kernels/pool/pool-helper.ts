@@ -59,7 +59,9 @@ export function serveHelper(jobs: JobTable, kernels: WasmKernels, control: Int32
     try {
       const index = Atomics.load(control, JOB);
       const job = table[index]!;
-      runPartSteps(job, kernels, job.args.decode(control, ARGS, decoded[index]!), part, threads, () => arriveAndWait(control, threads, spin, budget, abortIfFailed));
+      runPartSteps(job, kernels, job.args.decode(control, ARGS, decoded[index]!), part, threads, () =>
+        arriveAndWait(control, threads, spin, budget, abortIfFailed),
+      );
     } catch (error) {
       if (!(error instanceof PoolAborted)) {
         console.error(`pool worker ${part}:`, error);

@@ -17,12 +17,23 @@ export interface PoolJob<T extends ArgTypes = ArgTypes> {
 }
 
 /** A job from its argument types and its part, and its step count if it has barriers. */
-export function poolJob<const T extends ArgTypes>(types: T, part: PoolJob<T>["part"], steps?: (args: ArgValues<T>, parts: number) => number): PoolJob<T> {
+export function poolJob<const T extends ArgTypes>(
+  types: T,
+  part: PoolJob<T>["part"],
+  steps?: (args: ArgValues<T>, parts: number) => number,
+): PoolJob<T> {
   return { args: new JobArgs(types), part, ...(steps ? { steps } : {}) };
 }
 
 /** Part `part` of `job`, every step in turn, calling `barrier` between steps (where the threads meet). */
-export function runPartSteps<T extends ArgTypes>(job: PoolJob<T>, kernels: WasmKernels, args: ArgValues<T>, part: number, parts: number, barrier: () => void): void {
+export function runPartSteps<T extends ArgTypes>(
+  job: PoolJob<T>,
+  kernels: WasmKernels,
+  args: ArgValues<T>,
+  part: number,
+  parts: number,
+  barrier: () => void,
+): void {
   const steps = job.steps?.(args, parts) ?? 1;
   for (let step = 0; step < steps; step++) {
     if (step > 0) barrier();

@@ -29,7 +29,11 @@ async function startPool(helpers: number, timeoutMs?: number): Promise<TestPool>
   const helperNames = Array.from({ length: helpers }, (_, i) => helperName(i + 1));
   const kernels = { memory: { buffer } } as TestKernels;
   // Two cores, as CI has: jobs on more threads than that do not spin.
-  const coordinator = new PoolCoordinator(poolTestJobs, kernels as unknown as WasmKernels, { helperNames, cores: 2, ...(timeoutMs ? { timeoutMs } : {}) });
+  const coordinator = new PoolCoordinator(poolTestJobs, kernels as unknown as WasmKernels, {
+    helperNames,
+    cores: 2,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
   kernels.control = coordinator.control;
   const workers = helperNames.map((_, i) => {
     const workerData: NodeHelperData = { buffer, control: coordinator.control, busy: coordinator.busy, part: i + 1 };
@@ -78,7 +82,9 @@ describe("the pool on 64 Node threads", { timeout: 120_000 }, () => {
 
   it("fails a job whose part throws, naming the helper, and runs the next job", async () => {
     const { coordinator, counters } = await pool64;
-    expect(() => coordinator.run("throw_in_part", { part: 5 }, 64)).toThrow(/pool job throw_in_part failed in pool helper every-core-pool-5/);
+    expect(() => coordinator.run("throw_in_part", { part: 5 }, 64)).toThrow(
+      /pool job throw_in_part failed in pool helper every-core-pool-5/,
+    );
     expect(() => coordinator.run("throw_in_part", { part: 0 }, 8)).toThrow(/part 0 fails on purpose/);
     counters.fill(0);
     coordinator.run("count_parts", { out: 0, slots: SLOTS }, 64);

@@ -59,7 +59,15 @@ function sleepUntilChange(slots: Int32Array, index: number, value: number, slice
  * then it sleeps in Atomics.wait, in slices of `sliceMs`, calling `check` after each (it throws to
  * give up: a dead helper, a timeout).
  */
-export function awaitChange(slots: Int32Array, index: number, value: number, spin: boolean, budget: SpinBudget, sliceMs = WAIT_SLICE_MS, check?: () => void): number {
+export function awaitChange(
+  slots: Int32Array,
+  index: number,
+  value: number,
+  spin: boolean,
+  budget: SpinBudget,
+  sliceMs = WAIT_SLICE_MS,
+  check?: () => void,
+): number {
   if (!spin) return sleepUntilChange(slots, index, value, sliceMs, check);
   const start = performance.now();
   const now = spinFor(slots, index, value, budget, start) ?? sleepUntilChange(slots, index, value, sliceMs, check);
@@ -68,7 +76,14 @@ export function awaitChange(slots: Int32Array, index: number, value: number, spi
 }
 
 /** As awaitChange, but sleeps once, for at most `ms`: undefined when the slot is still `value` then. */
-export function awaitChangeWithin(slots: Int32Array, index: number, value: number, spin: boolean, budget: SpinBudget, ms: number): number | undefined {
+export function awaitChangeWithin(
+  slots: Int32Array,
+  index: number,
+  value: number,
+  spin: boolean,
+  budget: SpinBudget,
+  ms: number,
+): number | undefined {
   const start = performance.now();
   let now = spin ? spinFor(slots, index, value, budget, start) : undefined;
   if (now === undefined) {

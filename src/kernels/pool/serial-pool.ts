@@ -35,7 +35,8 @@ export class SerialPool<J extends JobTable> implements JobRunner<J> {
     // Step by step, every part of a step before any of the next: what the pool's barrier guarantees.
     const steps = spec.steps?.(decoded, threads) ?? 1;
     for (let step = 0; step < steps; step++) {
-      for (let i = 0; i < threads; i++) spec.part(this.#kernels, decoded, this.#order === "first-to-last" ? i : threads - 1 - i, threads, step);
+      for (let i = 0; i < threads; i++)
+        spec.part(this.#kernels, decoded, this.#order === "first-to-last" ? i : threads - 1 - i, threads, step);
     }
   }
 }

@@ -74,13 +74,21 @@ export class WorkerPool<J extends JobTable> implements JobRunner<J> {
     // Web Locks are scoped to the origin: the pool's own prefix keeps two pools (two tabs) apart.
     const lifeLocks = "locks" in navigator ? helperNames.map((name) => `${crypto.randomUUID()}/${name}`) : undefined;
     const workers = helperNames.map((name) => startWorker(name));
-    const watchdog = lifeLocks && new Worker(new URL("./pool-watchdog.ts", import.meta.url), { type: "module", name: "every-core-pool-watchdog" });
+    const watchdog =
+      lifeLocks && new Worker(new URL("./pool-watchdog.ts", import.meta.url), { type: "module", name: "every-core-pool-watchdog" });
     const pool = new WorkerPool(coordinator, workers, watchdog);
     try {
       await Promise.all(
         workers.map(async (worker, i) => {
           const api: Remote<PoolWorkerApi> = wrap(worker);
-          const init = api.init({ module, memory, control: coordinator.control, busy: coordinator.busy, part: i + 1, ...(lifeLocks ? { lifeLock: lifeLocks[i]! } : {}) });
+          const init = api.init({
+            module,
+            memory,
+            control: coordinator.control,
+            busy: coordinator.busy,
+            part: i + 1,
+            ...(lifeLocks ? { lifeLock: lifeLocks[i]! } : {}),
+          });
           await unlessWorkerFails(worker, helperNames[i]!, init);
           api[releaseProxy]();
         }),

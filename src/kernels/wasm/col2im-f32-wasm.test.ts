@@ -13,7 +13,10 @@ import { WasmArena } from "./wasm-arena.ts";
 const builds = loadTestBuilds();
 const CASES: readonly [string, ConvParams][] = [
   ...ODD_CONV_CASES,
-  ["5×5 over 12×12, C=8, N=3 (the CNN's second layer)", { batch: 3, channels: 8, height: 12, width: 12, filters: 16, kernelH: 5, kernelW: 5, stride: 1, padding: 0 }],
+  [
+    "5×5 over 12×12, C=8, N=3 (the CNN's second layer)",
+    { batch: 3, channels: 8, height: 12, width: 12, filters: 16, kernelH: 5, kernelW: 5, stride: 1, padding: 0 },
+  ],
 ];
 
 function setup(isa: keyof typeof builds, p: ConvParams, seed: number) {
@@ -26,7 +29,8 @@ function setup(isa: keyof typeof builds, p: ConvParams, seed: number) {
   const dx = arena.allocF32(n.input);
   col.view().set(randomF32(n.im2col, seed));
   dx.view().fill(Number.NaN); // col2im overwrites dx: nothing of it may survive
-  const run = () => kernels.col2im_f32(col.ptr, s.batch, s.channels, s.height, s.width, s.kernelH, s.kernelW, s.stride, s.padding, s.outH, s.outW, dx.ptr);
+  const run = () =>
+    kernels.col2im_f32(col.ptr, s.batch, s.channels, s.height, s.width, s.kernelH, s.kernelW, s.stride, s.padding, s.outH, s.outW, dx.ptr);
   return { s, kernels, col, dx, run };
 }
 
@@ -46,7 +50,9 @@ describe.each(["wasm-relaxed", "wasmsimd"] as const)("%s col2im_f32", (isa) => {
     const geometry = [s.batch, s.channels, s.height, s.width, s.kernelH, s.kernelW, s.stride, s.padding] as const;
     expect(() => c.kernels.col2im_f32(c.col.ptr, ...geometry, s.outH + 1, s.outW, c.dx.ptr)).toThrow(/invalid outH: 6, expected 5/);
     expect(() => c.kernels.col2im_f32(c.col.ptr, ...geometry, s.outH, 2, c.dx.ptr)).toThrow(/invalid outW: 2, expected 3/);
-    expect(() => c.kernels.col2im_f32(c.col.ptr, s.batch, s.channels, s.height, s.width, 3, 3, 0, 1, s.outH, s.outW, c.dx.ptr)).toThrow(/invalid stride: 0/);
+    expect(() => c.kernels.col2im_f32(c.col.ptr, s.batch, s.channels, s.height, s.width, 3, 3, 0, 1, s.outH, s.outW, c.dx.ptr)).toThrow(
+      /invalid stride: 0/,
+    );
     expect(() => c.kernels.col2im_f32(c.col.ptr, ...geometry, s.outH, s.outW, WASM_PAGE_BYTES - 8)).toThrow(/invalid dx/);
     expect(() => c.kernels.col2im_f32(WASM_PAGE_BYTES - 8, ...geometry, s.outH, s.outW, c.dx.ptr)).toThrow(/invalid col/);
     expect(() => c.kernels.col2im_f32(c.col.ptr + 2, ...geometry, s.outH, s.outW, c.dx.ptr)).toThrow(/invalid col: .* multiple of 4/);

@@ -37,7 +37,10 @@ const CASES: ReadonlyArray<[string, ConvParams]> = [
   ["C=1, N=2, non-square", { batch: 2, channels: 1, height: 10, width: 7, filters: 6, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
   ["1×1, stride 2, pad 2", { batch: 2, channels: 3, height: 6, width: 5, filters: 8, kernelH: 1, kernelW: 1, stride: 2, padding: 2 }],
   ["patch 288 > KC, F=13", { batch: 1, channels: 32, height: 10, width: 9, filters: 13, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
-  ["rows > one 96-row block, N=2", { batch: 2, channels: 4, height: 12, width: 11, filters: 17, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
+  [
+    "rows > one 96-row block, N=2",
+    { batch: 2, channels: 4, height: 12, width: 11, filters: 17, kernelH: 3, kernelW: 3, stride: 1, padding: 1 },
+  ],
   ["kernel = padded input", { batch: 1, channels: 2, height: 3, width: 4, filters: 3, kernelH: 5, kernelW: 6, stride: 3, padding: 1 }],
 ];
 
@@ -80,9 +83,23 @@ function setup(module: WebAssembly.Module, p: ConvParams, seed: number): ConvSet
 function runRows(k: WasmKernels, c: ConvSetup, rowStart: number, rowEnd: number): void {
   const { s } = c;
   k.conv2d_f32_im2col_gemm(
-    c.X.ptr, c.WT.ptr, c.B.ptr, c.out.ptr, c.col.ptr, c.gemmOut.ptr,
-    s.batch, s.channels, s.height, s.width, s.filters, s.kernelH, s.kernelW, s.stride, s.padding,
-    rowStart, rowEnd,
+    c.X.ptr,
+    c.WT.ptr,
+    c.B.ptr,
+    c.out.ptr,
+    c.col.ptr,
+    c.gemmOut.ptr,
+    s.batch,
+    s.channels,
+    s.height,
+    s.width,
+    s.filters,
+    s.kernelH,
+    s.kernelW,
+    s.stride,
+    s.padding,
+    rowStart,
+    rowEnd,
   );
 }
 
@@ -142,8 +159,20 @@ describe.each(["wasm-relaxed", "wasmsimd"] as const)("%s conv2d_f32_im2col_gemm"
       fillScratch(c);
       const { s } = c;
       c.kernels.im2col_f32(
-        c.X.ptr, s.batch, s.channels, s.height, s.width, s.kernelH, s.kernelW, s.stride, s.padding,
-        s.outH, s.outW, c.col.ptr, 0, s.cols,
+        c.X.ptr,
+        s.batch,
+        s.channels,
+        s.height,
+        s.width,
+        s.kernelH,
+        s.kernelW,
+        s.stride,
+        s.padding,
+        s.outH,
+        s.outW,
+        c.col.ptr,
+        0,
+        s.cols,
       );
       expect(c.col.view()).toEqual(im2colByDefinition(s, c.x));
     });
@@ -155,7 +184,12 @@ describe.each(["wasm-relaxed", "wasmsimd"] as const)("%s conv2d_f32_im2col_gemm"
       runRows(c.kernels, c, 0, s.cols);
       const whole = bits(c.out);
       const r = s.cols;
-      const splits = [[0, 1, r], [0, r - 1, r], [0, Math.floor(r / 2), r], [0, 5, 7 + 96, r]].map((cuts) => cuts.map((cut) => Math.min(cut, r)));
+      const splits = [
+        [0, 1, r],
+        [0, r - 1, r],
+        [0, Math.floor(r / 2), r],
+        [0, 5, 7 + 96, r],
+      ].map((cuts) => cuts.map((cut) => Math.min(cut, r)));
       for (const cuts of splits) {
         fillScratch(c);
         for (let i = 0; i + 1 < cuts.length; i++) runRows(c.kernels, c, cuts[i]!, cuts[i + 1]!);
@@ -166,7 +200,10 @@ describe.each(["wasm-relaxed", "wasmsimd"] as const)("%s conv2d_f32_im2col_gemm"
       fillScratch(c);
       runRows(c.kernels, c, r0, r1);
       const rowOf = (view: Float32Array, width: number) => (i: number) => Math.floor(i / width);
-      for (const [block, width] of [[c.col, s.patch], [c.gemmOut, s.filters]] as const) {
+      for (const [block, width] of [
+        [c.col, s.patch],
+        [c.gemmOut, s.filters],
+      ] as const) {
         const row = rowOf(block.view(), width);
         const outside = block.view().filter((_, i) => row(i) < r0 || row(i) >= r1);
         expect(outside.every((v) => v === SENTINEL)).toBe(true);
@@ -206,8 +243,23 @@ describe("instances sharing one memory", () => {
     const whole = bits(c.out);
     fillScratch(c);
     const { s } = c;
-    const args = [c.X.ptr, c.WT.ptr, c.B.ptr, c.out.ptr, c.col.ptr, c.gemmOut.ptr,
-      s.batch, s.channels, s.height, s.width, s.filters, s.kernelH, s.kernelW, s.stride, s.padding];
+    const args = [
+      c.X.ptr,
+      c.WT.ptr,
+      c.B.ptr,
+      c.out.ptr,
+      c.col.ptr,
+      c.gemmOut.ptr,
+      s.batch,
+      s.channels,
+      s.height,
+      s.width,
+      s.filters,
+      s.kernelH,
+      s.kernelW,
+      s.stride,
+      s.padding,
+    ];
     // Both workers wait on one flag, then run their bands repeatedly so the calls overlap.
     const gate = new Int32Array(new SharedArrayBuffer(4));
     const source = `
@@ -217,7 +269,10 @@ describe("instances sharing one memory", () => {
       for (let i = 0; i < 20; i++) k.conv2d_f32_im2col_gemm(...args, rowStart, rowEnd);
       parentPort.postMessage("done");`;
     const cut = 6 * 31;
-    const bands = [[0, cut], [cut, s.cols]] as const;
+    const bands = [
+      [0, cut],
+      [cut, s.cols],
+    ] as const;
     const workers = bands.map(
       ([rowStart, rowEnd]) => new Worker(source, { eval: true, workerData: { module, memory: c.memory, gate, args, rowStart, rowEnd } }),
     );

@@ -68,8 +68,19 @@ const tileRows = (s: ConvShape) => s.batch * Math.ceil(s.outH / 2);
 function run(c: WinogradSetup, rowStart: number, rowEnd: number): void {
   const { s } = c;
   c.kernels.conv2d_f32_winograd2x2_3x3(
-    c.X.ptr, c.U.ptr, c.B.ptr, c.out.ptr, c.workspace.ptr,
-    s.batch, s.channels, s.height, s.width, s.filters, s.padding, rowStart, rowEnd,
+    c.X.ptr,
+    c.U.ptr,
+    c.B.ptr,
+    c.out.ptr,
+    c.workspace.ptr,
+    s.batch,
+    s.channels,
+    s.height,
+    s.width,
+    s.filters,
+    s.padding,
+    rowStart,
+    rowEnd,
   );
 }
 
@@ -91,7 +102,12 @@ describe.each(Object.keys(BUILDS) as WasmIsa[])("%s conv2d_f32_winograd2x2_3x3",
     c.out.view().fill(SENTINEL);
     run(c, 0, rows);
     const whole = bits(c.out);
-    for (const cuts of [[0, 1, rows], [0, rows - 1, rows], [0, Math.floor(rows / 2), rows], [0, 2, 3, rows]]) {
+    for (const cuts of [
+      [0, 1, rows],
+      [0, rows - 1, rows],
+      [0, Math.floor(rows / 2), rows],
+      [0, 2, 3, rows],
+    ]) {
       const clamped = cuts.map((cut) => Math.min(cut, rows));
       c.out.view().fill(SENTINEL);
       for (let i = 0; i + 1 < clamped.length; i++) run(c, clamped[i]!, clamped[i + 1]!);
@@ -135,7 +151,12 @@ describe("conv2d_f32_winograd2x2_3x3 on the benchmark's deep layer, (1,64,56,56)
 describe("conv2d_f32_winograd2x2_3x3_workspace_bytes", () => {
   const kernels = instantiateKernels(BUILDS.wasmsimd, createSharedMemory(1));
   it("stays near 1 MiB for the benchmark's layers and grows with neither the height nor the batch", () => {
-    for (const [c, w, f] of [[3, 128, 16], [64, 56, 64], [128, 28, 128], [256, 14, 256]] as const) {
+    for (const [c, w, f] of [
+      [3, 128, 16],
+      [64, 56, 64],
+      [128, 28, 128],
+      [256, 14, 256],
+    ] as const) {
       expect(kernels.conv2d_f32_winograd2x2_3x3_workspace_bytes(c, w, f, 1)).toBeLessThanOrEqual(1.1 * 2 ** 20);
     }
   });

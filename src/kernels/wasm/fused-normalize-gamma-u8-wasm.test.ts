@@ -26,7 +26,11 @@ function setup(isa: WasmIsa, pixels: number, black: number, white: number, shift
   const expected = new Uint8Array(pixels);
   fusedNormalizeGammaU8(image, expected, chainConstants(black, white));
   return {
-    k, src: srcBlock.ptr + shift * 4, dst, expected, ...chainConstants(black, white),
+    k,
+    src: srcBlock.ptr + shift * 4,
+    dst,
+    expected,
+    ...chainConstants(black, white),
     out: () => new Uint8Array(k.memory.buffer, dst, pixels).slice(),
     guards: () => [...new Uint8Array(k.memory.buffer, dstStart, GUARD), ...new Uint8Array(k.memory.buffer, dst + pixels, GUARD)],
   };
@@ -61,20 +65,31 @@ describe.each(ISAS)("fused_normalize_gamma_u8 (%s)", (isa) => {
 
   it("gives the same bytes for any split of the range", () => {
     const s = setup(isa, 1027, 0.05, 0.9, 0);
-    for (const [start, end] of [[0, 5], [5, 21], [21, 500], [500, 1026], [1026, 1027], [9, 9]]) s.k.fused_normalize_gamma_u8(s.src, s.dst, s.black, s.scale, start!, end!);
+    for (const [start, end] of [
+      [0, 5],
+      [5, 21],
+      [21, 500],
+      [500, 1026],
+      [1026, 1027],
+      [9, 9],
+    ])
+      s.k.fused_normalize_gamma_u8(s.src, s.dst, s.black, s.scale, start!, end!);
     expect(s.out()).toEqual(s.expected);
   });
 
-  it.each(CHAIN_TEST_CASES)("in eight passes (numpy's way) gives the same bytes on %i pixels (black %f, white %f)", (pixels, black, white) => {
-    const { k, src, dst, expected, out, guards, ...c } = setup(isa, pixels, black, white, 0);
-    const arena = new WasmArena(k.memory, dst + pixels + GUARD);
-    const temporaries = Math.ceil(pixels / 4) * 4;
-    const a = arena.allocF32(temporaries).ptr;
-    const b = arena.allocF32(temporaries).ptr;
-    k.normalize_gamma_u8_passes(src, a, b, dst, c.black, c.scale, pixels);
-    expect(out()).toEqual(expected);
-    expect(guards().every((g) => g === SENTINEL)).toBe(true);
-  });
+  it.each(CHAIN_TEST_CASES)(
+    "in eight passes (numpy's way) gives the same bytes on %i pixels (black %f, white %f)",
+    (pixels, black, white) => {
+      const { k, src, dst, expected, out, guards, ...c } = setup(isa, pixels, black, white, 0);
+      const arena = new WasmArena(k.memory, dst + pixels + GUARD);
+      const temporaries = Math.ceil(pixels / 4) * 4;
+      const a = arena.allocF32(temporaries).ptr;
+      const b = arena.allocF32(temporaries).ptr;
+      k.normalize_gamma_u8_passes(src, a, b, dst, c.black, c.scale, pixels);
+      expect(out()).toEqual(expected);
+      expect(guards().every((g) => g === SENTINEL)).toBe(true);
+    },
+  );
 
   it("names bad arguments", () => {
     const { k, src, dst, black, scale } = setup(isa, 20, 0, 1, 0);

@@ -29,7 +29,13 @@ const SENTINEL = 1234.5;
  * padding of A and B (read, it would poison C) and SENTINEL the padding of C and a guard after it
  * (written, it would change). Returns the inputs, C dense, and whether all of those are untouched.
  */
-export function runPaddedGemm(module: WebAssembly.Module, gemm: WasmGemm, s: GemmShape, pads: readonly [number, number, number], seed: number) {
+export function runPaddedGemm(
+  module: WebAssembly.Module,
+  gemm: WasmGemm,
+  s: GemmShape,
+  pads: readonly [number, number, number],
+  seed: number,
+) {
   const { m, n, k } = s;
   const kernels = instantiateKernels(module, createSharedMemory(1));
   const arena = new WasmArena(kernels.memory, kernels);

@@ -33,7 +33,16 @@ export function matrix(name: string, ptr: number, rowCount: number, cols: number
 
 /** The sizes, leading dimensions and extents of C (m×n) = A (m×k) · B (k×n), as gemm_f32 takes them. */
 export function gemmOperands(
-  m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, limit: number,
+  m: number,
+  n: number,
+  k: number,
+  a: number,
+  lda: number,
+  b: number,
+  ldb: number,
+  c: number,
+  ldc: number,
+  limit: number,
 ): void {
   size("m", m);
   size("n", n);
@@ -47,7 +56,12 @@ export function gemmOperands(
 }
 
 /** A scratch block of `length` bytes at `ptr` must not overlap any operand (ptr, rows, cols, ld). */
-export function apart(name: string, ptr: number, length: number, operands: Record<string, readonly [number, number, number, number]>): void {
+export function apart(
+  name: string,
+  ptr: number,
+  length: number,
+  operands: Record<string, readonly [number, number, number, number]>,
+): void {
   for (const [operand, [start, rowCount, cols, ld]] of Object.entries(operands)) {
     const end = start + ((rowCount - 1) * ld + cols) * 4;
     if (ptr < end && start < ptr + length) {
@@ -76,7 +90,15 @@ export function disjoint(blocks: Record<string, readonly [number, number]>): voi
 }
 
 /** Two height × width u8 planes at src and dst, inside the memory and apart, and a range of rows. */
-export function median3x3Operands(src: number, dst: number, height: number, width: number, rowStart: number, rowEnd: number, limit: number): void {
+export function median3x3Operands(
+  src: number,
+  dst: number,
+  height: number,
+  width: number,
+  rowStart: number,
+  rowEnd: number,
+  limit: number,
+): void {
   size("height", height);
   size("width", width);
   rows(rowStart, rowEnd, height);
@@ -113,9 +135,27 @@ export function convOutput(outH: number, outW: number, s: ConvShape): void {
 }
 
 /** The convolution geometry (convShape), with an im2col matrix that fits the 32-bit memory. */
-export function conv(n: number, c: number, h: number, w: number, f: number, kh: number, kw: number, stride: number, pad: number): ConvShape {
+export function conv(
+  n: number,
+  c: number,
+  h: number,
+  w: number,
+  f: number,
+  kh: number,
+  kw: number,
+  stride: number,
+  pad: number,
+): ConvShape {
   const s = convShape({
-    batch: n, channels: c, height: h, width: w, filters: f, kernelH: kh, kernelW: kw, stride, padding: pad,
+    batch: n,
+    channels: c,
+    height: h,
+    width: w,
+    filters: f,
+    kernelH: kh,
+    kernelW: kw,
+    stride,
+    padding: pad,
   });
   if (s.cols * Math.max(s.patch, f) > 0x1fffffff) {
     throw new RangeError(`invalid batch: ${n} (the im2col matrix of ${s.cols}×${s.patch} floats exceeds the 32-bit memory)`);

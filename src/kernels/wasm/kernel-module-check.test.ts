@@ -36,7 +36,9 @@ describe.each(ISAS)("kernelModuleMismatches, %s build", (isa) => {
 
   it("detects a constant the module does not export", () => {
     const table = { ...WASM_KERNELS, triad_f32: { ...WASM_KERNELS.triad_f32, constants: { UNROLL: 4 } } };
-    expect(kernelModuleMismatches(binary, table)).toEqual(["triad_f32_unroll is in kernel-table.ts but not exported (src/kernels/wasm/assembly/index.ts)"]);
+    expect(kernelModuleMismatches(binary, table)).toEqual([
+      "triad_f32_unroll is in kernel-table.ts but not exported (src/kernels/wasm/assembly/index.ts)",
+    ]);
   });
 
   it("detects arguments or a result that do not match the export's signature", () => {

@@ -3,7 +3,18 @@ import { GEMM_I8_B_MIN } from "../gemm-i8-shape.ts";
 import { PEAK_F32X4_CHAINS } from "../peak-f32x4-ref.ts";
 import { WINOGRAD_F2X2_3X3, winogradFilterFloats } from "../winograd-f32-transforms.ts";
 import {
-  byteBlock, conv, convOutput, disjoint, elementRange, gemmOperands, apart, leading, matrix, median3x3Operands, rows, size,
+  byteBlock,
+  conv,
+  convOutput,
+  disjoint,
+  elementRange,
+  gemmOperands,
+  apart,
+  leading,
+  matrix,
+  median3x3Operands,
+  rows,
+  size,
 } from "./kernel-args.ts";
 import { arg, wasmKernel, type KernelCheckContext, type KernelFunctions } from "./kernel-spec.ts";
 
@@ -62,13 +73,22 @@ export const WASM_KERNELS = {
   gemm_f32: wasmKernel({
     name: `gemm-f32-${GEMM_F32_TILE.MR}x${GEMM_F32_TILE.NR}`,
     args: [
-      arg.size("m"), arg.size("n"), arg.size("k"),
-      arg.pointer("a"), arg.stride("lda"), arg.pointer("b"), arg.stride("ldb"), arg.pointer("c"), arg.stride("ldc"),
+      arg.size("m"),
+      arg.size("n"),
+      arg.size("k"),
+      arg.pointer("a"),
+      arg.stride("lda"),
+      arg.pointer("b"),
+      arg.stride("ldb"),
+      arg.pointer("c"),
+      arg.stride("ldc"),
     ],
     result: "void",
-    check: (context: KernelCheckContext) => (m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number) => {
-      gemmOperands(m, n, k, a, lda, b, ldb, c, ldc, bytes(context));
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number) => {
+        gemmOperands(m, n, k, a, lda, b, ldb, c, ldc, bytes(context));
+      },
     smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, 1, base + 128, 1],
     constants: { ...GEMM_F32_TILE, KC: 192, MC: 24, NC: 512 },
   }),
@@ -77,21 +97,41 @@ export const WASM_KERNELS = {
   im2col_f32: wasmKernel({
     name: "im2col-f32",
     args: [
-      arg.pointer("x"), ...CONV_INPUT, ...CONV_WINDOW, arg.index("outH"), arg.index("outW"), arg.pointer("col"),
-      arg.index("rowStart"), arg.index("rowEnd"),
+      arg.pointer("x"),
+      ...CONV_INPUT,
+      ...CONV_WINDOW,
+      arg.index("outH"),
+      arg.index("outW"),
+      arg.pointer("col"),
+      arg.index("rowStart"),
+      arg.index("rowEnd"),
     ],
     result: "void",
-    check: (context: KernelCheckContext) => (
-      x: number, n: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number,
-      outH: number, outW: number, col: number, rowStart: number, rowEnd: number,
-    ) => {
-      const s = conv(n, c, h, w, 1, kh, kw, stride, pad);
-      convOutput(outH, outW, s);
-      rows(rowStart, rowEnd, s.cols);
-      const limit = bytes(context);
-      matrix("x", x, 1, n * c * h * w, 0, limit);
-      matrix("col", col, s.cols, s.patch, s.patch, limit);
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (
+        x: number,
+        n: number,
+        c: number,
+        h: number,
+        w: number,
+        kh: number,
+        kw: number,
+        stride: number,
+        pad: number,
+        outH: number,
+        outW: number,
+        col: number,
+        rowStart: number,
+        rowEnd: number,
+      ) => {
+        const s = conv(n, c, h, w, 1, kh, kw, stride, pad);
+        convOutput(outH, outW, s);
+        rows(rowStart, rowEnd, s.cols);
+        const limit = bytes(context);
+        matrix("x", x, 1, n * c * h * w, 0, limit);
+        matrix("col", col, s.cols, s.patch, s.patch, limit);
+      },
     smallestArgs: (base) => [base, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, base + 64, 0, 1],
   }),
 
@@ -100,16 +140,28 @@ export const WASM_KERNELS = {
     name: "col2im-f32",
     args: [arg.pointer("col"), ...CONV_INPUT, ...CONV_WINDOW, arg.index("outH"), arg.index("outW"), arg.pointer("dx")],
     result: "void",
-    check: (context: KernelCheckContext) => (
-      col: number, n: number, c: number, h: number, w: number, kh: number, kw: number, stride: number, pad: number,
-      outH: number, outW: number, dx: number,
-    ) => {
-      const s = conv(n, c, h, w, 1, kh, kw, stride, pad);
-      convOutput(outH, outW, s);
-      const limit = bytes(context);
-      matrix("col", col, s.cols, s.patch, s.patch, limit);
-      matrix("dx", dx, 1, n * c * h * w, 0, limit);
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (
+        col: number,
+        n: number,
+        c: number,
+        h: number,
+        w: number,
+        kh: number,
+        kw: number,
+        stride: number,
+        pad: number,
+        outH: number,
+        outW: number,
+        dx: number,
+      ) => {
+        const s = conv(n, c, h, w, 1, kh, kw, stride, pad);
+        convOutput(outH, outW, s);
+        const limit = bytes(context);
+        matrix("col", col, s.cols, s.patch, s.patch, limit);
+        matrix("dx", dx, 1, n * c * h * w, 0, limit);
+      },
     smallestArgs: (base) => [base, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, base + 64],
   }),
 
@@ -117,25 +169,50 @@ export const WASM_KERNELS = {
   conv2d_f32_im2col_gemm: wasmKernel({
     name: "conv2d-f32-im2col-gemm",
     args: [
-      arg.pointer("x"), arg.pointer("wT"), arg.pointer("bias"), arg.pointer("out"), arg.pointer("col"), arg.pointer("gemmOut"),
-      ...CONV_INPUT, arg.size("f", "filters"), ...CONV_WINDOW, arg.index("rowStart"), arg.index("rowEnd"),
+      arg.pointer("x"),
+      arg.pointer("wT"),
+      arg.pointer("bias"),
+      arg.pointer("out"),
+      arg.pointer("col"),
+      arg.pointer("gemmOut"),
+      ...CONV_INPUT,
+      arg.size("f", "filters"),
+      ...CONV_WINDOW,
+      arg.index("rowStart"),
+      arg.index("rowEnd"),
     ],
     result: "void",
-    check: (context: KernelCheckContext) => (
-      x: number, wT: number, bias: number, out: number, col: number, gemmOut: number,
-      n: number, c: number, h: number, w: number, f: number, kh: number, kw: number, stride: number, pad: number,
-      rowStart: number, rowEnd: number,
-    ) => {
-      const s = conv(n, c, h, w, f, kh, kw, stride, pad);
-      rows(rowStart, rowEnd, s.cols);
-      const limit = bytes(context);
-      matrix("x", x, 1, n * c * h * w, 0, limit);
-      matrix("wT", wT, s.patch, f, f, limit);
-      matrix("bias", bias, 1, f, 0, limit);
-      matrix("out", out, 1, n * f * s.outH * s.outW, 0, limit);
-      matrix("col", col, s.cols, s.patch, s.patch, limit);
-      matrix("gemmOut", gemmOut, s.cols, f, f, limit);
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (
+        x: number,
+        wT: number,
+        bias: number,
+        out: number,
+        col: number,
+        gemmOut: number,
+        n: number,
+        c: number,
+        h: number,
+        w: number,
+        f: number,
+        kh: number,
+        kw: number,
+        stride: number,
+        pad: number,
+        rowStart: number,
+        rowEnd: number,
+      ) => {
+        const s = conv(n, c, h, w, f, kh, kw, stride, pad);
+        rows(rowStart, rowEnd, s.cols);
+        const limit = bytes(context);
+        matrix("x", x, 1, n * c * h * w, 0, limit);
+        matrix("wT", wT, s.patch, f, f, limit);
+        matrix("bias", bias, 1, f, 0, limit);
+        matrix("out", out, 1, n * f * s.outH * s.outW, 0, limit);
+        matrix("col", col, s.cols, s.patch, s.patch, limit);
+        matrix("gemmOut", gemmOut, s.cols, f, f, limit);
+      },
     smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, base + 320, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1],
   }),
 
@@ -159,27 +236,52 @@ export const WASM_KERNELS = {
   conv2d_f32_winograd2x2_3x3: wasmKernel({
     name: "conv2d-f32-winograd2x2-3x3",
     args: [
-      arg.pointer("x"), arg.pointer("u"), arg.pointer("bias"), arg.pointer("out"), arg.pointer("workspace"),
-      arg.size("n", "batch"), arg.size("c", "channels"), arg.size("h", "height"), arg.size("w", "width"), arg.size("f", "filters"),
-      arg.index("pad", "padding"), arg.index("rowStart"), arg.index("rowEnd"),
+      arg.pointer("x"),
+      arg.pointer("u"),
+      arg.pointer("bias"),
+      arg.pointer("out"),
+      arg.pointer("workspace"),
+      arg.size("n", "batch"),
+      arg.size("c", "channels"),
+      arg.size("h", "height"),
+      arg.size("w", "width"),
+      arg.size("f", "filters"),
+      arg.index("pad", "padding"),
+      arg.index("rowStart"),
+      arg.index("rowEnd"),
     ],
     result: "void",
-    check: (context: KernelCheckContext) => (
-      x: number, u: number, bias: number, out: number, workspace: number,
-      n: number, c: number, h: number, w: number, f: number, pad: number, rowStart: number, rowEnd: number,
-    ) => {
-      const s = conv(n, c, h, w, f, 3, 3, 1, pad);
-      rows(rowStart, rowEnd, n * Math.ceil(s.outH / 2));
-      const limit = bytes(context);
-      const operands = {
-        x: [x, 1, n * c * h * w, 0], u: [u, 1, winogradFilterFloats(WINOGRAD_F2X2_3X3, s), 0], bias: [bias, 1, f, 0],
-        out: [out, 1, n * f * s.outH * s.outW, 0],
-      } as const;
-      for (const [name, [ptr, , floats]] of Object.entries(operands)) matrix(name, ptr, 1, floats, 0, limit);
-      const workspaceBytes = context.raw.conv2d_f32_winograd2x2_3x3_workspace_bytes(c, w, f, pad);
-      matrix("workspace", workspace, 1, workspaceBytes / 4, 0, limit);
-      apart("workspace", workspace, workspaceBytes, operands);
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (
+        x: number,
+        u: number,
+        bias: number,
+        out: number,
+        workspace: number,
+        n: number,
+        c: number,
+        h: number,
+        w: number,
+        f: number,
+        pad: number,
+        rowStart: number,
+        rowEnd: number,
+      ) => {
+        const s = conv(n, c, h, w, f, 3, 3, 1, pad);
+        rows(rowStart, rowEnd, n * Math.ceil(s.outH / 2));
+        const limit = bytes(context);
+        const operands = {
+          x: [x, 1, n * c * h * w, 0],
+          u: [u, 1, winogradFilterFloats(WINOGRAD_F2X2_3X3, s), 0],
+          bias: [bias, 1, f, 0],
+          out: [out, 1, n * f * s.outH * s.outW, 0],
+        } as const;
+        for (const [name, [ptr, , floats]] of Object.entries(operands)) matrix(name, ptr, 1, floats, 0, limit);
+        const workspaceBytes = context.raw.conv2d_f32_winograd2x2_3x3_workspace_bytes(c, w, f, pad);
+        matrix("workspace", workspace, 1, workspaceBytes / 4, 0, limit);
+        apart("workspace", workspace, workspaceBytes, operands);
+      },
     smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, 1, 1, 1, 1, 1, 1, 0, 1],
   }),
 
@@ -247,21 +349,27 @@ export const WASM_KERNELS = {
   gemm_f32_packed: wasmKernel({
     name: "gemm-f32-6x8-packed",
     args: [
-      arg.size("m"), arg.size("n"), arg.size("k"),
-      arg.pointer("a"), arg.stride("lda"), arg.pointer("b"), arg.stride("ldb"), arg.pointer("c"), arg.stride("ldc"),
+      arg.size("m"),
+      arg.size("n"),
+      arg.size("k"),
+      arg.pointer("a"),
+      arg.stride("lda"),
+      arg.pointer("b"),
+      arg.stride("ldb"),
+      arg.pointer("c"),
+      arg.stride("ldc"),
       arg.pointer("workspace"),
     ],
     result: "void",
-    check: (context: KernelCheckContext) => (
-      m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number,
-      workspace: number,
-    ) => {
-      const limit = bytes(context);
-      gemmOperands(m, n, k, a, lda, b, ldb, c, ldc, limit);
-      const workspaceBytes = context.raw.gemm_f32_packed_workspace_bytes(m, n, k);
-      matrix("workspace", workspace, 1, workspaceBytes / 4, 0, limit);
-      apart("workspace", workspace, workspaceBytes, { a: [a, m, k, lda], b: [b, k, n, ldb], c: [c, m, n, ldc] });
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, workspace: number) => {
+        const limit = bytes(context);
+        gemmOperands(m, n, k, a, lda, b, ldb, c, ldc, limit);
+        const workspaceBytes = context.raw.gemm_f32_packed_workspace_bytes(m, n, k);
+        matrix("workspace", workspace, 1, workspaceBytes / 4, 0, limit);
+        apart("workspace", workspace, workspaceBytes, { a: [a, m, k, lda], b: [b, k, n, ldb], c: [c, m, n, ldc] });
+      },
     smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, 1, base + 128, 1, base + 192],
     constants: PACKED_BLOCKS,
   }),
@@ -288,32 +396,54 @@ export const WASM_KERNELS = {
   gemm_f32_packed_block: wasmKernel({
     name: "gemm-f32-6x8-packed-block",
     args: [
-      arg.size("m"), arg.size("n"), arg.size("k"),
-      arg.pointer("a"), arg.stride("lda"), arg.pointer("bPacked"), arg.pointer("c"), arg.stride("ldc"),
-      arg.pointer("aWorkspace"), arg.index("accumulate"),
+      arg.size("m"),
+      arg.size("n"),
+      arg.size("k"),
+      arg.pointer("a"),
+      arg.stride("lda"),
+      arg.pointer("bPacked"),
+      arg.pointer("c"),
+      arg.stride("ldc"),
+      arg.pointer("aWorkspace"),
+      arg.index("accumulate"),
     ],
     result: "void",
-    check: (context: KernelCheckContext) => (
-      m: number, n: number, k: number, a: number, lda: number, bPacked: number, c: number, ldc: number,
-      aWorkspace: number, accumulate: number,
-    ) => {
-      size("m", m);
-      size("n", n);
-      size("k", k);
-      const { KC, MC } = PACKED_BLOCKS;
-      if (k > KC) throw new RangeError(`invalid k: ${k} (one depth block is at most ${KC})`);
-      leading("lda", lda, k);
-      leading("ldc", ldc, n);
-      const limit = bytes(context);
-      matrix("a", a, m, k, lda, limit);
-      const packedFloats = k * packedColumns(n);
-      matrix("bPacked", bPacked, 1, packedFloats, 0, limit);
-      matrix("c", c, m, n, ldc, limit);
-      const workspaceFloats = Math.min(MC, m) * k;
-      matrix("aWorkspace", aWorkspace, 1, workspaceFloats, 0, limit);
-      apart("aWorkspace", aWorkspace, workspaceFloats * 4, { a: [a, m, k, lda], bPacked: [bPacked, 1, packedFloats, 0], c: [c, m, n, ldc] });
-      if (accumulate !== 0 && accumulate !== 1) throw new RangeError(`invalid accumulate: ${accumulate} (expected 0 to overwrite C or 1 to add to it)`);
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (
+        m: number,
+        n: number,
+        k: number,
+        a: number,
+        lda: number,
+        bPacked: number,
+        c: number,
+        ldc: number,
+        aWorkspace: number,
+        accumulate: number,
+      ) => {
+        size("m", m);
+        size("n", n);
+        size("k", k);
+        const { KC, MC } = PACKED_BLOCKS;
+        if (k > KC) throw new RangeError(`invalid k: ${k} (one depth block is at most ${KC})`);
+        leading("lda", lda, k);
+        leading("ldc", ldc, n);
+        const limit = bytes(context);
+        matrix("a", a, m, k, lda, limit);
+        const packedFloats = k * packedColumns(n);
+        matrix("bPacked", bPacked, 1, packedFloats, 0, limit);
+        matrix("c", c, m, n, ldc, limit);
+        const workspaceFloats = Math.min(MC, m) * k;
+        matrix("aWorkspace", aWorkspace, 1, workspaceFloats, 0, limit);
+        apart("aWorkspace", aWorkspace, workspaceFloats * 4, {
+          a: [a, m, k, lda],
+          bPacked: [bPacked, 1, packedFloats, 0],
+          c: [c, m, n, ldc],
+        });
+        if (accumulate !== 0 && accumulate !== 1)
+          throw new RangeError(`invalid accumulate: ${accumulate} (expected 0 to overwrite C or 1 to add to it)`);
+      },
     smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, base + 128, 1, base + 192, 0],
   }),
 
@@ -338,7 +468,10 @@ export const WASM_KERNELS = {
     result: "void",
     check: (context: KernelCheckContext) => (x: number, out: number, planes: number, h: number, w: number) => {
       size("planes", planes);
-      for (const [name, v] of [["h", h], ["w", w]] as const) {
+      for (const [name, v] of [
+        ["h", h],
+        ["w", w],
+      ] as const) {
         if (!Number.isInteger(v) || v < 2) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 2)`);
       }
       const limit = bytes(context);
@@ -416,13 +549,21 @@ export const WASM_KERNELS = {
   gemm_i8_4x8: wasmKernel({
     name: "gemm-i8-4x8",
     args: [
-      arg.size("m"), arg.size("n"), arg.size("k"), arg.pointer("a"), arg.stride("lda"), arg.pointer("packed"), arg.pointer("c"),
+      arg.size("m"),
+      arg.size("n"),
+      arg.size("k"),
+      arg.pointer("a"),
+      arg.stride("lda"),
+      arg.pointer("packed"),
+      arg.pointer("c"),
       arg.stride("ldc"),
     ],
     result: "void",
-    check: (context: KernelCheckContext) => (m: number, n: number, k: number, a: number, lda: number, packed: number, c: number, ldc: number) => {
-      checkGemmI8Args(m, n, k, a, lda, packed, context.raw.gemm_i8_packed_b_bytes(k, n), c, ldc, bytes(context));
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (m: number, n: number, k: number, a: number, lda: number, packed: number, c: number, ldc: number) => {
+        checkGemmI8Args(m, n, k, a, lda, packed, context.raw.gemm_i8_packed_b_bytes(k, n), c, ldc, bytes(context));
+      },
     smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, base + 128, 1],
     // B in GEMM_I8_B_MIN..: the kernel stores it offset by -GEMM_I8_B_MIN, into the i7 operand's 0..127.
     constants: { MR: 4, NR: 8, B_ZERO_POINT: -GEMM_I8_B_MIN },
@@ -432,13 +573,21 @@ export const WASM_KERNELS = {
   quantize_f32_i8_rows: wasmKernel({
     name: "quantize-f32-i8-rows",
     args: [
-      arg.size("m"), arg.size("k"), arg.pointer("x"), arg.stride("ldx"), arg.pointer("q"), arg.stride("ldq"), arg.pointer("scales"),
+      arg.size("m"),
+      arg.size("k"),
+      arg.pointer("x"),
+      arg.stride("ldx"),
+      arg.pointer("q"),
+      arg.stride("ldq"),
+      arg.pointer("scales"),
       arg.size("qmax"),
     ],
     result: "void",
-    check: (context: KernelCheckContext) => (m: number, k: number, x: number, ldx: number, q: number, ldq: number, scales: number, qmax: number) => {
-      checkQuantizeArgs(m, k, x, ldx, q, ldq, scales, qmax, bytes(context));
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (m: number, k: number, x: number, ldx: number, q: number, ldq: number, scales: number, qmax: number) => {
+        checkQuantizeArgs(m, k, x, ldx, q, ldq, scales, qmax, bytes(context));
+      },
     smallestArgs: (base) => [1, 1, base, 1, base + 64, 1, base + 128, 1],
   }),
 
@@ -446,13 +595,21 @@ export const WASM_KERNELS = {
   dequantize_i32_f32: wasmKernel({
     name: "dequantize-i32-f32",
     args: [
-      arg.size("m"), arg.size("n"), arg.pointer("cq"), arg.stride("ldcq"), arg.pointer("rowScales"), arg.pointer("colScales"),
-      arg.pointer("c"), arg.stride("ldc"),
+      arg.size("m"),
+      arg.size("n"),
+      arg.pointer("cq"),
+      arg.stride("ldcq"),
+      arg.pointer("rowScales"),
+      arg.pointer("colScales"),
+      arg.pointer("c"),
+      arg.stride("ldc"),
     ],
     result: "void",
-    check: (context: KernelCheckContext) => (m: number, n: number, cq: number, ldcq: number, rowScales: number, colScales: number, c: number, ldc: number) => {
-      checkDequantizeArgs(m, n, cq, ldcq, rowScales, colScales, c, ldc, bytes(context));
-    },
+    check:
+      (context: KernelCheckContext) =>
+      (m: number, n: number, cq: number, ldcq: number, rowScales: number, colScales: number, c: number, ldc: number) => {
+        checkDequantizeArgs(m, n, cq, ldcq, rowScales, colScales, c, ldc, bytes(context));
+      },
     smallestArgs: (base) => [1, 1, base, 1, base + 64, base + 128, base + 192, 1],
   }),
 };

@@ -98,8 +98,23 @@ type WideCall = (...args: number[]) => number | void;
 function checkedKernel(spec: WasmKernelSpec, context: KernelCheckContext, kernel: WideCall): WideCall {
   const check = spec.check(context) as WideCall;
   return (
-    a0: number, a1: number, a2: number, a3: number, a4: number, a5: number, a6: number, a7: number, a8: number,
-    a9: number, a10: number, a11: number, a12: number, a13: number, a14: number, a15: number, a16: number,
+    a0: number,
+    a1: number,
+    a2: number,
+    a3: number,
+    a4: number,
+    a5: number,
+    a6: number,
+    a7: number,
+    a8: number,
+    a9: number,
+    a10: number,
+    a11: number,
+    a12: number,
+    a13: number,
+    a14: number,
+    a15: number,
+    a16: number,
   ) => {
     check(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16);
     return kernel(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16);

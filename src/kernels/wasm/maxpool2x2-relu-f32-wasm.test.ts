@@ -14,7 +14,16 @@ const BUILDS = loadTestBuilds();
 const SENTINEL = 1234.5;
 // [planes, h, w]
 const SHAPES: ReadonlyArray<readonly [number, number, number]> = [
-  [1, 2, 2], [3, 2, 3], [2, 5, 7], [1, 4, 8], [2, 6, 10], [1, 3, 17], [3, 9, 19], [8, 28, 28], [16, 14, 14], [5, 7, 7],
+  [1, 2, 2],
+  [3, 2, 3],
+  [2, 5, 7],
+  [1, 4, 8],
+  [2, 6, 10],
+  [1, 3, 17],
+  [3, 9, 19],
+  [8, 28, 28],
+  [16, 14, 14],
+  [5, 7, 7],
 ];
 
 describe.each(Object.keys(BUILDS) as WasmIsa[])("maxpool2x2-relu-f32 (%s)", (isa) => {

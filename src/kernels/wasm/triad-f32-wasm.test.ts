@@ -39,7 +39,11 @@ function setup(isa: WasmIsa, n: number, shift: number, seed: number) {
 
 describe.each(ISAS)("triad-f32 (%s)", (isa) => {
   it.each(LENGTHS)("matches the plain loop on %i elements, touching nothing outside a", (n) => {
-    for (const [shift, scalar] of [[0, 3], [1, -0.7], [3, 2.5]] as const) {
+    for (const [shift, scalar] of [
+      [0, 3],
+      [1, -0.7],
+      [3, 2.5],
+    ] as const) {
       const { k, b, c, ptr, aOf, guards } = setup(isa, n, shift, n);
       k.triad_f32(ptr.a, ptr.b, ptr.c, scalar, 0, n);
       const ref = new Float32Array(n);
@@ -87,7 +91,11 @@ describe.each(ISAS)("triad pool job (%s)", (isa) => {
     const whole = setup(isa, n, 0, 11);
     whole.k.triad_f32(whole.ptr.a, whole.ptr.b, whole.ptr.c, -1.5, 0, n);
     const split = setup(isa, n, 0, 11);
-    new SerialPool(kernelPoolJobs, split.k, parts).run("triad_f32", { a: split.ptr.a, b: split.ptr.b, c: split.ptr.c, scalar: -1.5, n }, parts);
+    new SerialPool(kernelPoolJobs, split.k, parts).run(
+      "triad_f32",
+      { a: split.ptr.a, b: split.ptr.b, c: split.ptr.c, scalar: -1.5, n },
+      parts,
+    );
     expect(split.aOf()).toEqual(whole.aOf());
     expect(split.guards().every((g) => g === SENTINEL)).toBe(true);
   });

@@ -49,10 +49,12 @@ export function wasmExportSignatures(binary: Uint8Array): Map<string, WasmSignat
     const id = byte();
     const end = u32() + at;
     if (id === SECTION.type) {
-      types.push(...vector(() => {
-        if (byte() !== 0x60) throw new Error(`unsupported type form at byte ${at - 1}`);
-        return { params: vector(valueType), results: vector(valueType) };
-      }));
+      types.push(
+        ...vector(() => {
+          if (byte() !== 0x60) throw new Error(`unsupported type form at byte ${at - 1}`);
+          return { params: vector(valueType), results: vector(valueType) };
+        }),
+      );
     } else if (id === SECTION.import) {
       vector(() => {
         name();

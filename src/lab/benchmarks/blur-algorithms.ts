@@ -21,7 +21,15 @@ const PHOTO = "astronaut.png";
 const SIZE = 512;
 
 const blur = (k: number): ConvParams => ({
-  batch: 1, channels: 1, height: SIZE, width: SIZE, filters: 1, kernelH: k, kernelW: k, stride: 1, padding: (k - 1) / 2,
+  batch: 1,
+  channels: 1,
+  height: SIZE,
+  width: SIZE,
+  filters: 1,
+  kernelH: k,
+  kernelW: k,
+  stride: 1,
+  padding: (k - 1) / 2,
 });
 const label = (p: ConvParams) => `k=${p.kernelH}`;
 const LARGEST = blur(25);
@@ -84,7 +92,8 @@ export const blurAlgorithms = defineBenchmark<ConvParams, BlurInput>({
       faster: { variant: "blur-f32-box-integral" },
       slower: { variant: "conv2d-f32-shifted" },
       atLeast: 30,
-      because: "an integral image answers every window sum with 4 lookups, so its cost does not grow with k, while the direct filter does 625 multiply-adds per pixel",
+      because:
+        "an integral image answers every window sum with 4 lookups, so its cost does not grow with k, while the direct filter does 625 multiply-adds per pixel",
     },
   ],
 });

@@ -68,7 +68,8 @@ export const broadcastTemporaries = defineBenchmark<PairwiseShape, PairwiseInput
       faster: { variant: "pairwise-sqdist-f32-fused" },
       slower: { variant: "pairwise-sqdist-f32-broadcast" },
       atLeast: 2,
-      because: "the broadcast form writes two 16 MB temporaries and reads them back, far more than the caches hold, while the fused loop keeps each running sum in a register",
+      because:
+        "the broadcast form writes two 16 MB temporaries and reads them back, far more than the caches hold, while the fused loop keeps each running sum in a register",
     },
   ],
 });

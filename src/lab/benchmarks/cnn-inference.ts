@@ -174,7 +174,8 @@ export const cnnInference = defineBenchmark<InferenceParams, InferenceInput>({
       faster: { variant: threads.id, threads: 2 },
       slower: { variant: threads.id, threads: 1 },
       atLeast: 1.6,
-      because: "images are independent: each thread classifies its own half with its own workspace, and only the read-only weights are shared",
+      because:
+        "images are independent: each thread classifies its own half with its own workspace, and only the read-only weights are shared",
     },
   ],
 });

@@ -9,7 +9,15 @@ import { conv2dDirectRef, conv2dIm2colGemmWasm, conv2dShifted, convModel, type C
  * numpy formulation) and as compiled WebAssembly SIMD.
  */
 const plane = (k: number): ConvParams => ({
-  batch: 1, channels: 1, height: 512, width: 512, filters: 1, kernelH: k, kernelW: k, stride: 1, padding: (k - 1) / 2,
+  batch: 1,
+  channels: 1,
+  height: 512,
+  width: 512,
+  filters: 1,
+  kernelH: k,
+  kernelW: k,
+  stride: 1,
+  padding: (k - 1) / 2,
 });
 const label = (p: ConvParams) => `${p.kernelH}×${p.kernelW}`;
 const THREE = plane(3);
@@ -33,7 +41,9 @@ export const convVectorization = defineBenchmark<ConvParams, ConvInput>({
         const kernel = toNestedRows(w, s.kernelH, s.kernelW);
         let out: number[][] = [];
         return {
-          run: () => { out = conv2dF64NestedArrays(image, kernel, s.padding); },
+          run: () => {
+            out = conv2dF64NestedArrays(image, kernel, s.padding);
+          },
           // The bias is added when checking, outside the timed call (this kernel has none).
           output: () => Float32Array.from(out.flat(), (v) => v + b[0]!),
         };
@@ -50,7 +60,8 @@ export const convVectorization = defineBenchmark<ConvParams, ConvInput>({
       faster: { variant: "conv2d-f32-shifted" },
       slower: { variant: "conv2d-f64-nested-arrays" },
       atLeast: 1.3,
-      because: "the whole-plane form runs one plain multiply-add loop per tap over contiguous rows, with no bounds test and no row lookups per pixel",
+      because:
+        "the whole-plane form runs one plain multiply-add loop per tap over contiguous rows, with no bounds test and no row lookups per pixel",
     },
   ],
 });

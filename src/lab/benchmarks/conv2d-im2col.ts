@@ -31,7 +31,8 @@ export const conv2dIm2col = defineBenchmark<ConvParams, ConvInput>({
       faster: { variant: "conv2d-f32-im2col-gemm-wasm" },
       slower: { variant: "conv2d-f32-direct-ref" },
       atLeast: 10,
-      because: "one GEMM reuses every loaded value across a register tile and four SIMD lanes, where the direct loops reload both operands for each multiply-add and test the padding bounds on every tap",
+      because:
+        "one GEMM reuses every loaded value across a register tile and four SIMD lanes, where the direct loops reload both operands for each multiply-add and test the padding bounds on every tap",
     },
     {
       id: "conv2d-im2col/threads-2",
@@ -39,7 +40,8 @@ export const conv2dIm2col = defineBenchmark<ConvParams, ConvInput>({
       faster: { variant: "conv2d-f32-im2col-gemm-wasm-threads", threads: 2 },
       slower: { variant: "conv2d-f32-im2col-gemm-wasm-threads", threads: 1 },
       atLeast: 1.6,
-      because: "each thread unfolds and multiplies its own rows of the output, so nothing is shared but the read-only weights: 80% parallel efficiency per added core",
+      because:
+        "each thread unfolds and multiplies its own rows of the output, so nothing is shared but the read-only weights: 80% parallel efficiency per added core",
     },
   ],
 });

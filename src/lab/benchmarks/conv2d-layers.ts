@@ -53,7 +53,8 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
       faster: { variant: "conv2d-f32-im2col-gemm-wasm-threads", threads: 2 },
       slower: { variant: "conv2d-f32-tfjs-wasm-threaded-simd", threads: 2 },
       atLeast: 1,
-      because: "both split one large matrix product between two threads with SIMD register tiles; this tfjs build multiplies and adds in separate SIMD instructions, ours fuses them (relaxed SIMD), which outweighs the im2col copy XNNPACK avoids",
+      because:
+        "both split one large matrix product between two threads with SIMD register tiles; this tfjs build multiplies and adds in separate SIMD instructions, ours fuses them (relaxed SIMD), which outweighs the im2col copy XNNPACK avoids",
     },
   ],
 });

@@ -2,7 +2,15 @@ import { convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.
 import { separableWeights } from "../../kernels/conv2d-f32-separable.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import { defineBenchmark } from "../benchmark.ts";
-import { conv2dIm2colGemmTs, conv2dIm2colGemmWasm, conv2dSeparablePasses, conv2dShifted, convLabel, convModel, type SeparableInput } from "./conv2d-variants.ts";
+import {
+  conv2dIm2colGemmTs,
+  conv2dIm2colGemmWasm,
+  conv2dSeparablePasses,
+  conv2dShifted,
+  convLabel,
+  convModel,
+  type SeparableInput,
+} from "./conv2d-variants.ts";
 
 /**
  * An image filter with a rank-1 (separable) k×k kernel, such as a Gaussian blur, on few channels:
@@ -10,7 +18,15 @@ import { conv2dIm2colGemmTs, conv2dIm2colGemmWasm, conv2dSeparablePasses, conv2d
  * variant gets the factors u, v; the others get their outer product w, the same filter.
  */
 const blur = (channels: number, size: number, filters: number, k: number): ConvParams => ({
-  batch: 1, channels, height: size, width: size, filters, kernelH: k, kernelW: k, stride: 1, padding: (k - 1) / 2,
+  batch: 1,
+  channels,
+  height: size,
+  width: size,
+  filters,
+  kernelH: k,
+  kernelW: k,
+  stride: 1,
+  padding: (k - 1) / 2,
 });
 
 const label = (p: ConvParams) => `${convLabel(p)}, ${p.kernelH}×${p.kernelW}`;
@@ -35,12 +51,7 @@ export const conv2dSeparable = defineBenchmark<ConvParams, SeparableInput>({
   bytes: convModel.bytes,
   tolerance: convModel.tolerance,
   baseline: "conv2d-f32-shifted",
-  variants: [
-    conv2dShifted,
-    conv2dIm2colGemmTs,
-    conv2dIm2colGemmWasm,
-    conv2dSeparablePasses,
-  ],
+  variants: [conv2dShifted, conv2dIm2colGemmTs, conv2dIm2colGemmWasm, conv2dSeparablePasses],
   claims: [
     {
       id: "conv2d-separable/vs-shifted",
@@ -56,7 +67,8 @@ export const conv2dSeparable = defineBenchmark<ConvParams, SeparableInput>({
       faster: { variant: "conv2d-f32-separable" },
       slower: { variant: "conv2d-f32-im2col-gemm-wasm" },
       atLeast: 1.5,
-      because: "with one channel and one filter, im2col copies every pixel 81 times for a matrix-vector product that leaves most SIMD lanes idle, while the plain scalar passes do 4.5× less arithmetic",
+      because:
+        "with one channel and one filter, im2col copies every pixel 81 times for a matrix-vector product that leaves most SIMD lanes idle, while the plain scalar passes do 4.5× less arithmetic",
     },
   ],
 });

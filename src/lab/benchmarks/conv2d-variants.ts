@@ -23,14 +23,25 @@ export interface ConvInput {
 
 /** A 3×3, stride 1, padding 1 layer (the output keeps the input's size). */
 export const conv3x3 = (batch: number, channels: number, size: number, filters: number): ConvParams => ({
-  batch, channels, height: size, width: size, filters, kernelH: 3, kernelW: 3, stride: 1, padding: 1,
+  batch,
+  channels,
+  height: size,
+  width: size,
+  filters,
+  kernelH: 3,
+  kernelW: 3,
+  stride: 1,
+  padding: 1,
 });
 
 /** "(N,C,H,W)→F": the case label the tables, charts and claims use. */
 export const convLabel = (p: ConvParams) => `(${p.batch},${p.channels},${p.height},${p.width})→${p.filters}`;
 
 /** Input generator, reference, work models and tolerance of a convolution benchmark. */
-export const convModel: Pick<BenchmarkDeclaration<ConvParams, ConvInput>, "caseAxis" | "input" | "reference" | "flops" | "bytes" | "tolerance"> = {
+export const convModel: Pick<
+  BenchmarkDeclaration<ConvParams, ConvInput>,
+  "caseAxis" | "input" | "reference" | "flops" | "bytes" | "tolerance"
+> = {
   caseAxis: "input (N,C,H,W)→filters",
   input(p, seed) {
     const n = convSizes(convShape(p));
@@ -70,8 +81,22 @@ function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): ConvJobA
   transposeWeights(s, input.w, wT.view());
   bias.view().set(input.b);
   return {
-    x: x.ptr, wT: wT.ptr, bias: bias.ptr, out: out.ptr, col: col.ptr, gemmOut: gemmOut.ptr,
-    n: s.batch, c: s.channels, h: s.height, w: s.width, f: s.filters, kh: s.kernelH, kw: s.kernelW, stride: s.stride, pad: s.padding, rows: s.cols,
+    x: x.ptr,
+    wT: wT.ptr,
+    bias: bias.ptr,
+    out: out.ptr,
+    col: col.ptr,
+    gemmOut: gemmOut.ptr,
+    n: s.batch,
+    c: s.channels,
+    h: s.height,
+    w: s.width,
+    f: s.filters,
+    kh: s.kernelH,
+    kw: s.kernelW,
+    stride: s.stride,
+    pad: s.padding,
+    rows: s.cols,
   };
 }
 
@@ -176,7 +201,19 @@ export const conv2dWinograd2x2Wasm: ConvVariant = {
     return {
       run: () =>
         kernels.conv2d_f32_winograd2x2_3x3(
-          x.ptr, u.ptr, bias.ptr, out.ptr, workspace.ptr, s.batch, s.channels, s.height, s.width, s.filters, s.padding, 0, tileRows,
+          x.ptr,
+          u.ptr,
+          bias.ptr,
+          out.ptr,
+          workspace.ptr,
+          s.batch,
+          s.channels,
+          s.height,
+          s.width,
+          s.filters,
+          s.padding,
+          0,
+          tileRows,
         ),
       output: () => out.view().slice(),
     };

@@ -68,7 +68,10 @@ export const forkJoin = defineBenchmark<TinyJobParams, TriadInput>({
         cBlock.view().set(c);
         const args = { a: a.ptr, b: bBlock.ptr, c: cBlock.ptr, scalar: SCALAR, n: p.elements };
         // On one thread the pool runs the only part itself: no fork, no join.
-        return { run: () => ctx.pool.run("triad_f32", args, ctx.threads), output: () => new Float32Array(memory.buffer, a.ptr, p.elements).slice() };
+        return {
+          run: () => ctx.pool.run("triad_f32", args, ctx.threads),
+          output: () => new Float32Array(memory.buffer, a.ptr, p.elements).slice(),
+        };
       },
     },
   ],

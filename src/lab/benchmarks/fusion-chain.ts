@@ -91,7 +91,9 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
       label: "Unfused, compiled: a SIMD pass per step through float32 temporaries, as numpy's ufuncs (WebAssembly SIMD)",
       needsIsolation: true,
       prepare: (_p, image, ctx) =>
-        chainInWasm(image, ctx, 2, (src, [a, b], dst, black, scale) => ctx.wasm.kernels.normalize_gamma_u8_passes(src, a!, b!, dst, black, scale, image.length)),
+        chainInWasm(image, ctx, 2, (src, [a, b], dst, black, scale) =>
+          ctx.wasm.kernels.normalize_gamma_u8_passes(src, a!, b!, dst, black, scale, image.length),
+        ),
     },
     {
       id: "fused-normalize-gamma-u8-js",
@@ -107,7 +109,9 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
       label: "Fused, 16 pixels per step (WebAssembly SIMD)",
       needsIsolation: true,
       prepare: (_p, image, ctx) =>
-        chainInWasm(image, ctx, 0, (src, _blocks, dst, black, scale) => ctx.wasm.kernels.fused_normalize_gamma_u8(src, dst, black, scale, 0, image.length)),
+        chainInWasm(image, ctx, 0, (src, _blocks, dst, black, scale) =>
+          ctx.wasm.kernels.fused_normalize_gamma_u8(src, dst, black, scale, 0, image.length),
+        ),
     },
     {
       id: "triad-f32-wasm",
@@ -119,7 +123,8 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
         const n = image.length;
         const [a, b, c] = [arena.allocF32(n), arena.allocF32(n), arena.allocF32(n)];
         // Small integers: b + 3·c is exact in float32 with or without FMA, so the check is exact.
-        const bView = b.view(), cView = c.view();
+        const bView = b.view(),
+          cView = c.view();
         for (let i = 0; i < n; i++) {
           bView[i] = i & 255;
           cView[i] = (i >> 8) & 255;
@@ -146,8 +151,7 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
       faster: { variant: "fused-normalize-gamma-u8-wasmsimd" },
       slower: { variant: "fused-normalize-gamma-u8-unfused" },
       atLeast: 5,
-      because:
-        "fusion removes seven of the eight passes over memory and SIMD does four pixels per instruction, so the two gains multiply",
+      because: "fusion removes seven of the eight passes over memory and SIMD does four pixels per instruction, so the two gains multiply",
     },
   ],
 });

@@ -35,7 +35,12 @@ export const gemmDispatch = defineBenchmark<GemmParams, GemmInput>({
   baseline: TS,
   variants: [
     { id: TS, label: "TypeScript i-k-j loops", prepare: (p, input, ctx) => planned(p, input, ctx, () => ({ backend: "ts", threads: 1 })) },
-    { id: SIMD, label: "Packed SIMD kernel, one thread (WebAssembly)", ...wasm, prepare: (p, input, ctx) => planned(p, input, ctx, () => ({ backend: "simd", threads: 1 })) },
+    {
+      id: SIMD,
+      label: "Packed SIMD kernel, one thread (WebAssembly)",
+      ...wasm,
+      prepare: (p, input, ctx) => planned(p, input, ctx, () => ({ backend: "simd", threads: 1 })),
+    },
     {
       id: THREADS,
       label: "Packed SIMD kernel on the pool (WebAssembly)",
@@ -78,7 +83,8 @@ export const gemmDispatch = defineBenchmark<GemmParams, GemmInput>({
       faster: { variant: DISPATCH, threads: 2 },
       slower: { variant: SIMD },
       atLeast: 0.8,
-      because: "between its thresholds the dispatcher runs the SIMD kernel on its own thread, so it pays the copies but not the pool's round trip",
+      because:
+        "between its thresholds the dispatcher runs the SIMD kernel on its own thread, so it pays the copies but not the pool's round trip",
     },
     {
       id: "gemm-dispatch/dispatch-large",
@@ -86,7 +92,8 @@ export const gemmDispatch = defineBenchmark<GemmParams, GemmInput>({
       faster: { variant: DISPATCH, threads: 2 },
       slower: { variant: THREADS, threads: 2 },
       atLeast: 0.8,
-      because: "above its thread threshold the dispatcher hands the product to the pool with every core it was given, exactly as the threaded backend does",
+      because:
+        "above its thread threshold the dispatcher hands the product to the pool with every core it was given, exactly as the threaded backend does",
     },
   ],
 });

@@ -51,7 +51,12 @@ function tsRun(p: GemmParams, gemm: (c: Float32Array) => void): PreparedRun {
  * The packed GEMM's pool-job arguments, with its workspace for ctx.threads parts, and its output;
  * `run` gets the arguments once, outside the timed region.
  */
-function packedRun(p: GemmParams, input: GemmInput, ctx: RunContext, run: (args: ArgsOf<KernelPoolJobs, "gemm_f32_packed">) => () => void): PreparedRun {
+function packedRun(
+  p: GemmParams,
+  input: GemmInput,
+  ctx: RunContext,
+  run: (args: ArgsOf<KernelPoolJobs, "gemm_f32_packed">) => () => void,
+): PreparedRun {
   const at = placeInWasm(p, input, ctx);
   const workspace = ctx.wasm.arena.allocF32(gemmPackedWorkspaceBytes(p.m, p.n, p.k, ctx.threads) / 4);
   const args = { m: p.m, n: p.n, k: p.k, a: at.a, lda: p.k, b: at.b, ldb: p.n, c: at.c, ldc: p.n, workspace: workspace.ptr };

@@ -70,13 +70,15 @@ export const medianFilter = defineBenchmark<Median3x3Shape, Uint8Array>({
       label: "The same network compiled ahead of time, one pixel at a time (WebAssembly)",
       needsIsolation: true,
       cases: SCALAR_CASES,
-      prepare: (s, image, ctx) => inWasm(image, ctx, (src, dst) => ctx.wasm.kernels.median3x3_u8_scalar(src, dst, s.height, s.width, 0, s.height)),
+      prepare: (s, image, ctx) =>
+        inWasm(image, ctx, (src, dst) => ctx.wasm.kernels.median3x3_u8_scalar(src, dst, s.height, s.width, 0, s.height)),
     },
     {
       id: "median3x3-u8-wasmsimd-x16",
       label: "The same network on 16 pixels at once with u8x16 min/max (WebAssembly SIMD)",
       needsIsolation: true,
-      prepare: (s, image, ctx) => inWasm(image, ctx, (src, dst) => ctx.wasm.kernels.median3x3_u8_simd(src, dst, s.height, s.width, 0, s.height)),
+      prepare: (s, image, ctx) =>
+        inWasm(image, ctx, (src, dst) => ctx.wasm.kernels.median3x3_u8_simd(src, dst, s.height, s.width, 0, s.height)),
     },
     {
       id: "median3x3-u8-wasmsimd-x16-threads",
@@ -86,7 +88,8 @@ export const medianFilter = defineBenchmark<Median3x3Shape, Uint8Array>({
       // On the smaller images one call lasts well under a millisecond: waking the pool would be
       // a large part of what is measured.
       cases: [PHOTO],
-      prepare: (s, image, ctx) => inWasm(image, ctx, (src, dst) => ctx.pool.run("median3x3_u8_simd", { src, dst, height: s.height, width: s.width }, ctx.threads)),
+      prepare: (s, image, ctx) =>
+        inWasm(image, ctx, (src, dst) => ctx.pool.run("median3x3_u8_simd", { src, dst, height: s.height, width: s.width }, ctx.threads)),
     },
   ],
   claims: [

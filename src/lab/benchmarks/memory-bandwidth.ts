@@ -65,7 +65,11 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
   id: "memory-bandwidth",
   title: "Memory bandwidth: the STREAM triad",
   chapter: "/benchmarks/speed-of-light/",
-  cases: SIZES.map((bytes) => ({ label: sweepLabel(bytes), params: { elements: bytes / F32 }, ...(QUICK_BYTES.includes(bytes) ? {} : { fullOnly: true }) })),
+  cases: SIZES.map((bytes) => ({
+    label: sweepLabel(bytes),
+    params: { elements: bytes / F32 },
+    ...(QUICK_BYTES.includes(bytes) ? {} : { fullOnly: true }),
+  })),
   caseAxis: "arrays (3 × size)",
   seed: 20261201,
   input: (p, seed) => ({ b: randomF32(p.elements, seed), c: randomF32(p.elements, seed + 1) }),

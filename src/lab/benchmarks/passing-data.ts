@@ -55,7 +55,8 @@ export const passingData = defineBenchmark<Payload, Float32Array>({
       faster: { variant: "round-trip-transfer-js" },
       slower: { variant: "round-trip-copy-js" },
       atLeast: 10,
-      because: "a clone copies all 64 MB twice per round trip, at memory bandwidth, while a transfer only hands the buffer's ownership over",
+      because:
+        "a clone copies all 64 MB twice per round trip, at memory bandwidth, while a transfer only hands the buffer's ownership over",
     },
     {
       id: "passing-data/shared-64mb",
@@ -63,7 +64,8 @@ export const passingData = defineBenchmark<Payload, Float32Array>({
       faster: { variant: "round-trip-shared-js" },
       slower: { variant: "round-trip-copy-js" },
       atLeast: 10,
-      because: "both workers already see the same memory: the messages carry a handle, and what is left is the cost of the messages themselves",
+      because:
+        "both workers already see the same memory: the messages carry a handle, and what is left is the cost of the messages themselves",
     },
   ],
 });

@@ -52,7 +52,8 @@ function chunkVariant(chunk: number): Variant<ImageBatch, Float32Array> {
 function blurAll({ count, height, width }: ImageBatch, x: Float32Array): Float32Array {
   const out = new Float32Array(x.length);
   const size = height * width;
-  for (let i = 0; i < count; i++) boxBlurF32Ref({ height, width, k: 3 }, x.subarray(i * size, (i + 1) * size), out.subarray(i * size, (i + 1) * size));
+  for (let i = 0; i < count; i++)
+    boxBlurF32Ref({ height, width, k: 3 }, x.subarray(i * size, (i + 1) * size), out.subarray(i * size, (i + 1) * size));
   return out;
 }
 

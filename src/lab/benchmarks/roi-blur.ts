@@ -1,4 +1,12 @@
-import { blurConvParams, blurF32FullCrop, blurF32Region, blurFullCropScratch, blurRegionScratch, cropF32, type PixelRegion } from "../../kernels/blur-f32-region.ts";
+import {
+  blurConvParams,
+  blurF32FullCrop,
+  blurF32Region,
+  blurFullCropScratch,
+  blurRegionScratch,
+  cropF32,
+  type PixelRegion,
+} from "../../kernels/blur-f32-region.ts";
 import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
 import { separableWeights } from "../../kernels/conv2d-f32-separable.ts";
 import { gaussianTapsF32 } from "../../kernels/gaussian-taps-f32.ts";
@@ -29,7 +37,15 @@ const FACE = { row: 128, column: 224 };
 /** A square of 1/share of the frame's area (share a square number), centred on the face. */
 function centredOnFace(share: number) {
   const side = SIZE / Math.sqrt(share);
-  const params: RoiParams = { height: SIZE, width: SIZE, k: K, top: FACE.row - side / 2, left: FACE.column - side / 2, regionHeight: side, regionWidth: side };
+  const params: RoiParams = {
+    height: SIZE,
+    width: SIZE,
+    k: K,
+    top: FACE.row - side / 2,
+    left: FACE.column - side / 2,
+    regionHeight: side,
+    regionWidth: side,
+  };
   return { label: `1/${share} (${side}×${side})`, params };
 }
 const region = (p: RoiParams): PixelRegion => ({ top: p.top, left: p.left, height: p.regionHeight, width: p.regionWidth });
@@ -104,7 +120,8 @@ export const roiBlur = defineBenchmark<RoiParams, RoiInput>({
       // 128 of 128 pixels, against 2 × 512 × 512) the work falls 14.6×. 8× leaves room for the copy
       // and a call's fixed costs on slower machines; Chromium on a 2-core runner measures 13.8×.
       atLeast: 8,
-      because: "the region and its halo are 152 × 152 pixels, under a ninth of the 512 × 512 frame, and the two passes filter about 15 times fewer pixels than the frame's",
+      because:
+        "the region and its halo are 152 × 152 pixels, under a ninth of the 512 × 512 frame, and the two passes filter about 15 times fewer pixels than the frame's",
     },
   ],
 });

@@ -107,7 +107,8 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
       faster: { variant: "histogram-u8-loop-js" },
       slower: { variant: "histogram-u8-atomic-js", threads: 1 },
       atLeast: 3,
-      because: "even with no other thread around, every Atomics.add is a locked read-modify-write that the CPU may not overlap with the next one, where a plain increment pipelines",
+      because:
+        "even with no other thread around, every Atomics.add is a locked read-modify-write that the CPU may not overlap with the next one, where a plain increment pipelines",
     },
     {
       id: "shared-histogram/private-beats-atomics",
@@ -115,7 +116,8 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
       faster: { variant: "histogram-u8-private-merge-js", threads: 2 },
       slower: { variant: "histogram-u8-atomic-js", threads: 2 },
       atLeast: 5,
-      because: "with shared bins the two threads keep stealing the same cache lines from each other on top of the locked adds; private bins never leave their core",
+      because:
+        "with shared bins the two threads keep stealing the same cache lines from each other on top of the locked adds; private bins never leave their core",
     },
   ],
 });

@@ -35,7 +35,10 @@ export async function createRoundTrip(mode: PassingMode, data: Float32Array): Pr
     const started = workers.map(ready);
     echo.postMessage({ mode, control, port: channel.port2 } satisfies EchoInit, [channel.port2]);
     // The payload moves to the sender once, outside the timed trips (transferred: no copy).
-    sender.postMessage({ mode, payload, control, port: channel.port1 } satisfies SenderInit, mode === "shared" ? [channel.port1] : [channel.port1, payload as ArrayBuffer]);
+    sender.postMessage(
+      { mode, payload, control, port: channel.port1 } satisfies SenderInit,
+      mode === "shared" ? [channel.port1] : [channel.port1, payload as ArrayBuffer],
+    );
     await Promise.all(started);
   } catch (error) {
     for (const w of workers) w.terminate();

@@ -27,7 +27,10 @@ const U = 2 ** -24;
 
 const convCases: [string, ConvParams][] = [
   ["3×3, padding 1, C=3", { batch: 1, channels: 3, height: 7, width: 9, filters: 5, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
-  ["5×3, stride 2, padding 2, N=2", { batch: 2, channels: 2, height: 9, width: 8, filters: 3, kernelH: 5, kernelW: 3, stride: 2, padding: 2 }],
+  [
+    "5×3, stride 2, padding 2, N=2",
+    { batch: 2, channels: 2, height: 9, width: 8, filters: 3, kernelH: 5, kernelW: 3, stride: 2, padding: 2 },
+  ],
   ["1×1, C=1, F=1", { batch: 1, channels: 1, height: 4, width: 6, filters: 1, kernelH: 1, kernelW: 1, stride: 1, padding: 0 }],
 ];
 
@@ -38,7 +41,12 @@ describe("tfjsConv2dVariant", () => {
     expect(variant.id).toBe("conv2d-f32-tfjs-wasm-simd");
     expect(variant.parallel).toBeUndefined();
     const threaded = tfjsConv2dVariant("wasm-threaded-simd");
-    expect([threaded.id, threaded.parallel, threaded.needsIsolation, threaded.maxThreads]).toEqual(["conv2d-f32-tfjs-wasm-threaded-simd", true, true, 8]);
+    expect([threaded.id, threaded.parallel, threaded.needsIsolation, threaded.maxThreads]).toEqual([
+      "conv2d-f32-tfjs-wasm-threaded-simd",
+      true,
+      true,
+      8,
+    ]);
   });
 
   /** tfjs sums the C·kH·kW products and the bias in f32 in its own order: (K + 2)·u·Σ|x||w| + |b|, doubled. */

@@ -34,7 +34,12 @@ function variantOptions(isa: TfjsWasmIsa) {
  * the wasm heap: a tfjs user needs the numbers too) and disposes it. `output` converts the last
  * result to our layout, outside the timing, and fails if a call left tensors behind.
  */
-function tensorRun(tf: Tf, inputs: readonly tfTypes.Tensor[], op: () => tfTypes.Tensor, toOurLayout: (y: Float32Array) => Float32Array): PreparedRun {
+function tensorRun(
+  tf: Tf,
+  inputs: readonly tfTypes.Tensor[],
+  op: () => tfTypes.Tensor,
+  toOurLayout: (y: Float32Array) => Float32Array,
+): PreparedRun {
   const live = tf.memory().numTensors;
   let last: Float32Array | undefined;
   return {
@@ -78,11 +83,21 @@ export function tfjsConv2dVariant<I extends ConvOperands>(isa: TfjsWasmIsa): Var
       const s = convShape(p);
       const tf = await loadTfjs(isa, ctx.threads);
       const input = tf.tensor4d(nchwToNhwc(x, [s.batch, s.channels, s.height, s.width]), [s.batch, s.height, s.width, s.channels]);
-      const filter = tf.tensor4d(oihwToHwio(w, [s.filters, s.channels, s.kernelH, s.kernelW]), [s.kernelH, s.kernelW, s.channels, s.filters]);
+      const filter = tf.tensor4d(oihwToHwio(w, [s.filters, s.channels, s.kernelH, s.kernelW]), [
+        s.kernelH,
+        s.kernelW,
+        s.channels,
+        s.filters,
+      ]);
       const bias = tf.tensor1d(b);
       // Explicit padding: with a number, tfjs 4.22 sizes the output width from the kernel's height.
       const pad = s.padding;
-      const explicit: [[number, number], [number, number], [number, number], [number, number]] = [[0, 0], [pad, pad], [pad, pad], [0, 0]];
+      const explicit: [[number, number], [number, number], [number, number], [number, number]] = [
+        [0, 0],
+        [pad, pad],
+        [pad, pad],
+        [0, 0],
+      ];
       return tensorRun(
         tf,
         [input, filter, bias],
@@ -114,7 +129,12 @@ export function tfjsMatMulVariant<P extends Params, I>(isa: TfjsWasmIsa, operand
       const tf = await loadTfjs(isa, ctx.threads);
       const ta = tf.tensor2d(a, [s.m, s.k]);
       const tb = tf.tensor2d(b, [s.k, s.n]);
-      return tensorRun(tf, [ta, tb], () => tf.matMul(ta, tb), (y) => y);
+      return tensorRun(
+        tf,
+        [ta, tb],
+        () => tf.matMul(ta, tb),
+        (y) => y,
+      );
     },
   };
 }

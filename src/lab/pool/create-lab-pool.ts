@@ -9,7 +9,12 @@ import { labPoolJobs, type LabPoolJobs } from "./lab-pool-jobs.ts";
 export type PoolHelperHook = { everyCorePoolHelpers?: Worker[] };
 
 /** A pool of `helpers` workers running the lab's jobs; `kernels` is the caller's (the coordinator's) instance on `memory`. */
-export function createLabPool(helpers: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: WasmKernels): Promise<WorkerPool<LabPoolJobs>> {
+export function createLabPool(
+  helpers: number,
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  kernels: WasmKernels,
+): Promise<WorkerPool<LabPoolJobs>> {
   const hook = globalThis as PoolHelperHook;
   hook.everyCorePoolHelpers = [];
   return WorkerPool.create(

@@ -11,7 +11,6 @@ import { testWasmContext } from "../test-wasm-context.ts";
 // job's parts one after another on this thread.
 const SHAPE = cnnShape(MNIST_CNN);
 
-
 describe("cnn-training benchmark", () => {
   it("every variant's step, repeated, equals the reference step within the stated tolerance", async () => {
     const wasm = testWasmContext(64);
@@ -21,7 +20,13 @@ describe("cnn-training benchmark", () => {
       const reference = instance.reference();
       const initial = new Float32Array(reference.length);
       initParams(SHAPE, paramLayout(SHAPE), initial, WEIGHT_SEED);
-      for (const [variant, threads] of [["cnn-train-f32-single", 1], ["cnn-train-f32-prefetch", 1], ["cnn-train-f32-prefetch", 2], ["cnn-train-f32-data-parallel", 2], ["cnn-train-f32-data-parallel", 3]] as const) {
+      for (const [variant, threads] of [
+        ["cnn-train-f32-single", 1],
+        ["cnn-train-f32-prefetch", 1],
+        ["cnn-train-f32-prefetch", 2],
+        ["cnn-train-f32-data-parallel", 2],
+        ["cnn-train-f32-data-parallel", 3],
+      ] as const) {
         const prepared = await instance.prepare(variant, { wasm, pool, threads });
         prepared.run();
         prepared.run(); // the timer calls run many times: each call must end in the same state

@@ -46,7 +46,18 @@ describe("encodeDigitStore + buildDigitRows (the data loader's work)", () => {
     const indices = [4, 0, 8, 8, 2];
     const expected = reference(indices, 77, 2);
     // Exact: the same float operations on the same bytes, whoever builds which rows.
-    for (const ranges of [[[0, 5]], [[0, 2], [2, 5]], [[3, 5], [0, 1], [1, 3]]] as [number, number][][]) {
+    for (const ranges of [
+      [[0, 5]],
+      [
+        [0, 2],
+        [2, 5],
+      ],
+      [
+        [3, 5],
+        [0, 1],
+        [1, 3],
+      ],
+    ] as [number, number][][]) {
       const { x, y } = build(indices, 77, 2, ranges);
       expect(Array.from(x)).toEqual(Array.from(expected));
       expect(Array.from(y)).toEqual(indices.map((i) => set.labels[i]!));
@@ -65,7 +76,16 @@ describe("encodeDigitStore + buildDigitRows (the data loader's work)", () => {
 
   it("names a bad index or a corrupt stream", () => {
     expect(() => build([9], 1, 2, [[0, 1]])).toThrow(/invalid indices\[0\]: 9 \(the store holds 9 images\)/);
-    const views = { blobs: store.blobs, offsets: Int32Array.of(0, 3), labels: store.labels.subarray(0, 1), indices: Int32Array.of(0), x: new Float32Array(784), y: new Float32Array(1) };
-    expect(() => buildDigitRows(views, SIDE, 1, 2, 0, 1)).toThrow(/invalid image 0: (its stream does not inflate|decodes to \d+ bytes, expected 784)/);
+    const views = {
+      blobs: store.blobs,
+      offsets: Int32Array.of(0, 3),
+      labels: store.labels.subarray(0, 1),
+      indices: Int32Array.of(0),
+      x: new Float32Array(784),
+      y: new Float32Array(1),
+    };
+    expect(() => buildDigitRows(views, SIDE, 1, 2, 0, 1)).toThrow(
+      /invalid image 0: (its stream does not inflate|decodes to \d+ bytes, expected 784)/,
+    );
   });
 });

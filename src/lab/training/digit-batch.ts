@@ -61,7 +61,8 @@ export function buildDigitRows(v: DigitBatchViews, side: number, seed: number, m
   const background = pixelInput(0);
   for (let r = start; r < end; r++) {
     const image = v.indices[r]!;
-    if (!(image >= 0 && image < v.labels.length)) throw new RangeError(`invalid indices[${r}]: ${image} (the store holds ${v.labels.length} images)`);
+    if (!(image >= 0 && image < v.labels.length))
+      throw new RangeError(`invalid indices[${r}]: ${image} (the store holds ${v.labels.length} images)`);
     inflateIntoScratch(v, image, size);
     const [dy, dx] = rowShift(seed, r, maxShift);
     const out = v.x.subarray(r * size, (r + 1) * size);

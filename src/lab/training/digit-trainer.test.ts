@@ -69,7 +69,9 @@ describe("DigitTrainer (the loader feeding the data-parallel step)", () => {
     expect(make(0)).toThrow(/invalid batch: 0 \(expected an integer from 1 to 20, the training images\)/);
     expect(make(21)).toThrow(/invalid batch: 21/);
     const { t, pool } = setup();
-    expect(() => t.step("single", { indices: Int32Array.of(1, 2), seed: 1 }, H, 1, pool)).toThrow(/invalid indices: 2 images, expected the batch of 7/);
+    expect(() => t.step("single", { indices: Int32Array.of(1, 2), seed: 1 }, H, 1, pool)).toThrow(
+      /invalid indices: 2 images, expected the batch of 7/,
+    );
     expect(() => t.step("single", first, { learningRate: -1 }, 1, pool)).toThrow(/invalid learningRate: -1/);
     for (const mode of ["data-parallel", "prefetch"] as TrainingMode[]) {
       expect(() => t.step(mode, first, H, 4, pool)).toThrow(/invalid threads: 4 \(expected an integer from 1 to 3\)/);

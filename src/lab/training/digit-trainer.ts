@@ -81,7 +81,8 @@ export class DigitTrainer {
     this.#store = o.store;
     this.#maxShift = o.maxShift ?? DEFAULT_TRAINING.maxShift;
     const input = this.trainer.shape.input;
-    if (input !== o.store.side * o.store.side) throw new RangeError(`invalid store: ${o.store.side}² pixels per image, the network takes ${input}`);
+    if (input !== o.store.side * o.store.side)
+      throw new RangeError(`invalid store: ${o.store.side}² pixels per image, the network takes ${input}`);
     this.#blobs = allocBytes(arena, o.store.blobs.length);
     this.#offsets = arena.allocF32(o.store.count + 1);
     this.#labels = allocBytes(arena, o.store.count);
@@ -114,7 +115,9 @@ export class DigitTrainer {
       this.trainer.step({ batch: this.batch, parts, learningRate: h.learningRate, momentum: h.momentum }, job);
     if (mode === "prefetch") {
       const indices = this.#setIndices(this.#nextIndices, spec);
-      const result = step(1, (args) => pool.run("cnn_prefetch_gradient", { ...args, ...this.#decodeArgs(indices, spec.seed, this.#nextX.ptr, this.#nextY.ptr) }, threads));
+      const result = step(1, (args) =>
+        pool.run("cnn_prefetch_gradient", { ...args, ...this.#decodeArgs(indices, spec.seed, this.#nextX.ptr, this.#nextY.ptr) }, threads),
+      );
       // The next batch becomes the input: 200 KB copied at 64 images, microseconds against a step.
       const { x, labels } = this.trainer.inputs();
       x.set(this.#nextX.view());
@@ -132,7 +135,8 @@ export class DigitTrainer {
   }
 
   #setIndices(block: F32Block, spec: BatchSpec): Int32Array {
-    if (spec.indices.length !== this.batch) throw new RangeError(`invalid indices: ${spec.indices.length} images, expected the batch of ${this.batch}`);
+    if (spec.indices.length !== this.batch)
+      throw new RangeError(`invalid indices: ${spec.indices.length} images, expected the batch of ${this.batch}`);
     const view = new Int32Array(this.#kernels.memory.buffer, block.ptr, this.batch);
     view.set(spec.indices);
     return view;
@@ -154,8 +158,17 @@ export class DigitTrainer {
   #decodeArgs(indices: Int32Array, seed: number, targetX: number, targetY: number): DecodeArgs {
     const s = this.#store;
     return {
-      blobs: this.#blobs.ptr, blobBytes: s.blobs.length, offsets: this.#offsets.ptr, storedLabels: this.#labels.ptr, stored: s.count,
-      indices: indices.byteOffset, seed: seed | 0, maxShift: this.#maxShift, targetX, targetY, side: s.side,
+      blobs: this.#blobs.ptr,
+      blobBytes: s.blobs.length,
+      offsets: this.#offsets.ptr,
+      storedLabels: this.#labels.ptr,
+      stored: s.count,
+      indices: indices.byteOffset,
+      seed: seed | 0,
+      maxShift: this.#maxShift,
+      targetX,
+      targetY,
+      side: s.side,
     };
   }
 }

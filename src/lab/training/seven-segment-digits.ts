@@ -3,8 +3,13 @@ import type { MnistSet } from "../../model/mnist-format.ts";
 
 /** Segments of a seven-segment glyph in a 20×12 box: [row0, row1, col0, col1). */
 const SEGMENTS = {
-  a: [0, 2, 0, 12], b: [0, 11, 10, 12], c: [9, 20, 10, 12], d: [18, 20, 0, 12],
-  e: [9, 20, 0, 2], f: [0, 11, 0, 2], g: [9, 11, 0, 12],
+  a: [0, 2, 0, 12],
+  b: [0, 11, 10, 12],
+  c: [9, 20, 10, 12],
+  d: [18, 20, 0, 12],
+  e: [9, 20, 0, 2],
+  f: [0, 11, 0, 2],
+  g: [9, 11, 0, 12],
 } as const;
 const DIGITS = ["abcdef", "bc", "abged", "abgcd", "fgbc", "afgcd", "afgedc", "abc", "abcdefg", "abcdfg"];
 

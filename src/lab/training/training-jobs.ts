@@ -13,8 +13,17 @@ import { buildDigitRows, type DigitBatchViews } from "./digit-batch.ts";
  * into it, and the target the batch is decoded into (targetX, targetY).
  */
 export const DECODE_ARGS = {
-  blobs: "i32", blobBytes: "i32", offsets: "i32", storedLabels: "i32", stored: "i32", indices: "i32",
-  seed: "i32", maxShift: "i32", targetX: "i32", targetY: "i32", side: "i32",
+  blobs: "i32",
+  blobBytes: "i32",
+  offsets: "i32",
+  storedLabels: "i32",
+  stored: "i32",
+  indices: "i32",
+  seed: "i32",
+  maxShift: "i32",
+  targetX: "i32",
+  targetY: "i32",
+  side: "i32",
 } as const;
 export type DecodeArgs = ArgValues<typeof DECODE_ARGS>;
 
@@ -61,5 +70,8 @@ export const cnnPrefetchGradientJob = poolJob(DECODE_GRADIENT_ARGS, (k, a, part,
 });
 
 /** The data loader's pool jobs, for the lab's table. */
-export const trainingPoolJobs = { cnn_decode_gradient: cnnDecodeGradientJob, cnn_prefetch_gradient: cnnPrefetchGradientJob } as const satisfies JobTable;
+export const trainingPoolJobs = {
+  cnn_decode_gradient: cnnDecodeGradientJob,
+  cnn_prefetch_gradient: cnnPrefetchGradientJob,
+} as const satisfies JobTable;
 export type TrainingPoolJobs = typeof trainingPoolJobs;

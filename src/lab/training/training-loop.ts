@@ -67,7 +67,13 @@ export function trainDigits(
   onProgress: (p: TrainingProgress) => void,
 ): TrainingSummary {
   wasm.arena.reset();
-  const trainer = new DigitTrainer(wasm.arena, wasm.kernels, { store: data.train, batch: o.batch, maxThreads: o.workers, seed: o.seed, maxShift: DEFAULT_TRAINING.maxShift });
+  const trainer = new DigitTrainer(wasm.arena, wasm.kernels, {
+    store: data.train,
+    batch: o.batch,
+    maxThreads: o.workers,
+    seed: o.seed,
+    maxShift: DEFAULT_TRAINING.maxShift,
+  });
   const net = new CnnInference(wasm.arena, { capacity: data.test.count, chunk: 64, maxParts: o.workers, seed: o.seed });
   normalizeDigits(data.test.pixels, net.inputs());
   const perEpoch = Math.floor(data.train.count / o.batch);

@@ -44,10 +44,14 @@ export function checkTrainingOptions(o: TrainingOptions, limits: TrainingLimits)
     throw new RangeError(`invalid batch size: ${o.batch} (expected a whole number from 1 to ${limits.trainImages}, the training images)`);
   }
   if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > limits.hardwareConcurrency) {
-    throw new RangeError(`invalid workers: ${o.workers} (expected a whole number from 1 to ${limits.hardwareConcurrency}, this machine's hardware threads)`);
+    throw new RangeError(
+      `invalid workers: ${o.workers} (expected a whole number from 1 to ${limits.hardwareConcurrency}, this machine's hardware threads)`,
+    );
   }
   if (o.workers > o.batch) {
-    throw new RangeError(`invalid workers: ${o.workers} (more workers than the ${o.batch} images of a batch would leave some with nothing to do)`);
+    throw new RangeError(
+      `invalid workers: ${o.workers} (more workers than the ${o.batch} images of a batch would leave some with nothing to do)`,
+    );
   }
   if (typeof o.learningRate !== "number" || !Number.isFinite(o.learningRate) || o.learningRate <= 0) {
     throw new RangeError(`invalid learning rate: ${o.learningRate} (expected a positive number, e.g. ${DEFAULT_TRAINING.learningRate})`);

@@ -15,13 +15,27 @@ import type { DigitStore } from "./digit-store.ts";
  * computes the gradient of the summed loss, divides by the batch and takes one SGD step from fresh
  * weights (seed `seed`) and zero velocity; returns the weights after it.
  */
-export function trainingStepRef(store: DigitStore, spec: BatchSpec, seed: number, learningRate: number, momentum: number, maxShift: number): Float32Array {
+export function trainingStepRef(
+  store: DigitStore,
+  spec: BatchSpec,
+  seed: number,
+  learningRate: number,
+  momentum: number,
+  maxShift: number,
+): Float32Array {
   const s = cnnShape(MNIST_CNN);
   const layout = paramLayout(s);
   const batch = spec.indices.length;
   const x = new Float32Array(batch * s.input);
   const y = new Float32Array(batch);
-  buildDigitRows({ blobs: store.blobs, offsets: store.offsets, labels: store.labels, indices: spec.indices, x, y }, store.side, spec.seed, maxShift, 0, batch);
+  buildDigitRows(
+    { blobs: store.blobs, offsets: store.offsets, labels: store.labels, indices: spec.indices, x, y },
+    store.side,
+    spec.seed,
+    maxShift,
+    0,
+    batch,
+  );
   const weights = new Float32Array(layout.count);
   initParams(s, layout, weights, seed);
   const wsLayout = workspaceLayout(s, layout, batch, true);
