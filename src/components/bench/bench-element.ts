@@ -182,6 +182,9 @@ export class BenchElement extends RunIsland {
     this.#live = p.results;
     this.#render();
     await this.#drawCharts(p.results);
+    // Hand the worker back only once the updated table and chart are on screen: layout and paint of
+    // a long chapter page must not run on a core while the next measurement does.
+    await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
     await new Promise((settled) => setTimeout(settled, PAINT_MS));
   }
 }
