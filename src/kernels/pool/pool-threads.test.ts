@@ -10,7 +10,8 @@ import { helperName } from "./worker-pool.ts";
 // The pool's synchronisation on real threads: the coordinator (pool-coordinator.ts) on this thread
 // and up to 63 helpers running the browser pool's helper loop (pool-helper.ts) on Node
 // worker_threads, 64 threads on however few cores the machine has. The browser-only parts —
-// module workers, comlink's start-up, the Web Lock watchdog — are left to e2e (pool-failure.spec).
+// module workers, comlink's start-up, the Web Lock watchdog and life locks (Node's Web Locks are per
+// thread, not shared) — are left to e2e (pool-failure.spec, oversubscription.spec).
 
 /** Int32 slots of the test buffer: counters from 0, then a slot nobody ever writes (a wait on it never ends). */
 const SLOTS = 256;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { expose } from "comlink";
 import { instantiateKernels } from "../wasm/kernels-wasm.ts";
+import { holdForLife } from "./life-lock.ts";
 import type { JobTable } from "./pool-job.ts";
 import { serveHelper } from "./pool-helper.ts";
 
@@ -14,16 +15,6 @@ export interface PoolWorkerInit {
   part: number;
   /** A Web Lock this worker holds for as long as it lives, so the pool's watchdog sees it end; absent where there are no Web Locks. */
   lifeLock?: string;
-}
-
-/** Resolves once the lock `name` is held; it is never released while this worker lives. */
-function holdForLife(name: string): Promise<void> {
-  return new Promise((held) => {
-    void navigator.locks.request(name, () => {
-      held();
-      return new Promise<never>(() => {});
-    });
-  });
 }
 
 /**
