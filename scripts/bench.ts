@@ -12,7 +12,7 @@ import { preview } from "astro";
 import { benchmarks, selectBenchmarks } from "../src/lab/registry.ts";
 import { toCsv, toLatex, toMarkdown } from "../src/lab/results-formats.ts";
 import type { ResultsV1 } from "../src/lab/results.ts";
-import { MAX_RUN_THREADS } from "../src/lab/run-threads.ts";
+import { MAX_RUN_THREADS, threadsNote } from "../src/lab/run-threads.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { staleBuildCause } from "./stale-build.ts";
 
@@ -69,7 +69,10 @@ try {
   const page = await browser.newPage();
   page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
   await page.goto(`http://localhost:${server.port}/lab/`);
-  const threads = threadsArg ?? (await page.evaluate(() => navigator.hardwareConcurrency));
+  const reported = await page.evaluate(() => navigator.hardwareConcurrency);
+  const threads = threadsArg ?? reported;
+  const note = threadsNote(threads, reported);
+  if (note) console.log(`--threads ${threads}: ${note}`);
   const docs: ResultsV1[] = [];
   for (const bench of selected) {
     console.log(`Running ${bench.id} (${values.quick ? "quick" : "full"}, up to ${threads} threads)…`);
