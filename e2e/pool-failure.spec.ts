@@ -26,7 +26,7 @@ test("a helper that dies mid-run fails the run naming it, and the next run passe
   expect(killed).toBe(1);
   await expect(island.getByRole("alert")).toContainText("pool helper every-core-pool-1 stopped (its worker ended)", { timeout: 10_000 });
   await expect(island.getByRole("button", { name: "Run" })).toBeEnabled();
-  await expect.poll(() => page.workers().length).toBe(0);
+  await expect.poll(() => page.workers().map((w) => w.url()), { message: "workers left after the failed run" }).toEqual([]);
 
   // The next run starts a new runner and a new pool, and passes.
   const errors = collectErrors(page);
