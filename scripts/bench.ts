@@ -12,6 +12,7 @@ import { preview } from "astro";
 import { benchmarks, selectBenchmarks } from "../src/lab/registry.ts";
 import { toCsv, toLatex, toMarkdown } from "../src/lab/results-formats.ts";
 import type { ResultsV1 } from "../src/lab/results.ts";
+import { MAX_RUN_THREADS, threadsNote } from "../src/lab/run-threads.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { staleBuildCause } from "./stale-build.ts";
 
@@ -36,8 +37,9 @@ if (selected.length === 0) {
   process.exit(2);
 }
 const threadsArg = values.threads === undefined ? undefined : Number(values.threads);
-if (threadsArg !== undefined && !(Number.isInteger(threadsArg) && threadsArg >= 1)) {
-  console.error(`invalid --threads: ${values.threads} (expected an integer ≥ 1)`);
+// Past the cores the browser reports is allowed (an oversubscribed run is still correct), up to the pool's bound.
+if (threadsArg !== undefined && !(Number.isInteger(threadsArg) && threadsArg >= 1 && threadsArg <= MAX_RUN_THREADS)) {
+  console.error(`invalid --threads: ${values.threads} (expected an integer from 1 to ${MAX_RUN_THREADS})`);
   process.exit(2);
 }
 
@@ -67,7 +69,10 @@ try {
   const page = await browser.newPage();
   page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
   await page.goto(`http://localhost:${server.port}/lab/`);
-  const threads = threadsArg ?? (await page.evaluate(() => navigator.hardwareConcurrency));
+  const reported = await page.evaluate(() => navigator.hardwareConcurrency);
+  const threads = threadsArg ?? reported;
+  const note = threadsNote(threads, reported);
+  if (note) console.log(`--threads ${threads}: ${note}`);
   const docs: ResultsV1[] = [];
   for (const bench of selected) {
     console.log(`Running ${bench.id} (${values.quick ? "quick" : "full"}, up to ${threads} threads)…`);

@@ -1,7 +1,8 @@
 import { gemmF32Ikj } from "./gemm-f32-ikj.ts";
 import { checkGemm, type GemmShape } from "./gemm-shape.ts";
 import { kernelPoolJobs, type KernelPoolJobs } from "./pool/kernel-jobs.ts";
-import type { JobRunner } from "./pool/pool-job.ts";
+import { gemmPackedWorkspaceBytes } from "./pool/gemm-f32-packed-job.ts";
+import { runOnOneThread, type JobRunner } from "./pool/pool-job.ts";
 import { GEMM_F32_MR, type WasmKernels } from "./wasm/kernels-wasm.ts";
 import type { WasmArena } from "./wasm/wasm-arena.ts";
 
@@ -93,13 +94,12 @@ export function planGemm(s: GemmShape, env: GemmEnvironment, options: { threshol
   const A = arena.allocF32(m * k);
   const B = arena.allocF32(k * n);
   const C = arena.allocF32(m * n);
-  const stride = kernels.gemm_f32_packed_workspace_bytes(m, n, k);
-  const workspace = arena.allocF32((choice.threads * stride) / 4);
-  const args = { m, n, k, a: A.ptr, lda: k, b: B.ptr, ldb: n, c: C.ptr, ldc: n, workspace: workspace.ptr, workspaceStride: stride };
+  const workspace = arena.allocF32(gemmPackedWorkspaceBytes(m, n, k, choice.threads) / 4);
+  const args = { m, n, k, a: A.ptr, lda: k, b: B.ptr, ldb: n, c: C.ptr, ldc: n, workspace: workspace.ptr };
   const multiply =
     choice.backend === "threads"
       ? () => env.pool.run("gemm_f32_packed", args, choice.threads)
-      : () => kernelPoolJobs.gemm_f32_packed.part(kernels, args, 0, 1);
+      : () => runOnOneThread(kernelPoolJobs.gemm_f32_packed, kernels, args);
   return {
     ...choice,
     run(a, b, c) {

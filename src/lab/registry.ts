@@ -22,6 +22,7 @@ import { cnnInference } from "./benchmarks/cnn-inference.ts";
 import { cnnTraining } from "./benchmarks/cnn-training.ts";
 import { roiBlur } from "./benchmarks/roi-blur.ts";
 import { dotPrecision } from "./benchmarks/dot-precision.ts";
+import { forkJoin } from "./benchmarks/fork-join.ts";
 
 /** Every benchmark of the site: the page islands, e2e and `npm run bench` all read this list. */
 export const benchmarks: readonly Benchmark[] = [
@@ -47,6 +48,7 @@ export const benchmarks: readonly Benchmark[] = [
   poolMapImages,
   passingData,
   sharedHistogram,
+  forkJoin,
 ];
 
 /**

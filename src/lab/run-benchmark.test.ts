@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineBenchmark, threadCounts, type Params } from "./benchmark.ts";
-import { checkRunOptions, runBenchmark, type RunProgress } from "./run-benchmark.ts";
+import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress } from "./run-benchmark.ts";
+import { MAX_RUN_THREADS } from "./run-threads.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
 
 /** A tiny benchmark: sum of squares, a right variant, a wrong one, and one that needs isolation. */
@@ -169,11 +170,24 @@ describe("runBenchmark", () => {
     expect(await cases(false)).toEqual(new Set(["n=64", "n=256"]));
   });
 
-  it("refuses a thread count the machine does not have, naming the field", () => {
+  it("takes more threads than the machine reports, up to the pool's bound, and names the field otherwise", () => {
     expect(() => checkRunOptions({ quick: true, threads: 0 }, 8)).toThrow(/invalid threads: 0/);
-    expect(() => checkRunOptions({ quick: true, threads: 9 }, 8)).toThrow(/1 to 8/);
     expect(() => checkRunOptions({ quick: true, threads: 1.5 }, 8)).toThrow(RangeError);
     expect(() => checkRunOptions({ quick: true, threads: 8 }, 8)).not.toThrow();
+    expect(() => checkRunOptions({ quick: true, threads: 9 }, 8)).not.toThrow();
+    expect(() => checkRunOptions({ quick: true, threads: MAX_RUN_THREADS }, 2)).not.toThrow();
+    expect(() => checkRunOptions({ quick: true, threads: MAX_RUN_THREADS + 1 }, 2)).toThrow(
+      /invalid threads: 257 \(expected 1 to 256; this browser reports 2 cores\)/,
+    );
+  });
+
+  it("runs only the cases and variants asked for, and refuses ones it does not have", async () => {
+    const doc = await runBenchmark(squares, { quick: true, threads: 1, cases: [1], variants: ["squares-loop"] }, {}, () => {});
+    expect(doc.results.map((r) => `${r.variant} ${r.case}`)).toEqual(["squares-loop n=256"]);
+    const run = (o: Partial<RunOptions>) => runBenchmark(squares, { quick: true, threads: 1, ...o }, {}, () => {});
+    await expect(run({ cases: [2] })).rejects.toThrow(/invalid cases: 2 \(squares has cases 0 to 1\)/);
+    await expect(run({ variants: ["squares-none"] })).rejects.toThrow(/invalid variants: squares-none is not a variant of squares/);
+    await expect(run({ threadCounts: [0] })).rejects.toThrow(/invalid threadCounts: 0/);
   });
 });
 
@@ -260,6 +274,13 @@ describe("variant options", () => {
       "large/copy-capped@2",
     ]);
     expect(log).toEqual(doc.results.map((r) => `${r.variant}@${r.threads}`));
+  });
+
+  it("times parallel variants only at the thread counts asked for, each capped at what the variant allows", async () => {
+    const log: string[] = [];
+    const pool: LabPool = { maxThreads: 64, run: () => expect.unreachable("no job runs on this pool") };
+    const doc = await runBenchmark(declare(log), { quick: true, threads: 64, cases: [0], threadCounts: [8, 64] }, { pool }, () => {});
+    expect(doc.results.map((r) => `${r.variant}@${r.threads}`)).toEqual(["copy@1", "copy-small@1", "copy-capped@2"]);
   });
 
   it("rejects a case filter that names no case", () => {

@@ -5,6 +5,7 @@ import { evaluateClaim } from "./evaluate-claim.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
 import { captureEnv } from "./env.ts";
 import { RESULTS_SCHEMA, type ResultV1, type ResultsV1 } from "./results.ts";
+import { MAX_RUN_THREADS } from "./run-threads.ts";
 import { isNoisy, summarize } from "./stats.ts";
 import { FULL_PLAN, QUICK_PLAN, measureSteady } from "./timing.ts";
 import type { WasmContext } from "./wasm-context.ts";
@@ -12,10 +13,19 @@ import type { WasmContext } from "./wasm-context.ts";
 export interface RunOptions {
   /** Fewer, shorter samples: for tests and a first look. */
   quick: boolean;
-  /** Most threads a parallel variant may use. */
+  /** Most threads a parallel variant may use: up to MAX_RUN_THREADS, even past the cores the browser reports. */
   threads: number;
   /** The flags the browser was started with, when a script started it (scripts/bench.ts). */
   browserFlags?: string[];
+  /** Indices of the cases to run (all when absent): e2e runs the smallest alone. */
+  cases?: readonly number[];
+  /** Ids of the variants to run (all when absent). */
+  variants?: readonly string[];
+  /**
+   * Thread counts to time parallel variants at, each capped at what the run and the variant allow
+   * (1, 2, 4 … up to `threads` when absent): e2e times 64 threads alone.
+   */
+  threadCounts?: readonly number[];
 }
 
 export interface RunProgress {
@@ -35,10 +45,15 @@ export interface RunResources {
   pool?: LabPool;
 }
 
-/** Checks options a reader typed; the message names the bad field. */
+/**
+ * Checks options a reader typed; the message names the bad field. More threads than the browser
+ * reports are allowed (browsers under-report cores; see threadsNote), up to MAX_RUN_THREADS.
+ */
 export function checkRunOptions(o: RunOptions, hardwareConcurrency: number): void {
-  if (!Number.isInteger(o.threads) || o.threads < 1 || o.threads > hardwareConcurrency) {
-    throw new RangeError(`invalid threads: ${o.threads} (this machine offers 1 to ${hardwareConcurrency})`);
+  if (!Number.isInteger(o.threads) || o.threads < 1 || o.threads > MAX_RUN_THREADS) {
+    throw new RangeError(
+      `invalid threads: ${o.threads} (expected 1 to ${MAX_RUN_THREADS}; this browser reports ${hardwareConcurrency} cores)`,
+    );
   }
 }
 
@@ -55,17 +70,25 @@ export async function runBenchmark(
   resources: RunResources,
   onProgress: (p: RunProgress) => void | Promise<void>,
 ): Promise<ResultsV1> {
+  checkSelection(bench, options);
   const plan = options.quick ? QUICK_PLAN : FULL_PLAN;
   const skipped: ResultsV1["skipped"] = [];
   const tasks: Task[] = [];
   for (const v of bench.variants) {
+    if (options.variants && !options.variants.includes(v.id)) continue;
     if (v.needsIsolation && !resources.wasm) {
       skipped.push({ variant: v.id, reason: "needs shared WebAssembly memory, which needs a cross-origin isolated page" });
       continue;
     }
-    const counts = v.parallel ? threadCounts(Math.min(options.threads, resources.pool?.maxThreads ?? 1, v.maxThreads ?? Infinity)) : [1];
+    const most = Math.min(options.threads, resources.pool?.maxThreads ?? 1, v.maxThreads ?? Infinity);
+    const counts = !v.parallel
+      ? [1]
+      : options.threadCounts
+        ? [...new Set(options.threadCounts.map((t) => Math.min(t, most)))]
+        : threadCounts(most);
     for (let caseIndex = 0; caseIndex < bench.cases.length; caseIndex++) {
       const c = bench.cases[caseIndex]!;
+      if (options.cases && !options.cases.includes(caseIndex)) continue;
       if ((v.cases && !v.cases.includes(c.label)) || (options.quick && c.fullOnly)) continue;
       for (const threads of counts) tasks.push({ caseIndex, variant: v.id, threads });
     }
@@ -157,6 +180,16 @@ export async function runBenchmark(
     skipped,
     baselines: { [bench.id]: bench.baseline },
   };
+}
+
+/** Checks that the cases, variants and thread counts a run selects exist, naming the first that does not. */
+function checkSelection(bench: Benchmark, o: RunOptions): void {
+  const badCase = o.cases?.find((i) => !Number.isInteger(i) || i < 0 || i >= bench.cases.length);
+  if (badCase !== undefined) throw new RangeError(`invalid cases: ${badCase} (${bench.id} has cases 0 to ${bench.cases.length - 1})`);
+  const badVariant = o.variants?.find((id) => !bench.variants.some((v) => v.id === id));
+  if (badVariant !== undefined) throw new RangeError(`invalid variants: ${badVariant} is not a variant of ${bench.id}`);
+  const badCount = o.threadCounts?.find((t) => !Number.isInteger(t) || t < 1);
+  if (badCount !== undefined) throw new RangeError(`invalid threadCounts: ${badCount} (expected integers ≥ 1)`);
 }
 
 /** How long a failed claim waits before it is measured again. */

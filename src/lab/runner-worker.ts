@@ -31,7 +31,7 @@ const api = {
     try {
       return await runBenchmark(bench, options, res, onProgress);
     } finally {
-      res.pool?.terminate();
+      await res.pool?.terminate(); // its workers ended before this one may be (WorkerPool.terminate)
     }
   },
 };

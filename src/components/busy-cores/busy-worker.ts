@@ -44,7 +44,7 @@ const api = {
       } while (performance.now() - start < durationMs);
       return { threads, poolThreads, wallMs: performance.now() - start, busyMs: pool.busyMs(), products };
     } finally {
-      pool.terminate();
+      await pool.terminate();
     }
   },
 };

@@ -1,3 +1,5 @@
+import { threadsNote } from "../../lab/run-threads.ts";
+
 /**
  * Every visible string of the islands in English, by key: the shape every other locale's table
  * must have (messages.zh-TW.ts is typed as `Messages`, so a missing key fails the type check).
@@ -13,6 +15,8 @@ export const en = {
   threads: "Threads",
   threadCount: (n: number) => (n === 1 ? "1 thread" : `${n} threads`),
   quickRun: "Quick run (fewer samples)",
+  /** Under the Threads field when it asks for more threads than the browser reports (the CLI prints the same). */
+  threadsNote: (threads: number, cores: number) => threadsNote(threads, cores) ?? "",
   runFailed: "The run failed",
   notIsolatedDefault: "the host sent no isolation headers and the isolation service worker has not taken over this page",
 

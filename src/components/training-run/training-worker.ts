@@ -38,7 +38,7 @@ const api = {
     try {
       return trainDigits(wasm, pool, { train: store, test }, { ...o, seed: 1 }, onProgress);
     } finally {
-      pool.terminate();
+      await pool.terminate();
     }
   },
 };

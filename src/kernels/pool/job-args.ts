@@ -16,10 +16,9 @@ export class JobArgs<T extends ArgTypes> {
   /** The names in slot order (plain strings: `keyof T` would make a job table's jobs incomparable). */
   readonly names: readonly string[];
   readonly #f32: readonly boolean[];
-
   readonly types: T;
 
-  // No parameter properties: the CLI runs this file in plain Node, which only strips types.
+  // No parameter properties: Node runs this file (npm run bench) by stripping types only.
   constructor(types: T) {
     this.types = types;
     this.names = Object.keys(types);

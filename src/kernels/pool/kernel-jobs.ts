@@ -3,6 +3,7 @@ import { splitRows } from "./pool-control.ts";
 import { PEAK_F32X4_EXACT_ITERATIONS } from "../peak-f32x4-ref.ts";
 import { collatzSteps } from "../collatz-steps.ts";
 import { GEMM_I8_PIPELINE_ARGS, gemmI8PipelinePart } from "../gemm-i8-pipeline.ts";
+import { gemmF32PackedJob } from "./gemm-f32-packed-job.ts";
 import { MAP_IMAGES_ARGS, mapBox3F32Images } from "./map-images-box3-f32.ts";
 import { HISTOGRAM_U8_BINS, histogramU8Add, histogramU8AtomicAdd } from "../histogram-u8.ts";
 import type { ArgValues } from "./job-args.ts";
@@ -135,25 +136,18 @@ export const kernelPoolJobs = {
       );
     },
   ),
+  /**
+   * Nothing at all in every part: timing it times the pool's fork and join alone (waking the
+   * helpers, and hearing back from each).
+   */
+  fork_join_empty: poolJob({}, () => {}),
   /** Rows of A and C split across parts. */
   gemm_f32: poolJob(GEMM_ARGS, (kernels, a, part, parts) => {
     const band = gemmBand(a, part, parts);
     if (band) kernels.gemm_f32(band.rows, a.n, a.k, band.a, a.lda, a.b, a.ldb, band.c, a.ldc);
   }),
-  /**
-   * Rows split as for gemm_f32; part p packs into its own workspace at workspace +
-   * p·workspaceStride (bytes). Each part packs all of B for itself, so the parts never wait for
-   * each other. A shared B packed once would need a pool round trip between packing and
-   * multiplying each block: 16 at 1024³ (8 blocks), 50–70 µs
-   * each in Chromium on 2 cores, against ~0.15 ms of packing a second thread duplicates (packing
-   * all of B at 1024³ takes ~0.3 ms). With many threads on a small product the duplicate packing
-   * grows (31/32 of it at 32 threads); splitting columns too, as BLIS does, would be the next step.
-   */
-  gemm_f32_packed: poolJob({ ...GEMM_ARGS, workspace: "i32", workspaceStride: "i32" }, (kernels, a, part, parts) => {
-    const band = gemmBand(a, part, parts);
-    if (band)
-      kernels.gemm_f32_packed(band.rows, a.n, a.k, band.a, a.lda, a.b, a.ldb, band.c, a.ldc, a.workspace + part * a.workspaceStride);
-  }),
+  /** B packed once per block by all parts together, then each part's tile of C: see gemm-f32-packed-job.ts. */
+  gemm_f32_packed: gemmF32PackedJob,
   /**
    * The total iterations are split across parts (so a run's FLOPs do not depend on the thread
    * count and time ratios are speedups); part p writes its sum at out[p] (f64).

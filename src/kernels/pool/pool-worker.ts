@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 import { expose } from "comlink";
 import { instantiateKernels } from "../wasm/kernels-wasm.ts";
-import { ARGS, DONE, FAILED, GENERATION, JOB, STOP, THREADS } from "./pool-control.ts";
+import { holdForLife } from "./life-lock.ts";
 import type { JobTable } from "./pool-job.ts";
+import { serveHelper } from "./pool-helper.ts";
 
 export interface PoolWorkerInit {
   module: WebAssembly.Module;
@@ -12,48 +13,23 @@ export interface PoolWorkerInit {
   busy: Float64Array;
   /** This worker runs part `part` of every job that uses more than `part` threads. */
   part: number;
-}
-
-/**
- * A pool worker instantiates the kernels once on the shared memory, then sleeps on the doorbell
- * (Atomics.wait) and runs its part of each job. Its event loop stays blocked on purpose: jobs
- * arrive through shared memory, not messages.
- */
-function serve(jobs: JobTable, { module, memory, control, busy, part }: PoolWorkerInit): void {
-  const kernels = instantiateKernels(module, memory);
-  const table = Object.values(jobs);
-  const decoded = table.map((job) => job.args.blank());
-  let seen = Atomics.load(control, GENERATION);
-  for (;;) {
-    Atomics.wait(control, GENERATION, seen);
-    seen = Atomics.load(control, GENERATION);
-    if (Atomics.load(control, STOP)) return;
-    const threads = Atomics.load(control, THREADS);
-    if (part >= threads) continue;
-    const start = performance.now();
-    try {
-      const index = Atomics.load(control, JOB);
-      const job = table[index]!;
-      job.part(kernels, job.args.decode(control, ARGS, decoded[index]!), part, threads);
-    } catch (error) {
-      console.error(`pool worker ${part}:`, error);
-      Atomics.store(control, FAILED, 1);
-    }
-    busy[part]! += performance.now() - start; // stored before DONE is bumped, so the coordinator sees it
-    Atomics.add(control, DONE, 1);
-    Atomics.notify(control, DONE);
-  }
+  /** A Web Lock this worker holds for as long as it lives, so the pool's watchdog sees it end; absent where there are no Web Locks. */
+  lifeLock?: string;
 }
 
 /**
  * Makes this worker a pool worker for `jobs`: the worker entry module of the layer that owns the
- * jobs calls it with the same table it gives WorkerPool.create, so job numbers agree.
+ * jobs calls it with the same table it gives WorkerPool.create, so job numbers agree. The worker
+ * instantiates the kernels once on the shared memory, then serves (pool-helper.ts): its event loop
+ * stays blocked on purpose, as jobs arrive through shared memory, not messages.
  */
 export function servePoolJobs(jobs: JobTable): void {
   expose({
     /** Returns once the worker is ready; the serving loop starts right after the reply is sent. */
-    init(options: PoolWorkerInit): void {
-      setTimeout(() => serve(jobs, options));
+    async init({ module, memory, control, busy, part, lifeLock }: PoolWorkerInit): Promise<void> {
+      const kernels = instantiateKernels(module, memory);
+      if (lifeLock !== undefined) await holdForLife(lifeLock);
+      setTimeout(() => serveHelper(jobs, kernels, control, busy, part));
     },
   });
 }

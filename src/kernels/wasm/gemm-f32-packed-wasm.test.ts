@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectGemmWithinTolerance } from "../gemm-test-support.ts";
+import { gemmPackedWorkspaceBytes } from "../pool/gemm-f32-packed-job.ts";
 import { kernelPoolJobs } from "../pool/kernel-jobs.ts";
 import { SerialPool } from "../pool/serial-pool.ts";
 import { randomF32 } from "../random.ts";
@@ -123,21 +124,31 @@ describe.each(ISAS)("gemm_f32_packed (%s)", (isa) => {
 });
 
 describe("gemm_f32_packed pool job", () => {
-  it.each([1, 2, 3])("over %i parts, each packing into its own workspace, gives the single call's bits", (parts) => {
-    const kernels = instantiateKernels(BUILDS["wasm-relaxed"], createSharedMemory(1));
+  // Shapes with several column and depth blocks (the two packed-B buffers alternate), and a short
+  // M that makes the threads split the columns too.
+  it.each([
+    [1, 2 * MC + 11, 45, KC + 20],
+    [2, 2 * MC + 11, 45, KC + 20],
+    [3, 2 * MC + 11, 45, KC + 20],
+    [3, 40, NC + 13, 2 * KC + 7],
+    [4, 7, 37, 9],
+    [32, 128, 64, 40],
+    [64, 13, 150, KC + 1],
+  ])("over %i parts at %i×%i×%i, B packed once per block and shared, gives the single call's bits", (parts, m, n, k) => {
+    const kernels = instantiateKernels(BUILDS["wasm-relaxed"], createSharedMemory(64));
     const arena = new WasmArena(kernels.memory, kernels);
-    const [m, n, k] = [2 * MC + 11, 45, KC + 20];
     const A = arena.allocF32(m * k);
     const B = arena.allocF32(k * n);
     const whole = arena.allocF32(m * n);
     const split = arena.allocF32(m * n);
     A.view().set(randomF32(m * k, 11));
     B.view().set(randomF32(k * n, 12));
-    const stride = kernels.gemm_f32_packed_workspace_bytes(m, n, k);
-    const workspace = arena.allocF32((parts * stride) / 4);
+    const workspace = arena.allocF32(gemmPackedWorkspaceBytes(m, n, k, parts) / 4);
+    workspace.view().fill(NaN);
     kernels.gemm_f32_packed(m, n, k, A.ptr, k, B.ptr, n, whole.ptr, n, workspace.ptr);
-    const args = { m, n, k, a: A.ptr, lda: k, b: B.ptr, ldb: n, c: split.ptr, ldc: n, workspace: workspace.ptr, workspaceStride: stride };
-    // Backwards, so a part that wrote into another's workspace or rows would be caught.
+    workspace.view().fill(NaN);
+    const args = { m, n, k, a: A.ptr, lda: k, b: B.ptr, ldb: n, c: split.ptr, ldc: n, workspace: workspace.ptr };
+    // Backwards, so a part that wrote into another's workspace or tile would be caught.
     new SerialPool(kernelPoolJobs, kernels, parts, "last-to-first").run("gemm_f32_packed", args, parts);
     expect(new Uint32Array(split.view().buffer, split.ptr, m * n)).toEqual(new Uint32Array(whole.view().buffer, whole.ptr, m * n));
   });

@@ -11,6 +11,7 @@ import {
   f64Vector,
   gemmOperands,
   apart,
+  leading,
   matrix,
   median3x3Operands,
   rows,
@@ -54,6 +55,12 @@ function poolPlanes(planes: number, h: number, w: number): void {
     if (!Number.isInteger(v) || v < 2) throw new RangeError(`invalid ${name}: ${v} (expected an integer ≥ 2)`);
   }
 }
+
+/** The packed GEMM's block sizes (gemm-f32-packed.ts; the build checks them against the module). */
+const PACKED_BLOCKS = { KC: 256, MC: 72, NC: 512 };
+
+/** Columns n rounded up to whole 8-wide panels: a packed B block holds k times as many floats. */
+const packedColumns = (n: number) => Math.ceil(n / GEMM_F32_TILE.NR) * GEMM_F32_TILE.NR;
 
 /** n, c, h, w of an NCHW input, named in errors as convShape names them. */
 const CONV_INPUT = [arg.size("n", "batch"), arg.size("c", "channels"), arg.size("h", "height"), arg.size("w", "width")] as const;
@@ -404,7 +411,80 @@ export const WASM_KERNELS = {
         apart("workspace", workspace, workspaceBytes, { a: [a, m, k, lda], b: [b, k, n, ldb], c: [c, m, n, ldc] });
       },
     smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, 1, base + 128, 1, base + 192],
-    constants: { KC: 256, MC: 72, NC: 512 },
+    constants: PACKED_BLOCKS,
+  }),
+
+  /** B's k × n block packed into 8-wide column panels, as gemm_f32_packed packs it (gemm-f32-packed.ts); threads pack ranges of one block. */
+  gemm_f32_pack_b: wasmKernel({
+    name: "gemm-f32-8-pack-b",
+    args: [arg.size("k"), arg.size("n"), arg.pointer("b"), arg.stride("ldb"), arg.pointer("packed")],
+    result: "void",
+    check: (context: KernelCheckContext) => (k: number, n: number, b: number, ldb: number, packed: number) => {
+      size("k", k);
+      size("n", n);
+      leading("ldb", ldb, n);
+      const limit = bytes(context);
+      matrix("b", b, k, n, ldb, limit);
+      const packedFloats = k * packedColumns(n);
+      matrix("packed", packed, 1, packedFloats, 0, limit);
+      apart("packed", packed, packedFloats * 4, { b: [b, k, n, ldb] });
+    },
+    smallestArgs: (base) => [1, 1, base, 1, base + 64],
+  }),
+
+  /** One depth block (k ≤ KC) of gemm_f32_packed: C (+)= A · B packed by gemm_f32_pack_b, A packed into aWorkspace (gemm-f32-packed.ts). */
+  gemm_f32_packed_block: wasmKernel({
+    name: "gemm-f32-6x8-packed-block",
+    args: [
+      arg.size("m"),
+      arg.size("n"),
+      arg.size("k"),
+      arg.pointer("a"),
+      arg.stride("lda"),
+      arg.pointer("bPacked"),
+      arg.pointer("c"),
+      arg.stride("ldc"),
+      arg.pointer("aWorkspace"),
+      arg.index("accumulate"),
+    ],
+    result: "void",
+    check:
+      (context: KernelCheckContext) =>
+      (
+        m: number,
+        n: number,
+        k: number,
+        a: number,
+        lda: number,
+        bPacked: number,
+        c: number,
+        ldc: number,
+        aWorkspace: number,
+        accumulate: number,
+      ) => {
+        size("m", m);
+        size("n", n);
+        size("k", k);
+        const { KC, MC } = PACKED_BLOCKS;
+        if (k > KC) throw new RangeError(`invalid k: ${k} (one depth block is at most ${KC})`);
+        leading("lda", lda, k);
+        leading("ldc", ldc, n);
+        const limit = bytes(context);
+        matrix("a", a, m, k, lda, limit);
+        const packedFloats = k * packedColumns(n);
+        matrix("bPacked", bPacked, 1, packedFloats, 0, limit);
+        matrix("c", c, m, n, ldc, limit);
+        const workspaceFloats = Math.min(MC, m) * k;
+        matrix("aWorkspace", aWorkspace, 1, workspaceFloats, 0, limit);
+        apart("aWorkspace", aWorkspace, workspaceFloats * 4, {
+          a: [a, m, k, lda],
+          bPacked: [bPacked, 1, packedFloats, 0],
+          c: [c, m, n, ldc],
+        });
+        if (accumulate !== 0 && accumulate !== 1)
+          throw new RangeError(`invalid accumulate: ${accumulate} (expected 0 to overwrite C or 1 to add to it)`);
+      },
+    smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, base + 128, 1, base + 192, 0],
   }),
 
   /** Total Collatz steps of every n in [start, stop): the GIL chapter's loop (collatz-steps.ts), compiled. */

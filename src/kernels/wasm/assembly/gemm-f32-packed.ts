@@ -67,29 +67,55 @@ export function gemm_f32_packed(
   workspace: usize,
 ): void {
   if (m <= 0 || n <= 0 || k <= 0) return;
-  const ldaBytes = <usize>lda << 2;
-  const ldbBytes = <usize>ldb << 2;
-  const ldcBytes = <usize>ldc << 2;
   const bPacked = workspace;
   const aPacked = workspace + (<usize>packed_b_floats(n, k) << 2);
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
-      const kcBytes = <usize>kc << 2;
-      const accumulate = pc > 0;
-      pack_f32_panels_8(kc, nc, b + <usize>pc * ldbBytes + (<usize>jc << 2), ldbBytes, bPacked);
-      for (let ic = 0; ic < m; ic += MC) {
-        const mc = min(MC, m - ic);
-        pack_f32_rows(mc, kc, a + <usize>ic * ldaBytes + (<usize>pc << 2), ldaBytes, aPacked);
-        for (let j = 0; j < nc; j += GEMM_NR) {
-          const bPanel = bPacked + <usize>j * kcBytes; // panel j/8 starts at (j/8)·kc·8 floats
-          const cColumn = c + (<usize>(jc + j) << 2);
-          for (let i = 0; i < mc; i += GEMM_MR) {
-            const cij = cColumn + <usize>(ic + i) * ldcBytes;
-            gemm_f32_6x8_tile(min(GEMM_MR, mc - i), nc - j, kc, aPacked + <usize>i * kcBytes, kcBytes, bPanel, 32, cij, ldcBytes, accumulate);
-          }
-        }
+      gemm_f32_pack_b(kc, nc, b + ((<usize>pc * ldb + jc) << 2), ldb, bPacked);
+      gemm_f32_packed_block(m, nc, kc, a + (<usize>pc << 2), lda, bPacked, c + (<usize>jc << 2), ldc, aPacked, pc > 0 ? 1 : 0);
+    }
+  }
+}
+
+/**
+ * B's k × n block at b (row stride ldb elements) packed as gemm_f32_packed packs it, into column
+ * panels 8 wide at `packed` (k · ⌈n/8⌉ · 8 floats): panel j/8 starts at float j·k. Threads that
+ * share one packed block each pack their own range of panels (b and packed moved by j columns).
+ */
+export function gemm_f32_pack_b(k: i32, n: i32, b: usize, ldb: i32, packed: usize): void {
+  if (k <= 0 || n <= 0) return;
+  pack_f32_panels_8(k, n, b, <usize>ldb << 2, packed);
+}
+
+/**
+ * C (m×n at c, ldc) = A (m×k at a, lda) · B packed by gemm_f32_pack_b (k × n, k ≤ KC), or += when
+ * `accumulate` is 1: one depth block of gemm_f32_packed, A packed MC rows at a time into
+ * `aWorkspace` (min(MC, m) · k floats, this call's own). The threaded GEMM calls it for each
+ * thread's rows (and columns) against one packed block of B that all of them share.
+ */
+export function gemm_f32_packed_block(
+  m: i32, n: i32, k: i32,
+  a: usize, lda: i32,
+  bPacked: usize,
+  c: usize, ldc: i32,
+  aWorkspace: usize,
+  accumulate: i32,
+): void {
+  if (m <= 0 || n <= 0 || k <= 0) return;
+  const ldaBytes = <usize>lda << 2;
+  const ldcBytes = <usize>ldc << 2;
+  const kBytes = <usize>k << 2;
+  for (let ic = 0; ic < m; ic += MC) {
+    const mc = min(MC, m - ic);
+    pack_f32_rows(mc, k, a + <usize>ic * ldaBytes, ldaBytes, aWorkspace);
+    for (let j = 0; j < n; j += GEMM_NR) {
+      const bPanel = bPacked + <usize>j * kBytes; // panel j/8 starts at (j/8)·k·8 floats
+      const cColumn = c + (<usize>j << 2);
+      for (let i = 0; i < mc; i += GEMM_MR) {
+        const cij = cColumn + <usize>(ic + i) * ldcBytes;
+        gemm_f32_6x8_tile(min(GEMM_MR, mc - i), n - j, k, aWorkspace + <usize>i * kBytes, kBytes, bPanel, 32, cij, ldcBytes, accumulate != 0);
       }
     }
   }

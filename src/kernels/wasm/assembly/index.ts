@@ -17,7 +17,7 @@ export { conv2d_f32_winograd2x2_3x3, conv2d_f32_winograd2x2_3x3_workspace_bytes 
 export { peak_f32x4_fma, peak_f32x4_muladd, peak_f32x4_flops_per_iteration, peak_f32x4_fma_chains } from "./peak-f32x4";
 export { triad_f32 } from "./triad-f32";
 export { dot_f32, dot_f64 } from "./dot";
-export { gemm_f32_packed, gemm_f32_packed_workspace_bytes, gemm_f32_packed_kc, gemm_f32_packed_mc, gemm_f32_packed_nc } from "./gemm-f32-packed";
+export { gemm_f32_packed, gemm_f32_pack_b, gemm_f32_packed_block, gemm_f32_packed_workspace_bytes, gemm_f32_packed_kc, gemm_f32_packed_mc, gemm_f32_packed_nc } from "./gemm-f32-packed";
 export { collatz_steps } from "./collatz-steps";
 export { median3x3_u8_scalar, median3x3_u8_simd } from "./median3x3-u8";
 export { fused_normalize_gamma_u8, normalize_gamma_u8_passes } from "./fused-normalize-gamma-u8";

@@ -1,0 +1,120 @@
+import { GEMM_F32_MR, GEMM_F32_NR, type WasmKernels } from "../wasm/kernels-wasm.ts";
+import { WASM_KERNELS } from "../wasm/kernel-table.ts";
+import type { ArgValues } from "./job-args.ts";
+import { splitRows } from "./pool-control.ts";
+import { poolJob } from "./pool-job.ts";
+
+/** The packed GEMM's block sizes (gemm-f32-packed.ts): depth KC, rows of A MC, columns of B NC. */
+const { KC, MC, NC } = WASM_KERNELS.gemm_f32_packed.constants;
+
+/** C (m × n) = A (m × k) · B (k × n): byte offsets, row strides in elements, and the workspace (gemmPackedWorkspaceBytes). */
+export const GEMM_PACKED_ARGS = {
+  m: "i32",
+  n: "i32",
+  k: "i32",
+  a: "i32",
+  lda: "i32",
+  b: "i32",
+  ldb: "i32",
+  c: "i32",
+  ldc: "i32",
+  workspace: "i32",
+} as const;
+type GemmPackedArgs = ArgValues<typeof GEMM_PACKED_ARGS>;
+
+const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
+/** Floats of one packed block of B: KC steps × NC columns at most, in whole 8-wide panels. */
+const packedBFloats = (n: number, k: number) => Math.min(KC, k) * roundUp(Math.min(NC, n), GEMM_F32_NR);
+/** Floats of one thread's packed block of A, rounded to 16 bytes so the next one stays aligned. */
+const packedAFloats = (m: number, k: number) => roundUp(Math.min(MC, m) * Math.min(KC, k), 4);
+
+/**
+ * Bytes of workspace the job needs on `parts` threads: two blocks of B (the threads multiply one
+ * while they pack the next), then one block of A per thread. One thread uses the kernel's own
+ * layout (gemm_f32_packed_workspace_bytes), which fits in the same bytes.
+ */
+export function gemmPackedWorkspaceBytes(m: number, n: number, k: number, parts: number): number {
+  return (2 * packedBFloats(n, k) + parts * packedAFloats(m, k)) * Float32Array.BYTES_PER_ELEMENT;
+}
+
+/**
+ * How `parts` threads tile C: `rows` bands of rows × `cols` bands of columns. As many row bands as
+ * the row tiles allow (the largest divisor of parts that gives every band a 6-row tile), so each
+ * thread packs A for its own rows only; when M is short, the columns are split too, so every
+ * thread still has work (32 threads on M = 128, 22 tiles: 16 × 2).
+ */
+export function gemmThreadGrid(m: number, parts: number): { rows: number; cols: number } {
+  const tiles = Math.ceil(m / GEMM_F32_MR);
+  let rows = 1;
+  for (let d = 2; d <= Math.min(parts, tiles); d++) if (parts % d === 0) rows = d;
+  return { rows, cols: parts / rows };
+}
+
+/** Depth blocks per column block, and blocks in all: blocks run column block by column block, depth inside (the single-thread order). */
+function blockCounts(n: number, k: number): { depth: number; total: number } {
+  const depth = Math.ceil(k / KC);
+  return { depth, total: Math.ceil(n / NC) * depth };
+}
+
+/** Where block `index` lies in B and C, and which of the two packed-B buffers holds it. */
+function blockAt(a: GemmPackedArgs, index: number): { jc: number; nc: number; pc: number; kc: number; packed: number } {
+  const { depth } = blockCounts(a.n, a.k);
+  const jc = Math.floor(index / depth) * NC;
+  const pc = (index % depth) * KC;
+  const packed = a.workspace + (index & 1) * packedBFloats(a.n, a.k) * Float32Array.BYTES_PER_ELEMENT;
+  return { jc, nc: Math.min(NC, a.n - jc), pc, kc: Math.min(KC, a.k - pc), packed };
+}
+
+/** Part `part`'s share of packing block `index` of B: a contiguous run of its 8-wide panels. */
+function packBlock(kernels: WasmKernels, a: GemmPackedArgs, index: number, part: number, parts: number): void {
+  const { jc, nc, pc, kc, packed } = blockAt(a, index);
+  const [start, end] = splitRows(nc, part, parts, GEMM_F32_NR);
+  if (start === end) return;
+  const f32 = Float32Array.BYTES_PER_ELEMENT;
+  kernels.gemm_f32_pack_b(kc, end - start, a.b + (pc * a.ldb + jc + start) * f32, a.ldb, packed + start * kc * f32);
+}
+
+/** Part `part`'s tile of C times block `index` of B (packed by all parts), its own rows of A packed into its own A block. */
+function multiplyBlock(kernels: WasmKernels, a: GemmPackedArgs, index: number, part: number, parts: number): void {
+  const { jc, nc, pc, kc, packed } = blockAt(a, index);
+  const grid = gemmThreadGrid(a.m, parts);
+  const [r0, r1] = splitRows(a.m, Math.floor(part / grid.cols), grid.rows, GEMM_F32_MR);
+  const [c0, c1] = splitRows(nc, part % grid.cols, grid.cols, GEMM_F32_NR);
+  if (r0 === r1 || c0 === c1) return;
+  const f32 = Float32Array.BYTES_PER_ELEMENT;
+  const aBlock = a.workspace + (2 * packedBFloats(a.n, a.k) + part * packedAFloats(a.m, a.k)) * f32;
+  kernels.gemm_f32_packed_block(
+    r1 - r0,
+    c1 - c0,
+    kc,
+    a.a + (r0 * a.lda + pc) * f32,
+    a.lda,
+    packed + c0 * kc * f32,
+    a.c + (r0 * a.ldc + jc + c0) * f32,
+    a.ldc,
+    aBlock,
+    pc > 0 ? 1 : 0,
+  );
+}
+
+/**
+ * The packed GEMM split over threads, BLIS style: every block of B (KC × NC) is packed once, by
+ * all the threads together (each a run of panels), and shared; after a barrier each thread
+ * multiplies its own tile of C by it, with its own rows of A packed into its own buffer. Step s
+ * multiplies block s − 1 and packs block s into the other buffer, so one barrier per block
+ * suffices: nobody repacks a buffer before every thread has passed the barrier after the block
+ * it held. One thread runs gemm_f32_packed itself, in one step. Every element of C sums its depth
+ * blocks in the same order as the single call, so any split gives the same bits.
+ */
+export const gemmF32PackedJob = poolJob(
+  GEMM_PACKED_ARGS,
+  (kernels, a, part, parts, step = 0) => {
+    if (parts === 1) {
+      kernels.gemm_f32_packed(a.m, a.n, a.k, a.a, a.lda, a.b, a.ldb, a.c, a.ldc, a.workspace);
+      return;
+    }
+    if (step > 0) multiplyBlock(kernels, a, step - 1, part, parts);
+    if (step < blockCounts(a.n, a.k).total) packBlock(kernels, a, step, part, parts);
+  },
+  (a, parts) => (parts === 1 ? 1 : blockCounts(a.n, a.k).total + 1),
+);
