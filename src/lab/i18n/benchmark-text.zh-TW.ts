@@ -51,8 +51,10 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
       caseAxis: "影像",
     },
     "dot-precision": { title: "float32 (f32x4) 與 float64 (f64x2) 的內積，WebAssembly SIMD", caseAxis: "向量長度 n" },
+    "fork-join": { title: "分派與會合：喚醒執行緒池的代價", caseAxis: "工作" },
   },
   variants: {
+    "fork-join-empty-threads": "空的工作：只有分派與會合",
     "conv2d-f32-direct-ref": "扁平型別陣列迴圈（TypeScript）",
     "conv2d-f32-im2col-gemm-ts": "im2col + 分塊 GEMM（TypeScript）",
     "conv2d-f32-im2col-gemm-wasm": "im2col + SIMD GEMM（WebAssembly）",
@@ -124,6 +126,8 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "histogram-u8-private-merge-js": "多執行緒各有私有直方圖，最後合併（JavaScript）",
   },
   cases: {
+    "triad over 3 × 64 KiB": "對 3 × 64 KiB 做 triad",
+    "triad over 3 × 1 MiB": "對 3 × 1 MiB 做 triad",
     "2²⁴ iterations, registers only": "2²⁴ 次迭代，只用暫存器",
     "256 × 256 (fits in cache)": "256 × 256（放得進快取）",
     "MNIST CNN (this site's), 256 images": "MNIST CNN（本站的），256 張影像",
@@ -137,6 +141,8 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "8,388,608 elements (float64: 128 MiB, main memory)": "8,388,608 個元素（float64：128 MiB，主記憶體）",
   },
   because: {
+    "fork-join/empty-vs-work":
+      "執行緒池在共享記憶體裡按響一個輔助執行緒自己的門鈴，並等待一個計數器改變：兩個執行緒都在自旋時，只是幾次快取行的傳遞；它們睡著時，則是每個方向各一次作業系統的喚醒，相比之下，在一個核心上串流 3 MiB 要花幾十微秒",
     "conv2d-im2col/wasm-vs-direct":
       "一次 GEMM 會把每個載入的值在暫存器區塊與四個 SIMD 通道間重複使用，而直接迴圈每做一次乘加都要重新載入兩個運算元，並在每個係數上檢查填補邊界",
     "conv2d-im2col/threads-2": "每個執行緒展開並相乘自己負責的輸出列，除了唯讀的權重之外什麼都不共享：每多一個核心有 80% 的平行效率",
