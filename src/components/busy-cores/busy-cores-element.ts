@@ -1,8 +1,10 @@
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
 import { wrap } from "comlink";
 import { busyShares, coresBusy } from "../../kernels/pool/busy-time.ts";
 import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { busyDocument } from "./busy-document.ts";
 import { renderBusyTable } from "./busy-table.ts";
 import type { BusyWorkerApi } from "./busy-worker.ts";
 
@@ -15,9 +17,11 @@ const RUN_MS = 1500;
  */
 class BusyCores extends RunIsland {
   #worker: Worker | undefined;
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
     this.bindControls(() => this.#run());
+    this.#results = this.attachResults();
     this.presetCount("threads", navigator.hardwareConcurrency);
   }
 
@@ -44,6 +48,7 @@ class BusyCores extends RunIsland {
         `Done: ${run.products} products in ${Math.round(run.wallMs)} ms; on average ${coresBusy(shares).toFixed(1)} of ${poolThreads} threads were busy` +
           (idle > 0 ? `, and ${idle} never ran a part.` : "."),
       );
+      await (await this.#results).setLive(await busyDocument({ ...run, shares }));
     } catch (e) {
       this.fail(e, "The run failed");
     } finally {

@@ -1,7 +1,9 @@
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { NOISY_CV } from "../../lab/stats.ts";
 import { ms } from "../bench/format.ts";
 import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { noiseDocument } from "./noise-document.ts";
 import { NOISE_SAMPLES, summarizePhase, type NoisePhase, type PhaseSummary } from "./noise-summary.ts";
 import { renderNoiseChart, renderNoiseTable } from "./noise-view.ts";
 
@@ -14,9 +16,11 @@ const LOAD_SETTLE_MS = 200;
  */
 class NoiseDemo extends RunIsland {
   #workers: Worker[] = [];
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
     this.bindControls(() => this.#run());
+    this.#results = this.attachResults();
     this.presetCount("load", navigator.hardwareConcurrency);
   }
 
@@ -70,6 +74,7 @@ class NoiseDemo extends RunIsland {
         `Done: median ${ms(quiet.stats.median)} → ${ms(loaded.stats.median)} ms, mean ${ms(quiet.stats.mean)} → ${ms(loaded.stats.mean)} ms; ` +
           `the loaded run is ${loaded.noisy ? "" : "not "}flagged noisy (CV above ${NOISY_CV}).`,
       );
+      await (await this.#results).setLive(await noiseDocument([quiet, loaded]));
     } catch (e) {
       this.fail(e, "The noise demo failed");
     } finally {
