@@ -41,6 +41,7 @@ export default defineConfig({
           items: [
             { label: "Welcome", link: "/" },
             { label: "Benchmark lab", link: "/lab/" },
+            { label: "Results gallery", link: "/results/" },
             { label: "Host it yourself", link: "/hosting/" },
           ],
         },
