@@ -37,6 +37,7 @@ export class ResultsPanel extends HTMLElement {
   #history: HistoryEntry[] = [];
   #imports: ResultSource[] = [];
   #shared: ResultSource[] = [];
+  #references: ResultSource[] = [];
 
   get #bench() {
     return { id: this.dataset.bench ?? "", baseline: this.dataset.baseline ?? "" };
@@ -91,6 +92,12 @@ export class ResultsPanel extends HTMLElement {
   /** The island's imported files, as sources to compare. */
   setImports(sources: readonly ResultSource[]): void {
     this.#imports = [...sources];
+    this.#options();
+  }
+
+  /** The gallery's reference runs of this benchmark, as sources to compare (listed last). */
+  setReferences(sources: readonly ResultSource[]): void {
+    this.#references = [...sources];
     this.#options();
   }
 
@@ -167,7 +174,8 @@ export class ResultsPanel extends HTMLElement {
     if (action === "compare") {
       const keys = [...this.#sources().keys()];
       const second = `history:${entry.id}`;
-      this.#find<HTMLSelectElement>("compare-first").value = keys.find((k) => k !== second) ?? second;
+      // Against the reader's own runs first (a reference is a choice, never the default).
+      this.#find<HTMLSelectElement>("compare-first").value = keys.find((k) => k !== second && !k.startsWith("reference:")) ?? second;
       this.#find<HTMLSelectElement>("compare-second").value = second;
       this.#compare();
     }
@@ -204,6 +212,7 @@ export class ResultsPanel extends HTMLElement {
       const source = importedSource(entry.doc, this.#bench, [], "Earlier");
       sources.set(`history:${entry.id}`, { ...source, label: `Earlier: ${savedAtText(entry)}` });
     }
+    for (const [i, s] of this.#references.entries()) sources.set(`reference:${i}`, s);
     return sources;
   }
 
