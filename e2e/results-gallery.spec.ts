@@ -27,6 +27,9 @@ test("the gallery shows every reference run, a table per benchmark with a column
   for (const [i, { file, doc }] of references.entries()) {
     await expect(runs.locator("tbody tr").nth(i).locator("th")).toHaveText(file);
     await expect(runs.locator("tbody tr").nth(i).locator("td").nth(3)).toHaveText(String(doc.results.length));
+    await expect(page.getByLabel(`Citation of ${file}`)).toHaveValue(
+      new RegExp(`^@misc\\{everycore-${file.replace(/\.json$/, "")}-\\d{4},`),
+    );
   }
 
   // GEMM: one row per case, variant and threads any run measured; a median column per run that measured it.
@@ -146,6 +149,15 @@ for (const spec of islands) {
     await expect(island.getByLabel("Share link")).toHaveValue(new RegExp(`#bench=${json.results[0]!.bench}&results=[A-Za-z0-9_-]+$`));
     await island.getByRole("button", { name: "Cite" }).click();
     await expect(island.getByLabel("Citation")).toHaveValue(/^@misc\{/);
+
+    // The link opens on another page with that run's table, labelled as shared.
+    const other = await page.context().newPage();
+    const otherErrors = collectErrors(other);
+    await other.goto(await island.getByLabel("Share link").inputValue());
+    const shared = other.locator(spec.selector).locator('[data-part="shared"]');
+    await expect(shared.locator('tbody th[scope="rowgroup"]')).toHaveText(/^Shared: /);
+    await expect(shared.locator("tbody tr")).toHaveCount(n);
+    expect(otherErrors).toEqual([]);
     expect(errors).toEqual([]);
   });
 }

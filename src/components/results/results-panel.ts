@@ -4,6 +4,7 @@ import { importedSource, liveSource, LIVE_SOURCE_LABEL, type ResultSource } from
 import { toCsv, toLatex, toMarkdown } from "../../lab/results-formats.ts";
 import type { ResultsV1 } from "../../lab/results.ts";
 import { download } from "../bench/download.ts";
+import { renderResultsTable } from "../bench/results-table.ts";
 import { renderSourceDetails } from "../bench/source-details.ts";
 import { findPart } from "../find-part.ts";
 import { renderComparison } from "./compare-table.ts";
@@ -15,7 +16,7 @@ import { pageSharedLink, shareUrl } from "./shared-link.ts";
 export interface ResultsHost {
   status(text: string): void;
   error(text: string): void;
-  /** Shows a run opened from a shared link beside the island's own results. */
+  /** Shows a run opened from a shared link beside the island's own results (else the panel shows it itself). */
   showShared?(source: ResultSource): void;
   /** Overlays two sources in the island's charts, the second dashed. */
   overlay?(first: ResultSource, second: ResultSource): void;
@@ -194,7 +195,9 @@ export class ResultsPanel extends HTMLElement {
     try {
       const source = importedSource(link.doc, this.#bench, [LIVE_SOURCE_LABEL], "Shared");
       this.#shared = [source];
-      this.#host?.showShared?.(source);
+      if (this.#host?.showShared) this.#host.showShared(source);
+      // An island without a results table of its own: the shared run's table and environment here.
+      else this.#find("shared").replaceChildren(renderResultsTable({ variants: [] }, [source]), ...renderSourceDetails([source]));
       this.#host?.status(`Showing a shared run (${source.label.slice("Shared: ".length)}) beside yours.`);
       this.#options();
     } catch (error) {
