@@ -44,6 +44,9 @@ class ScalingChart extends HTMLElement {
         ),
       ],
     });
+    // This element is the image with the accessible name; Plot's own aria-label on each mark's <g>
+    // (no role) is prohibited there (axe: aria-prohibited-attr), so the marks carry none.
+    for (const g of chart.querySelectorAll("[aria-label]")) g.removeAttribute("aria-label");
     this.replaceChildren(chart);
   }
 }
