@@ -60,6 +60,7 @@ export default defineConfig({
           items: [
             { label: "Welcome", translations: { "zh-TW": "歡迎" }, link: "/" },
             { label: "Benchmark lab", translations: { "zh-TW": "基準測試實驗室" }, link: "/lab/" },
+            { label: "Results gallery", translations: { "zh-TW": "結果展示" }, link: "/results/" },
             { label: "Host it yourself", translations: { "zh-TW": "自行架設" }, link: "/hosting/" },
             { label: "Glossary", translations: { "zh-TW": "詞彙表" }, link: "/glossary/" },
           ],

@@ -1,11 +1,11 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { findBenchmark } from "../src/lab/registry.ts";
 import type { ResultsV1 } from "../src/lab/results.ts";
 import { encodeShareFragment } from "../src/lab/share-link.ts";
 import { collectErrors } from "./console-errors.ts";
+import { clipboard, csvCells, saved } from "./exports.ts";
 
 /**
  * Results that travel (DESIGN.md): a run exported in every format, shared as a link and opened in
@@ -25,21 +25,6 @@ async function open(page: Page, id: string, path: string): Promise<Locator> {
   await expect(island.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
   return island;
 }
-
-async function saved(page: Page, button: Locator): Promise<string> {
-  const download = page.waitForEvent("download");
-  await button.click();
-  return readFile(await (await download).path(), "utf8");
-}
-
-/** The cells of one CSV line: quoted text (with "" for a quote) or bare numbers. */
-function csvCells(line: string): string[] {
-  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)]
-    .slice(0, -1)
-    .map(([, cell]) => (cell!.startsWith('"') ? cell!.slice(1, -1).replaceAll('""', '"') : cell!));
-}
-
-const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
 /** The Median column of the results table, source by source (its row groups). */
 function medians(island: Locator, group: number): Promise<string[]> {

@@ -5,6 +5,7 @@
  * results as Markdown, CSV and LaTeX.
  */
 import { writeFile } from "node:fs/promises";
+import { cpus } from "node:os";
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { chromium, type Locator } from "@playwright/test";
@@ -89,8 +90,11 @@ try {
       .finally(stopEcho);
     docs.push(doc);
   }
+  // A page cannot know the CPU; the CLI runs on the same machine as its browser, so it can.
+  const cpuModel = cpus()[0]?.model.trim();
   const merged: ResultsV1 = {
     ...docs[0]!,
+    env: { ...docs[0]!.env, ...(cpuModel ? { cpuModel } : {}) },
     results: docs.flatMap((d) => d.results),
     claims: docs.flatMap((d) => d.claims),
     skipped: docs.flatMap((d) => d.skipped),

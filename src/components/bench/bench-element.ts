@@ -36,10 +36,14 @@ export class BenchElement extends RunIsland {
   #imports: ResultSource[] = [];
   /** A run opened from a shared link (#results=…). */
   #shared: ResultSource[] = [];
+  /** The gallery's reference runs of this benchmark (rendered by the server), shown when the reader asks. */
+  #references: ResultSource[] = [];
   #panel!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
     this.#bench = readMeta<BenchmarkMeta>(this);
+    this.#references = JSON.parse(this.dataset.references ?? "[]") as ResultSource[];
+    this.querySelector<HTMLInputElement>('[data-part="references"]')?.addEventListener("change", () => this.#render());
     this.bindControls(
       () => this.run(this.#readOptions()),
       () => this.cancel(),
@@ -63,6 +67,7 @@ export class BenchElement extends RunIsland {
       overlay: (first, second) => void this.#drawCharts(first.results, second.results),
       variantLabel: (id) => this.#bench.variants.find((v) => v.id === id)?.label ?? id,
     });
+    void this.#panel.then((p) => p.setReferences(this.#references));
     const importInput = this.find<HTMLInputElement>("import");
     importInput.addEventListener("change", () => {
       void this.importFiles([...(importInput.files ?? [])]);
@@ -121,7 +126,8 @@ export class BenchElement extends RunIsland {
 
   #sources(): ResultSource[] {
     const live = this.#live.length ? [liveSource(this.#bench, this.#live, this.#liveEnv, pageSourceWords())] : [];
-    return [...live, ...this.#shared, ...this.#imports];
+    const references = this.querySelector<HTMLInputElement>('[data-part="references"]')?.checked ? this.#references : [];
+    return [...live, ...this.#shared, ...this.#imports, ...references];
   }
 
   /** Table and environment details of every source; the chart shows the live run only. */

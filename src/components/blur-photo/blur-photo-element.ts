@@ -1,6 +1,8 @@
 import { pageMessages } from "../i18n/messages.ts";
 import { ms } from "../bench/format.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
+import { blurDocument } from "./blur-document.ts";
 import { MAX_SIDE, type BlurMethod } from "./blur-photo.ts";
 import type { BlurReply, BlurRequest } from "./blur-photo-worker.ts";
 
@@ -12,8 +14,10 @@ import type { BlurReply, BlurRequest } from "./blur-photo-worker.ts";
 class BlurPhoto extends RunIsland {
   #worker: Worker | undefined;
   #lastId = 0;
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback() {
+    this.#results = this.attachResults();
     this.bindControls(
       async () => {
         const photo = this.find<HTMLSelectElement>("photo");
@@ -54,11 +58,11 @@ class BlurPhoto extends RunIsland {
 
   #startWorker(): Worker {
     const worker = new Worker(new URL("./blur-photo-worker.ts", import.meta.url), { type: "module", name: "every-core-blur-photo" });
-    worker.addEventListener("message", (event: MessageEvent<BlurReply>) => this.#show(event.data));
+    worker.addEventListener("message", (event: MessageEvent<BlurReply>) => void this.#show(event.data));
     return worker;
   }
 
-  #show(reply: BlurReply) {
+  async #show(reply: BlurReply) {
     // A newer request supersedes this one: show only the latest.
     if (reply.id !== this.#lastId) return;
     this.setRunning(false);
@@ -76,6 +80,8 @@ class BlurPhoto extends RunIsland {
       this.querySelector(`[data-time="${blur.method satisfies BlurMethod}"]`)!.textContent = `${ms(blur.ms)} ms`;
     }
     this.find("figures").hidden = false;
+    const doc = await blurDocument(reply.width, reply.height, reply.k, reply.blurs);
+    await (await this.#results).setLive(doc);
   }
 
   #draw(name: string, bitmap: ImageBitmap, width: number, height: number) {

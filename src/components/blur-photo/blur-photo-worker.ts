@@ -17,6 +17,8 @@ export type BlurReply =
   | {
       id: number;
       ok: true;
+      /** The kernel side the blurs used. */
+      k: number;
       width: number;
       height: number;
       originalWidth: number;
@@ -65,6 +67,7 @@ async function handle({ id, source, name, k }: BlurRequest): Promise<BlurReply> 
   const reply = {
     id,
     ok: true as const,
+    k,
     width,
     height,
     originalWidth: decoded.width,

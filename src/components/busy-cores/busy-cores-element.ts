@@ -1,9 +1,11 @@
 import { pageMessages } from "../i18n/messages.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
 import { wrap } from "comlink";
 import { busyShares, coresBusy } from "../../kernels/pool/busy-time.ts";
 import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { busyDocument } from "./busy-document.ts";
 import { renderBusyTable } from "./busy-table.ts";
 import type { BusyWorkerApi } from "./busy-worker.ts";
 
@@ -16,9 +18,11 @@ const RUN_MS = 1500;
  */
 class BusyCores extends RunIsland {
   #worker: Worker | undefined;
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
     this.bindControls(() => this.#run());
+    this.#results = this.attachResults();
     this.presetCount("threads", navigator.hardwareConcurrency);
   }
 
@@ -45,6 +49,7 @@ class BusyCores extends RunIsland {
       this.find("result").replaceChildren(renderBusyTable(shares, run.wallMs));
       const idle = shares.filter((s) => s.busyMs === 0).length;
       this.status(pageMessages().busyDone(run.products, Math.round(run.wallMs), coresBusy(shares).toFixed(1), poolThreads, idle));
+      await (await this.#results).setLive(await busyDocument({ ...run, shares }));
     } catch (e) {
       this.fail(e, pageMessages().runFailed);
     } finally {

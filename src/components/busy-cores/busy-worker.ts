@@ -21,6 +21,9 @@ export interface BusyRun {
   /** Per pool thread, 0 = the coordinator: ms spent in jobs during wallMs. */
   busyMs: number[];
   products: number;
+  /** The WebAssembly build that ran and its SHA-256, for the results' environment. */
+  isa: string;
+  sha256: string;
 }
 
 const api = {
@@ -42,7 +45,15 @@ const api = {
         prepared.run();
         products++;
       } while (performance.now() - start < durationMs);
-      return { threads, poolThreads, wallMs: performance.now() - start, busyMs: pool.busyMs(), products };
+      return {
+        threads,
+        poolThreads,
+        wallMs: performance.now() - start,
+        busyMs: pool.busyMs(),
+        products,
+        isa: wasm.isa,
+        sha256: wasm.sha256,
+      };
     } finally {
       await pool.terminate();
     }

@@ -25,6 +25,9 @@ export const en = {
     `${variants === 1 ? "Times 1 variant" : `Races ${variants} variants`} on ${inputs === 1 ? "1 input" : `${inputs} inputs`} (${cases}).`,
   benchChecked: (threads: string) =>
     `Every result is checked against the reference; threaded variants run at ${threads}… up to the threads you choose.`,
+  showReferences: (count: number) => `Show the gallery's reference runs (${count}, from the`,
+  resultsGallery: "results gallery",
+  closeParen: ")",
   importJson: "Import JSON",
   clearImported: "Clear imported",
   dropHint: "or drop a results file on this box: another browser's download appears beside your run.",
@@ -353,6 +356,7 @@ export const en = {
   blurDone: (width: number, height: number, scaled: string) => `Done: ${width}×${height}${scaled}.`,
 
   // The int8 error (QuantError.astro, quant-error/*).
+  quantTitle: "int8 against float32: the error",
   quantRun: "Measure the error",
   quantProgress: "Measuring the error: progress",
   quantIntro: "Runs in a worker; takes well under a second.",

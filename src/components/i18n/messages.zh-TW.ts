@@ -20,6 +20,9 @@ export const zhTW: Messages = {
   benchRaces: (variants, inputs, cases) =>
     `${variants === 1 ? "量測 1 個變體" : `比較 ${variants} 個變體`}，共 ${inputs} 組輸入（${cases}）。`,
   benchChecked: (threads) => `每個結果都與參考實作比對；多執行緒變體會以 ${threads}… 個執行緒執行，最多到你選擇的執行緒數。`,
+  showReferences: (count: number) => `顯示展示頁的參考執行結果（${count} 筆，來自`,
+  resultsGallery: "結果展示頁",
+  closeParen: "）",
   importJson: "匯入 JSON",
   clearImported: "清除匯入的結果",
   dropHint: "或把結果檔拖放到這個區塊：其他瀏覽器下載的結果會顯示在你的結果旁邊。",
@@ -334,6 +337,7 @@ export const zhTW: Messages = {
   blurDone: (width, height, scaled) => `完成：${width}×${height}${scaled}。`,
 
   // The int8 error (QuantError.astro, quant-error/*).
+  quantTitle: "int8 對上 float32：誤差",
   quantRun: "量測誤差",
   quantProgress: "量測誤差：進度",
   quantIntro: "在工作執行緒中執行；花不到一秒。",

@@ -1,8 +1,10 @@
 import { pageMessages } from "../i18n/messages.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { NOISY_CV } from "../../lab/stats.ts";
 import { ms } from "../bench/format.ts";
 import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { noiseDocument } from "./noise-document.ts";
 import { NOISE_SAMPLES, summarizePhase, type NoisePhase, type PhaseSummary } from "./noise-summary.ts";
 import { renderNoiseChart, renderNoiseTable } from "./noise-view.ts";
 
@@ -15,9 +17,11 @@ const LOAD_SETTLE_MS = 200;
  */
 class NoiseDemo extends RunIsland {
   #workers: Worker[] = [];
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
     this.bindControls(() => this.#run());
+    this.#results = this.attachResults();
     this.presetCount("load", navigator.hardwareConcurrency);
   }
 
@@ -75,6 +79,7 @@ class NoiseDemo extends RunIsland {
           NOISY_CV,
         ),
       );
+      await (await this.#results).setLive(await noiseDocument([quiet, loaded]));
     } catch (e) {
       this.fail(e, pageMessages().noiseFailed);
     } finally {

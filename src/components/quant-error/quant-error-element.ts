@@ -1,16 +1,20 @@
 import { pageMessages } from "../i18n/messages.ts";
 import type { ErrorRow } from "./quant-error-rows.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
+import { quantErrorDocument } from "./quant-error-document.ts";
 
 const percent = (x: number) => `${(100 * x).toPrecision(2)} %`;
 
 /** <ec-quant-error data-seed>: on "Measure the error", runs the int8 pipeline against float32 in a worker and tabulates the error. */
 class QuantErrorElement extends RunIsland {
   #worker: Worker | undefined;
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
     this.bindControls(() => this.#run());
+    this.#results = this.attachResults();
   }
 
   disconnectedCallback(): void {
@@ -29,9 +33,11 @@ class QuantErrorElement extends RunIsland {
         worker.onmessage = (e: MessageEvent<ErrorRow[]>) => resolve(e.data);
         worker.postMessage({ seed: Number(this.dataset.seed) });
       });
-      this.find("rows").replaceChildren(...(await this.cancellable(Promise.race([rows, workerFailure(worker, "the worker")]))).map(row));
+      const measured = await this.cancellable(Promise.race([rows, workerFailure(worker, "the worker")]));
+      this.find("rows").replaceChildren(...measured.map(row));
       this.find("result").hidden = false;
       this.status(pageMessages().quantDone);
+      await (await this.#results).setLive(await quantErrorDocument(measured));
     } catch (e) {
       this.fail(e, pageMessages().quantFailed);
     } finally {

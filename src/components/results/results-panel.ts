@@ -4,6 +4,7 @@ import { importedSource, liveSource, type ResultSource } from "../../lab/result-
 import { toCsv, toLatex, toMarkdown } from "../../lab/results-formats.ts";
 import type { ResultsV1 } from "../../lab/results.ts";
 import { download } from "../bench/download.ts";
+import { renderResultsTable } from "../bench/results-table.ts";
 import { renderSourceDetails } from "../bench/source-details.ts";
 import { findPart } from "../find-part.ts";
 import { pageMessages, pageSourceWords } from "../i18n/messages.ts";
@@ -16,7 +17,7 @@ import { pageSharedLink, shareUrl } from "./shared-link.ts";
 export interface ResultsHost {
   status(text: string): void;
   error(text: string): void;
-  /** Shows a run opened from a shared link beside the island's own results. */
+  /** Shows a run opened from a shared link beside the island's own results (else the panel shows it itself). */
   showShared?(source: ResultSource): void;
   /** Overlays two sources in the island's charts, the second dashed. */
   overlay?(first: ResultSource, second: ResultSource): void;
@@ -38,6 +39,7 @@ export class ResultsPanel extends HTMLElement {
   #history: HistoryEntry[] = [];
   #imports: ResultSource[] = [];
   #shared: ResultSource[] = [];
+  #references: ResultSource[] = [];
 
   get #bench() {
     return { id: this.dataset.bench ?? "", baseline: this.dataset.baseline ?? "" };
@@ -92,6 +94,12 @@ export class ResultsPanel extends HTMLElement {
   /** The island's imported files, as sources to compare. */
   setImports(sources: readonly ResultSource[]): void {
     this.#imports = [...sources];
+    this.#options();
+  }
+
+  /** The gallery's reference runs of this benchmark, as sources to compare (listed last). */
+  setReferences(sources: readonly ResultSource[]): void {
+    this.#references = [...sources];
     this.#options();
   }
 
@@ -168,7 +176,8 @@ export class ResultsPanel extends HTMLElement {
     if (action === "compare") {
       const keys = [...this.#sources().keys()];
       const second = `history:${entry.id}`;
-      this.#find<HTMLSelectElement>("compare-first").value = keys.find((k) => k !== second) ?? second;
+      // Against the reader's own runs first (a reference is a choice, never the default).
+      this.#find<HTMLSelectElement>("compare-first").value = keys.find((k) => k !== second && !k.startsWith("reference:")) ?? second;
       this.#find<HTMLSelectElement>("compare-second").value = second;
       this.#compare();
     }
@@ -188,7 +197,9 @@ export class ResultsPanel extends HTMLElement {
       const origin = pageMessages().originShared;
       const source = importedSource(link.doc, this.#bench, [pageSourceWords().live], origin, pageSourceWords());
       this.#shared = [source];
-      this.#host?.showShared?.(source);
+      if (this.#host?.showShared) this.#host.showShared(source);
+      // An island without a results table of its own: the shared run's table and environment here.
+      else this.#find("shared").replaceChildren(renderResultsTable({ variants: [], cases: [] }, [source]), ...renderSourceDetails([source]));
       this.#host?.status(pageMessages().showingShared(source.label.slice(`${origin}: `.length)));
       this.#options();
     } catch (error) {
@@ -206,6 +217,7 @@ export class ResultsPanel extends HTMLElement {
       const source = importedSource(entry.doc, this.#bench, [], pageMessages().originEarlier, pageSourceWords());
       sources.set(`history:${entry.id}`, { ...source, label: pageMessages().earlierRun(savedAtText(entry)) });
     }
+    for (const [i, s] of this.#references.entries()) sources.set(`reference:${i}`, s);
     return sources;
   }
 

@@ -1,7 +1,9 @@
 import { pageMessages } from "../i18n/messages.ts";
 import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
+import { tilesDocument } from "./tiles-document.ts";
 import { DONE, OWNER, tileCount, type TilesJob } from "./tiles-protocol.ts";
 
 /** Resolves when slot `index` no longer holds `value`, or after `timeoutMs` at most. */
@@ -23,9 +25,11 @@ async function changed(slots: Int32Array, index: number, value: number, timeoutM
  */
 class SharedTiles extends RunIsland {
   #workers: Worker[] = [];
+  #results!: Promise<ResultsPanel>;
 
   connectedCallback(): void {
     this.bindControls(() => this.#run());
+    this.#results = this.attachResults();
     this.presetCount("workers", Math.min(4, navigator.hardwareConcurrency || 1), navigator.hardwareConcurrency || 1);
     if (!globalThis.crossOriginIsolated) {
       this.find<HTMLButtonElement>("run").disabled = true;
@@ -79,6 +83,7 @@ class SharedTiles extends RunIsland {
       this.status(
         pageMessages().tilesDone(tiles, ms.toFixed(0), byWorker.map((n, i) => pageMessages().tilesOfWorker(i + 1, n)).join(", ")),
       );
+      await (await this.#results).setLive(await tilesDocument(width, height, tile, workers, ms));
     } catch (e) {
       this.fail(e, pageMessages().tilesFailed, pageMessages().cancelledWorkersStopped);
     } finally {

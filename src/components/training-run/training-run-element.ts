@@ -2,9 +2,11 @@ import { pageMessages } from "../i18n/messages.ts";
 import { proxy, wrap } from "comlink";
 import type { TrainingProgress } from "../../lab/training/training-loop.ts";
 import { checkTrainingOptions, TARGET_ACCURACY, type TrainingOptions } from "../../lab/training/training-options.ts";
+import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
 import { trainingCharts, type RunSeries } from "./training-chart.ts";
+import { trainingDocument } from "./training-document.ts";
 import { defaultWorkers, parseTrainingFields, runLabel } from "./training-form.ts";
 import { trainingTable, type FinishedRun } from "./training-table.ts";
 import type { SetupProgress, TrainingWorkerApi } from "./training-worker.ts";
@@ -22,6 +24,7 @@ class TrainingRun extends RunIsland {
   #live: RunSeries | undefined;
   #plot: typeof import("@observablehq/plot") | undefined;
   #drawPending = false;
+  #results!: Promise<ResultsPanel>;
 
   #input(name: string): HTMLInputElement {
     return this.find<HTMLInputElement>(name);
@@ -31,6 +34,7 @@ class TrainingRun extends RunIsland {
     const workers = this.#input("workers");
     workers.value = String(defaultWorkers(navigator.hardwareConcurrency));
     this.find("cores").textContent = String(navigator.hardwareConcurrency);
+    this.#results = this.attachResults();
     this.bindControls(
       () => this.#runAll(),
       () => this.#cancel(),
@@ -93,13 +97,15 @@ class TrainingRun extends RunIsland {
     try {
       const summary = await this.cancellable(Promise.race([api.train(o, proxy(onProgress)), workerFailure(worker, "the training worker")]));
       const live = this.#live;
-      this.#finished.push({ ...live, workers: o.workers, summary });
+      this.#finished.push({ ...live, options: o, summary });
       this.#live = undefined;
       const accuracy = this.find("accuracy");
       accuracy.dataset.value = String(summary.accuracy);
       accuracy.dataset.seconds = String(summary.seconds);
       accuracy.textContent = t.trainAccuracy(label, (100 * summary.accuracy).toFixed(2), summary.seconds.toFixed(1));
       this.#setState("done", t.trainDone(label));
+      // Every finished run so far, as one document: a K-worker run and its 1-worker twin compare.
+      await (await this.#results).setLive(await trainingDocument(this.#finished));
       return true;
     } catch (e) {
       if (this.dataset.state !== "cancelled") {

@@ -1,10 +1,11 @@
 import { pageMessages } from "../i18n/messages.ts";
 import type { TrainingSummary } from "../../lab/training/training-loop.ts";
+import type { TrainingOptions } from "../../lab/training/training-options.ts";
 import type { RunSeries } from "./training-chart.ts";
 
 /** A finished run: its curves and its summary. */
 export interface FinishedRun extends RunSeries {
-  workers: number;
+  options: TrainingOptions;
   summary: TrainingSummary;
 }
 
