@@ -22,15 +22,15 @@ export const MEMORY_INITIAL_PAGES = 256;
 export const MEMORY_MAXIMUM_PAGES = 16384;
 export const WASM_PAGE_BYTES = 65536;
 /** The instruction set of a build, as it appears in kernel names (XNNPACK style). */
-export type WasmIsa = "wasm-relaxed" | "wasmsimd";
+export type WasmIsa = "wasmrelaxedsimd" | "wasmsimd";
 
 /** Rows × columns of the GEMM register tile: split rows across threads in multiples of GEMM_MR. */
-export const GEMM_F32_MR = WASM_KERNELS.gemm_f32.constants.MR;
-export const GEMM_F32_NR = WASM_KERNELS.gemm_f32.constants.NR;
+export const GEMM_F32_MR = WASM_KERNELS.gemm_f32_6x8_wasmrelaxedsimd.constants.MR;
+export const GEMM_F32_NR = WASM_KERNELS.gemm_f32_6x8_wasmrelaxedsimd.constants.NR;
 
-/** The GEMM micro-kernel's name for a build, e.g. "gemm-f32-6x8-wasm-relaxed". */
+/** The GEMM micro-kernel's name for a build, e.g. "gemm-f32-6x8-wasmrelaxedsimd". */
 export function gemmF32KernelName(isa: WasmIsa): string {
-  return `${WASM_KERNELS.gemm_f32.name}-${isa}`;
+  return `${WASM_KERNELS.gemm_f32_6x8_wasmrelaxedsimd.name}-${isa}`;
 }
 
 /**
@@ -65,7 +65,7 @@ export interface CompiledKernels {
  */
 export function compileKernels(builds: { relaxed: BufferSource; simd: BufferSource }): CompiledKernels {
   if (WebAssembly.validate(builds.relaxed)) {
-    return { module: new WebAssembly.Module(builds.relaxed), isa: "wasm-relaxed" };
+    return { module: new WebAssembly.Module(builds.relaxed), isa: "wasmrelaxedsimd" };
   }
   if (WebAssembly.validate(builds.simd)) {
     return { module: new WebAssembly.Module(builds.simd), isa: "wasmsimd" };

@@ -1,4 +1,4 @@
-// maxpool2x2-relu-backward-f32: the gradient of out = max(0, 2×2 max-pool of x) (maxpool2x2-relu-f32)
+// maxpool2x2-relu-backward-f32: the gradient of out = max(0, 2×2 max-pool of x) (maxpool2x2-relu-f32-wasmsimd)
 // over `planes` planes of h × w floats: each window's dout goes to the input that was its maximum
 // (the first in row-major order on a tie) when that maximum is > 0, every other dx is 0, and so is
 // an odd last row or column the pool dropped. The same bits as maxpool2x2ReluBackwardF32 in
