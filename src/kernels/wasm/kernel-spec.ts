@@ -65,7 +65,7 @@ export interface WasmKernelSpec<
   Result extends WasmResultKind = WasmResultKind,
   Constants extends KernelConstants = KernelConstants,
 > {
-  /** The kernel's name without its ISA, XNNPACK style, as the chapters and benchmarks call it. */
+  /** The kernel's name, XNNPACK style (op-type[-tile][-method]-isa): its export with hyphens for underscores. */
   readonly name: string;
   /** The arguments in order, one per parameter of `check` (the types enforce the count). */
   readonly args: { readonly [I in keyof Args]: WasmArg };
