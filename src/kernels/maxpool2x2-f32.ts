@@ -28,7 +28,7 @@ export function maxpool2x2ReluF32(planes: number, h: number, w: number, x: Float
  * was its maximum (the first one in row-major order on a tie, the same pick in every run) when that
  * maximum is above 0, the ReLU's gradient. The window is searched again in x instead of remembering
  * an index per output: cheaper than a buffer of indices in memory, and it keeps the forward pass
- * free of bookkeeping that inference never uses. The reference of maxpool2x2_relu_backward_f32.
+ * free of bookkeeping that inference never uses. The reference of maxpool2x2_relu_backward_f32_wasmsimd.
  */
 export function maxpool2x2ReluBackwardF32(
   planes: number,

@@ -11,6 +11,7 @@ export const LEGACY_VARIANT_IDS: Readonly<Record<string, string>> = {
   "cnn-train-f32-data-parallel": "cnn-train-f32-data-parallel-wasmrelaxedsimd-threads",
   "cnn-train-f32-prefetch": "cnn-train-f32-prefetch-wasmrelaxedsimd-threads",
   "cnn-train-f32-single": "cnn-train-f32-wasmrelaxedsimd",
+  "cnn-train-f32-single-ts-pool-backward": "cnn-train-f32-ts-maxpool-backward-wasmrelaxedsimd",
   "collatz-steps-js": "collatz-steps-ts",
   "collatz-steps-js-interleaved": "collatz-steps-interleaved-ts",
   "collatz-steps-js-workers": "collatz-steps-ts-threads",

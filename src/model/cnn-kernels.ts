@@ -49,7 +49,7 @@ export const typescriptCnnKernels: CnnKernels = {
  * Pool + ReLU is maxpool2x2_relu_f32_wasmsimd: SIMD, and no JavaScript loop left per image, so one image
  * per call costs little more than a batch even before the JIT has optimised the glue. col2im_f32_wasm
  * gives the same bits as the TypeScript col2im in about a third of the time (training's backward).
- * So does maxpool2x2_relu_backward_f32 the TypeScript pool + ReLU gradient: it searched each window
+ * So does maxpool2x2_relu_backward_f32_wasmsimd the TypeScript pool + ReLU gradient: it searched each window
  * one float at a time and cleared dx in a separate pass, ~10% of a training step.
  */
 export function sharedMemoryCnnKernels(kernels: WasmKernels): CnnKernels {
@@ -124,7 +124,7 @@ export function sharedMemoryCnnKernels(kernels: WasmKernels): CnnKernels {
       ] as const) {
         if (v.length !== length) throw new RangeError(`invalid ${name}: length ${v.length}, expected ${length}`);
       }
-      kernels.maxpool2x2_relu_backward_f32(inMemory("x", x), inMemory("dout", dout), inMemory("dx", dx), planes, h, w);
+      kernels.maxpool2x2_relu_backward_f32_wasmsimd(inMemory("x", x), inMemory("dout", dout), inMemory("dx", dx), planes, h, w);
     },
     poolRelu(planes, h, w, x, out) {
       const outLength = planes * (h >> 1) * (w >> 1);

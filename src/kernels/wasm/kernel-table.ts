@@ -515,9 +515,9 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, base + 64, 1, 2, 2],
   }),
 
-  /** dx = gradient of max(0, 2×2 max-pool of x) given dout, over planes × h × w floats (maxpool2x2-relu-backward-f32.ts). */
-  maxpool2x2_relu_backward_f32: wasmKernel({
-    name: "maxpool2x2-relu-backward-f32",
+  /** dx = gradient of max(0, 2×2 max-pool of x) given dout, over planes × h × w floats (maxpool2x2-relu-backward-f32-wasmsimd.ts). */
+  maxpool2x2_relu_backward_f32_wasmsimd: wasmKernel({
+    name: "maxpool2x2-relu-backward-f32-wasmsimd",
     args: [arg.pointer("x"), arg.pointer("dout"), arg.pointer("dx"), arg.size("planes"), arg.size("h"), arg.size("w")],
     result: "void",
     check: (context: KernelCheckContext) => (x: number, dout: number, dx: number, planes: number, h: number, w: number) => {

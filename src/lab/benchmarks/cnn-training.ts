@@ -70,7 +70,7 @@ const single: TrainingVariant = {
 
 /** The profiling lesson's "before": (a) with the max-pool + ReLU gradient still in TypeScript. */
 const singleTypescriptPool: TrainingVariant = {
-  id: "cnn-train-f32-single-ts-pool-backward",
+  id: "cnn-train-f32-ts-maxpool-backward-wasmrelaxedsimd",
   label: "(a) before: the max-pool gradient in TypeScript",
   needsIsolation: true,
   prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }, true),

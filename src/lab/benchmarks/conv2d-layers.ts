@@ -1,6 +1,6 @@
 import type { ConvParams } from "../../kernels/conv-shape.ts";
 import { defineBenchmark } from "../benchmark.ts";
-import { PEAK_FMA, peakOnSameFlops } from "./machine-peak.ts";
+import { PEAK_FMA_ONE_THREAD, peakOnSameFlops } from "./machine-peak.ts";
 import {
   conv2dDirectRef,
   conv2dIm2colGemmTs,
@@ -66,7 +66,7 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
       id: "conv2d-layers/winograd-vs-peak",
       case: DEEP_LAYER,
       faster: { variant: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd" },
-      slower: { variant: PEAK_FMA },
+      slower: { variant: PEAK_FMA_ONE_THREAD },
       atLeast: 1,
       because:
         "the FMA peak bounds how fast the direct convolution's multiply-adds can be done, and Winograd does 2.25× fewer of them: a better algorithm, not a faster loop, is what passes the ceiling",

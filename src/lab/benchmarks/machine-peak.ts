@@ -12,6 +12,8 @@ const ITERATIONS = 2 ** 24;
 export const PEAK_CASE = "2²⁴ iterations, registers only";
 export const PEAK_FMA = "peak-f32x4-fma-wasmrelaxedsimd-threads";
 export const PEAK_MULADD = "peak-f32x4-muladd-wasmsimd-threads";
+/** The same FMA probe on one thread, beside a benchmark's kernels (peakOnSameFlops). */
+export const PEAK_FMA_ONE_THREAD = "peak-f32x4-fma-wasmrelaxedsimd";
 
 /**
  * A count as two float32s, hi + lo, so the Float32Array the harness compares carries an integer
@@ -29,7 +31,7 @@ export function countAsF32(count: number): Float32Array {
  */
 export function peakOnSameFlops<P extends Params, I>(flops: (p: P) => number, cases?: readonly string[]): Variant<P, I> {
   return {
-    id: PEAK_FMA,
+    id: PEAK_FMA_ONE_THREAD,
     label: "FMA peak on the same FLOPs (WebAssembly)",
     needsIsolation: true,
     ...(cases && { cases }),

@@ -22,7 +22,7 @@ describe("cnn-training benchmark", () => {
       initParams(SHAPE, paramLayout(SHAPE), initial, WEIGHT_SEED);
       for (const [variant, threads] of [
         ["cnn-train-f32-wasmrelaxedsimd", 1],
-        ["cnn-train-f32-single-ts-pool-backward", 1],
+        ["cnn-train-f32-ts-maxpool-backward-wasmrelaxedsimd", 1],
         ["cnn-train-f32-prefetch-wasmrelaxedsimd-threads", 1],
         ["cnn-train-f32-prefetch-wasmrelaxedsimd-threads", 2],
         ["cnn-train-f32-data-parallel-wasmrelaxedsimd-threads", 2],

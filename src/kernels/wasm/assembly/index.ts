@@ -26,7 +26,7 @@ export {
 } from "./gemm-i8-4x8-wasmrelaxedsimd";
 export { quantize_f32_i8_rows_wasmsimd, dequantize_i32_f32_wasmsimd } from "./gemm-i8-quantize";
 export { maxpool2x2_relu_f32_wasmsimd } from "./maxpool2x2-relu-f32-wasmsimd";
-export { maxpool2x2_relu_backward_f32 } from "./maxpool2x2-relu-backward-f32";
+export { maxpool2x2_relu_backward_f32_wasmsimd } from "./maxpool2x2-relu-backward-f32-wasmsimd";
 
 /**
  * The first byte the module leaves free: asc's `__heap_base` (1024 with no static data, asc keeping

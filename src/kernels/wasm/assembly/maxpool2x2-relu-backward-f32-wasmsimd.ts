@@ -1,4 +1,4 @@
-// maxpool2x2-relu-backward-f32: the gradient of out = max(0, 2×2 max-pool of x) (maxpool2x2-relu-f32-wasmsimd)
+// maxpool2x2-relu-backward-f32-wasmsimd: the gradient of out = max(0, 2×2 max-pool of x) (maxpool2x2-relu-f32-wasmsimd)
 // over `planes` planes of h × w floats: each window's dout goes to the input that was its maximum
 // (the first in row-major order on a tie) when that maximum is > 0, every other dx is 0, and so is
 // an odd last row or column the pool dropped. The same bits as maxpool2x2ReluBackwardF32 in
@@ -10,7 +10,7 @@
 // clearing pass. Pointers in bytes.
 
 /** dx = ∂(max(0, maxpool2x2(x)))/∂x · dout. Nothing happens unless planes ≥ 1 and h, w ≥ 2. */
-export function maxpool2x2_relu_backward_f32(x: usize, dout: usize, dx: usize, planes: i32, h: i32, w: i32): void {
+export function maxpool2x2_relu_backward_f32_wasmsimd(x: usize, dout: usize, dx: usize, planes: i32, h: i32, w: i32): void {
   if (planes < 1 || h < 2 || w < 2) return;
   const oh = h >> 1;
   const ow = w >> 1;

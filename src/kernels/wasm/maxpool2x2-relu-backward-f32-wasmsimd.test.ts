@@ -5,7 +5,7 @@ import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-
 import { loadTestBuilds } from "./test-builds.ts";
 import { WasmArena } from "./wasm-arena.ts";
 
-// maxpool2x2-relu-backward-f32 (both builds) against maxpool2x2ReluBackwardF32 on shapes around
+// maxpool2x2-relu-backward-f32-wasmsimd (both builds) against maxpool2x2ReluBackwardF32 on shapes around
 // the 4-window SIMD step (output widths 1–9, odd heights and widths whose last row or column the
 // pool dropped), on inputs of both signs with ties: bit-identical (only comparisons and copies),
 // every dx written (it starts as NaN) and nothing past it.
@@ -31,7 +31,7 @@ function tiedInput(length: number, seed: number): Float32Array {
   return randomF32(length, seed).map((v) => Math.round(4 * v) / 4);
 }
 
-describe.each(Object.keys(BUILDS) as WasmIsa[])("maxpool2x2-relu-backward-f32 (%s)", (isa) => {
+describe.each(Object.keys(BUILDS) as WasmIsa[])("maxpool2x2-relu-backward-f32-wasmsimd (%s)", (isa) => {
   it.each(SHAPES)("equals the TypeScript gradient of pool + ReLU on %i planes of %i×%i", (planes, h, w) => {
     const k = instantiateKernels(BUILDS[isa], createSharedMemory(2));
     const arena = new WasmArena(k.memory, k);
@@ -44,7 +44,7 @@ describe.each(Object.keys(BUILDS) as WasmIsa[])("maxpool2x2-relu-backward-f32 (%
     DOUT.view().set(dout);
     DX.view().fill(NaN);
     DX.view().fill(SENTINEL, x.length);
-    k.maxpool2x2_relu_backward_f32(X.ptr, DOUT.ptr, DX.ptr, planes, h, w);
+    k.maxpool2x2_relu_backward_f32_wasmsimd(X.ptr, DOUT.ptr, DX.ptr, planes, h, w);
     const ref = new Float32Array(x.length);
     maxpool2x2ReluBackwardF32(planes, h, w, x, dout, ref);
     const got = DX.view();
@@ -54,9 +54,9 @@ describe.each(Object.keys(BUILDS) as WasmIsa[])("maxpool2x2-relu-backward-f32 (%
 
   it("rejects bad arguments with a RangeError naming them", () => {
     const k = instantiateKernels(BUILDS[isa], createSharedMemory(1));
-    expect(() => k.maxpool2x2_relu_backward_f32(1024, 2048, 4096, 0, 4, 4)).toThrow(/invalid planes: 0/);
-    expect(() => k.maxpool2x2_relu_backward_f32(1024, 2048, 4096, 1, 4, 1)).toThrow(/invalid w: 1/);
-    expect(() => k.maxpool2x2_relu_backward_f32(1024, 2048, 1024, 1, 4, 4)).toThrow(/invalid dx: 1024 .*overlap x/);
-    expect(() => k.maxpool2x2_relu_backward_f32(1024, 2048, 65536 - 8, 1, 8, 8)).toThrow(/invalid dx/);
+    expect(() => k.maxpool2x2_relu_backward_f32_wasmsimd(1024, 2048, 4096, 0, 4, 4)).toThrow(/invalid planes: 0/);
+    expect(() => k.maxpool2x2_relu_backward_f32_wasmsimd(1024, 2048, 4096, 1, 4, 1)).toThrow(/invalid w: 1/);
+    expect(() => k.maxpool2x2_relu_backward_f32_wasmsimd(1024, 2048, 1024, 1, 4, 4)).toThrow(/invalid dx: 1024 .*overlap x/);
+    expect(() => k.maxpool2x2_relu_backward_f32_wasmsimd(1024, 2048, 65536 - 8, 1, 8, 8)).toThrow(/invalid dx/);
   });
 });
