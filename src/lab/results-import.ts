@@ -123,7 +123,7 @@ function renamed<T>(table: Readonly<Record<string, T>> | undefined, name: string
 }
 
 /** A variant id as files saved before the kernel-name vocabulary wrote it, as it is called today. */
-function currentVariant(bench: string | undefined, id: string): string {
+export function currentVariant(bench: string | undefined, id: string): string {
   const byBench = bench === undefined ? undefined : renamed(LEGACY_VARIANT_IDS_BY_BENCH, bench);
   return renamed(byBench, id) ?? renamed(LEGACY_VARIANT_IDS, id) ?? id;
 }
