@@ -95,7 +95,7 @@ class HistogramRace extends RunIsland {
         // A lost count is a wrong result: the error is the number of counts lost, the tolerance 0.
         measured.push({
           case: `${width}×${height}`,
-          variant: atomic ? "histogram-u8-atomics" : "histogram-u8-plain",
+          variant: atomic ? "histogram-u8-atomic-ts-threads" : "histogram-u8-racy-ts-threads",
           threads: parties,
           params: { width, height },
           samples: [ms],
@@ -105,7 +105,7 @@ class HistogramRace extends RunIsland {
       this.#render(rows);
       this.status(t.raceHistDone(n.toLocaleString(pageLocale()), parties));
       await (await this.#results).setLive(
-        await measuredDocument("histogram-race", "histogram-u8-plain", measured, { kernelIsa: "none", quick: false }),
+        await measuredDocument("histogram-race", "histogram-u8-racy-ts-threads", measured, { kernelIsa: "none", quick: false }),
       );
     } catch (e) {
       this.fail(e, pageMessages().raceHistFailed, pageMessages().cancelledWorkersStopped);

@@ -9,10 +9,10 @@ import type { RaceResult } from "./race-run.ts";
 export function raceDocument(r: RaceResult): Promise<ResultsV1> {
   const at = { case: `collatz below ${r.limit}`, params: { limit: r.limit } };
   const measured: Measurement[] = [
-    { ...at, variant: "collatz-python-1", threads: 1, samples: [r.python1.ms] },
-    { ...at, variant: "collatz-python-n", threads: r.interpreters, samples: [r.pythonN.ms] },
-    { ...at, variant: "collatz-js", threads: 1, samples: [r.js.ms] },
-    ...(r.wasm ? [{ ...at, variant: "collatz-wasm", threads: 1, samples: [r.wasm.ms] }] : []),
+    { ...at, variant: "collatz-steps-python", threads: 1, samples: [r.python1.ms] },
+    { ...at, variant: "collatz-steps-python-threads", threads: r.interpreters, samples: [r.pythonN.ms] },
+    { ...at, variant: "collatz-steps-ts", threads: 1, samples: [r.js.ms] },
+    ...(r.wasm ? [{ ...at, variant: "collatz-steps-wasm", threads: 1, samples: [r.wasm.ms] }] : []),
   ];
-  return measuredDocument("pyodide-race", "collatz-python-1", measured, { kernelIsa: r.wasm ? "wasm" : "none", quick: false });
+  return measuredDocument("pyodide-race", "collatz-steps-python", measured, { kernelIsa: r.wasm ? "wasm" : "none", quick: false });
 }
