@@ -681,6 +681,33 @@ export const en = {
   dotCaption: "The benchmark's two cases (n elements per vector): the exact dot product, what each kernel returns, and its relative error",
   dotColExact: "exact",
   dotColError: "its error",
+
+  // The results gallery (Gallery.astro, gallery/scaling-chart-element.ts).
+  galleryRuns: "The reference runs",
+  galleryColFile: "File",
+  galleryColMeasuredBy: "Measured by",
+  galleryColMachine: "Machine and engine",
+  galleryColDate: "Date",
+  galleryColResults: "Results",
+  galleryByNative: "Python companion (native)",
+  galleryByBrowser: "the site, headless browser",
+  /** Around the run's file name (in <code>) in the summary of its details. */
+  galleryWhereBefore: "Where ",
+  galleryWhereAfter: " was measured, and how to cite it",
+  galleryCitationOf: (file: string) => `Citation of ${file}`,
+  galleryCiteTitle: (file: string) => `reference run ${file}`,
+  /** Around the link to a benchmark's chapter. */
+  galleryRunItBefore: "Run it yourself in ",
+  galleryRunItLink: "its chapter",
+  galleryRunItAfter: ".",
+  galleryTableCaption: (title: string) => `Median time per call (ms) of ${title}, one column per reference run`,
+  galleryChartCaption: (title: string, run: string) =>
+    `Thread scaling of ${title} on ${run}: each variant's speedup over its own one-thread time; the dashed line is perfect scaling.`,
+  galleryChartName: (title: string, run: string) => `Speedup against threads, ${title}, ${run}`,
+  scalingAxisThreads: "threads",
+  scalingAxisSpeedup: "speedup over 1 thread",
+  scalingTip: (variant: string, caseText: string, speedup: string, threads: string) =>
+    `${variant} (${caseText}): ${speedup}× on ${threads}`,
 };
 
 /** The shape of every locale's table. */
