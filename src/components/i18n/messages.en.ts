@@ -1,3 +1,4 @@
+import type { ReferenceKind } from "../../lab/gallery.ts";
 import { threadsNote } from "../../lab/run-threads.ts";
 
 /**
@@ -650,6 +651,8 @@ export const en = {
   originImported: "Imported",
   originShared: "Shared",
   originEarlier: "Earlier",
+  /** A gallery run's rows in a chapter's table (lab/gallery.ts referenceSource); e2e tests match the English. */
+  referenceSource: (kind: ReferenceKind, date: string, machine: string) => `Reference, ${kind} (${date}): ${machine}`,
 
   // The cache-blocking diagram (diagrams/CacheBlocking.astro) and the float32 precision table (DotPrecision.astro).
   cbLabel:

@@ -617,6 +617,7 @@ export const zhTW: Messages = {
   originImported: "匯入",
   originShared: "分享",
   originEarlier: "先前",
+  referenceSource: (kind, date, machine) => `參考執行結果，${kind === "native" ? "本機" : "瀏覽器"}（${date}）：${machine}`,
 
   // The cache-blocking diagram (diagrams/CacheBlocking.astro) and the float32 precision table (DotPrecision.astro).
   cbLabel:
