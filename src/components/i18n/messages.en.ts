@@ -1,4 +1,5 @@
 import type { ReferenceKind } from "../../lab/gallery.ts";
+import { ENGLISH_ENV_TERMS } from "../../lab/result-source.ts";
 import { threadsNote } from "../../lab/run-threads.ts";
 
 /**
@@ -651,6 +652,8 @@ export const en = {
   originImported: "Imported",
   originShared: "Shared",
   originEarlier: "Earlier",
+  // Where a source was measured (its details list: lab/result-source.ts envFacts), the CLI's words.
+  ...ENGLISH_ENV_TERMS,
   /** A gallery run's rows in a chapter's table (lab/gallery.ts referenceSource); e2e tests match the English. */
   referenceSource: (kind: ReferenceKind, date: string, machine: string) => `Reference, ${kind} (${date}): ${machine}`,
 
