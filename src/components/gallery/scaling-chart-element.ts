@@ -25,8 +25,8 @@ class ScalingChart extends HTMLElement {
       width: 640,
       height: 260,
       marginRight: 12,
-      x: { label: t.scalingAxisThreads, ticks: threads, tickFormat: "d" },
-      y: { label: t.scalingAxisSpeedup, grid: true, domain: [0, Math.max(...threads, ...points.map((p) => p.speedup))] },
+      x: { label: t.axisThreads, ticks: threads, tickFormat: "d" },
+      y: { label: t.axisSpeedup, grid: true, domain: [0, Math.max(...threads, ...points.map((p) => p.speedup))] },
       color: { legend: true },
       marks: [
         Plot.line(threads, {

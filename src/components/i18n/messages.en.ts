@@ -710,8 +710,6 @@ export const en = {
   galleryChartCaption: (title: string, run: string) =>
     `Thread scaling of ${title} on ${run}: each variant's speedup over its own one-thread time; the dashed line is perfect scaling.`,
   galleryChartName: (title: string, run: string) => `Speedup against threads, ${title}, ${run}`,
-  scalingAxisThreads: "threads",
-  scalingAxisSpeedup: "speedup over 1 thread",
   scalingTip: (variant: string, caseText: string, speedup: string, threads: string) =>
     `${variant} (${caseText}): ${speedup}× on ${threads}`,
 };

@@ -697,7 +697,5 @@ export const zhTW: Messages = {
   galleryTableCaption: (title) => `${title}：每次呼叫的中位數時間（毫秒），每個參考執行結果一欄`,
   galleryChartCaption: (title, run) => `${title} 在 ${run} 上的執行緒擴展：每個變體相對於它自己單執行緒時間的加速比；虛線是完美擴展。`,
   galleryChartName: (title, run) => `加速比對執行緒數，${title}，${run}`,
-  scalingAxisThreads: "執行緒數",
-  scalingAxisSpeedup: "相對 1 個執行緒的加速比",
   scalingTip: (variant, caseText, speedup, threads) => `${variant}（${caseText}）：在 ${threads}上 ${speedup}×`,
 };
