@@ -294,6 +294,8 @@ export const en = {
     `Done: ${interpreters} ran the loop ${pythonN} as fast as one; JavaScript ran it ${js} as fast as one interpreter` +
     (wasm ? `, WebAssembly ${wasm}. ` : ". ") +
     `Each interpreter took about ${startup} ms to start, outside those times.`,
+  raceDisagree: (run: string, total: number, js: number) =>
+    `${run} counted ${total} steps but JavaScript counted ${js}: the two loops disagree`,
   raceCaption: (limit: string) => `Total Collatz steps of every n below ${limit}, each run checked against JavaScript's`,
   raceColRun: "Run",
   raceColSteps: "Total steps",

@@ -275,6 +275,7 @@ export const zhTW: Messages = {
     `完成：${interpreters}跑迴圈的速度是一個的 ${pythonN}；JavaScript 是一個直譯器的 ${js}` +
     (wasm ? `，WebAssembly 是 ${wasm}。` : "。") +
     `每個直譯器大約花 ${startup} ms 啟動，不算在這些時間內。`,
+  raceDisagree: (run, total, js) => `${run} 數到 ${total} 步，但 JavaScript 數到 ${js} 步：兩個迴圈的結果不一致`,
   raceCaption: (limit) => `低於 ${limit} 的每個 n 的 Collatz 步數總和，每次執行都與 JavaScript 的結果比對`,
   raceColRun: "執行方式",
   raceColSteps: "總步數",
