@@ -36,9 +36,9 @@ test("the crossover table follows the gemm-dispatch results on the page", async 
   await page.evaluate(() => {
     const sizes = [8, 16, 32, 64];
     const ms: Record<string, number[]> = {
-      "gemm-f32-ikj": [0.001, 0.01, 0.1, 1],
-      "gemm-f32-6x8-packed-wasm": [0.002, 0.005, 0.02, 0.1],
-      "gemm-f32-6x8-packed-wasm-threads": [0.05, 0.06, 0.07, 0.08],
+      "gemm-f32-ikj-ts": [0.001, 0.01, 0.1, 1],
+      "gemm-f32-6x8-packed-wasmrelaxedsimd": [0.002, 0.005, 0.02, 0.1],
+      "gemm-f32-6x8-packed-wasmrelaxedsimd-threads": [0.05, 0.06, 0.07, 0.08],
     };
     const results = Object.entries(ms).flatMap(([variant, medians]) =>
       sizes.map((s, i) => ({

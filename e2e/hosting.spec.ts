@@ -141,7 +141,7 @@ test("where no service worker may run, the page says why and runs the single-thr
     await expect(island.getByRole("status")).toContainText(/not cross-origin isolated \(.+\), so shared memory is off/);
     const doc = await runQuick(island);
     expect(doc.env.crossOriginIsolated).toBe(false);
-    expect(doc.results.map((r) => r.variant)).toContain("histogram-u8-loop-js");
+    expect(doc.results.map((r) => r.variant)).toContain("histogram-u8-loop-ts");
     for (const r of doc.results) expect(r.correctness.ok, r.variant).toBe(true);
     expect(doc.skipped.length).toBeGreaterThan(0);
     for (const s of doc.skipped) expect(s.reason).toMatch(/cross-origin isolated/);

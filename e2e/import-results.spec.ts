@@ -106,6 +106,29 @@ test("a native file's speedups use the baseline it names, where the site's basel
   expect(errors).toEqual([]);
 });
 
+test("a file saved under the kernel names of before the vocabulary imports under today's", async ({ page }) => {
+  // A full run of 2026-12-06, trimmed to one result per variant: every gemm row is at 128³, 1 thread.
+  const errors = collectErrors(page);
+  const gemm = findBenchmark("gemm");
+  const oldPath = fileURLToPath(new URL("./fixtures/results-before-vocabulary.json", import.meta.url));
+  const saved = (JSON.parse(readFileSync(oldPath, "utf8")) as { results: { bench: string }[] }).results.filter((r) => r.bench === gemm.id);
+  await page.goto(gemm.chapter);
+  const island = page.locator(`ec-bench[data-bench="${gemm.id}"]`).first();
+  await expect(island.getByRole("button", { name: "Run" })).toBeEnabled();
+  await island.getByLabel("Import JSON").setInputFiles(oldPath);
+  await expect(island.getByRole("status")).toHaveText(`Imported ${saved.length} results from results-before-vocabulary.json.`);
+  // A variant the page declares shows its label, with its id as the cell's title; an unknown id would show as itself.
+  const variantCells = island.locator("table.ec-results tbody td.ec-text");
+  const titles = await variantCells.evaluateAll((cells) => cells.map((c) => c.getAttribute("title")));
+  expect(titles.sort()).toEqual(gemm.variants.map((v) => v.id).sort());
+  await expect(island.locator("table.ec-results tbody td.ec-id")).toHaveCount(0);
+  const speedup = await speedups(island.locator("table.ec-results tbody tr"));
+  const label = (id: string) => gemm.variants.find((v) => v.id === id)?.label ?? id;
+  expect(speedup("128³", label(gemm.baseline), 1)).toBe("1.0×");
+  for (const v of gemm.variants) expect(speedup("128³", v.label, 1), v.id).toMatch(/^[\d.]+×$/);
+  expect(errors).toEqual([]);
+});
+
 test("a benchmark with no native twin names no companion command", async ({ page }) => {
   const peak = findBenchmark("machine-peak");
   await page.goto(peak.chapter);

@@ -17,11 +17,11 @@ test("the inference page turns a run's medians into throughput and latency", asy
   const figure = page.locator('ec-inference-throughput[data-bench="cnn-inference"]');
   await expect(figure.getByRole("status")).toContainText("Run the benchmark above");
   const results = [
-    result(CNN_CASE, "infer-f32-batch1-wasm", 25.6),
-    result(CNN_CASE, "infer-f32-batch64-wasm", 25.6),
-    result(DENSE_CASE, "infer-f32-batch1-wasm", 102.4),
-    result(DENSE_CASE, "infer-f32-batch64-wasm", 12.8),
-    result(DENSE_CASE, "infer-f32-split-wasm-threads", 6.4, 2),
+    result(CNN_CASE, "infer-f32-batch1-wasmrelaxedsimd", 25.6),
+    result(CNN_CASE, "infer-f32-batch64-wasmrelaxedsimd", 25.6),
+    result(DENSE_CASE, "infer-f32-batch1-wasmrelaxedsimd", 102.4),
+    result(DENSE_CASE, "infer-f32-batch64-wasmrelaxedsimd", 12.8),
+    result(DENSE_CASE, "infer-f32-split-wasmrelaxedsimd-threads", 6.4, 2),
   ];
   await page.evaluate((detail) => document.dispatchEvent(new CustomEvent("every-core:results", { detail })), {
     results,

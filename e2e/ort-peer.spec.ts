@@ -19,9 +19,9 @@ test("onnxruntime-web runs the CNN at every thread count, correct and without a 
     "ORT is not loaded before a run",
   ).toBe(false);
   const doc = await runQuick(page.locator('ec-bench[data-bench="cnn-inference"]'));
-  const ort = doc.results.filter((r) => r.variant === "infer-f32-ort-wasm-simd-threaded");
+  const ort = doc.results.filter((r) => r.variant === "infer-f32-ort-wasmsimd-threads");
   // Timed at the same thread counts as our own parallel variant, each on its own copy of ORT.
-  const ours = doc.results.filter((r) => r.variant === "infer-f32-split-wasm-threads" && r.case === ort[0]?.case);
+  const ours = doc.results.filter((r) => r.variant === "infer-f32-split-wasmrelaxedsimd-threads" && r.case === ort[0]?.case);
   expect(ort.map((r) => r.threads)).toEqual(ours.map((r) => r.threads));
   expect(ort.length).toBeGreaterThan(1);
   for (const r of ort) expect(r.correctness.ok, `ORT at ${r.threads} thread(s): max error ${r.correctness.maxError}`).toBe(true);

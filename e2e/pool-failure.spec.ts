@@ -41,7 +41,7 @@ test("a helper that dies mid-run fails the run naming it, and the next run passe
 test("Cancel stops a run on 32 threads within a second, workers and all", async ({ page }) => {
   await page.goto("/benchmarks/gemm/");
   const island = page.locator('ec-bench[data-bench="gemm"]');
-  const options: RunOptions = { quick: true, threads: 32, threadCounts: [32], variants: ["gemm-f32-6x8-packed-wasm-threads"] };
+  const options: RunOptions = { quick: true, threads: 32, threadCounts: [32], variants: ["gemm-f32-6x8-packed-wasmrelaxedsimd-threads"] };
   // Not awaited: it ends by cancellation.
   void island.evaluate((el, o) => (el as unknown as { run(o: RunOptions): Promise<unknown> }).run(o).catch(() => {}), options);
   await expect(island.getByRole("status")).toContainText("Measuring", { timeout: 60_000 });

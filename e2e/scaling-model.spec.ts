@@ -12,7 +12,7 @@ function result(bench: string, kase: string, variant: string, threads: number, m
 /** A triad sweep on one thread: 100 GB/s in cache, 50 in L3, then 15 and 13 in memory (plateau 14 GB/s). */
 const SWEEP = [100, 100, 50, 15, 13].map((gbps, i) => {
   const bytes = 3 * 32 * 1024 * 4 ** i;
-  return result("memory-bandwidth", `case ${i}`, "triad-f32-wasm", 1, bytes / (gbps * 1e6), bytes);
+  return result("memory-bandwidth", `case ${i}`, "triad-f32-wasmrelaxedsimd", 1, bytes / (gbps * 1e6), bytes);
 });
 
 async function announce(page: Page, results: unknown[]): Promise<void> {
@@ -41,7 +41,9 @@ test("the GEMM page predicts 4 to 32 threads from 1 and 2, bounded by the bandwi
   await expect(island.locator('[data-part="bandwidth"]')).toHaveText("");
   await page.evaluate(() => localStorage.removeItem("every-core:bandwidth-plateau"));
   // 40 ms → 22 ms on two threads (s = 0.1), 112 MB per call: at 14 GB/s an 8 ms floor, reached past 8 threads
-  const gemm = [1, 2, 4].map((t) => result("gemm", "512³", "gemm-f32-6x8-packed-wasm-threads", t, { 1: 40, 2: 22, 4: 13 }[t]!, 112e6));
+  const gemm = [1, 2, 4].map((t) =>
+    result("gemm", "512³", "gemm-f32-6x8-packed-wasmrelaxedsimd-threads", t, { 1: 40, 2: 22, 4: 13 }[t]!, 112e6),
+  );
   await announce(page, gemm);
   await expect(island.locator('[data-part="bandwidth"]')).toContainText("No main-memory bandwidth is available in this browser");
   await announce(page, SWEEP);

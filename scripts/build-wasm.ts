@@ -1,6 +1,6 @@
 // Builds the AssemblyScript kernels twice from one source set (src/kernels/wasm/assembly) into
 // src/kernels/wasm/build/ (gitignored; `npm install` runs this as postinstall):
-//   kernels-relaxed.wasm  simd128 + relaxed-simd + threads  (gemm-f32-6x8-wasm-relaxed: FMA)
+//   kernels-relaxed.wasm  simd128 + relaxed-simd + threads  (gemm-f32-6x8-wasmrelaxedsimd: FMA)
 //   kernels-simd.wasm     simd128 + threads                 (gemm-f32-6x8-wasmsimd: mul + add)
 // The source picks FMA or mul+add by the compile-time constant ASC_FEATURE_RELAXED_SIMD.
 // Then it checks what the kernels-wasm.ts contract relies on: the only import is a shared

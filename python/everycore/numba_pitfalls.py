@@ -54,7 +54,7 @@ def _med3(a, b, c):
 
 
 def _median_rows(img, out):
-    """The selection network of the site's WebAssembly kernels (median3x3-u8-js.ts): sort each
+    """The selection network of the site's WebAssembly kernels (median3x3-u8-ts.ts): sort each
     column of the window, then take the median of the largest column minimum, the median of
     the column medians and the smallest column maximum. Rows are independent: prange."""
     h, w = img.shape

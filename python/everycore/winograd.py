@@ -9,7 +9,7 @@ Each 2×2 output tile ``Y`` comes from its 4×4 input window ``d`` and the 3×3 
 with the constant matrices below. Summed over input channels, the elementwise product becomes
 16 independent matrix products over the channel axis, one per position of the 4×4 transformed
 tile: that is where the work goes, and why a fast GEMM makes Winograd fast. The site's
-WebAssembly kernel (``src/kernels/wasm/assembly/conv2d-f32-winograd2x2-3x3.ts``) does the same
+WebAssembly kernel (``src/kernels/wasm/assembly/conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd.ts``) does the same
 three stages with SIMD; this is the readable version.
 
 Layout as in ``everycore.im2col``: x is (N, C, H, W), w is (F, C, 3, 3), b is (F,), the output

@@ -3,7 +3,7 @@ import { checkLength } from "./conv-shape.ts";
 
 /**
  * k×k box blur by summing every window directly (k² reads per pixel), the obviously correct
- * reference of blur-f32-box-integral. Sums in float64, so 8-bit pixel values sum exactly.
+ * reference of blur-f32-box-integral-ts. Sums in float64, so 8-bit pixel values sum exactly.
  */
 export function boxBlurF32Ref(s: BlurShape, x: Float32Array, out: Float32Array): void {
   checkBlurShape(s);

@@ -1,6 +1,6 @@
 /**
  * The geometry of a k×k blur of one grayscale plane (H, W) → (H, W): k is odd, the window is
- * centred, and pixels outside the image count as zero (zero padding, as conv2dF32Ref pads), so
+ * centred, and pixels outside the image count as zero (zero padding, as conv2dF32DirectRef pads), so
  * near the border a blur darkens. Every blur kernel validates its arguments here.
  */
 export interface BlurShape {

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { convShape, type ConvParams } from "./conv-shape.ts";
-import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
+import { conv2dF32DirectRef } from "./conv2d-f32-direct-ref.ts";
 import { U } from "./conv-test-cases.ts";
 
 /**
@@ -11,9 +11,9 @@ import { U } from "./conv-test-cases.ts";
 export function expectWithinConvBound(p: ConvParams, x: Float32Array, w: Float32Array, b: Float32Array, got: Float32Array) {
   const s = convShape(p);
   const want = new Float32Array(got.length);
-  conv2dF32Ref(p, x, w, b, want);
+  conv2dF32DirectRef(p, x, w, b, want);
   const mag = new Float32Array(got.length);
-  conv2dF32Ref(p, x.map(Math.abs), w.map(Math.abs), b.map(Math.abs), mag);
+  conv2dF32DirectRef(p, x.map(Math.abs), w.map(Math.abs), b.map(Math.abs), mag);
   const depth = s.patch + 1;
   for (let i = 0; i < got.length; i++) {
     const tol = 2 * (depth + 1) * U * mag[i]!;

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { convShape, convSizes, type ConvParams, type ConvShape } from "./conv-shape.ts";
 import { conv2dBackwardScratch, conv2dF32Backward } from "./conv2d-f32-backward.ts";
 import type { GemmF32 } from "./conv2d-f32-im2col.ts";
-import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
-import { GEMM_F32_BLOCKED_NC as NC, gemmF32Blocked } from "./gemm-f32-blocked.ts";
-import { gemmF32Ref } from "./gemm-f32-ref.ts";
+import { conv2dF32DirectRef } from "./conv2d-f32-direct-ref.ts";
+import { GEMM_F32_BLOCKED_NC as NC, gemmF32BlockedTs } from "./gemm-f32-blocked-ts.ts";
+import { gemmF32IjkRef } from "./gemm-f32-ijk-ref.ts";
 import { im2colF32 } from "./im2col-f32.ts";
 import { mulberry32, randomF32 } from "./random.ts";
 import { ODD_CONV_CASES, U } from "./conv-test-cases.ts";
@@ -75,8 +75,8 @@ function setup(p: ConvParams, seed: number) {
 
 describe("conv2dF32Backward", () => {
   const gemms: [string, GemmF32][] = [
-    ["gemmF32Blocked", gemmF32Blocked],
-    ["gemmF32Ref", gemmF32Ref],
+    ["gemmF32BlockedTs", gemmF32BlockedTs],
+    ["gemmF32IjkRef", gemmF32IjkRef],
   ];
   for (const [gemmName, gemm] of gemms) {
     it.each(cases)(`matches the direct-loop gradients with ${gemmName}: %s`, (_, p) => {
@@ -93,7 +93,7 @@ describe("conv2dF32Backward", () => {
   }
 
   /**
-   * Central differences of the scalar loss L = Σ out·g, out = conv2dF32Ref(x, w, b), against the
+   * Central differences of the scalar loss L = Σ out·g, out = conv2dF32DirectRef(x, w, b), against the
    * analytic gradients for dout = g. L is linear in each of x, w and b separately, so a central
    * difference has no truncation error whatever the step: the only error left is the f32
    * rounding of out (≤ u·|out| each), so |fd − exact| ≤ u·(Σ|out⁺||g| + Σ|out⁻||g|)/δ, δ the
@@ -105,7 +105,7 @@ describe("conv2dF32Backward", () => {
     const mag = backwardOracle(s, x.map(Math.abs), w.map(Math.abs), g.map(Math.abs));
     const out = new Float32Array(g.length);
     const loss = (xv: Float32Array, wv: Float32Array, bv: Float32Array) => {
-      conv2dF32Ref(p, xv, wv, bv, out);
+      conv2dF32DirectRef(p, xv, wv, bv, out);
       let value = 0;
       let absValue = 0;
       for (let i = 0; i < out.length; i++) {

@@ -1,7 +1,7 @@
 import { checkLength, convShape, convSizes, type ConvParams, type ConvShape } from "./conv-shape.ts";
 import { transposeF32 } from "./transpose-f32.ts";
 import type { GemmF32 } from "./conv2d-f32-im2col.ts";
-import { gemmF32Blocked } from "./gemm-f32-blocked.ts";
+import { gemmF32BlockedTs } from "./gemm-f32-blocked-ts.ts";
 import { col2imF32, im2colF32, type Col2imF32 } from "./im2col-f32.ts";
 
 /** The buffers of conv2dF32Backward, allocated once outside the timed region. */
@@ -37,7 +37,7 @@ export function conv2dBackwardScratch(p: ConvParams): Conv2dBackwardScratch {
 }
 
 /**
- * Gradients of out = conv2d(x, w) + b (NCHW, as conv2dF32Ref) given dout = ∂L/∂out, by the same
+ * Gradients of out = conv2d(x, w) + b (NCHW, as conv2dF32DirectRef) given dout = ∂L/∂out, by the same
  * im2col lowering as the forward pass. With col = im2col(x) and D the (N·H'·W') × F matrix whose
  * row (n, oy, ox) is dout[n, :, oy, ox], the forward is D_out = col · wT + b, hence
  *   dw (F × C·kH·kW)        = (colᵀ · D)ᵀ = Dᵀ · col   one GEMM, m = F, k = N·H'·W', n = C·kH·kW
@@ -72,7 +72,7 @@ export function conv2dF32Backward(
   checkLength("scratch.doutT", scratch.doutT, s.filters * s.cols);
   checkLength("scratch.doutRows", scratch.doutRows, s.cols * s.filters);
   const { col, doutT, doutRows } = scratch;
-  const { gemm = gemmF32Blocked, col2im = col2imF32, colHoldsInput = false } = options;
+  const { gemm = gemmF32BlockedTs, col2im = col2imF32, colHoldsInput = false } = options;
 
   gatherDoutT(s, dout, doutT);
   sumRows(s.filters, s.cols, doutT, db);

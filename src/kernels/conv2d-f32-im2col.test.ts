@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { convShape, convSizes, type ConvParams } from "./conv-shape.ts";
 import { addBiasTransposeF32, conv2dF32Im2col, conv2dIm2colScratch, transposeWeights, type GemmF32 } from "./conv2d-f32-im2col.ts";
-import { GEMM_F32_BLOCKED_KC as KC, GEMM_F32_BLOCKED_NC as NC, gemmF32Blocked } from "./gemm-f32-blocked.ts";
-import { gemmF32Ref } from "./gemm-f32-ref.ts";
+import { GEMM_F32_BLOCKED_KC as KC, GEMM_F32_BLOCKED_NC as NC, gemmF32BlockedTs } from "./gemm-f32-blocked-ts.ts";
+import { gemmF32IjkRef } from "./gemm-f32-ijk-ref.ts";
 import { randomF32 } from "./random.ts";
 import { ODD_CONV_CASES, randomConvOperands } from "./conv-test-cases.ts";
 import { expectWithinConvBound } from "./conv-test-support.ts";
@@ -23,11 +23,11 @@ describe("conv2dF32Im2col", () => {
   });
 
   const gemms: [string, GemmF32][] = [
-    ["gemmF32Blocked", gemmF32Blocked],
-    ["gemmF32Ref", gemmF32Ref],
+    ["gemmF32BlockedTs", gemmF32BlockedTs],
+    ["gemmF32IjkRef", gemmF32IjkRef],
   ];
   for (const [gemmName, gemm] of gemms) {
-    it.each(cases)(`matches conv2dF32Ref with ${gemmName}: %s`, (_, p) => {
+    it.each(cases)(`matches conv2dF32DirectRef with ${gemmName}: %s`, (_, p) => {
       const { x, w, b, out } = randomConvOperands(p, 11);
       conv2dF32Im2col(p, x, w, b, out, conv2dIm2colScratch(p), gemm);
       expectWithinConvBound(p, x, w, b, out);

@@ -1,5 +1,5 @@
 import { checkLength, convShape, convSizes, type ConvParams, type ConvShape } from "./conv-shape.ts";
-import { gemmF32Blocked } from "./gemm-f32-blocked.ts";
+import { gemmF32BlockedTs } from "./gemm-f32-blocked-ts.ts";
 import type { GemmShape } from "./gemm-shape.ts";
 import { checkRowRange, im2colF32 } from "./im2col-f32.ts";
 
@@ -73,7 +73,7 @@ export function addBiasTransposeF32(
 
 /**
  * 2D convolution as one GEMM (the Caffe/cuDNN "im2col" method), NCHW, same contract as
- * conv2dF32Ref: x (N, C, H, W), w (F, C, kH, kW), b (F) → out (N, F, H', W').
+ * conv2dF32DirectRef: x (N, C, H, W), w (F, C, kH, kW), b (F) → out (N, F, H', W').
  *   col (N·H'·W' × C·kH·kW) = im2col(x)
  *   gemmOut (N·H'·W' × F)   = col · wT
  *   out                     = addBiasTranspose(gemmOut, b)
@@ -88,7 +88,7 @@ export function conv2dF32Im2col(
   b: Float32Array,
   out: Float32Array,
   scratch: Conv2dIm2colScratch,
-  gemm: GemmF32 = gemmF32Blocked,
+  gemm: GemmF32 = gemmF32BlockedTs,
 ): void {
   const s = convShape(params);
   const sizes = convSizes(s);

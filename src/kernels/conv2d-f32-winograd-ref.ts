@@ -10,8 +10,8 @@ import {
 
 /**
  * A 3×3, stride-1 convolution (NCHW, any padding) by Winograd's F(m×m, 3×3), tile by tile with
- * plain loops: the reference the WebAssembly kernel (conv2d-f32-winograd2x2-3x3) is tested against,
- * itself tested against the direct loops (conv2dF32Ref). Output tiles that overhang the image are
+ * plain loops: the reference the WebAssembly kernel (conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd) is tested against,
+ * itself tested against the direct loops (conv2dF32DirectRef). Output tiles that overhang the image are
  * computed from zeros and cropped.
  *
  * Precision follows `out`: with a Float32Array every stored intermediate (U, V, the channel sums M)

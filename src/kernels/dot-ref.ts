@@ -61,7 +61,7 @@ function dotInKernelOrder(
 }
 
 /**
- * What dot_f32 returns, bit for bit: float32 rounding after every operation. JavaScript computes in
+ * What dot_f32_wasmsimd returns, bit for bit: float32 rounding after every operation. JavaScript computes in
  * float64, and rounding a float64 sum or product of two float32 to float32 gives the correctly
  * rounded float32 result (float64 has more than twice float32's precision).
  */
@@ -69,13 +69,13 @@ export function dotF32Model(a: Float32Array, b: Float32Array): number {
   return dotInKernelOrder(a, b, F32_STEP, Math.fround);
 }
 
-/** What dot_f64 returns on the same values widened to float64, bit for bit. */
+/** What dot_f64_wasmsimd returns on the same values widened to float64, bit for bit. */
 export function dotF64Model(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return dotInKernelOrder(a, b, F64_STEP, (x) => x);
 }
 
 /**
- * A bound on |dot_f32 − exact| for these inputs (a running error bound, Higham §3.3): rounding to
+ * A bound on |dot_f32_wasmsimd − exact| for these inputs (a running error bound, Higham §3.3): rounding to
  * nearest moves each result r by at most 2⁻²⁴·|r|, and the kernel's result is the exact sum plus
  * every one of those moves, so their sum over the kernel's products and additions bounds it.
  */

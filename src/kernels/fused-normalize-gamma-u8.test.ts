@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chainConstants, fusedNormalizeGammaU8, normalizeGammaU8 } from "./fused-normalize-gamma-u8.ts";
-import { unfusedNormalizeGammaU8, unfusedScratch } from "./fused-normalize-gamma-u8-unfused.ts";
+import { chainConstants, fusedNormalizeGammaU8Ts, normalizeGammaU8 } from "./fused-normalize-gamma-u8-ts.ts";
+import { normalizeGammaU8PassesTs, unfusedScratch } from "./normalize-gamma-u8-passes-ts.ts";
 import { CHAIN_TEST_CASES, linearImageF32 } from "./fused-normalize-gamma-u8-input.ts";
 
 // The chain's bytes are exact: every variant must give the same u8 for every pixel (tolerance 0),
@@ -22,9 +22,9 @@ describe("the normalize → gamma → clamp → u8 chain", () => {
       const src = linearImageF32(pixels, black, white, pixels);
       const k = chainConstants(black, white);
       const fused = new Uint8Array(pixels);
-      fusedNormalizeGammaU8(src, fused, k);
+      fusedNormalizeGammaU8Ts(src, fused, k);
       const unfused = new Uint8Array(pixels);
-      unfusedNormalizeGammaU8(src, unfused, k, unfusedScratch(pixels));
+      normalizeGammaU8PassesTs(src, unfused, k, unfusedScratch(pixels));
       expect(unfused).toEqual(fused);
       if (pixels >= 1000) expect([Math.min(...fused), Math.max(...fused)]).toEqual([0, 255]);
     },
@@ -35,7 +35,7 @@ describe("the normalize → gamma → clamp → u8 chain", () => {
     expect(() => chainConstants(1, 1)).toThrow(/invalid white: 1 \(expected a finite number greater than black = 1\)/);
     expect(() => chainConstants(0, Infinity)).toThrow(/invalid white: Infinity/);
     const k = chainConstants(0, 1);
-    expect(() => fusedNormalizeGammaU8(new Float32Array(4), new Uint8Array(3), k)).toThrow(/invalid dst: 3 bytes/);
-    expect(() => unfusedNormalizeGammaU8(new Float32Array(4), new Uint8Array(4), k, unfusedScratch(3))).toThrow(/invalid scratch/);
+    expect(() => fusedNormalizeGammaU8Ts(new Float32Array(4), new Uint8Array(3), k)).toThrow(/invalid dst: 3 bytes/);
+    expect(() => normalizeGammaU8PassesTs(new Float32Array(4), new Uint8Array(4), k, unfusedScratch(3))).toThrow(/invalid scratch/);
   });
 });

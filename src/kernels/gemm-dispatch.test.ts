@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chooseGemmBackend, DEFAULT_GEMM_THRESHOLDS, planGemm, type GemmEnvironment } from "./gemm-dispatch.ts";
-import { gemmF32Ikj } from "./gemm-f32-ikj.ts";
+import { gemmF32IkjTs } from "./gemm-f32-ikj-ts.ts";
 import { kernelPoolJobs } from "./pool/kernel-jobs.ts";
 import { SerialPool } from "./pool/serial-pool.ts";
 import { randomF32 } from "./random.ts";
@@ -48,7 +48,7 @@ describe("chooseGemmBackend", () => {
 });
 
 describe("planGemm", () => {
-  const module = loadTestBuilds()["wasm-relaxed"];
+  const module = loadTestBuilds()["wasmrelaxedsimd"];
 
   /** A serial pool that runs every part on this thread, last part first, and records each run's threads. */
   function environment(cores: number): GemmEnvironment & { runs: number[] } {
@@ -83,7 +83,7 @@ describe("planGemm", () => {
     expect(env.runs).toEqual(backend === "threads" ? [3, 3] : []);
   });
 
-  it("chooses by the thresholds it is given, and the loops give gemmF32Ikj's bits", () => {
+  it("chooses by the thresholds it is given, and the loops give gemmF32IkjTs's bits", () => {
     const s = { m: 4, n: 4, k: 4 };
     const a = randomF32(16, 3);
     const b = randomF32(16, 4);
@@ -93,7 +93,7 @@ describe("planGemm", () => {
     const c = new Float32Array(16);
     loops.run(a, b, c);
     const expected = new Float32Array(16);
-    gemmF32Ikj(s, a, b, expected);
+    gemmF32IkjTs(s, a, b, expected);
     expect(c).toEqual(expected);
     expect(planGemm(s, env, { thresholds: { simdFrom: 0, threadsFrom: Infinity } }).backend).toBe("simd");
   });

@@ -1,4 +1,4 @@
-import { gemmF32Ikj } from "./gemm-f32-ikj.ts";
+import { gemmF32IkjTs } from "./gemm-f32-ikj-ts.ts";
 import { checkGemm, type GemmShape } from "./gemm-shape.ts";
 import { kernelPoolJobs, type KernelPoolJobs } from "./pool/kernel-jobs.ts";
 import { gemmPackedWorkspaceBytes } from "./pool/gemm-f32-packed-job.ts";
@@ -16,7 +16,7 @@ import type { WasmArena } from "./wasm/wasm-arena.ts";
  * and the pool's round trip are the fixed costs the thresholds weigh against the arithmetic.
  */
 
-/** Which backend multiplies: TypeScript loops (gemm-f32-ikj), the packed SIMD kernel on one thread, or on the pool. */
+/** Which backend multiplies: TypeScript loops (gemm-f32-ikj-ts), the packed SIMD kernel on one thread, or on the pool. */
 export type GemmBackend = "ts" | "simd" | "threads";
 
 /** Where the dispatcher switches, in multiply-adds (m·n·k) per call. */
@@ -69,7 +69,7 @@ export function chooseGemmBackend(s: GemmShape, cores: number, thresholds: GemmT
 export interface GemmEnvironment {
   kernels: WasmKernels;
   arena: WasmArena;
-  pool: JobRunner<Pick<KernelPoolJobs, "gemm_f32_packed">>;
+  pool: JobRunner<Pick<KernelPoolJobs, "gemm_f32_6x8_packed_wasmrelaxedsimd">>;
   /** Threads the dispatcher may use. */
   cores: number;
 }
@@ -88,7 +88,7 @@ export function planGemm(s: GemmShape, env: GemmEnvironment, options: { threshol
   const { m, n, k } = s;
   if (choice.backend === "ts") {
     const row = new Float64Array(n);
-    return { ...choice, run: (a, b, c) => gemmF32Ikj(s, a, b, c, row) };
+    return { ...choice, run: (a, b, c) => gemmF32IkjTs(s, a, b, c, row) };
   }
   const { kernels, arena } = env;
   const A = arena.allocF32(m * k);
@@ -98,8 +98,8 @@ export function planGemm(s: GemmShape, env: GemmEnvironment, options: { threshol
   const args = { m, n, k, a: A.ptr, lda: k, b: B.ptr, ldb: n, c: C.ptr, ldc: n, workspace: workspace.ptr };
   const multiply =
     choice.backend === "threads"
-      ? () => env.pool.run("gemm_f32_packed", args, choice.threads)
-      : () => runOnOneThread(kernelPoolJobs.gemm_f32_packed, kernels, args);
+      ? () => env.pool.run("gemm_f32_6x8_packed_wasmrelaxedsimd", args, choice.threads)
+      : () => runOnOneThread(kernelPoolJobs.gemm_f32_6x8_packed_wasmrelaxedsimd, kernels, args);
   return {
     ...choice,
     run(a, b, c) {

@@ -5,7 +5,7 @@ import type { WasmArena } from "./wasm/wasm-arena.ts";
 import { QMAX_A, QMAX_B, quantizeColumnsI8 } from "./quantize-i8.ts";
 import type { ArgType } from "./pool/job-args.ts";
 
-/** Rows of the int8 tile (GEMM_I8_MR in gemm-i8-4x8.ts): bands of rows split on multiples of it. */
+/** Rows of the int8 tile (GEMM_I8_MR in gemm-i8-4x8-wasmrelaxedsimd.ts): bands of rows split on multiples of it. */
 export const GEMM_I8_MR = 4;
 
 /** Where the int8 pipeline's operands are in the shared memory (byte offsets; all dense). */
@@ -19,7 +19,7 @@ export interface GemmI8PipelineArgs {
   q: number;
   /** A's row scales, m float32 (scratch). */
   rowScales: number;
-  /** B quantized per column (qmax 63) and packed by gemm_i8_pack_b. */
+  /** B quantized per column (qmax 63) and packed by gemm_i8_4x8_wasmrelaxedsimd_pack_b. */
   packed: number;
   /** B's column scales, n float32. */
   colScales: number;
@@ -59,9 +59,9 @@ export function gemmI8PipelinePart(
   if (start === end) return;
   const rows = end - start;
   const band = { q: q + start * k, scales: rowScales + start * 4, cq: cq + start * n * 4 };
-  kernels.quantize_f32_i8_rows(rows, k, x + start * k * 4, k, band.q, k, band.scales, QMAX_A);
-  kernels.gemm_i8_4x8(rows, n, k, band.q, k, packed, band.cq, n);
-  kernels.dequantize_i32_f32(rows, n, band.cq, n, band.scales, colScales, c + start * n * 4, n);
+  kernels.quantize_f32_i8_rows_wasmsimd(rows, k, x + start * k * 4, k, band.q, k, band.scales, QMAX_A);
+  kernels.gemm_i8_4x8_wasmrelaxedsimd(rows, n, k, band.q, k, packed, band.cq, n);
+  kernels.dequantize_i32_f32_wasmsimd(rows, n, band.cq, n, band.scales, colScales, c + start * n * 4, n);
 }
 
 /**
@@ -83,8 +83,8 @@ export function placeGemmI8Pipeline(
   const qb = quantizeColumnsI8(k, n, b, QMAX_B);
   const bq = bytes(k * n);
   new Int8Array(kernels.memory.buffer, bq, k * n).set(qb.q);
-  const packed = bytes(kernels.gemm_i8_packed_b_bytes(k, n));
-  kernels.gemm_i8_pack_b(k, n, bq, n, packed);
+  const packed = bytes(kernels.gemm_i8_4x8_wasmrelaxedsimd_packed_b_bytes(k, n));
+  kernels.gemm_i8_4x8_wasmrelaxedsimd_pack_b(k, n, bq, n, packed);
   const colScales = arena.allocF32(n);
   colScales.view().set(qb.scales);
   const c = arena.allocF32(m * n);

@@ -1,9 +1,9 @@
 import { checkGemm, type GemmShape } from "./gemm-shape.ts";
 
 /**
- * The int8 GEMM contract (gemm-i8-4x8 in WebAssembly, gemmI8Ref in TypeScript): C (int32) = A (int8)
+ * The int8 GEMM contract (gemm-i8-4x8-wasmrelaxedsimd in WebAssembly, gemmI8Ref in TypeScript): C (int32) = A (int8)
  * · B (int8), with B in -64..63 — the relaxed-SIMD dot instruction multiplies a signed byte by a
- * 7-bit one (see src/kernels/wasm/assembly/gemm-i8-4x8.ts) — and k small enough that no sum of
+ * 7-bit one (see src/kernels/wasm/assembly/gemm-i8-4x8-wasmrelaxedsimd.ts) — and k small enough that no sum of
  * k products of |a| ≤ 128 and |b| ≤ 64 can leave int32: 8192·k < 2³¹.
  */
 export const GEMM_I8_K_MAX = (1 << 18) - 1;

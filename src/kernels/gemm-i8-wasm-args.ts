@@ -52,7 +52,7 @@ export function checkPackedBBytesArgs(k: number, n: number): void {
   checkDepthI8(k);
 }
 
-/** gemm_i8_pack_b: also reads B to check its values are 7-bit (once per weight matrix, so affordable). */
+/** gemm_i8_4x8_wasmrelaxedsimd_pack_b: also reads B to check its values are 7-bit (once per weight matrix, so affordable). */
 export function checkPackBArgs(
   k: number,
   n: number,

@@ -1,9 +1,9 @@
 import { expect } from "vitest";
-import { gemmF32Ref } from "./gemm-f32-ref.ts";
+import { gemmF32IjkRef } from "./gemm-f32-ijk-ref.ts";
 import type { GemmShape } from "./gemm-shape.ts";
 import { randomF32 } from "./random.ts";
 
-// What every GEMM test checks a result against: gemmF32Ref, within a bound that grows with K.
+// What every GEMM test checks a result against: gemmF32IjkRef, within a bound that grows with K.
 
 const U = 2 ** -24; // unit roundoff of f32
 
@@ -27,10 +27,10 @@ function gemmTolerance(s: GemmShape, a: Float32Array, b: Float32Array, ref: Floa
   return tol;
 }
 
-/** Fails unless every element of `got` (dense m×n) is within the tolerance of gemmF32Ref, naming the worst one. */
+/** Fails unless every element of `got` (dense m×n) is within the tolerance of gemmF32IjkRef, naming the worst one. */
 export function expectGemmWithinTolerance(s: GemmShape, a: Float32Array, b: Float32Array, got: Float32Array): void {
   const ref = new Float32Array(s.m * s.n);
-  gemmF32Ref(s, a, b, ref);
+  gemmF32IjkRef(s, a, b, ref);
   const tol = gemmTolerance(s, a, b, ref);
   let worst = -Infinity;
   let where = -1;

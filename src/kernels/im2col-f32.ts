@@ -97,5 +97,5 @@ export function checkRowRange(s: ConvShape, rowStart: number, rowEnd: number): v
   }
 }
 
-/** col2imF32's contract, for the WebAssembly col2im_f32 behind it (src/model/cnn-kernels.ts). */
+/** col2imF32's contract, for the WebAssembly col2im_f32_wasm behind it (src/model/cnn-kernels.ts). */
 export type Col2imF32 = typeof col2imF32;

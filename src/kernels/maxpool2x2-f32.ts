@@ -2,7 +2,7 @@
  * 2×2 max-pooling with stride 2 then ReLU, over `planes` planes of h × w floats (NCHW: planes =
  * N·C); the output is ⌊h/2⌋ × ⌊w/2⌋ per plane, an odd last row or column is dropped (as PyTorch's
  * default). ReLU is monotone, so pool-then-ReLU equals ReLU-then-pool, on a quarter of the values.
- * The reference of the WebAssembly kernel maxpool2x2_relu_f32.
+ * The reference of the WebAssembly kernel maxpool2x2_relu_f32_wasmsimd.
  */
 export function maxpool2x2ReluF32(planes: number, h: number, w: number, x: Float32Array, out: Float32Array): void {
   const oh = h >> 1;
@@ -28,7 +28,7 @@ export function maxpool2x2ReluF32(planes: number, h: number, w: number, x: Float
  * was its maximum (the first one in row-major order on a tie, the same pick in every run) when that
  * maximum is above 0, the ReLU's gradient. The window is searched again in x instead of remembering
  * an index per output: cheaper than a buffer of indices in memory, and it keeps the forward pass
- * free of bookkeeping that inference never uses. The reference of maxpool2x2_relu_backward_f32.
+ * free of bookkeeping that inference never uses. The reference of maxpool2x2_relu_backward_f32_wasmsimd.
  */
 export function maxpool2x2ReluBackwardF32(
   planes: number,

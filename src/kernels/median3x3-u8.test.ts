@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { median3x3U8Js } from "./median3x3-u8-js.ts";
+import { median3x3U8Ts } from "./median3x3-u8-ts.ts";
 import { median3x3U8Ref } from "./median3x3-u8-ref.ts";
 import { MEDIAN3X3_TEST_SHAPES, noisyImageU8 } from "./median3x3-input.ts";
 
 // The JavaScript network against the sort-the-window reference, byte for byte, on sizes from one
 // pixel to shapes with every column-count remainder the SIMD kernel's 16-pixel blocks can leave.
 
-describe("median3x3-u8-js", () => {
+describe("median3x3-u8-ts", () => {
   it.each(MEDIAN3X3_TEST_SHAPES)("equals the sorted-window reference on %i×%i", (height, width) => {
     const src = noisyImageU8(height, width, height * 100 + width);
     const expected = new Uint8Array(src.length);
     median3x3U8Ref({ height, width }, src, expected);
     const out = new Uint8Array(src.length);
-    median3x3U8Js({ height, width }, src, out);
+    median3x3U8Ts({ height, width }, src, out);
     expect(out).toEqual(expected);
   });
 
@@ -21,7 +21,7 @@ describe("median3x3-u8-js", () => {
     const out = new Uint8Array(9);
     for (let bits = 0; bits < 512; bits++) {
       const src = Uint8Array.from({ length: 9 }, (_, i) => ((bits >> i) & 1) * 255);
-      median3x3U8Js({ height: 3, width: 3 }, src, out);
+      median3x3U8Ts({ height: 3, width: 3 }, src, out);
       const ones = src.filter((v) => v === 255).length;
       expect(out[4], `window ${bits.toString(2)}`).toBe(ones >= 5 ? 255 : 0);
     }
@@ -41,7 +41,7 @@ describe("median3x3-u8-js", () => {
 
   it("names bad arguments", () => {
     const img = new Uint8Array(6);
-    for (const kernel of [median3x3U8Js, median3x3U8Ref]) {
+    for (const kernel of [median3x3U8Ts, median3x3U8Ref]) {
       expect(() => kernel({ height: 0, width: 6 }, img, new Uint8Array(6))).toThrow(/invalid height: 0/);
       expect(() => kernel({ height: 2, width: 2.5 }, img, new Uint8Array(6))).toThrow(/invalid width: 2.5/);
       expect(() => kernel({ height: 2, width: 3 }, img.subarray(1), new Uint8Array(6))).toThrow(/invalid src: 5 bytes/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gemmF32Ikj } from "./gemm-f32-ikj.ts";
+import { gemmF32IkjTs } from "./gemm-f32-ikj-ts.ts";
 import { gemmF32ViaI8Ref, gemmI8Ref } from "./gemm-i8-ref.ts";
 import {
   QMAX_A,
@@ -75,7 +75,7 @@ describe("the int8 pipeline's error", () => {
     const a = randomF32(m * k, k);
     const b = randomF32(k * n, k + 1);
     const exact = new Float32Array(m * n);
-    gemmF32Ikj({ m, n, k }, a, b, exact);
+    gemmF32IkjTs({ m, n, k }, a, b, exact);
     const approx = gemmF32ViaI8Ref({ m, n, k }, a, b);
     const sa = Math.max(...quantizeRowsI8(m, k, a, QMAX_A).scales);
     const sb = Math.max(...quantizeColumnsI8(k, n, b, QMAX_B).scales);

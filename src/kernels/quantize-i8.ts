@@ -81,7 +81,7 @@ export function quantizeColumnsI8(rows: number, cols: number, x: Float32Array, q
   return quantizeGroups(x, cols, rows, 1, cols, qmax);
 }
 
-/** c[i][j] = cq[i][j] · (rowScales[i] · colScales[j]) in float32, as dequantize_i32_f32 computes it. */
+/** c[i][j] = cq[i][j] · (rowScales[i] · colScales[j]) in float32, as dequantize_i32_f32_wasmsimd computes it. */
 export function dequantizeI32(rows: number, cols: number, cq: Int32Array, rowScales: Float32Array, colScales: Float32Array): Float32Array {
   checkMatrix(rows, cols, cq);
   if (rowScales.length !== rows) throw new RangeError(`invalid rowScales: length ${rowScales.length}, expected ${rows}`);

@@ -1,5 +1,5 @@
 import { convShape, convSizes, type ConvParams } from "./conv-shape.ts";
-import { conv2dF32Ref } from "./conv2d-f32-ref.ts";
+import { conv2dF32DirectRef } from "./conv2d-f32-direct-ref.ts";
 import { conv2dF32WinogradRef } from "./conv2d-f32-winograd-ref.ts";
 import { U } from "./conv-test-cases.ts";
 import { absoluteTransforms, type WinogradTransforms } from "./winograd-f32-transforms.ts";
@@ -24,7 +24,7 @@ export function gamma(k: number): number {
 /** The float64 direct convolution: the exact result to within float64 rounding (≈ 2⁻⁵³ relative). */
 export function directF64(p: ConvParams, x: Float32Array, w: Float32Array, b: Float32Array): Float64Array {
   const out = new Float64Array(convSizes(convShape(p)).output);
-  conv2dF32Ref(p, x, w, b, out);
+  conv2dF32DirectRef(p, x, w, b, out);
   return out;
 }
 

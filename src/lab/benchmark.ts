@@ -31,7 +31,7 @@ export interface PreparedRun {
 }
 
 export interface Variant<P extends Params, I> {
-  /** Kernel name, XNNPACK-style: op, type, method, ISA (`conv2d-f32-im2col-gemm-wasm`). */
+  /** Kernel name, XNNPACK-style: op, type, method, ISA (`conv2d-f32-im2col-gemm-wasmrelaxedsimd`). */
   id: string;
   /** What a reader calls it. */
   label: string;

@@ -37,7 +37,7 @@ function browserDoc(results: ResultV1[], date = "2026-12-06T15:00:00.000Z"): Res
       crossOriginIsolated: true,
       timerResolutionMs: 0.005,
       wasm: { simd: true, threads: true, relaxedSimd: true },
-      kernelIsa: "wasm-relaxed",
+      kernelIsa: "wasmrelaxedsimd",
       siteVersion: "0.1.0",
       date,
       quick: false,

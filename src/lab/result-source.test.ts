@@ -22,7 +22,7 @@ const chrome: EnvV1 = {
   crossOriginIsolated: true,
   timerResolutionMs: 0.005,
   wasm: { simd: true, threads: true, relaxedSimd: true },
-  kernelIsa: "wasm-relaxed",
+  kernelIsa: "wasmrelaxedsimd",
   siteVersion: "0.1.0",
   date: "2026-11-23T10:00:00.000Z",
   quick: false,
@@ -86,7 +86,7 @@ describe("describeEnv and envFacts", () => {
       Browser: chrome.userAgent,
       "Hardware threads": "16",
       "Cross-origin isolated": "yes",
-      "WebAssembly kernels": "wasm-relaxed",
+      "WebAssembly kernels": "wasmrelaxedsimd",
     });
   });
 

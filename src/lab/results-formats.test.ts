@@ -28,7 +28,7 @@ const doc: ResultsV1 = {
     crossOriginIsolated: true,
     timerResolutionMs: 0.005,
     wasm: { simd: true, threads: true, relaxedSimd: true },
-    kernelIsa: "wasm-relaxed",
+    kernelIsa: "wasmrelaxedsimd",
     siteVersion: "0.1.0",
     date: "2026-11-23T00:00:00.000Z",
     quick: true,

@@ -116,7 +116,7 @@ describe("parseResults accepts real documents", () => {
   it("keeps the reproducibility fields of the environment, each optional", () => {
     const repro = {
       commit: "66866b164d9e6d6fa728f2f2f8adc2bf01a7dd0a",
-      wasmSha256: { "wasm-relaxed": "a".repeat(64) },
+      wasmSha256: { wasmrelaxedsimd: "a".repeat(64) },
       browserVersion: "Chromium 142.0.7444.59",
       os: "Linux 6.8.0",
       arch: "x86 64-bit",

@@ -1,4 +1,5 @@
 import type { ClaimResult, ClaimStatus } from "./claims.ts";
+import { LEGACY_KERNEL_ISAS, LEGACY_VARIANT_IDS, LEGACY_VARIANT_IDS_BY_BENCH } from "./legacy-variant-ids.ts";
 import { RESULTS_SCHEMA, type EnvV1, type NativeEnv, type ResultV1, type ResultsV1 } from "./results.ts";
 
 /** How much an imported results file may hold. A real run stays far below every limit. */
@@ -116,6 +117,20 @@ class Reader {
   }
 }
 
+/** The entry of a table of renamings for `name`, if it has one (own keys only: a file cannot reach the prototype). */
+function renamed<T>(table: Readonly<Record<string, T>> | undefined, name: string): T | undefined {
+  return table && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+/** A variant id as files saved before the kernel-name vocabulary wrote it, as it is called today. */
+function currentVariant(bench: string | undefined, id: string): string {
+  const byBench = bench === undefined ? undefined : renamed(LEGACY_VARIANT_IDS_BY_BENCH, bench);
+  return renamed(byBench, id) ?? renamed(LEGACY_VARIANT_IDS, id) ?? id;
+}
+
+/** A kernel build's name (env.kernelIsa, the keys of env.wasmSha256), as it is called today. */
+const currentIsa = (isa: string) => renamed(LEGACY_KERNEL_ISAS, isa) ?? isa;
+
 function readNative(r: Reader, v: unknown, path: string): NativeEnv {
   const o = r.object(v, path);
   const f = (key: string) => r.field(o, key);
@@ -154,7 +169,7 @@ function readEnv(r: Reader, v: unknown, path: string): EnvV1 {
       threads: r.boolean(r.field(wasm, "threads"), `${path}.wasm.threads`),
       relaxedSimd: r.boolean(r.field(wasm, "relaxedSimd"), `${path}.wasm.relaxedSimd`),
     },
-    kernelIsa: r.string(f("kernelIsa"), `${path}.kernelIsa`),
+    kernelIsa: currentIsa(r.string(f("kernelIsa"), `${path}.kernelIsa`)),
     siteVersion: r.string(f("siteVersion"), `${path}.siteVersion`),
     date,
     quick: r.boolean(f("quick"), `${path}.quick`),
@@ -181,7 +196,7 @@ function readReproducibility(r: Reader, o: Record<string, unknown>, path: string
       return h;
     }),
   );
-  if (hashes !== undefined) env.wasmSha256 = hashes;
+  if (hashes !== undefined) env.wasmSha256 = Object.fromEntries(Object.entries(hashes).map(([isa, hash]) => [currentIsa(isa), hash]));
   text("browserVersion");
   text("os");
   text("arch");
@@ -213,10 +228,11 @@ function readResult(r: Reader, v: unknown, path: string): ResultV1 {
   const o = r.object(v, path);
   const f = (key: string) => r.field(o, key);
   const nonNegative = (key: string) => r.number(f(key), `${path}.${key}`);
+  const bench = r.string(f("bench"), `${path}.bench`);
   const result: ResultV1 = {
-    bench: r.string(f("bench"), `${path}.bench`),
+    bench,
     case: r.string(f("case"), `${path}.case`),
-    variant: r.string(f("variant"), `${path}.variant`),
+    variant: currentVariant(bench, r.string(f("variant"), `${path}.variant`)),
     params: r.record(f("params"), `${path}.params`, (x, p) => r.finite(x, p)),
     threads: r.integer(f("threads"), `${path}.threads`, 1),
     samples: r.array(f("samples"), `${path}.samples`, r.limits.maxSamples, (x, p) => r.number(x, p)),
@@ -263,6 +279,8 @@ function readClaim(r: Reader, v: unknown, path: string): ClaimResult {
  * Python companion) and returns a fresh, typed copy holding only the known fields. Throws an Error
  * whose message names the offending path, e.g. `results[3].median: expected a finite number ≥ 0,
  * got "abc"`. Strings are returned as text; whoever shows them must not parse them as HTML.
+ * Variant ids and kernel builds saved under their names of before the kernel-name vocabulary come
+ * back under today's (legacy-variant-ids.ts), so old files, share links and history still match.
  */
 export function parseResults(text: string, limits: ImportLimits = IMPORT_LIMITS): ResultsV1 {
   if (text.length > limits.maxChars) {
@@ -287,7 +305,10 @@ export function parseResults(text: string, limits: ImportLimits = IMPORT_LIMITS)
     claims: r.array(r.field(o, "claims"), "claims", limits.maxEntries, (x, p) => readClaim(r, x, p)),
     skipped: r.array(r.field(o, "skipped"), "skipped", limits.maxEntries, (x, p) => {
       const s = r.object(x, p);
-      return { variant: r.string(r.field(s, "variant"), `${p}.variant`), reason: r.string(r.field(s, "reason"), `${p}.reason`) };
+      return {
+        variant: currentVariant(undefined, r.string(r.field(s, "variant"), `${p}.variant`)),
+        reason: r.string(r.field(s, "reason"), `${p}.reason`),
+      };
     }),
     ...(baselines ? { baselines } : {}),
   };
@@ -296,8 +317,8 @@ export function parseResults(text: string, limits: ImportLimits = IMPORT_LIMITS)
 /** Each benchmark's baseline must be a variant the file measured for that benchmark. */
 function readBaselines(r: Reader, v: unknown, path: string, results: readonly ResultV1[]): Record<string, string> {
   return r.record(v, path, (x, p) => {
-    const variant = r.string(x, p);
     const bench = p.slice(path.length + 1);
+    const variant = currentVariant(bench, r.string(x, p));
     if (!results.some((result) => result.bench === bench && result.variant === variant)) {
       throw new Error(`${p}: the file has no result of variant ${show(variant)} for benchmark ${show(bench)}`);
     }

@@ -11,7 +11,7 @@ export interface EnvV1 {
   /** Smallest non-zero step of performance.now(), measured. */
   timerResolutionMs: number;
   wasm: { simd: boolean; threads: boolean; relaxedSimd: boolean };
-  /** Which WebAssembly kernel build ran: "wasm-relaxed", "wasmsimd", or "none". */
+  /** Which WebAssembly kernel build ran: "wasmrelaxedsimd", "wasmsimd", or "none". */
   kernelIsa: string;
   siteVersion: string;
   /** ISO 8601. */
@@ -23,7 +23,7 @@ export interface EnvV1 {
   // files written before it existed lack it, and a browser may not tell.
   /** The git commit the site was built from, or "unknown". */
   commit?: string;
-  /** SHA-256 (hex) of each WebAssembly build that ran, by its ISA name ("wasm-relaxed", "wasmsimd"). */
+  /** SHA-256 (hex) of each WebAssembly build that ran, by its ISA name ("wasmrelaxedsimd", "wasmsimd"). */
   wasmSha256?: Record<string, string>;
   /** The browser's full version, e.g. "Chromium 142.0.7444.59, Google Chrome 142.0.7444.59". */
   browserVersion?: string;

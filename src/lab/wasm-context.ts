@@ -9,7 +9,7 @@ export interface WasmContext {
   memory: WebAssembly.Memory;
   kernels: WasmKernels;
   arena: WasmArena;
-  /** Which build was chosen by feature detection: "wasm-relaxed" or "wasmsimd". */
+  /** Which build was chosen by feature detection: "wasmrelaxedsimd" or "wasmsimd". */
   isa: string;
   /** SHA-256 (hex) of the bytes of that build, so a results file names exactly what ran. */
   sha256: string;
@@ -32,6 +32,6 @@ export async function loadWasmContext(): Promise<WasmContext> {
   const { module, isa } = compileKernels({ relaxed, simd });
   const memory = createSharedMemory();
   const kernels = instantiateKernels(module, memory);
-  const sha256 = await sha256Hex(isa === "wasm-relaxed" ? relaxed : simd);
+  const sha256 = await sha256Hex(isa === "wasmrelaxedsimd" ? relaxed : simd);
   return { module, memory, kernels, isa, sha256, arena: new WasmArena(memory, kernels) };
 }

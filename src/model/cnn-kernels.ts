@@ -1,7 +1,7 @@
 import { convShape, convSizes, type ConvParams } from "../kernels/conv-shape.ts";
 import { col2imF32, type Col2imF32 } from "../kernels/im2col-f32.ts";
 import { conv2dF32Im2col, transposeWeights, type Conv2dIm2colScratch, type GemmF32 } from "../kernels/conv2d-f32-im2col.ts";
-import { gemmF32Blocked } from "../kernels/gemm-f32-blocked.ts";
+import { gemmF32BlockedTs } from "../kernels/gemm-f32-blocked-ts.ts";
 import { checkGemm } from "../kernels/gemm-shape.ts";
 import type { WasmKernels } from "../kernels/wasm/kernels-wasm.ts";
 import { maxpool2x2ReluBackwardF32, maxpool2x2ReluF32 } from "../kernels/maxpool2x2-f32.ts";
@@ -33,8 +33,8 @@ export interface CnnKernels {
 
 /** Pure TypeScript, on any Float32Arrays: the reference the tests compare against. */
 export const typescriptCnnKernels: CnnKernels = {
-  gemm: gemmF32Blocked,
-  conv: (p, x, w, b, out, scratch) => conv2dF32Im2col(p, x, w, b, out, scratch, gemmF32Blocked),
+  gemm: gemmF32BlockedTs,
+  conv: (p, x, w, b, out, scratch) => conv2dF32Im2col(p, x, w, b, out, scratch, gemmF32BlockedTs),
   poolRelu: maxpool2x2ReluF32,
   poolReluBackward: maxpool2x2ReluBackwardF32,
   col2im: col2imF32,
@@ -43,13 +43,13 @@ export const typescriptCnnKernels: CnnKernels = {
 /**
  * The WebAssembly kernels behind the same contracts, for Float32Array views of the kernels' shared
  * memory: a view's byteOffset is the pointer the kernel takes, so layer code runs them without a
- * copy. The convolution is the fused im2col + GEMM + bias kernel (conv2d_f32_im2col_gemm): on
+ * copy. The convolution is the fused im2col + GEMM + bias kernel (conv2d_f32_im2col_gemm_wasmrelaxedsimd): on
  * MNIST-sized layers its im2col is 3–4× faster than the TypeScript loop, which would otherwise
  * dominate the forward pass; the weights are transposed per call in TypeScript (≤ 3 200 floats).
- * Pool + ReLU is maxpool2x2_relu_f32: SIMD, and no JavaScript loop left per image, so one image
- * per call costs little more than a batch even before the JIT has optimised the glue. col2im_f32
+ * Pool + ReLU is maxpool2x2_relu_f32_wasmsimd: SIMD, and no JavaScript loop left per image, so one image
+ * per call costs little more than a batch even before the JIT has optimised the glue. col2im_f32_wasm
  * gives the same bits as the TypeScript col2im in about a third of the time (training's backward).
- * So does maxpool2x2_relu_backward_f32 the TypeScript pool + ReLU gradient: it searched each window
+ * So does maxpool2x2_relu_backward_f32_wasmsimd the TypeScript pool + ReLU gradient: it searched each window
  * one float at a time and cleared dx in a separate pass, ~10% of a training step.
  */
 export function sharedMemoryCnnKernels(kernels: WasmKernels): CnnKernels {
@@ -60,7 +60,7 @@ export function sharedMemoryCnnKernels(kernels: WasmKernels): CnnKernels {
   return {
     gemm(s, a, b, c) {
       checkGemm(s, a, b, c);
-      kernels.raw.gemm_f32(s.m, s.n, s.k, inMemory("a", a), s.k, inMemory("b", b), s.n, inMemory("c", c), s.n);
+      kernels.raw.gemm_f32_6x8_wasmrelaxedsimd(s.m, s.n, s.k, inMemory("a", a), s.k, inMemory("b", b), s.n, inMemory("c", c), s.n);
     },
     conv(p, x, w, b, out, scratch) {
       const s = convShape(p);
@@ -76,7 +76,7 @@ export function sharedMemoryCnnKernels(kernels: WasmKernels): CnnKernels {
         if (v.length !== length) throw new RangeError(`invalid ${name}: length ${v.length}, expected ${length}`);
       }
       transposeWeights(s, w, scratch.wT);
-      kernels.raw.conv2d_f32_im2col_gemm(
+      kernels.raw.conv2d_f32_im2col_gemm_wasmrelaxedsimd(
         inMemory("x", x),
         inMemory("scratch.wT", scratch.wT),
         inMemory("b", b),
@@ -100,7 +100,7 @@ export function sharedMemoryCnnKernels(kernels: WasmKernels): CnnKernels {
       const n = convSizes(s);
       if (col.length !== n.im2col) throw new RangeError(`invalid col: length ${col.length}, expected ${n.im2col}`);
       if (dx.length !== n.input) throw new RangeError(`invalid dx: length ${dx.length}, expected ${n.input}`);
-      kernels.col2im_f32(
+      kernels.col2im_f32_wasm(
         inMemory("col", col),
         s.batch,
         s.channels,
@@ -124,13 +124,13 @@ export function sharedMemoryCnnKernels(kernels: WasmKernels): CnnKernels {
       ] as const) {
         if (v.length !== length) throw new RangeError(`invalid ${name}: length ${v.length}, expected ${length}`);
       }
-      kernels.maxpool2x2_relu_backward_f32(inMemory("x", x), inMemory("dout", dout), inMemory("dx", dx), planes, h, w);
+      kernels.maxpool2x2_relu_backward_f32_wasmsimd(inMemory("x", x), inMemory("dout", dout), inMemory("dx", dx), planes, h, w);
     },
     poolRelu(planes, h, w, x, out) {
       const outLength = planes * (h >> 1) * (w >> 1);
       if (x.length !== planes * h * w) throw new RangeError(`invalid x: length ${x.length}, expected ${planes * h * w}`);
       if (out.length !== outLength) throw new RangeError(`invalid out: length ${out.length}, expected ${outLength}`);
-      kernels.maxpool2x2_relu_f32(inMemory("x", x), inMemory("out", out), planes, h, w);
+      kernels.maxpool2x2_relu_f32_wasmsimd(inMemory("x", x), inMemory("out", out), planes, h, w);
     },
   };
 }

@@ -4,7 +4,7 @@ Same id, cases, seed and input as ``src/lab/benchmarks/conv2d-layers.ts``, and t
 conv2d-im2col (input generator, reference, tolerance, FLOPs), whose variants it races again: the
 nested Python loops, im2col + numpy's GEMM (BLAS threads at 1 and N), and the loops compiled by
 Numba (one thread and N) and Cython where those are installed. Added here: the shifted-planes form
-(``everycore.shifted_conv``), numpy's counterpart of the site's ``conv2d-f32-shifted``.
+(``everycore.shifted_conv``), numpy's counterpart of the site's ``conv2d-f32-shifted-ts``.
 
 The loops run only where a call takes seconds at most (the first layers): a deep layer's 115.6
 million multiply-adds would take minutes in the interpreter. The site's WebAssembly kernels have

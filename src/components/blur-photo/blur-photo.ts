@@ -1,7 +1,7 @@
-import { boxBlurF32Integral, boxBlurIntegralScratch } from "../../kernels/blur-f32-box-integral.ts";
+import { blurF32BoxIntegralTs, boxBlurIntegralScratch } from "../../kernels/blur-f32-box-integral-ts.ts";
 import type { ConvParams } from "../../kernels/conv-shape.ts";
-import { conv2dF32Separable, conv2dSeparableScratch, separableWeights } from "../../kernels/conv2d-f32-separable.ts";
-import { conv2dF32Shifted } from "../../kernels/conv2d-f32-shifted.ts";
+import { conv2dF32SeparableTs, conv2dSeparableScratch, separableWeights } from "../../kernels/conv2d-f32-separable-ts.ts";
+import { conv2dF32ShiftedTs } from "../../kernels/conv2d-f32-shifted-ts.ts";
 import { gaussianTapsF32 } from "../../kernels/gaussian-taps-f32.ts";
 
 /** Longest side the island blurs: larger images are scaled down first, so a direct k=25 blur stays a few seconds. */
@@ -41,16 +41,16 @@ export function blurThreeWays(
   const prepare: Record<BlurMethod, () => (out: Float32Array) => void> = {
     "gaussian-direct": () => {
       const w = separableWeights(p, { u: taps, v: taps });
-      return (out) => conv2dF32Shifted(p, gray, w, bias, out);
+      return (out) => conv2dF32ShiftedTs(p, gray, w, bias, out);
     },
     "gaussian-separable": () => {
       const scratch = conv2dSeparableScratch(p);
-      return (out) => conv2dF32Separable(p, gray, { u: taps, v: taps }, bias, out, scratch);
+      return (out) => conv2dF32SeparableTs(p, gray, { u: taps, v: taps }, bias, out, scratch);
     },
     "box-integral": () => {
       const s = { height, width, k };
       const integral = boxBlurIntegralScratch(s);
-      return (out) => boxBlurF32Integral(s, gray, out, integral);
+      return (out) => blurF32BoxIntegralTs(s, gray, out, integral);
     },
   };
   return BLUR_METHODS.map((method) => {

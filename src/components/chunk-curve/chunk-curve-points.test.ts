@@ -15,13 +15,13 @@ function result(variant: string, median: number, threads = 1, ok = true, bench =
 describe("chunkVariants", () => {
   it("maps every pool variant to its chunk size and names the loop", () => {
     expect(variants.bench).toBe("pool-map-images");
-    expect(variants.loop).toBe("map-box3-f32-loop-js");
+    expect(variants.loop).toBe("map-box3-f32-loop-ts");
     expect(variants.chunks).toEqual({
-      "map-box3-f32-chunk1-js": 1,
-      "map-box3-f32-chunk4-js": 4,
-      "map-box3-f32-chunk16-js": 16,
-      "map-box3-f32-chunk64-js": 64,
-      "map-box3-f32-chunk256-js": 256,
+      "map-box3-f32-chunk1-ts-threads": 1,
+      "map-box3-f32-chunk4-ts-threads": 4,
+      "map-box3-f32-chunk16-ts-threads": 16,
+      "map-box3-f32-chunk64-ts-threads": 64,
+      "map-box3-f32-chunk256-ts-threads": 256,
     });
   });
 });
@@ -30,11 +30,11 @@ describe("chunkCurve", () => {
   it("turns each pool variant into a point at its chunk size, one series per thread count, sorted by chunk", () => {
     const { points, loops } = chunkCurve(
       [
-        result("map-box3-f32-chunk256-js", 9, 2),
-        result("map-box3-f32-chunk1-js", 7, 2),
-        result("map-box3-f32-chunk16-js", 4, 2),
-        result("map-box3-f32-chunk16-js", 8, 1),
-        result("map-box3-f32-loop-js", 8),
+        result("map-box3-f32-chunk256-ts-threads", 9, 2),
+        result("map-box3-f32-chunk1-ts-threads", 7, 2),
+        result("map-box3-f32-chunk16-ts-threads", 4, 2),
+        result("map-box3-f32-chunk16-ts-threads", 8, 1),
+        result("map-box3-f32-loop-ts", 8),
       ],
       variants,
     );
@@ -50,9 +50,9 @@ describe("chunkCurve", () => {
   it("leaves out incorrect results, other benchmarks and unknown variants", () => {
     const { points, loops } = chunkCurve(
       [
-        result("map-box3-f32-chunk4-js", 1, 2, false),
-        result("map-box3-f32-chunk4-js", 1, 2, true, "gemm"),
-        result("map-box3-f32-chunk3-js", 1, 2),
+        result("map-box3-f32-chunk4-ts-threads", 1, 2, false),
+        result("map-box3-f32-chunk4-ts-threads", 1, 2, true, "gemm"),
+        result("map-box3-f32-chunk3-ts-threads", 1, 2),
       ],
       variants,
     );

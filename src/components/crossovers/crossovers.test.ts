@@ -16,10 +16,10 @@ const RUN: ResultV1[] = [
   [64, 0.4, 0.03, 0.03, 0.09],
   [128, 3.2, 0.2, 0.2, 0.15],
 ].flatMap(([size, ts, simd, one, two]) => [
-  result(size!, "gemm-f32-ikj", ts!),
-  result(size!, "gemm-f32-6x8-packed-wasm", simd!),
-  result(size!, "gemm-f32-6x8-packed-wasm-threads", one!, 1),
-  result(size!, "gemm-f32-6x8-packed-wasm-threads", two!, 2),
+  result(size!, "gemm-f32-ikj-ts", ts!),
+  result(size!, "gemm-f32-6x8-packed-wasmrelaxedsimd", simd!),
+  result(size!, "gemm-f32-6x8-packed-wasmrelaxedsimd-threads", one!, 1),
+  result(size!, "gemm-f32-6x8-packed-wasmrelaxedsimd-threads", two!, 2),
 ]);
 
 describe("crossovers", () => {
@@ -45,7 +45,7 @@ describe("crossovers", () => {
 
   it("finds a crossover per pool size, Infinity for a pool that never wins", () => {
     // ms of the pool of 4 per size (8³ … 128³): loses to one SIMD thread (0.2 ms at 128³) everywhere
-    const four = [0.09, 0.1, 0.11, 0.12, 0.25].map((ms, i) => result(8 * 2 ** i, "gemm-f32-6x8-packed-wasm-threads", ms, 4));
+    const four = [0.09, 0.1, 0.11, 0.12, 0.25].map((ms, i) => result(8 * 2 ** i, "gemm-f32-6x8-packed-wasmrelaxedsimd-threads", ms, 4));
     const rows = sizeRows([...RUN, ...four]);
     expect(rows[0]!.pool).toEqual({ 2: 0.06, 4: 0.09 });
     expect(poolCrossovers(rows)).toEqual([
@@ -56,7 +56,7 @@ describe("crossovers", () => {
   });
 
   it("skips incorrect results", () => {
-    const rows = sizeRows([result(8, "gemm-f32-ikj", 1, 1, false), result(8, "gemm-f32-6x8-packed-wasm", 2)]);
+    const rows = sizeRows([result(8, "gemm-f32-ikj-ts", 1, 1, false), result(8, "gemm-f32-6x8-packed-wasmrelaxedsimd", 2)]);
     expect(rows[0]!.ms).toEqual({ simd: 2 });
   });
 

@@ -3,9 +3,9 @@ import type { ResultV1 } from "../../lab/results.ts";
 
 /** The gemm-dispatch variants, by the backend each one forces. */
 export const BACKEND_VARIANTS = {
-  ts: "gemm-f32-ikj",
-  simd: "gemm-f32-6x8-packed-wasm",
-  threads: "gemm-f32-6x8-packed-wasm-threads",
+  ts: "gemm-f32-ikj-ts",
+  simd: "gemm-f32-6x8-packed-wasmrelaxedsimd",
+  threads: "gemm-f32-6x8-packed-wasmrelaxedsimd-threads",
   dispatch: "gemm-f32-dispatch",
 } as const;
 

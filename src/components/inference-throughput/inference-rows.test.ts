@@ -10,7 +10,11 @@ function result(variant: string, median: number, threads = 1, ok = true, bench =
 describe("inferenceRows", () => {
   it("derives images per second from the whole run and latency from one call", () => {
     const rows = inferenceRows(
-      [result("infer-f32-batch1-wasm", 512), result("infer-f32-batch64-wasm", 128), result("infer-f32-split-wasm-threads", 64, 2)],
+      [
+        result("infer-f32-batch1-wasmrelaxedsimd", 512),
+        result("infer-f32-batch64-wasmrelaxedsimd", 128),
+        result("infer-f32-split-wasmrelaxedsimd-threads", 64, 2),
+      ],
       "cnn-inference",
       256,
     );
@@ -23,7 +27,11 @@ describe("inferenceRows", () => {
 
   it("ignores other benchmarks, unknown variants and incorrect results", () => {
     const rows = inferenceRows(
-      [result("infer-f32-batch8-wasm", 1, 1, false), result("infer-f32-batch8-wasm", 1, 1, true, "gemm"), result("gemm-f32-ikj", 1)],
+      [
+        result("infer-f32-batch8-wasmrelaxedsimd", 1, 1, false),
+        result("infer-f32-batch8-wasmrelaxedsimd", 1, 1, true, "gemm"),
+        result("gemm-f32-ikj-ts", 1),
+      ],
       "cnn-inference",
       256,
     );

@@ -18,8 +18,8 @@ export interface InferenceRow {
 
 /**
  * Turns the cnn-inference results into throughput and latency. Every variant classifies
- * `images` images per timed run: `…-batch<b>-wasm` variants in images / b calls of b images,
- * `…-split-wasm-threads` in one call divided among its threads.
+ * `images` images per timed run: `…-batch<b>-wasmrelaxedsimd` variants in images / b calls of b images,
+ * `…-split-wasmrelaxedsimd-threads` in one call divided among its threads.
  */
 /** The network a case names: its label without the image count ("MNIST CNN (this site's), 256 images" → "MNIST CNN (this site's)"). */
 export function networkName(caseText: string): string {
@@ -30,7 +30,7 @@ export function inferenceRows(results: readonly ResultV1[], bench: string, image
   const rows: InferenceRow[] = [];
   const t = pageMessages();
   for (const r of results) {
-    const m = /-(?:batch(\d+)-wasm|split-wasm-(threads))$/.exec(r.variant);
+    const m = /-(?:batch(\d+)-wasmrelaxedsimd|split-wasmrelaxedsimd-(threads))$/.exec(r.variant);
     if (r.bench !== bench || !m || !r.correctness.ok) continue;
     const batch = m[2] ? images : Math.min(Number(m[1]), images);
     rows.push({

@@ -10,11 +10,11 @@ import { ERROR_SIDE, type ErrorRow } from "./quant-error-rows.ts";
 export function quantErrorDocument(rows: readonly ErrorRow[]): Promise<ResultsV1> {
   return measuredDocument(
     "quant-error",
-    "gemm-f32-ikj",
+    "gemm-f32-ikj-ts",
     rows.flatMap((r) => {
       const at = { case: `${ERROR_SIDE}×${ERROR_SIDE}, k=${r.k}`, params: { m: ERROR_SIDE, n: ERROR_SIDE, k: r.k }, threads: 1 };
       return [
-        { ...at, variant: "gemm-f32-ikj", samples: [r.f32Ms] },
+        { ...at, variant: "gemm-f32-ikj-ts", samples: [r.f32Ms] },
         {
           ...at,
           variant: "gemm-i8-ref",

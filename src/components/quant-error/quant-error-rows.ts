@@ -1,4 +1,4 @@
-import { gemmF32Ikj } from "../../kernels/gemm-f32-ikj.ts";
+import { gemmF32IkjTs } from "../../kernels/gemm-f32-ikj-ts.ts";
 import { gemmF32ViaI8Ref } from "../../kernels/gemm-i8-ref.ts";
 import {
   QMAX_A,
@@ -35,7 +35,7 @@ export function quantizationErrorRows(seed: number, now: () => number = () => pe
     const b = randomF32(k * s.n, seed + 1);
     const exact = new Float32Array(s.m * s.n);
     const t0 = now();
-    gemmF32Ikj(s, a, b, exact);
+    gemmF32IkjTs(s, a, b, exact);
     const t1 = now();
     const quantized = gemmF32ViaI8Ref(s, a, b);
     const t2 = now();

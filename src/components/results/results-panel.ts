@@ -199,7 +199,8 @@ export class ResultsPanel extends HTMLElement {
       this.#shared = [source];
       if (this.#host?.showShared) this.#host.showShared(source);
       // An island without a results table of its own: the shared run's table and environment here.
-      else this.#find("shared").replaceChildren(renderResultsTable({ variants: [], cases: [] }, [source]), ...renderSourceDetails([source]));
+      else
+        this.#find("shared").replaceChildren(renderResultsTable({ variants: [], cases: [] }, [source]), ...renderSourceDetails([source]));
       this.#host?.status(pageMessages().showingShared(source.label.slice(`${origin}: `.length)));
       this.#options();
     } catch (error) {

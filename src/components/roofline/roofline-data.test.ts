@@ -57,10 +57,10 @@ const machine: ResultV1[] = [
   peak(PEAK_MULADD, 2, 80),
   peak(PEAK_FMA, 4, 500, false), // a wrong result is no evidence of a peak
   triad("triad-f32-ref", 1, 8),
-  triad("triad-f32-wasm", 1, 15),
-  triad("triad-f32-wasm-threads", 1, 14),
-  triad("triad-f32-wasm-threads", 2, 20),
-  triad("triad-f32-wasm", 1, 120, IN_CACHE), // cache bandwidth is a step above the plateau, not the memory roof
+  triad("triad-f32-wasmrelaxedsimd", 1, 15),
+  triad("triad-f32-wasmrelaxedsimd-threads", 1, 14),
+  triad("triad-f32-wasmrelaxedsimd-threads", 2, 20),
+  triad("triad-f32-wasmrelaxedsimd", 1, 120, IN_CACHE), // cache bandwidth is a step above the plateau, not the memory roof
 ];
 
 describe("roofs", () => {
@@ -78,7 +78,7 @@ describe("roofs", () => {
 
   it("has no roof at a thread count where either limit is missing", () => {
     expect(roofs(sol, [peak(PEAK_FMA, 1, 60)])).toEqual([]);
-    expect(roofs(sol, [triad("triad-f32-wasm", 1, 15)])).toEqual([]);
+    expect(roofs(sol, [triad("triad-f32-wasmrelaxedsimd", 1, 15)])).toEqual([]);
   });
 });
 
@@ -96,13 +96,17 @@ describe("attainable, boundBy, shareOfRoof", () => {
 
 describe("kernelPoints", () => {
   it("places every correct result with an intensity, with the roof at its thread count", () => {
-    const conv = result("conv2d-im2col", "conv2d-f32-im2col-gemm-wasm-threads", 2, { gflops: 50, intensity: 16 });
+    const conv = result("conv2d-im2col", "conv2d-f32-im2col-gemm-wasmrelaxedsimd-threads", 2, { gflops: 50, intensity: 16 });
     const noModel = result("conv2d-im2col", "x", 1, { gflops: 5 });
     const wrong = result("conv2d-im2col", "y", 1, { gflops: 5, intensity: 3, correctness: { ok: false, maxError: 1, tolerance: 0 } });
     const alone = result("conv2d-im2col", "z", 8, { gflops: 5, intensity: 3 });
     const points = kernelPoints(sol, [...machine, conv, noModel, wrong, alone]);
     const byVariant = new Map(points.map((p) => [`${p.variant}@${p.threads}`, p]));
-    expect(byVariant.get("conv2d-f32-im2col-gemm-wasm-threads@2")).toMatchObject({ intensity: 16, gflops: 50, roof: { threads: 2 } });
+    expect(byVariant.get("conv2d-f32-im2col-gemm-wasmrelaxedsimd-threads@2")).toMatchObject({
+      intensity: 16,
+      gflops: 50,
+      roof: { threads: 2 },
+    });
     expect(byVariant.get("z@8")?.roof).toBeUndefined();
     expect(byVariant.has("x@1")).toBe(false);
     expect(byVariant.has("y@1")).toBe(false);

@@ -9,8 +9,8 @@ function countWork(size: number, parts: number) {
   const tiles = new Array<number>(parts).fill(0);
   let part = 0;
   const kernels = {
-    gemm_f32_pack_b: (k: number, n: number) => void (packedB[part]! += k * n),
-    gemm_f32_packed_block: (m: number, n: number, k: number) => {
+    gemm_f32_6x8_packed_wasmrelaxedsimd_pack_b: (k: number, n: number) => void (packedB[part]! += k * n),
+    gemm_f32_6x8_packed_wasmrelaxedsimd_block: (m: number, n: number, k: number) => {
       packedA[part]! += m * k;
       tiles[part]! += m * n;
     },

@@ -4,8 +4,8 @@ import type { ArgValues } from "./job-args.ts";
 import { splitRows } from "./pool-control.ts";
 import { poolJob } from "./pool-job.ts";
 
-/** The packed GEMM's block sizes (gemm-f32-packed.ts): depth KC, rows of A MC, columns of B NC. */
-const { KC, MC, NC } = WASM_KERNELS.gemm_f32_packed.constants;
+/** The packed GEMM's block sizes (gemm-f32-6x8-packed-wasmrelaxedsimd.ts): depth KC, rows of A MC, columns of B NC. */
+const { KC, MC, NC } = WASM_KERNELS.gemm_f32_6x8_packed_wasmrelaxedsimd.constants;
 
 /** C (m × n) = A (m × k) · B (k × n): byte offsets, row strides in elements, and the workspace (gemmPackedWorkspaceBytes). */
 export const GEMM_PACKED_ARGS = {
@@ -31,7 +31,7 @@ const packedAFloats = (m: number, k: number) => roundUp(Math.min(MC, m) * Math.m
 /**
  * Bytes of workspace the job needs on `parts` threads: two blocks of B (the threads multiply one
  * while they pack the next), then one block of A per thread. One thread uses the kernel's own
- * layout (gemm_f32_packed_workspace_bytes), which fits in the same bytes.
+ * layout (gemm_f32_6x8_packed_wasmrelaxedsimd_workspace_bytes), which fits in the same bytes.
  */
 export function gemmPackedWorkspaceBytes(m: number, n: number, k: number, parts: number): number {
   return (2 * packedBFloats(n, k) + parts * packedAFloats(m, k)) * Float32Array.BYTES_PER_ELEMENT;
@@ -71,7 +71,13 @@ function packBlock(kernels: WasmKernels, a: GemmPackedArgs, index: number, part:
   const [start, end] = splitRows(nc, part, parts, GEMM_F32_NR);
   if (start === end) return;
   const f32 = Float32Array.BYTES_PER_ELEMENT;
-  kernels.gemm_f32_pack_b(kc, end - start, a.b + (pc * a.ldb + jc + start) * f32, a.ldb, packed + start * kc * f32);
+  kernels.gemm_f32_6x8_packed_wasmrelaxedsimd_pack_b(
+    kc,
+    end - start,
+    a.b + (pc * a.ldb + jc + start) * f32,
+    a.ldb,
+    packed + start * kc * f32,
+  );
 }
 
 /** Part `part`'s tile of C times block `index` of B (packed by all parts), its own rows of A packed into its own A block. */
@@ -83,7 +89,7 @@ function multiplyBlock(kernels: WasmKernels, a: GemmPackedArgs, index: number, p
   if (r0 === r1 || c0 === c1) return;
   const f32 = Float32Array.BYTES_PER_ELEMENT;
   const aBlock = a.workspace + (2 * packedBFloats(a.n, a.k) + part * packedAFloats(a.m, a.k)) * f32;
-  kernels.gemm_f32_packed_block(
+  kernels.gemm_f32_6x8_packed_wasmrelaxedsimd_block(
     r1 - r0,
     c1 - c0,
     kc,
@@ -103,14 +109,14 @@ function multiplyBlock(kernels: WasmKernels, a: GemmPackedArgs, index: number, p
  * multiplies its own tile of C by it, with its own rows of A packed into its own buffer. Step s
  * multiplies block s − 1 and packs block s into the other buffer, so one barrier per block
  * suffices: nobody repacks a buffer before every thread has passed the barrier after the block
- * it held. One thread runs gemm_f32_packed itself, in one step. Every element of C sums its depth
+ * it held. One thread runs gemm_f32_6x8_packed_wasmrelaxedsimd itself, in one step. Every element of C sums its depth
  * blocks in the same order as the single call, so any split gives the same bits.
  */
 export const gemmF32PackedJob = poolJob(
   GEMM_PACKED_ARGS,
   (kernels, a, part, parts, step = 0) => {
     if (parts === 1) {
-      kernels.gemm_f32_packed(a.m, a.n, a.k, a.a, a.lda, a.b, a.ldb, a.c, a.ldc, a.workspace);
+      kernels.gemm_f32_6x8_packed_wasmrelaxedsimd(a.m, a.n, a.k, a.a, a.lda, a.b, a.ldb, a.c, a.ldc, a.workspace);
       return;
     }
     if (step > 0) multiplyBlock(kernels, a, step - 1, part, parts);

@@ -52,7 +52,7 @@ function gemmBand(args: ArgValues<typeof GEMM_ARGS>, part: number, parts: number
  */
 export const kernelPoolJobs = {
   /** Rows of the im2col matrix (= n·H'·W') split across parts; the rest is the convolution's shape. */
-  conv2d_f32_im2col_gemm: poolJob(
+  conv2d_f32_im2col_gemm_wasmrelaxedsimd: poolJob(
     {
       x: "i32",
       wT: "i32",
@@ -74,7 +74,7 @@ export const kernelPoolJobs = {
     (kernels, a, part, parts) => {
       const [start, end] = splitRows(a.rows, part, parts, GEMM_F32_MR);
       if (start === end) return;
-      kernels.conv2d_f32_im2col_gemm(
+      kernels.conv2d_f32_im2col_gemm_wasmrelaxedsimd(
         a.x,
         a.wT,
         a.bias,
@@ -100,7 +100,7 @@ export const kernelPoolJobs = {
    * workspace at workspace + p·workspaceStride (bytes), so the parts share only the read-only
    * input and transformed filters and write disjoint output rows.
    */
-  conv2d_f32_winograd2x2_3x3: poolJob(
+  conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd: poolJob(
     {
       x: "i32",
       u: "i32",
@@ -119,7 +119,7 @@ export const kernelPoolJobs = {
     (kernels, a, part, parts) => {
       const [start, end] = splitRows(a.tileRows, part, parts);
       if (start === end) return;
-      kernels.conv2d_f32_winograd2x2_3x3(
+      kernels.conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd(
         a.x,
         a.u,
         a.bias,
@@ -142,29 +142,33 @@ export const kernelPoolJobs = {
    */
   fork_join_empty: poolJob({}, () => {}),
   /** Rows of A and C split across parts. */
-  gemm_f32: poolJob(GEMM_ARGS, (kernels, a, part, parts) => {
+  gemm_f32_6x8_wasmrelaxedsimd: poolJob(GEMM_ARGS, (kernels, a, part, parts) => {
     const band = gemmBand(a, part, parts);
-    if (band) kernels.gemm_f32(band.rows, a.n, a.k, band.a, a.lda, a.b, a.ldb, band.c, a.ldc);
+    if (band) kernels.gemm_f32_6x8_wasmrelaxedsimd(band.rows, a.n, a.k, band.a, a.lda, a.b, a.ldb, band.c, a.ldc);
   }),
   /** B packed once per block by all parts together, then each part's tile of C: see gemm-f32-packed-job.ts. */
-  gemm_f32_packed: gemmF32PackedJob,
+  gemm_f32_6x8_packed_wasmrelaxedsimd: gemmF32PackedJob,
   /**
    * The total iterations are split across parts (so a run's FLOPs do not depend on the thread
    * count and time ratios are speedups); part p writes its sum at out[p] (f64).
    */
-  peak_f32x4_fma: poolJob(PEAK_ARGS, (kernels, a, part, parts) => peakPart(kernels.raw.peak_f32x4_fma, kernels, a, part, parts)),
-  /** As peak_f32x4_fma, with a separate multiply and add. */
-  peak_f32x4_muladd: poolJob(PEAK_ARGS, (kernels, a, part, parts) => peakPart(kernels.raw.peak_f32x4_muladd, kernels, a, part, parts)),
+  peak_f32x4_fma_wasmrelaxedsimd: poolJob(PEAK_ARGS, (kernels, a, part, parts) =>
+    peakPart(kernels.raw.peak_f32x4_fma_wasmrelaxedsimd, kernels, a, part, parts),
+  ),
+  /** As peak_f32x4_fma_wasmrelaxedsimd, with a separate multiply and add. */
+  peak_f32x4_muladd_wasmsimd: poolJob(PEAK_ARGS, (kernels, a, part, parts) =>
+    peakPart(kernels.raw.peak_f32x4_muladd_wasmsimd, kernels, a, part, parts),
+  ),
   /** a = b + scalar·c over n elements, split across parts on cache-line boundaries. */
-  triad_f32: poolJob({ a: "i32", b: "i32", c: "i32", scalar: "f32", n: "i32" }, (kernels, a, part, parts) => {
+  triad_f32_wasmrelaxedsimd: poolJob({ a: "i32", b: "i32", c: "i32", scalar: "f32", n: "i32" }, (kernels, a, part, parts) => {
     const [start, end] = splitRows(a.n, part, parts, TRIAD_SPLIT);
     if (start === end) return;
-    kernels.triad_f32(a.a, a.b, a.c, a.scalar, start, end);
+    kernels.triad_f32_wasmrelaxedsimd(a.a, a.b, a.c, a.scalar, start, end);
   }),
   /** Image rows split across parts (each reads the rows around its own). */
-  median3x3_u8_simd: poolJob({ src: "i32", dst: "i32", height: "i32", width: "i32" }, (kernels, a, part, parts) => {
+  median3x3_u8_x16_wasmsimd: poolJob({ src: "i32", dst: "i32", height: "i32", width: "i32" }, (kernels, a, part, parts) => {
     const [start, end] = splitRows(a.height, part, parts);
-    if (start < end) kernels.median3x3_u8_simd(a.src, a.dst, a.height, a.width, start, end);
+    if (start < end) kernels.median3x3_u8_x16_wasmsimd(a.src, a.dst, a.height, a.width, start, end);
   }),
   /**
    * Plain JavaScript, no WebAssembly: part p sums the Collatz steps of every parts-th n of
@@ -172,15 +176,15 @@ export const kernelPoolJobs = {
    * parts cost the same), and stores them at out[p] (f64). The shared memory only carries the
    * arguments and the per-part totals, as a process pool's pipe would.
    */
-  collatz_steps_js: poolJob({ start: "i32", stop: "i32", out: "i32" }, (kernels, a, part, parts) => {
+  collatz_steps_ts: poolJob({ start: "i32", stop: "i32", out: "i32" }, (kernels, a, part, parts) => {
     new Float64Array(kernels.memory.buffer, a.out, parts)[part] = collatzSteps({ start: a.start + part, stop: a.stop, step: parts });
   }),
   /** Pool.map over images: each part claims `chunk` images at a time from the shared counter (reset to 0 before the run) and blurs them. */
-  map_box3_f32_js: poolJob(MAP_IMAGES_ARGS, (kernels, a) => mapBox3F32Images(kernels.memory.buffer, a)),
+  map_box3_f32_ts: poolJob(MAP_IMAGES_ARGS, (kernels, a) => mapBox3F32Images(kernels.memory.buffer, a)),
   /** C ≈ A·B in int8: each part quantizes, multiplies and dequantizes its own band of rows (multiples of the 4-row int8 tile). */
   gemm_i8_f32: poolJob(GEMM_I8_PIPELINE_ARGS, gemmI8PipelinePart),
   /** Pixels split across parts, every part adds into the one shared histogram with Atomics.add. */
-  histogram_u8_atomic_js: poolJob(HISTOGRAM_ARGS, (kernels, a, part, parts) => {
+  histogram_u8_atomic_ts: poolJob(HISTOGRAM_ARGS, (kernels, a, part, parts) => {
     const [start, end] = splitRows(a.n, part, parts);
     histogramU8AtomicAdd(
       new Uint8Array(kernels.memory.buffer, a.pixels, a.n),
@@ -193,7 +197,7 @@ export const kernelPoolJobs = {
    * Part p clears and fills its own histogram at bins + p·1 KiB with plain increments (no other
    * thread touches those cache lines); the caller merges them afterwards.
    */
-  histogram_u8_private_js: poolJob(HISTOGRAM_ARGS, (kernels, a, part, parts) => {
+  histogram_u8_private_merge_ts: poolJob(HISTOGRAM_ARGS, (kernels, a, part, parts) => {
     const [start, end] = splitRows(a.n, part, parts);
     const own = new Int32Array(kernels.memory.buffer, a.bins + part * HISTOGRAM_U8_BINS * Int32Array.BYTES_PER_ELEMENT, HISTOGRAM_U8_BINS);
     own.fill(0);

@@ -2,7 +2,7 @@ import { box3F32Images } from "../images-box3-f32.ts";
 import { forEachClaimedChunk } from "./claim-chunks.ts";
 import type { ArgValues } from "./job-args.ts";
 
-/** Job arguments of map_box3_f32_js (pointers are byte offsets). */
+/** Job arguments of map_box3_f32_ts (pointers are byte offsets). */
 export const MAP_IMAGES_ARGS = { x: "i32", out: "i32", count: "i32", height: "i32", width: "i32", chunk: "i32", counter: "i32" } as const;
 
 /**

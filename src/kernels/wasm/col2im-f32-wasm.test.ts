@@ -7,7 +7,7 @@ import { createSharedMemory, instantiateKernels, WASM_PAGE_BYTES } from "./kerne
 import { loadTestBuilds } from "./test-builds.ts";
 import { WasmArena } from "./wasm-arena.ts";
 
-// col2im_f32 (both builds) against the TypeScript col2imF32: the same sums in the same order, so
+// col2im_f32_wasm (both builds) against the TypeScript col2imF32: the same sums in the same order, so
 // the same bits, on odd shapes (overlapping windows, strides that skip pixels, all-padding taps).
 
 const builds = loadTestBuilds();
@@ -30,11 +30,24 @@ function setup(isa: keyof typeof builds, p: ConvParams, seed: number) {
   col.view().set(randomF32(n.im2col, seed));
   dx.view().fill(Number.NaN); // col2im overwrites dx: nothing of it may survive
   const run = () =>
-    kernels.col2im_f32(col.ptr, s.batch, s.channels, s.height, s.width, s.kernelH, s.kernelW, s.stride, s.padding, s.outH, s.outW, dx.ptr);
+    kernels.col2im_f32_wasm(
+      col.ptr,
+      s.batch,
+      s.channels,
+      s.height,
+      s.width,
+      s.kernelH,
+      s.kernelW,
+      s.stride,
+      s.padding,
+      s.outH,
+      s.outW,
+      dx.ptr,
+    );
   return { s, kernels, col, dx, run };
 }
 
-describe.each(["wasm-relaxed", "wasmsimd"] as const)("%s col2im_f32", (isa) => {
+describe.each(["wasmrelaxedsimd", "wasmsimd"] as const)("%s col2im_f32_wasm", (isa) => {
   it.each(CASES)("equals col2imF32 bit for bit: %s", (_, p) => {
     const c = setup(isa, p, 31);
     c.run();
@@ -48,13 +61,13 @@ describe.each(["wasm-relaxed", "wasmsimd"] as const)("%s col2im_f32", (isa) => {
     const c = setup(isa, p, 32);
     const { s } = c;
     const geometry = [s.batch, s.channels, s.height, s.width, s.kernelH, s.kernelW, s.stride, s.padding] as const;
-    expect(() => c.kernels.col2im_f32(c.col.ptr, ...geometry, s.outH + 1, s.outW, c.dx.ptr)).toThrow(/invalid outH: 6, expected 5/);
-    expect(() => c.kernels.col2im_f32(c.col.ptr, ...geometry, s.outH, 2, c.dx.ptr)).toThrow(/invalid outW: 2, expected 3/);
-    expect(() => c.kernels.col2im_f32(c.col.ptr, s.batch, s.channels, s.height, s.width, 3, 3, 0, 1, s.outH, s.outW, c.dx.ptr)).toThrow(
-      /invalid stride: 0/,
-    );
-    expect(() => c.kernels.col2im_f32(c.col.ptr, ...geometry, s.outH, s.outW, WASM_PAGE_BYTES - 8)).toThrow(/invalid dx/);
-    expect(() => c.kernels.col2im_f32(WASM_PAGE_BYTES - 8, ...geometry, s.outH, s.outW, c.dx.ptr)).toThrow(/invalid col/);
-    expect(() => c.kernels.col2im_f32(c.col.ptr + 2, ...geometry, s.outH, s.outW, c.dx.ptr)).toThrow(/invalid col: .* multiple of 4/);
+    expect(() => c.kernels.col2im_f32_wasm(c.col.ptr, ...geometry, s.outH + 1, s.outW, c.dx.ptr)).toThrow(/invalid outH: 6, expected 5/);
+    expect(() => c.kernels.col2im_f32_wasm(c.col.ptr, ...geometry, s.outH, 2, c.dx.ptr)).toThrow(/invalid outW: 2, expected 3/);
+    expect(() =>
+      c.kernels.col2im_f32_wasm(c.col.ptr, s.batch, s.channels, s.height, s.width, 3, 3, 0, 1, s.outH, s.outW, c.dx.ptr),
+    ).toThrow(/invalid stride: 0/);
+    expect(() => c.kernels.col2im_f32_wasm(c.col.ptr, ...geometry, s.outH, s.outW, WASM_PAGE_BYTES - 8)).toThrow(/invalid dx/);
+    expect(() => c.kernels.col2im_f32_wasm(WASM_PAGE_BYTES - 8, ...geometry, s.outH, s.outW, c.dx.ptr)).toThrow(/invalid col/);
+    expect(() => c.kernels.col2im_f32_wasm(c.col.ptr + 2, ...geometry, s.outH, s.outW, c.dx.ptr)).toThrow(/invalid col: .* multiple of 4/);
   });
 });

@@ -5,7 +5,7 @@ import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-
 import { loadTestBuilds } from "./test-builds.ts";
 import { WasmArena } from "./wasm-arena.ts";
 
-// dot-f32 and dot-f64 (both builds) against their rounding models in dot-ref.ts, bit for bit, on
+// dot-f32-wasmsimd and dot-f64-wasmsimd (both builds) against their rounding models in dot-ref.ts, bit for bit, on
 // lengths around the 16- and 8-element steps (tails of every size) and from unaligned float32
 // pointers; the float32 result within its error bound of the exact value, and further from it than
 // the float64 result, which is what the float32-vs-float64 page shows.
@@ -33,12 +33,12 @@ function setup(isa: WasmIsa, n: number, shift: number, seed: number) {
   return { k, a, b, f32: { a: place32(a), b: place32(b) }, f64: { a: place64(a), b: place64(b) } };
 }
 
-describe.each(ISAS)("dot-f32 and dot-f64 (%s)", (isa) => {
+describe.each(ISAS)("dot-f32-wasmsimd and dot-f64-wasmsimd (%s)", (isa) => {
   it.each(LENGTHS)("round exactly as their models on %i elements", (n) => {
     for (const shift of [0, 1, 3]) {
       const { k, a, b, f32, f64 } = setup(isa, n, shift, n);
-      expect(k.dot_f32(f32.a, f32.b, n), `float32, shift ${shift}`).toBe(dotF32Model(a, b));
-      expect(k.dot_f64(f64.a, f64.b, n), "float64").toBe(dotF64Model(a, b));
+      expect(k.dot_f32_wasmsimd(f32.a, f32.b, n), `float32, shift ${shift}`).toBe(dotF32Model(a, b));
+      expect(k.dot_f64_wasmsimd(f64.a, f64.b, n), "float64").toBe(dotF64Model(a, b));
     }
   });
 
@@ -46,8 +46,8 @@ describe.each(ISAS)("dot-f32 and dot-f64 (%s)", (isa) => {
     const n = 1 << 16;
     const { k, a, b, f32, f64 } = setup(isa, n, 0, 5);
     const exact = dotExact(a, b);
-    const error32 = Math.abs(k.dot_f32(f32.a, f32.b, n) - exact);
-    const error64 = Math.abs(k.dot_f64(f64.a, f64.b, n) - exact);
+    const error32 = Math.abs(k.dot_f32_wasmsimd(f32.a, f32.b, n) - exact);
+    const error64 = Math.abs(k.dot_f64_wasmsimd(f64.a, f64.b, n) - exact);
     expect(error32).toBeLessThanOrEqual(dotF32ErrorBound(a, b));
     expect(error32).toBeGreaterThan(0);
     expect(error64).toBeLessThan(error32 / 1e6);
@@ -56,11 +56,11 @@ describe.each(ISAS)("dot-f32 and dot-f64 (%s)", (isa) => {
   it("rejects bad sizes and pointers, naming the argument", () => {
     const { k, f32, f64 } = setup(isa, 16, 0, 3);
     const bytes = k.memory.buffer.byteLength;
-    expect(() => k.dot_f32(f32.a, f32.b, 0)).toThrow(/invalid n: 0/);
-    expect(() => k.dot_f32(f32.a + 2, f32.b, 4)).toThrow(/invalid a: /);
-    expect(() => k.dot_f32(f32.a, bytes - 8, 4)).toThrow(/invalid b: .*past the memory/);
-    expect(() => k.dot_f64(f64.a + 4, f64.b, 4)).toThrow(/invalid a: .*multiple of 8/);
-    expect(() => k.dot_f64(f64.a, bytes - 16, 4)).toThrow(/invalid b: .*past the memory/);
+    expect(() => k.dot_f32_wasmsimd(f32.a, f32.b, 0)).toThrow(/invalid n: 0/);
+    expect(() => k.dot_f32_wasmsimd(f32.a + 2, f32.b, 4)).toThrow(/invalid a: /);
+    expect(() => k.dot_f32_wasmsimd(f32.a, bytes - 8, 4)).toThrow(/invalid b: .*past the memory/);
+    expect(() => k.dot_f64_wasmsimd(f64.a + 4, f64.b, 4)).toThrow(/invalid a: .*multiple of 8/);
+    expect(() => k.dot_f64_wasmsimd(f64.a, bytes - 16, 4)).toThrow(/invalid b: .*past the memory/);
   });
 });
 

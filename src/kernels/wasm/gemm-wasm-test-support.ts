@@ -4,7 +4,7 @@ import { randomF32 } from "../random.ts";
 import { createSharedMemory, instantiateKernels, type WasmKernels } from "./kernels-wasm.ts";
 import { WasmArena } from "./wasm-arena.ts";
 
-// Harnesses shared by the tests of the WebAssembly GEMM drivers (gemm_f32, gemm_f32_packed): lay
+// Harnesses shared by the tests of the WebAssembly GEMM drivers (gemm_f32_6x8_wasmrelaxedsimd, gemm_f32_6x8_packed_wasmrelaxedsimd): lay
 // the operands out in a fresh shared memory in ways that expose stray reads and writes, run one
 // driver, hand back C dense for comparison with the reference.
 

@@ -31,7 +31,7 @@ export function matrix(name: string, ptr: number, rowCount: number, cols: number
   }
 }
 
-/** The sizes, leading dimensions and extents of C (m×n) = A (m×k) · B (k×n), as gemm_f32 takes them. */
+/** The sizes, leading dimensions and extents of C (m×n) = A (m×k) · B (k×n), as gemm_f32_6x8_wasmrelaxedsimd takes them. */
 export function gemmOperands(
   m: number,
   n: number,

@@ -44,9 +44,9 @@ export type WasmResultKind = "void" | "i32" | "f32" | "f64";
  * table: the table is built from the checks, so deriving this from it would be circular.
  */
 export interface KernelSizeQueries {
-  gemm_f32_packed_workspace_bytes(m: number, n: number, k: number): number;
-  gemm_i8_packed_b_bytes(k: number, n: number): number;
-  conv2d_f32_winograd2x2_3x3_workspace_bytes(c: number, w: number, f: number, pad: number): number;
+  gemm_f32_6x8_packed_wasmrelaxedsimd_workspace_bytes(m: number, n: number, k: number): number;
+  gemm_i8_4x8_wasmrelaxedsimd_packed_b_bytes(k: number, n: number): number;
+  conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd_workspace_bytes(c: number, w: number, f: number, pad: number): number;
 }
 
 /** What an argument check may look at: the memory's current size and the module's own size queries. */
@@ -65,7 +65,7 @@ export interface WasmKernelSpec<
   Result extends WasmResultKind = WasmResultKind,
   Constants extends KernelConstants = KernelConstants,
 > {
-  /** The kernel's name without its ISA, XNNPACK style, as the chapters and benchmarks call it. */
+  /** The kernel's name, XNNPACK style (op-type[-tile][-method]-isa): its export with hyphens for underscores. */
   readonly name: string;
   /** The arguments in order, one per parameter of `check` (the types enforce the count). */
   readonly args: { readonly [I in keyof Args]: WasmArg };
@@ -106,7 +106,7 @@ export function wasmKernel<Args extends readonly number[], Result extends WasmRe
   return { ...spec, constants: spec.constants ?? ({} as Constants) };
 }
 
-/** The export that returns a kernel's constant, e.g. gemm_f32's MR → "gemm_f32_mr". */
+/** The export that returns a kernel's constant, e.g. gemm_f32_6x8_wasmrelaxedsimd's MR → "gemm_f32_6x8_wasmrelaxedsimd_mr". */
 export function constantExport(kernelExport: string, constant: string): string {
   return `${kernelExport}_${constant.toLowerCase()}`;
 }

@@ -34,13 +34,13 @@ import { arg, wasmKernel, type KernelCheckContext, type KernelFunctions } from "
 export const KERNELS_HEAP_BASE = 1024;
 
 /**
- * Largest `stop` collatz_steps takes: every trajectory from n < 10⁷ stays below 2⁵³ (the highest,
+ * Largest `stop` collatz_steps_wasm takes: every trajectory from n < 10⁷ stays below 2⁵³ (the highest,
  * from n = 6 631 675, peaks at about 6.0·10¹³, found by exhaustive search), so the kernel's u64
  * and JavaScript's doubles count exactly the same steps.
  */
 export const COLLATZ_MAX_STOP = 10_000_000;
 
-/** Rows × columns of the f32 GEMM register tile (gemm-f32-6x8.ts), shared by gemm_f32 and gemm_f32_packed. */
+/** Rows × columns of the f32 GEMM register tile (gemm-f32-6x8.ts), shared by gemm_f32_6x8_wasmrelaxedsimd and gemm_f32_6x8_packed_wasmrelaxedsimd. */
 const GEMM_F32_TILE = { MR: 6, NR: 8 };
 
 const bytes = (context: KernelCheckContext) => context.memory.buffer.byteLength;
@@ -56,7 +56,7 @@ function poolPlanes(planes: number, h: number, w: number): void {
   }
 }
 
-/** The packed GEMM's block sizes (gemm-f32-packed.ts; the build checks them against the module). */
+/** The packed GEMM's block sizes (gemm-f32-6x8-packed-wasmrelaxedsimd.ts; the build checks them against the module). */
 const PACKED_BLOCKS = { KC: 256, MC: 72, NC: 512 };
 
 /** Columns n rounded up to whole 8-wide panels: a packed B block holds k times as many floats. */
@@ -81,9 +81,9 @@ function median3x3Kernel(name: string) {
 }
 
 export const WASM_KERNELS = {
-  /** C (m×n, ldc) = A (m×k, lda) · B (k×n, ldb), blocked around the 6×8 register tile (gemm-f32.ts). */
-  gemm_f32: wasmKernel({
-    name: `gemm-f32-${GEMM_F32_TILE.MR}x${GEMM_F32_TILE.NR}`,
+  /** C (m×n, ldc) = A (m×k, lda) · B (k×n, ldb), blocked around the 6×8 register tile (gemm-f32-6x8-wasmrelaxedsimd.ts). */
+  gemm_f32_6x8_wasmrelaxedsimd: wasmKernel({
+    name: `gemm-f32-${GEMM_F32_TILE.MR}x${GEMM_F32_TILE.NR}-wasmrelaxedsimd`,
     args: [
       arg.size("m"),
       arg.size("n"),
@@ -106,8 +106,8 @@ export const WASM_KERNELS = {
   }),
 
   /** Rows [rowStart, rowEnd) of the im2col matrix of the NCHW input x into col (im2col-f32.ts). */
-  im2col_f32: wasmKernel({
-    name: "im2col-f32",
+  im2col_f32_wasm: wasmKernel({
+    name: "im2col-f32-wasm",
     args: [
       arg.pointer("x"),
       ...CONV_INPUT,
@@ -147,9 +147,9 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, base + 64, 0, 1],
   }),
 
-  /** dx = col2im(col): zeroes dx, then adds each im2col entry back onto its input pixel (col2im-f32.ts). */
-  col2im_f32: wasmKernel({
-    name: "col2im-f32",
+  /** dx = col2im(col): zeroes dx, then adds each im2col entry back onto its input pixel (col2im-f32-wasm.ts). */
+  col2im_f32_wasm: wasmKernel({
+    name: "col2im-f32-wasm",
     args: [arg.pointer("col"), ...CONV_INPUT, ...CONV_WINDOW, arg.index("outH"), arg.index("outW"), arg.pointer("dx")],
     result: "void",
     check:
@@ -177,9 +177,9 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, base + 64],
   }),
 
-  /** Output rows [rowStart, rowEnd) of a convolution by im2col into col, then the 6×8 GEMM into gemmOut (conv2d-f32-im2col-gemm.ts). */
-  conv2d_f32_im2col_gemm: wasmKernel({
-    name: "conv2d-f32-im2col-gemm",
+  /** Output rows [rowStart, rowEnd) of a convolution by im2col into col, then the 6×8 GEMM into gemmOut (conv2d-f32-im2col-gemm-wasmrelaxedsimd.ts). */
+  conv2d_f32_im2col_gemm_wasmrelaxedsimd: wasmKernel({
+    name: "conv2d-f32-im2col-gemm-wasmrelaxedsimd",
     args: [
       arg.pointer("x"),
       arg.pointer("wT"),
@@ -228,9 +228,9 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, base + 320, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1],
   }),
 
-  /** Bytes of workspace conv2d_f32_winograd2x2_3x3 needs for c channels, input width w, f filters, padding pad (≤ about 1 MiB). */
-  conv2d_f32_winograd2x2_3x3_workspace_bytes: wasmKernel({
-    name: "conv2d-f32-winograd2x2-3x3-workspace-bytes",
+  /** Bytes of workspace conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd needs for c channels, input width w, f filters, padding pad (≤ about 1 MiB). */
+  conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd_workspace_bytes: wasmKernel({
+    name: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd-workspace-bytes",
     args: [arg.size("c", "channels"), arg.size("w", "width"), arg.size("f", "filters"), arg.index("pad", "padding")],
     result: "i32",
     check: () => (c: number, w: number, f: number, pad: number) => {
@@ -243,10 +243,10 @@ export const WASM_KERNELS = {
   /**
    * Tile rows [rowStart, rowEnd) of the N·⌈H'/2⌉ of a 3×3, stride-1 convolution by Winograd's
    * F(2×2, 3×3), from filters transformed once into u (winogradTransformFilters), using `workspace`
-   * (conv2d-f32-winograd2x2-3x3.ts); one workspace per concurrent call.
+   * (conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd.ts); one workspace per concurrent call.
    */
-  conv2d_f32_winograd2x2_3x3: wasmKernel({
-    name: "conv2d-f32-winograd2x2-3x3",
+  conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd: wasmKernel({
+    name: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd",
     args: [
       arg.pointer("x"),
       arg.pointer("u"),
@@ -290,7 +290,7 @@ export const WASM_KERNELS = {
           out: [out, 1, n * f * s.outH * s.outW, 0],
         } as const;
         for (const [name, [ptr, , floats]] of Object.entries(operands)) matrix(name, ptr, 1, floats, 0, limit);
-        const workspaceBytes = context.raw.conv2d_f32_winograd2x2_3x3_workspace_bytes(c, w, f, pad);
+        const workspaceBytes = context.raw.conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd_workspace_bytes(c, w, f, pad);
         matrix("workspace", workspace, 1, workspaceBytes / 4, 0, limit);
         apart("workspace", workspace, workspaceBytes, operands);
       },
@@ -298,8 +298,8 @@ export const WASM_KERNELS = {
   }),
 
   /** Floating-point operations of one iteration of the peak probes (chains × 4 lanes × 2). */
-  peak_f32x4_flops_per_iteration: wasmKernel({
-    name: "peak-f32x4-flops-per-iteration",
+  peak_f32x4_fma_wasmrelaxedsimd_flops_per_iteration: wasmKernel({
+    name: "peak-f32x4-fma-wasmrelaxedsimd-flops-per-iteration",
     args: [],
     result: "i32",
     check: () => () => {},
@@ -307,8 +307,8 @@ export const WASM_KERNELS = {
   }),
 
   /** The compute-peak probe with the build's multiply-add (FMA in the relaxed build); see peak-f32x4-ref.ts. */
-  peak_f32x4_fma: wasmKernel({
-    name: "peak-f32x4-fma",
+  peak_f32x4_fma_wasmrelaxedsimd: wasmKernel({
+    name: "peak-f32x4-fma-wasmrelaxedsimd",
     args: [arg.size("iterations")],
     result: "f32",
     check: () => (iterations: number) => {
@@ -319,8 +319,8 @@ export const WASM_KERNELS = {
   }),
 
   /** The compute-peak probe with a separate multiply and add in every build. */
-  peak_f32x4_muladd: wasmKernel({
-    name: "peak-f32x4-muladd",
+  peak_f32x4_muladd_wasmsimd: wasmKernel({
+    name: "peak-f32x4-muladd-wasmsimd",
     args: [arg.size("iterations")],
     result: "f32",
     check: () => (iterations: number) => {
@@ -330,8 +330,8 @@ export const WASM_KERNELS = {
   }),
 
   /** STREAM triad a[i] = b[i] + scalar·c[i] for i in [start, end). */
-  triad_f32: wasmKernel({
-    name: "triad-f32",
+  triad_f32_wasmrelaxedsimd: wasmKernel({
+    name: "triad-f32-wasmrelaxedsimd",
     args: [arg.pointer("a"), arg.pointer("b"), arg.pointer("c"), arg.f32("scalar"), arg.index("start"), arg.index("end")],
     result: "void",
     check: (context: KernelCheckContext) => (a: number, b: number, c: number, _scalar: number, start: number, end: number) => {
@@ -345,8 +345,8 @@ export const WASM_KERNELS = {
   }),
 
   /** Σ a[i]·b[i] over n float32, f32x4 with four accumulators (dot.ts). */
-  dot_f32: wasmKernel({
-    name: "dot-f32",
+  dot_f32_wasmsimd: wasmKernel({
+    name: "dot-f32-wasmsimd",
     args: [arg.pointer("a"), arg.pointer("b"), arg.size("n")],
     result: "f32",
     check: (context: KernelCheckContext) => (a: number, b: number, n: number) => {
@@ -359,8 +359,8 @@ export const WASM_KERNELS = {
   }),
 
   /** Σ a[i]·b[i] over n float64, f64x2 with four accumulators (dot.ts): the same loop in double precision. */
-  dot_f64: wasmKernel({
-    name: "dot-f64",
+  dot_f64_wasmsimd: wasmKernel({
+    name: "dot-f64-wasmsimd",
     args: [arg.pointer("a"), arg.pointer("b"), arg.size("n")],
     result: "f64",
     check: (context: KernelCheckContext) => (a: number, b: number, n: number) => {
@@ -372,9 +372,9 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, base + 64, 1],
   }),
 
-  /** Bytes of workspace gemm_f32_packed needs for these sizes (bounded by the block sizes, ≤ 584 KiB). */
-  gemm_f32_packed_workspace_bytes: wasmKernel({
-    name: "gemm-f32-6x8-packed-workspace-bytes",
+  /** Bytes of workspace gemm_f32_6x8_packed_wasmrelaxedsimd needs for these sizes (bounded by the block sizes, ≤ 584 KiB). */
+  gemm_f32_6x8_packed_wasmrelaxedsimd_workspace_bytes: wasmKernel({
+    name: "gemm-f32-6x8-packed-wasmrelaxedsimd-workspace-bytes",
     args: [arg.size("m"), arg.size("n"), arg.size("k")],
     result: "i32",
     check: () => (m: number, n: number, k: number) => {
@@ -385,9 +385,9 @@ export const WASM_KERNELS = {
     smallestArgs: () => [1, 1, 1],
   }),
 
-  /** gemm_f32 with A and B packed into `workspace` first (gemm-f32-packed.ts); one workspace per concurrent call. */
-  gemm_f32_packed: wasmKernel({
-    name: "gemm-f32-6x8-packed",
+  /** gemm_f32_6x8_wasmrelaxedsimd with A and B packed into `workspace` first (gemm-f32-6x8-packed-wasmrelaxedsimd.ts); one workspace per concurrent call. */
+  gemm_f32_6x8_packed_wasmrelaxedsimd: wasmKernel({
+    name: "gemm-f32-6x8-packed-wasmrelaxedsimd",
     args: [
       arg.size("m"),
       arg.size("n"),
@@ -406,7 +406,7 @@ export const WASM_KERNELS = {
       (m: number, n: number, k: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, workspace: number) => {
         const limit = bytes(context);
         gemmOperands(m, n, k, a, lda, b, ldb, c, ldc, limit);
-        const workspaceBytes = context.raw.gemm_f32_packed_workspace_bytes(m, n, k);
+        const workspaceBytes = context.raw.gemm_f32_6x8_packed_wasmrelaxedsimd_workspace_bytes(m, n, k);
         matrix("workspace", workspace, 1, workspaceBytes / 4, 0, limit);
         apart("workspace", workspace, workspaceBytes, { a: [a, m, k, lda], b: [b, k, n, ldb], c: [c, m, n, ldc] });
       },
@@ -414,9 +414,9 @@ export const WASM_KERNELS = {
     constants: PACKED_BLOCKS,
   }),
 
-  /** B's k × n block packed into 8-wide column panels, as gemm_f32_packed packs it (gemm-f32-packed.ts); threads pack ranges of one block. */
-  gemm_f32_pack_b: wasmKernel({
-    name: "gemm-f32-8-pack-b",
+  /** B's k × n block packed into 8-wide column panels, as gemm_f32_6x8_packed_wasmrelaxedsimd packs it (gemm-f32-6x8-packed-wasmrelaxedsimd.ts); threads pack ranges of one block. */
+  gemm_f32_6x8_packed_wasmrelaxedsimd_pack_b: wasmKernel({
+    name: "gemm-f32-6x8-packed-wasmrelaxedsimd-pack-b",
     args: [arg.size("k"), arg.size("n"), arg.pointer("b"), arg.stride("ldb"), arg.pointer("packed")],
     result: "void",
     check: (context: KernelCheckContext) => (k: number, n: number, b: number, ldb: number, packed: number) => {
@@ -432,9 +432,9 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [1, 1, base, 1, base + 64],
   }),
 
-  /** One depth block (k ≤ KC) of gemm_f32_packed: C (+)= A · B packed by gemm_f32_pack_b, A packed into aWorkspace (gemm-f32-packed.ts). */
-  gemm_f32_packed_block: wasmKernel({
-    name: "gemm-f32-6x8-packed-block",
+  /** One depth block (k ≤ KC) of gemm_f32_6x8_packed_wasmrelaxedsimd: C (+)= A · B packed by gemm_f32_6x8_packed_wasmrelaxedsimd_pack_b, A packed into aWorkspace (gemm-f32-6x8-packed-wasmrelaxedsimd.ts). */
+  gemm_f32_6x8_packed_wasmrelaxedsimd_block: wasmKernel({
+    name: "gemm-f32-6x8-packed-wasmrelaxedsimd-block",
     args: [
       arg.size("m"),
       arg.size("n"),
@@ -488,8 +488,8 @@ export const WASM_KERNELS = {
   }),
 
   /** Total Collatz steps of every n in [start, stop): the GIL chapter's loop (collatz-steps.ts), compiled. */
-  collatz_steps: wasmKernel({
-    name: "collatz-steps",
+  collatz_steps_wasm: wasmKernel({
+    name: "collatz-steps-wasm",
     args: [arg.size("start"), arg.index("stop")],
     result: "f64",
     check: () => (start: number, stop: number) => {
@@ -501,9 +501,9 @@ export const WASM_KERNELS = {
     smallestArgs: () => [1, 2],
   }),
 
-  /** out = max(0, 2×2 max-pool of x), over planes × h × w floats (maxpool2x2-relu-f32.ts; src/model's pool + ReLU). */
-  maxpool2x2_relu_f32: wasmKernel({
-    name: "maxpool2x2-relu-f32",
+  /** out = max(0, 2×2 max-pool of x), over planes × h × w floats (maxpool2x2-relu-f32-wasmsimd.ts; src/model's pool + ReLU). */
+  maxpool2x2_relu_f32_wasmsimd: wasmKernel({
+    name: "maxpool2x2-relu-f32-wasmsimd",
     args: [arg.pointer("x"), arg.pointer("out"), arg.size("planes"), arg.size("h"), arg.size("w")],
     result: "void",
     check: (context: KernelCheckContext) => (x: number, out: number, planes: number, h: number, w: number) => {
@@ -515,9 +515,9 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, base + 64, 1, 2, 2],
   }),
 
-  /** dx = gradient of max(0, 2×2 max-pool of x) given dout, over planes × h × w floats (maxpool2x2-relu-backward-f32.ts). */
-  maxpool2x2_relu_backward_f32: wasmKernel({
-    name: "maxpool2x2-relu-backward-f32",
+  /** dx = gradient of max(0, 2×2 max-pool of x) given dout, over planes × h × w floats (maxpool2x2-relu-backward-f32-wasmsimd.ts). */
+  maxpool2x2_relu_backward_f32_wasmsimd: wasmKernel({
+    name: "maxpool2x2-relu-backward-f32-wasmsimd",
     args: [arg.pointer("x"), arg.pointer("dout"), arg.pointer("dx"), arg.size("planes"), arg.size("h"), arg.size("w")],
     result: "void",
     check: (context: KernelCheckContext) => (x: number, dout: number, dx: number, planes: number, h: number, w: number) => {
@@ -533,14 +533,14 @@ export const WASM_KERNELS = {
   }),
 
   /** Rows [rowStart, rowEnd) of the 3×3 median of a height × width u8 plane at src into dst, edges replicated, one pixel at a time. */
-  median3x3_u8_scalar: median3x3Kernel("median3x3-u8-scalar"),
+  median3x3_u8_wasm: median3x3Kernel("median3x3-u8-wasm"),
 
-  /** The same, 16 pixels at a time with u8x16 min/max (median3x3-u8-wasmsimd-x16). */
-  median3x3_u8_simd: median3x3Kernel("median3x3-u8-x16"),
+  /** The same, 16 pixels at a time with u8x16 min/max (median3x3-u8-x16-wasmsimd). */
+  median3x3_u8_x16_wasmsimd: median3x3Kernel("median3x3-u8-x16-wasmsimd"),
 
   /** dst[i] = normalize → gamma 2 → clamp → u8 of the float32 src[i], for i in [start, end). */
-  fused_normalize_gamma_u8: wasmKernel({
-    name: "fused-normalize-gamma-u8",
+  fused_normalize_gamma_u8_wasmsimd: wasmKernel({
+    name: "fused-normalize-gamma-u8-wasmsimd",
     args: [arg.pointer("src"), arg.pointer("dst"), arg.f32("black"), arg.f32("scale"), arg.index("start"), arg.index("end")],
     result: "void",
     check: (context: KernelCheckContext) => (src: number, dst: number, _black: number, _scale: number, start: number, end: number) => {
@@ -557,8 +557,8 @@ export const WASM_KERNELS = {
    * The same chain in numpy's eight whole-image passes through the float32 temporaries a and b;
    * src, a and b each hold n floats rounded up to a multiple of 4 (the SIMD passes have no tail).
    */
-  normalize_gamma_u8_passes: wasmKernel({
-    name: "normalize-gamma-u8-passes",
+  normalize_gamma_u8_passes_wasmsimd: wasmKernel({
+    name: "normalize-gamma-u8-passes-wasmsimd",
     args: [arg.pointer("src"), arg.pointer("a"), arg.pointer("b"), arg.pointer("dst"), arg.f32("black"), arg.f32("scale"), arg.size("n")],
     result: "void",
     check: (context: KernelCheckContext) => (src: number, a: number, b: number, dst: number, _black: number, _scale: number, n: number) => {
@@ -574,9 +574,9 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, base + 64, base + 128, base + 192, 0, 1, 1],
   }),
 
-  /** Bytes gemm_i8_pack_b writes for a k × n int8 B. */
-  gemm_i8_packed_b_bytes: wasmKernel({
-    name: "gemm-i8-4x8-packed-b-bytes",
+  /** Bytes gemm_i8_4x8_wasmrelaxedsimd_pack_b writes for a k × n int8 B. */
+  gemm_i8_4x8_wasmrelaxedsimd_packed_b_bytes: wasmKernel({
+    name: "gemm-i8-4x8-wasmrelaxedsimd-packed-b-bytes",
     args: [arg.size("k"), arg.size("n")],
     result: "i32",
     check: () => (k: number, n: number) => {
@@ -585,20 +585,20 @@ export const WASM_KERNELS = {
     smallestArgs: () => [1, 1],
   }),
 
-  /** Packs B (k × n int8 in -64..63, row stride ldb bytes) for gemm_i8_4x8 (gemm-i8-4x8.ts). */
-  gemm_i8_pack_b: wasmKernel({
-    name: "gemm-i8-4x8-pack-b",
+  /** Packs B (k × n int8 in -64..63, row stride ldb bytes) for gemm_i8_4x8_wasmrelaxedsimd (gemm-i8-4x8-wasmrelaxedsimd.ts). */
+  gemm_i8_4x8_wasmrelaxedsimd_pack_b: wasmKernel({
+    name: "gemm-i8-4x8-wasmrelaxedsimd-pack-b",
     args: [arg.size("k"), arg.size("n"), arg.pointer("b"), arg.stride("ldb"), arg.pointer("packed")],
     result: "void",
     check: (context: KernelCheckContext) => (k: number, n: number, b: number, ldb: number, packed: number) => {
-      checkPackBArgs(k, n, b, ldb, packed, context.raw.gemm_i8_packed_b_bytes(k, n), context.memory.buffer);
+      checkPackBArgs(k, n, b, ldb, packed, context.raw.gemm_i8_4x8_wasmrelaxedsimd_packed_b_bytes(k, n), context.memory.buffer);
     },
     smallestArgs: (base) => [1, 1, base, 1, base + 64],
   }),
 
-  /** C (int32, ldc elements) = A (int8, lda bytes) · B packed by gemm_i8_pack_b: exact integer sums. */
-  gemm_i8_4x8: wasmKernel({
-    name: "gemm-i8-4x8",
+  /** C (int32, ldc elements) = A (int8, lda bytes) · B packed by gemm_i8_4x8_wasmrelaxedsimd_pack_b: exact integer sums. */
+  gemm_i8_4x8_wasmrelaxedsimd: wasmKernel({
+    name: "gemm-i8-4x8-wasmrelaxedsimd",
     args: [
       arg.size("m"),
       arg.size("n"),
@@ -613,7 +613,7 @@ export const WASM_KERNELS = {
     check:
       (context: KernelCheckContext) =>
       (m: number, n: number, k: number, a: number, lda: number, packed: number, c: number, ldc: number) => {
-        checkGemmI8Args(m, n, k, a, lda, packed, context.raw.gemm_i8_packed_b_bytes(k, n), c, ldc, bytes(context));
+        checkGemmI8Args(m, n, k, a, lda, packed, context.raw.gemm_i8_4x8_wasmrelaxedsimd_packed_b_bytes(k, n), c, ldc, bytes(context));
       },
     smallestArgs: (base) => [1, 1, 1, base, 1, base + 64, base + 128, 1],
     // B in GEMM_I8_B_MIN..: the kernel stores it offset by -GEMM_I8_B_MIN, into the i7 operand's 0..127.
@@ -621,8 +621,8 @@ export const WASM_KERNELS = {
   }),
 
   /** Each f32 row of x (ldx elements) to int8 with its own symmetric scale (±qmax), scales stored as f32. */
-  quantize_f32_i8_rows: wasmKernel({
-    name: "quantize-f32-i8-rows",
+  quantize_f32_i8_rows_wasmsimd: wasmKernel({
+    name: "quantize-f32-i8-rows-wasmsimd",
     args: [
       arg.size("m"),
       arg.size("k"),
@@ -643,8 +643,8 @@ export const WASM_KERNELS = {
   }),
 
   /** c[i][j] = cq[i][j] · rowScales[i] · colScales[j] (int32 in, float32 out; strides in elements). */
-  dequantize_i32_f32: wasmKernel({
-    name: "dequantize-i32-f32",
+  dequantize_i32_f32_wasmsimd: wasmKernel({
+    name: "dequantize-i32-f32-wasmsimd",
     args: [
       arg.size("m"),
       arg.size("n"),

@@ -11,7 +11,7 @@ import {
 import { loadTestBuildBinaries } from "./test-builds.ts";
 
 // The exports, their signatures and constants against the table: kernel-module-check.test.ts.
-const { "wasm-relaxed": relaxed, wasmsimd: simd } = loadTestBuildBinaries();
+const { wasmrelaxedsimd: relaxed, wasmsimd: simd } = loadTestBuildBinaries();
 /** The 8-byte header of an empty module followed by a section id no engine knows: never valid. */
 const invalid = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x7f, 0x00]);
 
@@ -19,7 +19,7 @@ describe("compileKernels", () => {
   it("picks the relaxed-SIMD build when the engine validates it (Node 24 does)", () => {
     expect(WebAssembly.validate(relaxed)).toBe(true);
     const { module, isa } = compileKernels({ relaxed, simd });
-    expect(isa).toBe("wasm-relaxed");
+    expect(isa).toBe("wasmrelaxedsimd");
     expect(WebAssembly.Module.exports(module)).toEqual(WebAssembly.Module.exports(new WebAssembly.Module(relaxed)));
   });
 
@@ -69,13 +69,13 @@ describe("argument checks", () => {
   const k = instantiateKernels(compileKernels({ relaxed, simd }).module, memory);
   const base = KERNELS_HEAP_BASE;
 
-  it("gemm_f32 names the bad argument", () => {
+  it("gemm_f32_6x8_wasmrelaxedsimd names the bad argument", () => {
     const ok = [4, 5, 6, base, 6, base + 4096, 5, base + 8192, 5] as const;
-    expect(() => k.gemm_f32(...ok)).not.toThrow();
+    expect(() => k.gemm_f32_6x8_wasmrelaxedsimd(...ok)).not.toThrow();
     const bad = (i: number, value: number, name: RegExp) => {
       const args: number[] = [...ok];
       args[i] = value;
-      expect(() => (k.gemm_f32 as (...a: number[]) => void)(...args)).toThrow(name);
+      expect(() => (k.gemm_f32_6x8_wasmrelaxedsimd as (...a: number[]) => void)(...args)).toThrow(name);
     };
     bad(0, 0, /invalid m: 0/);
     bad(1, 1.5, /invalid n: 1.5/);
@@ -87,16 +87,16 @@ describe("argument checks", () => {
     for (const i of [0, 4]) bad(i, NaN, RangeError as never);
   });
 
-  it("conv2d_f32_im2col_gemm and im2col_f32 check the geometry and the row range", () => {
+  it("conv2d_f32_im2col_gemm_wasmrelaxedsimd and im2col_f32_wasm check the geometry and the row range", () => {
     const geometry = [1, 1, 4, 4, 1, 3, 3, 1, 1] as const; // n c h w f kh kw stride pad → 16 rows
     const ptrs = [base, base + 256, base + 512, base + 768, base + 1024, base + 2048] as const;
-    expect(() => k.conv2d_f32_im2col_gemm(...ptrs, ...geometry, 0, 16)).not.toThrow();
-    expect(() => k.conv2d_f32_im2col_gemm(...ptrs, ...geometry, 3, 17)).toThrow(/invalid rowEnd: 17/);
-    expect(() => k.conv2d_f32_im2col_gemm(...ptrs, ...geometry, -1, 2)).toThrow(/invalid rowStart: -1/);
-    expect(() => k.conv2d_f32_im2col_gemm(...ptrs, 1, 1, 4, 4, 1, 7, 3, 1, 1, 0, 1)).toThrow(/invalid kernelH/);
-    expect(() => k.conv2d_f32_im2col_gemm(...ptrs, 1, 1, 4, 4, 1, 3, 3, 0, 1, 0, 1)).toThrow(/invalid stride/);
-    expect(() => k.im2col_f32(base, 1, 1, 4, 4, 3, 3, 1, 1, 4, 4, base + 1024, 0, 16)).not.toThrow();
-    expect(() => k.im2col_f32(base, 1, 1, 4, 4, 3, 3, 1, 1, 3, 4, base + 1024, 0, 16)).toThrow(/invalid outH: 3/);
-    expect(() => k.im2col_f32(base, 1, 1, 4, 4, 3, 3, 1, 1, 4, 4, WASM_PAGE_BYTES - 64, 0, 16)).toThrow(/invalid col/);
+    expect(() => k.conv2d_f32_im2col_gemm_wasmrelaxedsimd(...ptrs, ...geometry, 0, 16)).not.toThrow();
+    expect(() => k.conv2d_f32_im2col_gemm_wasmrelaxedsimd(...ptrs, ...geometry, 3, 17)).toThrow(/invalid rowEnd: 17/);
+    expect(() => k.conv2d_f32_im2col_gemm_wasmrelaxedsimd(...ptrs, ...geometry, -1, 2)).toThrow(/invalid rowStart: -1/);
+    expect(() => k.conv2d_f32_im2col_gemm_wasmrelaxedsimd(...ptrs, 1, 1, 4, 4, 1, 7, 3, 1, 1, 0, 1)).toThrow(/invalid kernelH/);
+    expect(() => k.conv2d_f32_im2col_gemm_wasmrelaxedsimd(...ptrs, 1, 1, 4, 4, 1, 3, 3, 0, 1, 0, 1)).toThrow(/invalid stride/);
+    expect(() => k.im2col_f32_wasm(base, 1, 1, 4, 4, 3, 3, 1, 1, 4, 4, base + 1024, 0, 16)).not.toThrow();
+    expect(() => k.im2col_f32_wasm(base, 1, 1, 4, 4, 3, 3, 1, 1, 3, 4, base + 1024, 0, 16)).toThrow(/invalid outH: 3/);
+    expect(() => k.im2col_f32_wasm(base, 1, 1, 4, 4, 3, 3, 1, 1, 4, 4, WASM_PAGE_BYTES - 64, 0, 16)).toThrow(/invalid col/);
   });
 });

@@ -21,17 +21,16 @@ export const MEMORY_INITIAL_PAGES = 256;
 /** The most pages a memory may grow to, and what both builds declare for env.memory: 1 GiB. */
 export const MEMORY_MAXIMUM_PAGES = 16384;
 export const WASM_PAGE_BYTES = 65536;
-/** The instruction set of a build, as it appears in kernel names (XNNPACK style). */
-export type WasmIsa = "wasm-relaxed" | "wasmsimd";
+/**
+ * The instruction set of a build, as kernel names spell it: the relaxed build runs the
+ * `…-wasmrelaxedsimd` kernels as written; the plain-SIMD build runs the same source with SIMD128 in
+ * place of the relaxed instructions (a multiply and an add for each fused multiply-add).
+ */
+export type WasmIsa = "wasmrelaxedsimd" | "wasmsimd";
 
 /** Rows × columns of the GEMM register tile: split rows across threads in multiples of GEMM_MR. */
-export const GEMM_F32_MR = WASM_KERNELS.gemm_f32.constants.MR;
-export const GEMM_F32_NR = WASM_KERNELS.gemm_f32.constants.NR;
-
-/** The GEMM micro-kernel's name for a build, e.g. "gemm-f32-6x8-wasm-relaxed". */
-export function gemmF32KernelName(isa: WasmIsa): string {
-  return `${WASM_KERNELS.gemm_f32.name}-${isa}`;
-}
+export const GEMM_F32_MR = WASM_KERNELS.gemm_f32_6x8_wasmrelaxedsimd.constants.MR;
+export const GEMM_F32_NR = WASM_KERNELS.gemm_f32_6x8_wasmrelaxedsimd.constants.NR;
 
 /**
  * The kernels of one instance. Each function checks its arguments against the contract and the
@@ -65,7 +64,7 @@ export interface CompiledKernels {
  */
 export function compileKernels(builds: { relaxed: BufferSource; simd: BufferSource }): CompiledKernels {
   if (WebAssembly.validate(builds.relaxed)) {
-    return { module: new WebAssembly.Module(builds.relaxed), isa: "wasm-relaxed" };
+    return { module: new WebAssembly.Module(builds.relaxed), isa: "wasmrelaxedsimd" };
   }
   if (WebAssembly.validate(builds.simd)) {
     return { module: new WebAssembly.Module(builds.simd), isa: "wasmsimd" };

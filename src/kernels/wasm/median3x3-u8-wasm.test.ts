@@ -7,7 +7,7 @@ import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-
 import { loadTestBuilds } from "./test-builds.ts";
 import { WasmArena } from "./wasm-arena.ts";
 
-// median3x3-u8-wasm-scalar and median3x3-u8-wasmsimd-x16 (both builds) against the sort-the-window
+// median3x3-u8-wasm and median3x3-u8-x16-wasmsimd (both builds) against the sort-the-window
 // reference, byte for byte, on shapes that leave every remainder of the 16-pixel blocks, from
 // unaligned pointers, with guard bytes around dst that must stay untouched.
 
@@ -15,7 +15,7 @@ const BUILDS = loadTestBuilds();
 const ISAS = Object.keys(BUILDS) as WasmIsa[];
 const GUARD = 7;
 const SENTINEL = 0xa5;
-const KERNELS = ["median3x3_u8_scalar", "median3x3_u8_simd"] as const;
+const KERNELS = ["median3x3_u8_wasm", "median3x3_u8_x16_wasmsimd"] as const;
 
 function setup(isa: WasmIsa, height: number, width: number, shift: number) {
   const k = instantiateKernels(BUILDS[isa], createSharedMemory(1));
@@ -73,13 +73,17 @@ describe.each(ISAS)("median3x3-u8 wasm (%s)", (isa) => {
   });
 });
 
-describe.each(ISAS)("median3x3_u8_simd pool job (%s)", (isa) => {
+describe.each(ISAS)("median3x3_u8_x16_wasmsimd pool job (%s)", (isa) => {
   it.each([1, 2, 3, 7])("split over %i parts equals one call, byte for byte", (parts) => {
     const [height, width] = [19, 53];
     const whole = setup(isa, height, width, 0);
-    whole.k.median3x3_u8_simd(whole.src, whole.dst, height, width, 0, height);
+    whole.k.median3x3_u8_x16_wasmsimd(whole.src, whole.dst, height, width, 0, height);
     const split = setup(isa, height, width, 0);
-    new SerialPool(kernelPoolJobs, split.k, parts).run("median3x3_u8_simd", { src: split.src, dst: split.dst, height, width }, parts);
+    new SerialPool(kernelPoolJobs, split.k, parts).run(
+      "median3x3_u8_x16_wasmsimd",
+      { src: split.src, dst: split.dst, height, width },
+      parts,
+    );
     expect(split.out()).toEqual(whole.out());
     expect(split.guards().every((g) => g === SENTINEL)).toBe(true);
   });

@@ -12,7 +12,7 @@ import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-
 import { loadTestBuilds } from "./test-builds.ts";
 import { WasmArena } from "./wasm-arena.ts";
 
-// peak-f32x4-fma and peak-f32x4-muladd (both builds) against the float32 simulation of
+// peak-f32x4-fma-wasmrelaxedsimd and peak-f32x4-muladd-wasmsimd (both builds) against the float32 simulation of
 // peak-f32x4-ref.ts, bit for bit (tolerance 0: every product is ×1, so there is no rounding the
 // builds could do differently): small counts, the largest exact count, a count whose pairwise sum
 // rounds (so the reduction order is checked), and one past 2²⁴ where every lane stalls.
@@ -39,7 +39,7 @@ describe.each(ISAS)("peak-f32x4 (%s)", (isa) => {
   const k = kernelsOf(isa);
 
   it("reports its FLOPs per iteration: 14 chains × 4 lanes × 2", () => {
-    expect(k.peak_f32x4_flops_per_iteration()).toBe(PEAK_F32X4_FLOPS_PER_ITERATION);
+    expect(k.peak_f32x4_fma_wasmrelaxedsimd_flops_per_iteration()).toBe(PEAK_F32X4_FLOPS_PER_ITERATION);
     expect(PEAK_F32X4_FLOPS_PER_ITERATION).toBe(112);
   });
 
@@ -47,15 +47,15 @@ describe.each(ISAS)("peak-f32x4 (%s)", (isa) => {
     "fma and muladd return the float32 reference after %i iterations",
     (n) => {
       const expected = peakF32x4Ref(n);
-      expect(k.peak_f32x4_fma(n)).toBe(expected);
-      expect(k.peak_f32x4_muladd(n)).toBe(expected);
+      expect(k.peak_f32x4_fma_wasmrelaxedsimd(n)).toBe(expected);
+      expect(k.peak_f32x4_muladd_wasmsimd(n)).toBe(expected);
     },
   );
 
   it("rejects a bad iteration count, naming it", () => {
     for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 31]) {
-      expect(() => k.peak_f32x4_fma(bad)).toThrow(/invalid iterations/);
-      expect(() => k.peak_f32x4_muladd(bad)).toThrow(/invalid iterations/);
+      expect(() => k.peak_f32x4_fma_wasmrelaxedsimd(bad)).toThrow(/invalid iterations/);
+      expect(() => k.peak_f32x4_muladd_wasmsimd(bad)).toThrow(/invalid iterations/);
     }
   });
 });
@@ -67,7 +67,7 @@ describe.each(ISAS)("peak pool jobs (%s)", (isa) => {
     // More than one exact call per part at 1 part, uneven shares at 3 and 7.
     const total = 2 * PEAK_F32X4_EXACT_ITERATIONS + 12345;
     const pool = new SerialPool(kernelPoolJobs, k, parts);
-    for (const job of ["peak_f32x4_fma", "peak_f32x4_muladd"] as const) {
+    for (const job of ["peak_f32x4_fma_wasmrelaxedsimd", "peak_f32x4_muladd_wasmsimd"] as const) {
       pool.run(job, { iterations: total, out: out.ptr }, parts);
       const counts = new Float64Array(k.memory.buffer, out.ptr, parts);
       expect(counts.reduce((s, x) => s + x, 0)).toBe(PEAK_F32X4_LANES * total);

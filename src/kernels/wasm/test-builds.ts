@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { WasmIsa } from "./kernels-wasm.ts";
 
-const FILES: Record<WasmIsa, string> = { "wasm-relaxed": "kernels-relaxed.wasm", wasmsimd: "kernels-simd.wasm" };
+const FILES: Record<WasmIsa, string> = { wasmrelaxedsimd: "kernels-relaxed.wasm", wasmsimd: "kernels-simd.wasm" };
 
 /** The bytes of the two kernel builds, by ISA, for unit tests (`npm run build:wasm` makes them). */
 export function loadTestBuildBinaries(): Record<WasmIsa, Uint8Array<ArrayBuffer>> {
@@ -12,7 +12,7 @@ export function loadTestBuildBinaries(): Record<WasmIsa, Uint8Array<ArrayBuffer>
       throw new Error(`src/kernels/wasm/build/${FILES[isa]} is missing: run \`npm run build:wasm\` (${String(error)})`);
     }
   };
-  return { "wasm-relaxed": load("wasm-relaxed"), wasmsimd: load("wasmsimd") };
+  return { wasmrelaxedsimd: load("wasmrelaxedsimd"), wasmsimd: load("wasmsimd") };
 }
 
 /** The two kernel builds compiled in Node, by ISA, for unit tests. */
@@ -25,5 +25,5 @@ export function loadTestBuilds(): Record<WasmIsa, WebAssembly.Module> {
       throw new Error(`src/kernels/wasm/build/${FILES[isa]} is invalid: run \`npm run build:wasm\` (${String(error)})`);
     }
   };
-  return { "wasm-relaxed": compile("wasm-relaxed"), wasmsimd: compile("wasmsimd") };
+  return { wasmrelaxedsimd: compile("wasmrelaxedsimd"), wasmsimd: compile("wasmsimd") };
 }

@@ -12,8 +12,8 @@ describe("wasmExportSignatures", () => {
   });
 
   it("reads parameter and result types", () => {
-    expect(signatures.get("triad_f32")).toEqual({ params: ["i32", "i32", "i32", "f32", "i32", "i32"], results: [] });
-    expect(signatures.get("collatz_steps")).toEqual({ params: ["i32", "i32"], results: ["f64"] });
+    expect(signatures.get("triad_f32_wasmrelaxedsimd")).toEqual({ params: ["i32", "i32", "i32", "f32", "i32", "i32"], results: [] });
+    expect(signatures.get("collatz_steps_wasm")).toEqual({ params: ["i32", "i32"], results: ["f64"] });
     expect(signatures.get("heap_base")).toEqual({ params: [], results: ["i32"] });
   });
 

@@ -1,8 +1,8 @@
-import { boxBlurF32Integral, boxBlurIntegralScratch } from "../../kernels/blur-f32-box-integral.ts";
+import { blurF32BoxIntegralTs, boxBlurIntegralScratch } from "../../kernels/blur-f32-box-integral-ts.ts";
 import { boxBlurF32Ref } from "../../kernels/blur-f32-box-ref.ts";
 import { convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
-import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
-import { separableWeights } from "../../kernels/conv2d-f32-separable.ts";
+import { conv2dF32DirectRef } from "../../kernels/conv2d-f32-direct-ref.ts";
+import { separableWeights } from "../../kernels/conv2d-f32-separable-ts.ts";
 import { gaussianTapsF32 } from "../../kernels/gaussian-taps-f32.ts";
 import { defineBenchmark } from "../benchmark.ts";
 import { benchmarkPhoto } from "../photo-input.ts";
@@ -49,7 +49,7 @@ export const blurAlgorithms = defineBenchmark<ConvParams, BlurInput>({
   },
   reference(p, { x, w, b }) {
     const out = new Float32Array(convSizes(convShape(p)).output);
-    conv2dF32Ref(p, x, w, b, out);
+    conv2dF32DirectRef(p, x, w, b, out);
     return out;
   },
   // The variants do different amounts of work (that is the point), so one FLOP count would credit
@@ -58,12 +58,12 @@ export const blurAlgorithms = defineBenchmark<ConvParams, BlurInput>({
   // Pixels ≤ 255 and taps ≥ 0 summing to 1: a float32 sum of K = k² terms is off by at most about
   // K·u·255 (u = 2⁻²⁴); twice that covers the separable order and the rounded outer-product weights.
   tolerance: (p) => 2 * p.kernelH * p.kernelW * 2 ** -24 * 255,
-  baseline: "conv2d-f32-shifted",
+  baseline: "conv2d-f32-shifted-ts",
   variants: [
     { ...conv2dShifted, label: "Gaussian, direct: k² taps per pixel (shifted planes, TypeScript)" },
     { ...conv2dSeparablePasses, label: "Gaussian, separable: a row pass and a column pass, 2k taps (TypeScript)" },
     {
-      id: "blur-f32-box-integral",
+      id: "blur-f32-box-integral-ts",
       label: "Box blur by integral image: 4 lookups per pixel (TypeScript)",
       prepare(p, { x }) {
         // A box is not a Gaussian: this variant is checked against its own reference, the direct
@@ -73,7 +73,7 @@ export const blurAlgorithms = defineBenchmark<ConvParams, BlurInput>({
         boxBlurF32Ref(s, x, expected);
         const out = new Float32Array(x.length);
         const integral = boxBlurIntegralScratch(s);
-        return { run: () => boxBlurF32Integral(s, x, out, integral), output: () => out, expected };
+        return { run: () => blurF32BoxIntegralTs(s, x, out, integral), output: () => out, expected };
       },
     },
   ],
@@ -81,16 +81,16 @@ export const blurAlgorithms = defineBenchmark<ConvParams, BlurInput>({
     {
       id: "blur-algorithms/separable-k25",
       case: label(LARGEST),
-      faster: { variant: "conv2d-f32-separable" },
-      slower: { variant: "conv2d-f32-shifted" },
+      faster: { variant: "conv2d-f32-separable-ts" },
+      slower: { variant: "conv2d-f32-shifted-ts" },
       atLeast: 4,
       because: "the two passes do 25 + 25 multiply-adds per pixel where the direct filter does 25 × 25, in the same kind of loops",
     },
     {
       id: "blur-algorithms/integral-k25",
       case: label(LARGEST),
-      faster: { variant: "blur-f32-box-integral" },
-      slower: { variant: "conv2d-f32-shifted" },
+      faster: { variant: "blur-f32-box-integral-ts" },
+      slower: { variant: "conv2d-f32-shifted-ts" },
       atLeast: 30,
       because:
         "an integral image answers every window sum with 4 lookups, so its cost does not grow with k, while the direct filter does 625 multiply-adds per pixel",

@@ -1,4 +1,4 @@
-import { gemmF32Blocked } from "../../kernels/gemm-f32-blocked.ts";
+import { gemmF32BlockedTs } from "../../kernels/gemm-f32-blocked-ts.ts";
 import { mulberry32 } from "../../kernels/random.ts";
 import { cnnShape, cnnForwardFlops, MNIST_CNN } from "../../model/cnn-config.ts";
 import { cnnForward } from "../../model/cnn-forward.ts";
@@ -77,8 +77,8 @@ function prepareNetwork(p: InferenceParams, input: InferenceInput, ctx: RunConte
         const m = Math.min(perCall, p.images - r);
         const a = x.ptr + r * K * f32;
         const c = y.ptr + r * N * f32;
-        if (ctx.threads === 1) kernels.raw.gemm_f32(m, N, K, a, K, w.ptr, N, c, N);
-        else ctx.pool.run("gemm_f32", { m, n: N, k: K, a, lda: K, b: w.ptr, ldb: N, c, ldc: N }, ctx.threads);
+        if (ctx.threads === 1) kernels.raw.gemm_f32_6x8_wasmrelaxedsimd(m, N, K, a, K, w.ptr, N, c, N);
+        else ctx.pool.run("gemm_f32_6x8_wasmrelaxedsimd", { m, n: N, k: K, a, lda: K, b: w.ptr, ldb: N, c, ldc: N }, ctx.threads);
       }
     },
     output: () => y.view().slice(),
@@ -89,7 +89,7 @@ type InferenceVariant = Variant<InferenceParams, InferenceInput>;
 
 function batched(batch: number, label: string): InferenceVariant {
   return {
-    id: `infer-f32-batch${batch}-wasm`,
+    id: `infer-f32-batch${batch}-wasmrelaxedsimd`,
     label,
     needsIsolation: true,
     prepare: (p, input, ctx) => prepareNetwork(p, input, { ...ctx, threads: 1 }, batch),
@@ -101,7 +101,7 @@ const batch8 = batched(8, "Batches of 8");
 const batch64 = batched(64, "Batches of 64");
 const batch256 = batched(IMAGES, `One batch of ${IMAGES}`);
 const threads: InferenceVariant = {
-  id: "infer-f32-split-wasm-threads",
+  id: "infer-f32-split-wasmrelaxedsimd-threads",
   label: "All images in one call, split across the threads",
   needsIsolation: true,
   parallel: true,
@@ -150,7 +150,7 @@ export const cnnInference = defineBenchmark<InferenceParams, InferenceInput>({
       return ws.logits.slice();
     }
     const out = new Float32Array(p.images * DENSE.outputs);
-    gemmF32Blocked({ m: p.images, n: DENSE.outputs, k: DENSE.inputs }, x, weights, out);
+    gemmF32BlockedTs({ m: p.images, n: DENSE.outputs, k: DENSE.inputs }, x, weights, out);
     return out;
   },
   flops: (p) => p.images * (p.model === 0 ? cnnForwardFlops(CNN_SHAPE) : 2 * DENSE.inputs * DENSE.outputs),

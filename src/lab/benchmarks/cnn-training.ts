@@ -62,7 +62,7 @@ function prepareStep(mode: TrainingMode, p: TrainingParams, input: TrainingInput
 type TrainingVariant = Variant<TrainingParams, TrainingInput>;
 
 const single: TrainingVariant = {
-  id: "cnn-train-f32-single",
+  id: "cnn-train-f32-wasmrelaxedsimd",
   label: "(a) one thread: load the batch, then compute",
   needsIsolation: true,
   prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }),
@@ -70,14 +70,14 @@ const single: TrainingVariant = {
 
 /** The profiling lesson's "before": (a) with the max-pool + ReLU gradient still in TypeScript. */
 const singleTypescriptPool: TrainingVariant = {
-  id: "cnn-train-f32-single-ts-pool-backward",
+  id: "cnn-train-f32-ts-maxpool-backward-wasmrelaxedsimd",
   label: "(a) before: the max-pool gradient in TypeScript",
   needsIsolation: true,
   prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }, true),
 };
 
 const prefetch: TrainingVariant = {
-  id: "cnn-train-f32-prefetch",
+  id: "cnn-train-f32-prefetch-wasmrelaxedsimd-threads",
   label: "(b) parallel loading: next batch built by a second thread during the step",
   needsIsolation: true,
   parallel: true,
@@ -87,7 +87,7 @@ const prefetch: TrainingVariant = {
 };
 
 const dataParallel: TrainingVariant = {
-  id: "cnn-train-f32-data-parallel",
+  id: "cnn-train-f32-data-parallel-wasmrelaxedsimd-threads",
   label: "(c) data-parallel: K threads each load and differentiate a slice, gradients averaged",
   needsIsolation: true,
   parallel: true,

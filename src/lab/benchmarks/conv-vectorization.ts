@@ -1,5 +1,5 @@
 import { convShape, type ConvParams } from "../../kernels/conv-shape.ts";
-import { conv2dF64NestedArrays, toNestedRows } from "../../kernels/conv2d-f64-nested-arrays.ts";
+import { conv2dF64NestedArraysTs, toNestedRows } from "../../kernels/conv2d-f64-nested-arrays-ts.ts";
 import { defineBenchmark } from "../benchmark.ts";
 import { conv2dDirectRef, conv2dIm2colGemmWasm, conv2dShifted, convModel, type ConvInput } from "./conv2d-variants.ts";
 
@@ -30,10 +30,10 @@ export const convVectorization = defineBenchmark<ConvParams, ConvInput>({
   seed: 20261124,
   ...convModel,
   caseAxis: "filter size",
-  baseline: "conv2d-f64-nested-arrays",
+  baseline: "conv2d-f64-nested-arrays-ts",
   variants: [
     {
-      id: "conv2d-f64-nested-arrays",
+      id: "conv2d-f64-nested-arrays-ts",
       label: "Nested arrays, image[y][x] (the Python-lists analogue)",
       prepare(p, { x, w, b }) {
         const s = convShape(p);
@@ -42,7 +42,7 @@ export const convVectorization = defineBenchmark<ConvParams, ConvInput>({
         let out: number[][] = [];
         return {
           run: () => {
-            out = conv2dF64NestedArrays(image, kernel, s.padding);
+            out = conv2dF64NestedArraysTs(image, kernel, s.padding);
           },
           // The bias is added when checking, outside the timed call (this kernel has none).
           output: () => Float32Array.from(out.flat(), (v) => v + b[0]!),
@@ -57,8 +57,8 @@ export const convVectorization = defineBenchmark<ConvParams, ConvInput>({
     {
       id: "conv-vectorization/shifted-vs-nested",
       case: label(THREE),
-      faster: { variant: "conv2d-f32-shifted" },
-      slower: { variant: "conv2d-f64-nested-arrays" },
+      faster: { variant: "conv2d-f32-shifted-ts" },
+      slower: { variant: "conv2d-f64-nested-arrays-ts" },
       atLeast: 1.3,
       because:
         "the whole-plane form runs one plain multiply-add loop per tap over contiguous rows, with no bounds test and no row lookups per pixel",

@@ -28,7 +28,7 @@ export const conv2dIm2col = defineBenchmark<ConvParams, ConvInput>({
     {
       id: "conv2d-im2col/wasm-vs-direct",
       case: DEEP_LAYER,
-      faster: { variant: "conv2d-f32-im2col-gemm-wasm" },
+      faster: { variant: "conv2d-f32-im2col-gemm-wasmrelaxedsimd" },
       slower: { variant: "conv2d-f32-direct-ref" },
       atLeast: 10,
       because:
@@ -37,8 +37,8 @@ export const conv2dIm2col = defineBenchmark<ConvParams, ConvInput>({
     {
       id: "conv2d-im2col/threads-2",
       case: DEEP_LAYER,
-      faster: { variant: "conv2d-f32-im2col-gemm-wasm-threads", threads: 2 },
-      slower: { variant: "conv2d-f32-im2col-gemm-wasm-threads", threads: 1 },
+      faster: { variant: "conv2d-f32-im2col-gemm-wasmrelaxedsimd-threads", threads: 2 },
+      slower: { variant: "conv2d-f32-im2col-gemm-wasmrelaxedsimd-threads", threads: 1 },
       atLeast: 1.6,
       because:
         "each thread unfolds and multiplies its own rows of the output, so nothing is shared but the read-only weights: 80% parallel efficiency per added core",

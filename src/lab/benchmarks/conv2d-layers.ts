@@ -1,6 +1,6 @@
 import type { ConvParams } from "../../kernels/conv-shape.ts";
 import { defineBenchmark } from "../benchmark.ts";
-import { PEAK_FMA, peakOnSameFlops } from "./machine-peak.ts";
+import { PEAK_FMA_ONE_THREAD, peakOnSameFlops } from "./machine-peak.ts";
 import {
   conv2dDirectRef,
   conv2dIm2colGemmTs,
@@ -36,7 +36,7 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
   cases: [...firstLayers, ...deepLayers].map((params) => ({ label: convLabel(params), params })),
   seed: 20261201,
   ...convModel,
-  baseline: "conv2d-f32-shifted",
+  baseline: "conv2d-f32-shifted-ts",
   variants: [
     // The naive loops take about half a second per call on a deep layer: run them where the
     // comparison teaches something (the first layers, and one deep layer), not on every case.
@@ -56,8 +56,8 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
     {
       id: "conv2d-layers/winograd-vs-im2col",
       case: DEEP_LAYER,
-      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm" },
-      slower: { variant: "conv2d-f32-im2col-gemm-wasm" },
+      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd" },
+      slower: { variant: "conv2d-f32-im2col-gemm-wasmrelaxedsimd" },
       atLeast: 1.5,
       because:
         "F(2×2, 3×3) does 16 multiply-adds per 2×2 outputs per channel pair where the direct convolution does 36, on the same packed 6×8 tile, and reads its input once per channel instead of copying it nine times into an im2col matrix",
@@ -65,8 +65,8 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
     {
       id: "conv2d-layers/winograd-vs-peak",
       case: DEEP_LAYER,
-      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm" },
-      slower: { variant: PEAK_FMA },
+      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd" },
+      slower: { variant: PEAK_FMA_ONE_THREAD },
       atLeast: 1,
       because:
         "the FMA peak bounds how fast the direct convolution's multiply-adds can be done, and Winograd does 2.25× fewer of them: a better algorithm, not a faster loop, is what passes the ceiling",
@@ -75,7 +75,7 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
       id: "conv2d-layers/winograd-vs-tfjs-threads-2",
       case: DEEP_LAYER,
       faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm-threads", threads: 2 },
-      slower: { variant: "conv2d-f32-tfjs-wasm-threaded-simd", threads: 2 },
+      slower: { variant: "conv2d-f32-tfjs-wasmsimd-threads", threads: 2 },
       atLeast: 1.5,
       because:
         "each thread transforms and multiplies its own rows of tiles in its own workspace, so two threads nearly double Winograd's rate, while tfjs's XNNPACK convolution does every one of the direct multiply-adds",
@@ -83,8 +83,8 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
     {
       id: "conv2d-layers/ours-vs-tfjs-threads-2",
       case: DEEP_LAYER,
-      faster: { variant: "conv2d-f32-im2col-gemm-wasm-threads", threads: 2 },
-      slower: { variant: "conv2d-f32-tfjs-wasm-threaded-simd", threads: 2 },
+      faster: { variant: "conv2d-f32-im2col-gemm-wasmrelaxedsimd-threads", threads: 2 },
+      slower: { variant: "conv2d-f32-tfjs-wasmsimd-threads", threads: 2 },
       atLeast: 1,
       because:
         "both split one large matrix product between two threads with SIMD register tiles; this tfjs build multiplies and adds in separate SIMD instructions, ours fuses them (relaxed SIMD), which outweighs the im2col copy XNNPACK avoids",
@@ -93,7 +93,7 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
       id: "conv2d-layers/winograd-vs-ort-threads-2",
       case: DEEP_LAYER,
       faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm-threads", threads: 2 },
-      slower: { variant: "conv2d-f32-ort-wasm-simd-threaded", threads: 2 },
+      slower: { variant: "conv2d-f32-ort-wasmsimd-threads", threads: 2 },
       atLeast: 1,
       because:
         "F(2×2, 3×3) needs 16 multiplications per 2×2 block of outputs where the direct convolution ORT computes needs 36, and ORT's WebAssembly build multiplies and adds in separate instructions",

@@ -1,5 +1,5 @@
 import { convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
-import { separableWeights } from "../../kernels/conv2d-f32-separable.ts";
+import { separableWeights } from "../../kernels/conv2d-f32-separable-ts.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import { defineBenchmark } from "../benchmark.ts";
 import {
@@ -50,22 +50,22 @@ export const conv2dSeparable = defineBenchmark<ConvParams, SeparableInput>({
   flops: convModel.flops,
   bytes: convModel.bytes,
   tolerance: convModel.tolerance,
-  baseline: "conv2d-f32-shifted",
+  baseline: "conv2d-f32-shifted-ts",
   variants: [conv2dShifted, conv2dIm2colGemmTs, conv2dIm2colGemmWasm, conv2dSeparablePasses],
   claims: [
     {
       id: "conv2d-separable/vs-shifted",
       case: GRAY,
-      faster: { variant: "conv2d-f32-separable" },
-      slower: { variant: "conv2d-f32-shifted" },
+      faster: { variant: "conv2d-f32-separable-ts" },
+      slower: { variant: "conv2d-f32-shifted-ts" },
       atLeast: 2,
       because: "the two passes do 9 + 9 multiply-adds per pixel where the direct filter does 9 × 9, with the same loops",
     },
     {
       id: "conv2d-separable/vs-im2col-wasm",
       case: GRAY,
-      faster: { variant: "conv2d-f32-separable" },
-      slower: { variant: "conv2d-f32-im2col-gemm-wasm" },
+      faster: { variant: "conv2d-f32-separable-ts" },
+      slower: { variant: "conv2d-f32-im2col-gemm-wasmrelaxedsimd" },
       atLeast: 1.5,
       because:
         "with one channel and one filter, im2col copies every pixel 81 times for a matrix-vector product that leaves most SIMD lanes idle, while the plain scalar passes do 4.5× less arithmetic",

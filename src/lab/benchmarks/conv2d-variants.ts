@@ -1,8 +1,8 @@
 import { convBytes, convFlops, convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
-import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
+import { conv2dF32DirectRef } from "../../kernels/conv2d-f32-direct-ref.ts";
 import { conv2dF32Im2col, conv2dIm2colScratch, transposeWeights } from "../../kernels/conv2d-f32-im2col.ts";
-import { conv2dF32Separable, conv2dSeparableScratch, type SeparableFilters } from "../../kernels/conv2d-f32-separable.ts";
-import { conv2dF32Shifted } from "../../kernels/conv2d-f32-shifted.ts";
+import { conv2dF32SeparableTs, conv2dSeparableScratch, type SeparableFilters } from "../../kernels/conv2d-f32-separable-ts.ts";
+import { conv2dF32ShiftedTs } from "../../kernels/conv2d-f32-shifted-ts.ts";
 import { WINOGRAD_F2X2_3X3, winogradFilterFloats, winogradTransformFilters } from "../../kernels/winograd-f32-transforms.ts";
 import { ortConv2dVariant } from "../peer/ort-variants.ts";
 import { tfjsConv2dVariant } from "../peer/tfjs-variants.ts";
@@ -50,7 +50,7 @@ export const convModel: Pick<
   },
   reference(p, { x, w, b }) {
     const out = new Float32Array(convSizes(convShape(p)).output);
-    conv2dF32Ref(p, x, w, b, out);
+    conv2dF32DirectRef(p, x, w, b, out);
     return out;
   },
   flops: (p) => convFlops(convShape(p)),
@@ -65,7 +65,7 @@ export const convModel: Pick<
 };
 
 /** Copies the convolution into the shared memory; returns the pool job's arguments. */
-type ConvJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_im2col_gemm">;
+type ConvJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_im2col_gemm_wasmrelaxedsimd">;
 
 function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): ConvJobArgs {
   const s = convShape(p);
@@ -113,16 +113,16 @@ export const conv2dDirectRef: ConvVariant = {
   label: "Direct loops (TypeScript)",
   prepare(p, { x, w, b }) {
     const out = new Float32Array(convSizes(convShape(p)).output);
-    return { run: () => conv2dF32Ref(p, x, w, b, out), output: () => out };
+    return { run: () => conv2dF32DirectRef(p, x, w, b, out), output: () => out };
   },
 };
 
 export const conv2dShifted: ConvVariant = {
-  id: "conv2d-f32-shifted",
+  id: "conv2d-f32-shifted-ts",
   label: "Shifted planes, vectorized (TypeScript)",
   prepare(p, { x, w, b }) {
     const out = new Float32Array(convSizes(convShape(p)).output);
-    return { run: () => conv2dF32Shifted(p, x, w, b, out), output: () => out };
+    return { run: () => conv2dF32ShiftedTs(p, x, w, b, out), output: () => out };
   },
 };
 
@@ -131,12 +131,12 @@ export type SeparableInput = ConvInput & SeparableFilters;
 
 /** A rank-1 (separable) filter applied as a row pass then a column pass, from its factors u, v. */
 export const conv2dSeparablePasses: Variant<ConvParams, SeparableInput> = {
-  id: "conv2d-f32-separable",
+  id: "conv2d-f32-separable-ts",
   label: "Separable: a row pass, then a column pass (TypeScript)",
   prepare(p, { x, u, v, b }) {
     const out = new Float32Array(convSizes(convShape(p)).output);
     const scratch = conv2dSeparableScratch(p);
-    return { run: () => conv2dF32Separable(p, x, { u, v }, b, out, scratch), output: () => out };
+    return { run: () => conv2dF32SeparableTs(p, x, { u, v }, b, out, scratch), output: () => out };
   },
 };
 
@@ -152,28 +152,31 @@ export const conv2dIm2colGemmTs: ConvVariant = {
 };
 
 export const conv2dIm2colGemmWasm: ConvVariant = {
-  id: "conv2d-f32-im2col-gemm-wasm",
+  id: "conv2d-f32-im2col-gemm-wasmrelaxedsimd",
   label: "im2col + SIMD GEMM (WebAssembly)",
   needsIsolation: true,
   prepare(p, input, ctx) {
     const args = placeInWasm(p, input, ctx);
     // The single-threaded run is the pool job's one and only part: the same code, no pool.
-    return { run: () => kernelPoolJobs.conv2d_f32_im2col_gemm.part(ctx.wasm.kernels, args, 0, 1), output: outputOf(p, ctx, args) };
+    return {
+      run: () => kernelPoolJobs.conv2d_f32_im2col_gemm_wasmrelaxedsimd.part(ctx.wasm.kernels, args, 0, 1),
+      output: outputOf(p, ctx, args),
+    };
   },
 };
 
 export const conv2dIm2colGemmWasmThreads: ConvVariant = {
-  id: "conv2d-f32-im2col-gemm-wasm-threads",
+  id: "conv2d-f32-im2col-gemm-wasmrelaxedsimd-threads",
   label: "im2col + SIMD GEMM, threaded (WebAssembly)",
   needsIsolation: true,
   parallel: true,
   prepare(p, input, ctx) {
     const args = placeInWasm(p, input, ctx);
-    return { run: () => ctx.pool.run("conv2d_f32_im2col_gemm", args, ctx.threads), output: outputOf(p, ctx, args) };
+    return { run: () => ctx.pool.run("conv2d_f32_im2col_gemm_wasmrelaxedsimd", args, ctx.threads), output: outputOf(p, ctx, args) };
   },
 };
 
-type WinogradJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_winograd2x2_3x3">;
+type WinogradJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd">;
 
 /** Bytes between the parts' Winograd workspaces: whole cache lines, so no two threads share one. */
 const CACHE_LINE_BYTES = 64;
@@ -192,7 +195,7 @@ function placeWinogradInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): 
   const u = arena.allocF32(winogradFilterFloats(WINOGRAD_F2X2_3X3, s));
   const bias = arena.allocF32(n.bias);
   const out = arena.allocF32(n.output);
-  const bytes = kernels.conv2d_f32_winograd2x2_3x3_workspace_bytes(s.channels, s.width, s.filters, s.padding);
+  const bytes = kernels.conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd_workspace_bytes(s.channels, s.width, s.filters, s.padding);
   const workspaceStride = Math.ceil(bytes / CACHE_LINE_BYTES) * CACHE_LINE_BYTES;
   const workspace = arena.allocF32((ctx.threads * workspaceStride) / 4);
   x.view().set(input.x);
@@ -221,13 +224,16 @@ function placeWinogradInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): 
  * figure can pass the FMA peak.
  */
 export const conv2dWinograd2x2Wasm: ConvVariant = {
-  id: "conv2d-f32-winograd2x2-3x3-wasm",
+  id: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd",
   label: "Winograd F(2×2, 3×3), SIMD (WebAssembly)",
   needsIsolation: true,
   prepare(p, input, ctx) {
     const args = placeWinogradInWasm(p, input, ctx);
     // The single-threaded run is the pool job's one and only part: the same code, no pool.
-    return { run: () => kernelPoolJobs.conv2d_f32_winograd2x2_3x3.part(ctx.wasm.kernels, args, 0, 1), output: outputOf(p, ctx, args) };
+    return {
+      run: () => kernelPoolJobs.conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd.part(ctx.wasm.kernels, args, 0, 1),
+      output: outputOf(p, ctx, args),
+    };
   },
 };
 
@@ -239,7 +245,7 @@ export const conv2dWinograd2x2WasmThreads: ConvVariant = {
   parallel: true,
   prepare(p, input, ctx) {
     const args = placeWinogradInWasm(p, input, ctx);
-    return { run: () => ctx.pool.run("conv2d_f32_winograd2x2_3x3", args, ctx.threads), output: outputOf(p, ctx, args) };
+    return { run: () => ctx.pool.run("conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd", args, ctx.threads), output: outputOf(p, ctx, args) };
   },
 };
 

@@ -71,13 +71,13 @@ export const dotPrecision = defineBenchmark<DotParams, DotInput>({
       id: F64,
       label: "float64: two lanes per vector, 8 bytes per element (WebAssembly SIMD)",
       needsIsolation: true,
-      prepare: (_p, input, ctx) => dotInWasm(input, ctx, 8, (a, b, n) => ctx.wasm.kernels.dot_f64(a, b, n)),
+      prepare: (_p, input, ctx) => dotInWasm(input, ctx, 8, (a, b, n) => ctx.wasm.kernels.dot_f64_wasmsimd(a, b, n)),
     },
     {
       id: F32,
       label: "float32: four lanes per vector, 4 bytes per element (WebAssembly SIMD)",
       needsIsolation: true,
-      prepare: (_p, input, ctx) => dotInWasm(input, ctx, 4, (a, b, n) => ctx.wasm.kernels.dot_f32(a, b, n)),
+      prepare: (_p, input, ctx) => dotInWasm(input, ctx, 4, (a, b, n) => ctx.wasm.kernels.dot_f32_wasmsimd(a, b, n)),
     },
   ],
   claims: [

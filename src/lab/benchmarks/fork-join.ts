@@ -39,10 +39,10 @@ export const forkJoin = defineBenchmark<TinyJobParams, TriadInput>({
   // Overhead, not arithmetic: compare times (the empty job has no FLOPs to count).
   flops: () => 0,
   tolerance: () => triadF32Tolerance(SCALAR),
-  baseline: "triad-f32-wasm-threads",
+  baseline: "triad-f32-wasmrelaxedsimd-threads",
   variants: [
     {
-      id: "fork-join-empty-threads",
+      id: "fork-join-empty-ts-threads",
       label: "Empty job: fork and join only",
       needsIsolation: true,
       parallel: true,
@@ -54,7 +54,7 @@ export const forkJoin = defineBenchmark<TinyJobParams, TriadInput>({
       },
     },
     {
-      id: "triad-f32-wasm-threads",
+      id: "triad-f32-wasmrelaxedsimd-threads",
       label: "Tiny job: triad in cache, split over the threads (WebAssembly)",
       needsIsolation: true,
       parallel: true,
@@ -69,7 +69,7 @@ export const forkJoin = defineBenchmark<TinyJobParams, TriadInput>({
         const args = { a: a.ptr, b: bBlock.ptr, c: cBlock.ptr, scalar: SCALAR, n: p.elements };
         // On one thread the pool runs the only part itself: no fork, no join.
         return {
-          run: () => ctx.pool.run("triad_f32", args, ctx.threads),
+          run: () => ctx.pool.run("triad_f32_wasmrelaxedsimd", args, ctx.threads),
           output: () => new Float32Array(memory.buffer, a.ptr, p.elements).slice(),
         };
       },
@@ -79,8 +79,8 @@ export const forkJoin = defineBenchmark<TinyJobParams, TriadInput>({
     {
       id: "fork-join/empty-vs-work",
       case: SMALL,
-      faster: { variant: "fork-join-empty-threads", threads: 2 },
-      slower: { variant: "triad-f32-wasm-threads", threads: 1 },
+      faster: { variant: "fork-join-empty-ts-threads", threads: 2 },
+      slower: { variant: "triad-f32-wasmrelaxedsimd-threads", threads: 1 },
       atLeast: 2,
       because:
         "the pool rings one helper's own doorbell in shared memory and waits for one counter to move: a few cache-line transfers when both threads are spinning, one operating-system wake-up each way when they sleep, against tens of microseconds of streaming 3 MiB on one core",

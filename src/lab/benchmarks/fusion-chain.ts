@@ -1,6 +1,6 @@
-import { chainConstants, fusedNormalizeGammaU8 } from "../../kernels/fused-normalize-gamma-u8.ts";
+import { chainConstants, fusedNormalizeGammaU8Ts } from "../../kernels/fused-normalize-gamma-u8-ts.ts";
 import { linearImageF32 } from "../../kernels/fused-normalize-gamma-u8-input.ts";
-import { unfusedNormalizeGammaU8, unfusedScratch } from "../../kernels/fused-normalize-gamma-u8-unfused.ts";
+import { normalizeGammaU8PassesTs, unfusedScratch } from "../../kernels/normalize-gamma-u8-passes-ts.ts";
 import { triadF32Ref } from "../../kernels/triad-f32-ref.ts";
 import { defineBenchmark, type PreparedRun, type RunContext } from "../benchmark.ts";
 
@@ -59,7 +59,7 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
   input: (p, seed) => linearImageF32(pixelsOf(p), BLACK, WHITE, seed),
   reference(_p, image) {
     const out = new Uint8Array(image.length);
-    fusedNormalizeGammaU8(image, out, chainConstants(BLACK, WHITE));
+    fusedNormalizeGammaU8Ts(image, out, chainConstants(BLACK, WHITE));
     return Float32Array.from(out);
   },
   // Counted as memory traffic, not arithmetic: GB/s is what matters for a memory-bound chain.
@@ -68,22 +68,22 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
   // unfused: seven float32 passes that read one image and write another, then one that reads a
   // float32 image and writes bytes; fused: 4 in, 1 out; the triad: 3 float32 arrays.
   bytes(p, variant) {
-    const unfused = variant === "fused-normalize-gamma-u8-unfused" || variant === "normalize-gamma-u8-passes-wasmsimd";
-    const perPixel = unfused ? 7 * 2 * F32 + F32 + 1 : variant === "triad-f32-wasm" ? 3 * F32 : F32 + 1;
+    const unfused = variant === "normalize-gamma-u8-passes-ts" || variant === "normalize-gamma-u8-passes-wasmsimd";
+    const perPixel = unfused ? 7 * 2 * F32 + F32 + 1 : variant === "triad-f32-wasmrelaxedsimd" ? 3 * F32 : F32 + 1;
     return perPixel * pixelsOf(p);
   },
   // Every step is rounded to float32 the same way in every variant: the bytes must match exactly.
   tolerance: () => 0,
-  baseline: "fused-normalize-gamma-u8-unfused",
+  baseline: "normalize-gamma-u8-passes-ts",
   variants: [
     {
-      id: "fused-normalize-gamma-u8-unfused",
+      id: "normalize-gamma-u8-passes-ts",
       label: "Unfused: a whole-image pass per step, as numpy does (TypeScript)",
       prepare(p, image) {
         const out = new Uint8Array(image.length);
         const scratch = unfusedScratch(image.length);
         const k = chainConstants(BLACK, WHITE);
-        return { run: () => unfusedNormalizeGammaU8(image, out, k, scratch), output: () => Float32Array.from(out) };
+        return { run: () => normalizeGammaU8PassesTs(image, out, k, scratch), output: () => Float32Array.from(out) };
       },
     },
     {
@@ -92,16 +92,16 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
       needsIsolation: true,
       prepare: (_p, image, ctx) =>
         chainInWasm(image, ctx, 2, (src, [a, b], dst, black, scale) =>
-          ctx.wasm.kernels.normalize_gamma_u8_passes(src, a!, b!, dst, black, scale, image.length),
+          ctx.wasm.kernels.normalize_gamma_u8_passes_wasmsimd(src, a!, b!, dst, black, scale, image.length),
         ),
     },
     {
-      id: "fused-normalize-gamma-u8-js",
+      id: "fused-normalize-gamma-u8-ts",
       label: "Fused: one loop, each pixel read once and written once (TypeScript)",
       prepare(_p, image) {
         const out = new Uint8Array(image.length);
         const k = chainConstants(BLACK, WHITE);
-        return { run: () => fusedNormalizeGammaU8(image, out, k), output: () => Float32Array.from(out) };
+        return { run: () => fusedNormalizeGammaU8Ts(image, out, k), output: () => Float32Array.from(out) };
       },
     },
     {
@@ -110,11 +110,11 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
       needsIsolation: true,
       prepare: (_p, image, ctx) =>
         chainInWasm(image, ctx, 0, (src, _blocks, dst, black, scale) =>
-          ctx.wasm.kernels.fused_normalize_gamma_u8(src, dst, black, scale, 0, image.length),
+          ctx.wasm.kernels.fused_normalize_gamma_u8_wasmsimd(src, dst, black, scale, 0, image.length),
         ),
     },
     {
-      id: "triad-f32-wasm",
+      id: "triad-f32-wasmrelaxedsimd",
       label: "Memory bandwidth: STREAM triad a = b + 3·c on as many elements (WebAssembly SIMD)",
       needsIsolation: true,
       prepare(_p, image, ctx) {
@@ -131,7 +131,7 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
         }
         const expected = new Float32Array(n);
         triadF32Ref(expected, bView, cView, 3);
-        return { run: () => kernels.triad_f32(a.ptr, b.ptr, c.ptr, 3, 0, n), output: () => a.view().slice(), expected };
+        return { run: () => kernels.triad_f32_wasmrelaxedsimd(a.ptr, b.ptr, c.ptr, 3, 0, n), output: () => a.view().slice(), expected };
       },
     },
   ],
@@ -149,7 +149,7 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
       id: "fusion-chain/fused-simd-vs-unfused-js",
       case: PHOTO,
       faster: { variant: "fused-normalize-gamma-u8-wasmsimd" },
-      slower: { variant: "fused-normalize-gamma-u8-unfused" },
+      slower: { variant: "normalize-gamma-u8-passes-ts" },
       atLeast: 5,
       because: "fusion removes seven of the eight passes over memory and SIMD does four pixels per instruction, so the two gains multiply",
     },

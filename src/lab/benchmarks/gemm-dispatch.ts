@@ -4,9 +4,9 @@ import { gemmProblem, label, type GemmInput, type GemmParams } from "./gemm.ts";
 
 /** From a size where any fixed cost dominates to one where the arithmetic does. */
 export const DISPATCH_SIZES = [4, 8, 16, 32, 64, 128, 256] as const;
-const TS = "gemm-f32-ikj";
-const SIMD = "gemm-f32-6x8-packed-wasm";
-const THREADS = "gemm-f32-6x8-packed-wasm-threads";
+const TS = "gemm-f32-ikj-ts";
+const SIMD = "gemm-f32-6x8-packed-wasmrelaxedsimd";
+const THREADS = "gemm-f32-6x8-packed-wasmrelaxedsimd-threads";
 const DISPATCH = "gemm-f32-dispatch";
 
 /** Runs the dispatcher's plan for the case on the caller's arrays (copies included), forced or by its own choice. */

@@ -7,7 +7,7 @@ import { gemmPackedThreads, gemmProblem, label, type GemmInput, type GemmParams 
 const SIZES = [128, 256, 512] as const;
 const CASE_128 = label(128);
 const CASE_512 = label(512);
-const INT8 = "gemm-i8-4x8-wasm-threads";
+const INT8 = "gemm-i8-4x8-wasmrelaxedsimd-threads";
 
 /**
  * "Beyond numpy": the same product as the GEMM ladder, with A quantized per row at run time and B

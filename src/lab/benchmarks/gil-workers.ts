@@ -28,10 +28,10 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
   tolerance: () => 0,
   // Not floating-point work: the chart's GFLOP/s column does not apply.
   flops: () => 0,
-  baseline: "collatz-steps-js",
+  baseline: "collatz-steps-ts",
   variants: [
     {
-      id: "collatz-steps-js",
+      id: "collatz-steps-ts",
       label: "One thread, one loop (JavaScript)",
       prepare: ({ stop }) => {
         let total = 0;
@@ -39,7 +39,7 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
       },
     },
     {
-      id: "collatz-steps-js-interleaved",
+      id: "collatz-steps-interleaved-ts",
       label: "Two tasks taking turns on one thread (JavaScript)",
       prepare: ({ stop }) => {
         let total = 0;
@@ -53,7 +53,7 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
       },
     },
     {
-      id: "collatz-steps-js-workers",
+      id: "collatz-steps-ts-threads",
       label: "Split over workers (JavaScript)",
       parallel: true,
       // The pool and its shared control block exist only on a cross-origin isolated page.
@@ -64,7 +64,7 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
         const out = arena.allocF32(2 * ctx.threads); // one float64 per part
         const args = { start: 1, stop, out: out.ptr };
         return {
-          run: () => ctx.pool.run("collatz_steps_js", args, ctx.threads),
+          run: () => ctx.pool.run("collatz_steps_ts", args, ctx.threads),
           output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, ctx.threads).reduce((s, x) => s + x, 0)),
         };
       },
@@ -74,8 +74,8 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
     {
       id: "gil-workers/workers-2",
       case: CASE,
-      faster: { variant: "collatz-steps-js-workers", threads: 2 },
-      slower: { variant: "collatz-steps-js-workers", threads: 1 },
+      faster: { variant: "collatz-steps-ts-threads", threads: 2 },
+      slower: { variant: "collatz-steps-ts-threads", threads: 1 },
       atLeast: 1.6,
       because:
         "each worker is a separate JavaScript engine with its own event loop and its own half of the numbers, so two cores run at once, exactly as two Python processes each hold their own GIL",
@@ -83,8 +83,8 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
     {
       id: "gil-workers/interleaved-not-faster",
       case: CASE,
-      faster: { variant: "collatz-steps-js" },
-      slower: { variant: "collatz-steps-js-interleaved" },
+      faster: { variant: "collatz-steps-ts" },
+      slower: { variant: "collatz-steps-interleaved-ts" },
       atLeast: 0.8,
       because:
         "tasks that take turns on one thread still run one at a time: interleaving changes the order of the work, not the number of cores doing it, so it cannot be much faster than the plain loop",

@@ -10,8 +10,10 @@ type PeakParams = { iterations: number };
  */
 const ITERATIONS = 2 ** 24;
 export const PEAK_CASE = "2²⁴ iterations, registers only";
-export const PEAK_FMA = "peak-f32x4-fma-wasm";
-export const PEAK_MULADD = "peak-f32x4-muladd-wasm";
+export const PEAK_FMA = "peak-f32x4-fma-wasmrelaxedsimd-threads";
+export const PEAK_MULADD = "peak-f32x4-muladd-wasmsimd-threads";
+/** The same FMA probe on one thread, beside a benchmark's kernels (peakOnSameFlops). */
+export const PEAK_FMA_ONE_THREAD = "peak-f32x4-fma-wasmrelaxedsimd";
 
 /**
  * A count as two float32s, hi + lo, so the Float32Array the harness compares carries an integer
@@ -29,18 +31,18 @@ export function countAsF32(count: number): Float32Array {
  */
 export function peakOnSameFlops<P extends Params, I>(flops: (p: P) => number, cases?: readonly string[]): Variant<P, I> {
   return {
-    id: PEAK_FMA,
+    id: PEAK_FMA_ONE_THREAD,
     label: "FMA peak on the same FLOPs (WebAssembly)",
     needsIsolation: true,
     ...(cases && { cases }),
     prepare(p, _input, ctx) {
       const { kernels, arena } = ctx.wasm;
-      const iterations = Math.ceil(flops(p) / kernels.peak_f32x4_flops_per_iteration());
+      const iterations = Math.ceil(flops(p) / kernels.peak_f32x4_fma_wasmrelaxedsimd_flops_per_iteration());
       arena.reset();
       const out = arena.allocF32(2); // one float64: the count of lane multiply-adds
       const args = { iterations, out: out.ptr };
       return {
-        run: () => kernelPoolJobs.peak_f32x4_fma.part(kernels, args, 0, 1),
+        run: () => kernelPoolJobs.peak_f32x4_fma_wasmrelaxedsimd.part(kernels, args, 0, 1),
         // Not the benchmark's result: the probe counts its multiply-adds, and must have done every one.
         output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, 1)[0]!),
         expected: countAsF32(PEAK_F32X4_LANES * iterations),
@@ -50,7 +52,11 @@ export function peakOnSameFlops<P extends Params, I>(flops: (p: P) => number, ca
 }
 
 /** A peak probe on the pool: part p stores its exact count of lane multiply-adds at out[p] (f64). */
-function peakVariant(id: string, label: string, job: "peak_f32x4_fma" | "peak_f32x4_muladd"): Variant<PeakParams, null> {
+function peakVariant(
+  id: string,
+  label: string,
+  job: "peak_f32x4_fma_wasmrelaxedsimd" | "peak_f32x4_muladd_wasmsimd",
+): Variant<PeakParams, null> {
   return {
     id,
     label,
@@ -87,8 +93,8 @@ export const machinePeak = defineBenchmark<PeakParams, null>({
   tolerance: () => 0,
   baseline: PEAK_MULADD,
   variants: [
-    peakVariant(PEAK_FMA, "Fused multiply-add (relaxed SIMD)", "peak_f32x4_fma"),
-    peakVariant(PEAK_MULADD, "Multiply, then add (plain SIMD)", "peak_f32x4_muladd"),
+    peakVariant(PEAK_FMA, "Fused multiply-add (relaxed SIMD)", "peak_f32x4_fma_wasmrelaxedsimd"),
+    peakVariant(PEAK_MULADD, "Multiply, then add (plain SIMD)", "peak_f32x4_muladd_wasmsimd"),
   ],
   claims: [
     {

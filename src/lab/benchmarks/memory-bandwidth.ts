@@ -36,7 +36,7 @@ const THREADED_FROM_BYTES = 2 * 1024 * 1024;
  */
 const QUICK_BYTES: readonly number[] = [32 * 1024, 2 * 1024 * 1024, 32 * 1024 * 1024];
 
-type TriadArgs = ArgsOf<KernelPoolJobs, "triad_f32">;
+type TriadArgs = ArgsOf<KernelPoolJobs, "triad_f32_wasmrelaxedsimd">;
 
 /** Copies b and c into the shared memory and reserves a; returns the triad job's arguments. */
 function placeInWasm(p: TriadParams, { b, c }: TriadInput, ctx: RunContext): TriadArgs {
@@ -92,17 +92,17 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
       },
     },
     {
-      id: "triad-f32-wasm",
+      id: "triad-f32-wasmrelaxedsimd",
       label: "SIMD (WebAssembly)",
       needsIsolation: true,
       prepare(p, input, ctx) {
         const args = placeInWasm(p, input, ctx);
         // The single-threaded run is the pool job's one and only part: the same code, no pool.
-        return { run: () => kernelPoolJobs.triad_f32.part(ctx.wasm.kernels, args, 0, 1), output: outputOf(p, ctx, args) };
+        return { run: () => kernelPoolJobs.triad_f32_wasmrelaxedsimd.part(ctx.wasm.kernels, args, 0, 1), output: outputOf(p, ctx, args) };
       },
     },
     {
-      id: "triad-f32-wasm-threads",
+      id: "triad-f32-wasmrelaxedsimd-threads",
       label: "SIMD, threaded (WebAssembly)",
       needsIsolation: true,
       parallel: true,
@@ -110,7 +110,7 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
       cases: SIZES.filter((bytes) => bytes >= THREADED_FROM_BYTES).map(sweepLabel),
       prepare(p, input, ctx) {
         const args = placeInWasm(p, input, ctx);
-        return { run: () => ctx.pool.run("triad_f32", args, ctx.threads), output: outputOf(p, ctx, args) };
+        return { run: () => ctx.pool.run("triad_f32_wasmrelaxedsimd", args, ctx.threads), output: outputOf(p, ctx, args) };
       },
     },
   ],
@@ -118,7 +118,7 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
     {
       id: "memory-bandwidth/simd-in-cache",
       case: IN_CACHE,
-      faster: { variant: "triad-f32-wasm" },
+      faster: { variant: "triad-f32-wasmrelaxedsimd" },
       slower: { variant: "triad-f32-ref" },
       atLeast: 3,
       because:

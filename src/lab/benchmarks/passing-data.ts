@@ -42,18 +42,18 @@ export const passingData = defineBenchmark<Payload, Float32Array>({
   reference: (_p, data) => Float32Array.of(sampledSum(data)),
   tolerance: () => 0,
   flops: () => 0,
-  baseline: "round-trip-copy-js",
+  baseline: "round-trip-copy-ts",
   variants: [
-    modeVariant("clone", "round-trip-copy-js", "postMessage, structured clone (copies, like pickling)"),
-    modeVariant("transfer", "round-trip-transfer-js", "postMessage, ArrayBuffer transferred (moved, no copy)"),
-    modeVariant("shared", "round-trip-shared-js", "postMessage of a SharedArrayBuffer (shared, no copy)"),
+    modeVariant("clone", "round-trip-copy-ts", "postMessage, structured clone (copies, like pickling)"),
+    modeVariant("transfer", "round-trip-transfer-ts", "postMessage, ArrayBuffer transferred (moved, no copy)"),
+    modeVariant("shared", "round-trip-shared-ts", "postMessage of a SharedArrayBuffer (shared, no copy)"),
   ],
   claims: [
     {
       id: "passing-data/transfer-64mb",
       case: LARGEST,
-      faster: { variant: "round-trip-transfer-js" },
-      slower: { variant: "round-trip-copy-js" },
+      faster: { variant: "round-trip-transfer-ts" },
+      slower: { variant: "round-trip-copy-ts" },
       atLeast: 10,
       because:
         "a clone copies all 64 MB twice per round trip, at memory bandwidth, while a transfer only hands the buffer's ownership over",
@@ -61,8 +61,8 @@ export const passingData = defineBenchmark<Payload, Float32Array>({
     {
       id: "passing-data/shared-64mb",
       case: LARGEST,
-      faster: { variant: "round-trip-shared-js" },
-      slower: { variant: "round-trip-copy-js" },
+      faster: { variant: "round-trip-shared-ts" },
+      slower: { variant: "round-trip-copy-ts" },
       atLeast: 10,
       because:
         "both workers already see the same memory: the messages carry a handle, and what is left is the cost of the messages themselves",

@@ -13,9 +13,9 @@ const TINY = "65,536 images of 2×2";
 const COARSE = "256 images of 64×64";
 /** Images per claim: from one (a claim per image) to the whole coarse batch (one task). */
 export const CHUNKS = [1, 4, 16, 64, 256] as const;
-export const LOOP_VARIANT = "map-box3-f32-loop-js";
+export const LOOP_VARIANT = "map-box3-f32-loop-ts";
 
-const variantId = (chunk: number) => `map-box3-f32-chunk${chunk}-js`;
+const variantId = (chunk: number) => `map-box3-f32-chunk${chunk}-ts-threads`;
 
 /** The chunk size a pool variant of this benchmark hands out; undefined for the loop or another id. */
 export function chunkOfVariant(id: string): number | undefined {
@@ -40,7 +40,7 @@ function chunkVariant(chunk: number): Variant<ImageBatch, Float32Array> {
       return {
         run() {
           Atomics.store(new Int32Array(memory.buffer, counter.ptr, 1), 0, 0);
-          ctx.pool.run("map_box3_f32_js", args, ctx.threads);
+          ctx.pool.run("map_box3_f32_ts", args, ctx.threads);
         },
         output: () => out.view().slice(),
       };

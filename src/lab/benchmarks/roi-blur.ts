@@ -1,14 +1,14 @@
 import {
   blurConvParams,
-  blurF32FullCrop,
-  blurF32Region,
+  blurF32FullCropTs,
+  blurF32RegionTs,
   blurFullCropScratch,
   blurRegionScratch,
   cropF32,
   type PixelRegion,
-} from "../../kernels/blur-f32-region.ts";
-import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
-import { separableWeights } from "../../kernels/conv2d-f32-separable.ts";
+} from "../../kernels/blur-f32-region-ts.ts";
+import { conv2dF32DirectRef } from "../../kernels/conv2d-f32-direct-ref.ts";
+import { separableWeights } from "../../kernels/conv2d-f32-separable-ts.ts";
 import { gaussianTapsF32 } from "../../kernels/gaussian-taps-f32.ts";
 import { defineBenchmark } from "../benchmark.ts";
 import { benchmarkPhoto } from "../photo-input.ts";
@@ -62,7 +62,7 @@ function fullFrameReference(p: RoiParams, { x, taps }: RoiInput): Float32Array {
   if (!full) {
     const conv = blurConvParams(p.height, p.width, p.k, (p.k - 1) / 2);
     full = new Float32Array(p.height * p.width);
-    conv2dF32Ref(conv, x, separableWeights(conv, { u: taps, v: taps }), new Float32Array(1), full);
+    conv2dF32DirectRef(conv, x, separableWeights(conv, { u: taps, v: taps }), new Float32Array(1), full);
     fullReferences.set(x, full);
   }
   return full;
@@ -87,26 +87,26 @@ export const roiBlur = defineBenchmark<RoiParams, RoiInput>({
   flops: () => 0,
   // blur-algorithms' bound for its separable Gaussian, which both variants compute bit for bit.
   tolerance: (p) => 2 * p.k * p.k * 2 ** -24 * 255,
-  baseline: "blur-f32-full-crop",
+  baseline: "blur-f32-full-crop-ts",
   variants: [
     {
-      id: "blur-f32-full-crop",
+      id: "blur-f32-full-crop-ts",
       label: "The whole frame blurred, then the region cropped (TypeScript)",
       prepare(p, { x, taps }) {
         const out = new Float32Array(p.regionHeight * p.regionWidth);
         const r = region(p);
         const scratch = blurFullCropScratch(p);
-        return { run: () => blurF32FullCrop(p, r, x, taps, out, scratch), output: () => out };
+        return { run: () => blurF32FullCropTs(p, r, x, taps, out, scratch), output: () => out };
       },
     },
     {
-      id: "blur-f32-region",
+      id: "blur-f32-region-ts",
       label: `The region alone, read with a ${(K - 1) / 2}-pixel halo (TypeScript)`,
       prepare(p, { x, taps }) {
         const out = new Float32Array(p.regionHeight * p.regionWidth);
         const r = region(p);
         const scratch = blurRegionScratch(p, r);
-        return { run: () => blurF32Region(p, r, x, taps, out, scratch), output: () => out };
+        return { run: () => blurF32RegionTs(p, r, x, taps, out, scratch), output: () => out };
       },
     },
   ],
@@ -114,8 +114,8 @@ export const roiBlur = defineBenchmark<RoiParams, RoiInput>({
     {
       id: "roi-blur/region-sixteenth",
       case: SIXTEENTH.label,
-      faster: { variant: "blur-f32-region" },
-      slower: { variant: "blur-f32-full-crop" },
+      faster: { variant: "blur-f32-region-ts" },
+      slower: { variant: "blur-f32-full-crop-ts" },
       // The cut is 152×152, a ninth of the 512×512 frame; counting the two passes (152 rows then
       // 128 of 128 pixels, against 2 × 512 × 512) the work falls 14.6×. 8× leaves room for the copy
       // and a call's fixed costs on slower machines; Chromium on a 2-core runner measures 13.8×.

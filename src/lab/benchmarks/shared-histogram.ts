@@ -36,10 +36,10 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
   tolerance: () => 0,
   flops: () => 0,
   bytes: ({ width, height }) => width * height,
-  baseline: "histogram-u8-loop-js",
+  baseline: "histogram-u8-loop-ts",
   variants: [
     {
-      id: "histogram-u8-loop-js",
+      id: "histogram-u8-loop-ts",
       label: "One thread, plain increments (JavaScript)",
       prepare(_p, pixels) {
         const bins = new Int32Array(HISTOGRAM_U8_BINS);
@@ -53,7 +53,7 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
       },
     },
     {
-      id: "histogram-u8-atomic-js",
+      id: "histogram-u8-atomic-ts-threads",
       label: "Threads sharing one histogram, Atomics.add (JavaScript)",
       parallel: true,
       needsIsolation: true,
@@ -65,14 +65,14 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
         return {
           run() {
             view().fill(0);
-            ctx.pool.run("histogram_u8_atomic_js", args, ctx.threads);
+            ctx.pool.run("histogram_u8_atomic_ts", args, ctx.threads);
           },
           output: () => Float32Array.from(view()),
         };
       },
     },
     {
-      id: "histogram-u8-private-merge-js",
+      id: "histogram-u8-private-merge-ts-threads",
       label: "Threads with private histograms, merged at the end (JavaScript)",
       parallel: true,
       needsIsolation: true,
@@ -83,7 +83,7 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
         const merged = new Int32Array(HISTOGRAM_U8_BINS);
         return {
           run() {
-            ctx.pool.run("histogram_u8_private_js", args, ctx.threads);
+            ctx.pool.run("histogram_u8_private_merge_ts", args, ctx.threads);
             // The serial part: 256 additions per thread, after every thread is done.
             mergeHistogramsU8(new Int32Array(ctx.wasm.memory.buffer, partBins.ptr, ctx.threads * HISTOGRAM_U8_BINS), ctx.threads, merged);
           },
@@ -96,16 +96,16 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
     {
       id: "shared-histogram/private-two-threads",
       case: CASE,
-      faster: { variant: "histogram-u8-private-merge-js", threads: 2 },
-      slower: { variant: "histogram-u8-private-merge-js", threads: 1 },
+      faster: { variant: "histogram-u8-private-merge-ts-threads", threads: 2 },
+      slower: { variant: "histogram-u8-private-merge-ts-threads", threads: 1 },
       atLeast: 1.4,
       because: "each thread counts half the pixels into bins no other thread writes, so nothing is shared until the short merge",
     },
     {
       id: "shared-histogram/atomics-cost",
       case: CASE,
-      faster: { variant: "histogram-u8-loop-js" },
-      slower: { variant: "histogram-u8-atomic-js", threads: 1 },
+      faster: { variant: "histogram-u8-loop-ts" },
+      slower: { variant: "histogram-u8-atomic-ts-threads", threads: 1 },
       atLeast: 3,
       because:
         "even with no other thread around, every Atomics.add is a locked read-modify-write that the CPU may not overlap with the next one, where a plain increment pipelines",
@@ -113,8 +113,8 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
     {
       id: "shared-histogram/private-beats-atomics",
       case: CASE,
-      faster: { variant: "histogram-u8-private-merge-js", threads: 2 },
-      slower: { variant: "histogram-u8-atomic-js", threads: 2 },
+      faster: { variant: "histogram-u8-private-merge-ts-threads", threads: 2 },
+      slower: { variant: "histogram-u8-atomic-ts-threads", threads: 2 },
       atLeast: 5,
       because:
         "with shared bins the two threads keep stealing the same cache lines from each other on top of the locked adds; private bins never leave their core",

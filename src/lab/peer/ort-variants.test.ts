@@ -20,7 +20,7 @@ describe("ortConv2dVariant", () => {
   const variant = ortConv2dVariant<ReturnType<typeof randomConvOperands>>();
 
   it("names the kernel XNNPACK-style and is timed at each thread count, on an isolated page", () => {
-    expect([variant.id, variant.parallel, variant.needsIsolation]).toEqual(["conv2d-f32-ort-wasm-simd-threaded", true, true]);
+    expect([variant.id, variant.parallel, variant.needsIsolation]).toEqual(["conv2d-f32-ort-wasmsimd-threads", true, true]);
   });
 
   it.each([
@@ -29,7 +29,7 @@ describe("ortConv2dVariant", () => {
       "deep-layer geometry, small: C=64, 3×3, pad 1",
       { batch: 1, channels: 64, height: 7, width: 9, filters: 13, kernelH: 3, kernelW: 3, stride: 1, padding: 1 },
     ],
-  ] as [string, ConvParams][])("matches conv2dF32Ref, NCHW in and out: %s", async (_, p) => {
+  ] as [string, ConvParams][])("matches conv2dF32DirectRef, NCHW in and out: %s", async (_, p) => {
     const input = randomConvOperands(p, 3);
     const run = await variant.prepare(p, input, ctx);
     expect(() => run.output()).toThrow(/before any run/);
@@ -51,7 +51,7 @@ describe("ortMatMulVariant", () => {
     const shape = { m, n, k };
     const input = { a: randomF32(m * k, 7), b: randomF32(k * n, 8) };
     const variant = ortMatMulVariant<{ size: number }, typeof input>((_, i) => ({ shape, ...i }));
-    expect(variant.id).toBe("gemm-f32-ort-wasm-simd-threaded");
+    expect(variant.id).toBe("gemm-f32-ort-wasmsimd-threads");
     const run = await variant.prepare({ size: m }, input, ctx);
     await run.run();
     expectGemmWithinTolerance(shape, input.a, input.b, run.output());

@@ -32,7 +32,7 @@ export interface OrtModelRun {
  */
 export function ortVariant<P extends Params, I>(op: string, label: string, model: (p: P, input: I) => OrtModelRun): Variant<P, I> {
   return {
-    id: `${op}-f32-ort-wasm-simd-threaded`,
+    id: `${op}-f32-ort-wasmsimd-threads`,
     label: `onnxruntime-web ${label} (wasm EP, SIMD, threaded)`,
     parallel: true,
     needsIsolation: true,

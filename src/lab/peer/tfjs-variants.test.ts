@@ -3,8 +3,8 @@ import "@tensorflow/tfjs-backend-cpu";
 import { describe, expect, it, vi } from "vitest";
 import type { RunContext } from "../benchmark.ts";
 import { convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
-import { conv2dF32Ref } from "../../kernels/conv2d-f32-ref.ts";
-import { gemmF32Ref } from "../../kernels/gemm-f32-ref.ts";
+import { conv2dF32DirectRef } from "../../kernels/conv2d-f32-direct-ref.ts";
+import { gemmF32IjkRef } from "../../kernels/gemm-f32-ijk-ref.ts";
 import { randomF32 } from "../../kernels/random.ts";
 import { tfjsConv2dVariant, tfjsMatMulVariant } from "./tfjs-variants.ts";
 
@@ -38,11 +38,11 @@ describe("tfjsConv2dVariant", () => {
   const variant = tfjsConv2dVariant("wasm-simd");
 
   it("names the kernel XNNPACK-style and runs on the calling thread", () => {
-    expect(variant.id).toBe("conv2d-f32-tfjs-wasm-simd");
+    expect(variant.id).toBe("conv2d-f32-tfjs-wasmsimd");
     expect(variant.parallel).toBeUndefined();
     const threaded = tfjsConv2dVariant("wasm-threaded-simd");
     expect([threaded.id, threaded.parallel, threaded.needsIsolation, threaded.maxThreads]).toEqual([
-      "conv2d-f32-tfjs-wasm-threaded-simd",
+      "conv2d-f32-tfjs-wasmsimd-threads",
       true,
       true,
       8,
@@ -50,7 +50,7 @@ describe("tfjsConv2dVariant", () => {
   });
 
   /** tfjs sums the C·kH·kW products and the bias in f32 in its own order: (K + 2)·u·Σ|x||w| + |b|, doubled. */
-  it.each(convCases)("converts NCHW/OIHW to NHWC/HWIO and back, and matches conv2dF32Ref: %s", async (_, p) => {
+  it.each(convCases)("converts NCHW/OIHW to NHWC/HWIO and back, and matches conv2dF32DirectRef: %s", async (_, p) => {
     const n = convSizes(convShape(p));
     const input = { x: randomF32(n.input, 1), w: randomF32(n.weights, 2), b: randomF32(n.bias, 3) };
     const before = tf.memory().numTensors;
@@ -60,9 +60,9 @@ describe("tfjsConv2dVariant", () => {
     run.run();
     const got = run.output();
     const want = new Float32Array(n.output);
-    conv2dF32Ref(p, input.x, input.w, input.b, want);
+    conv2dF32DirectRef(p, input.x, input.w, input.b, want);
     const mag = new Float32Array(n.output);
-    conv2dF32Ref(p, input.x.map(Math.abs), input.w.map(Math.abs), input.b.map(Math.abs), mag);
+    conv2dF32DirectRef(p, input.x.map(Math.abs), input.w.map(Math.abs), input.b.map(Math.abs), mag);
     const depth = convShape(p).patch + 2;
     for (let i = 0; i < want.length; i++) {
       const err = Math.abs(got[i]! - want[i]!);
@@ -90,15 +90,15 @@ describe("tfjsMatMulVariant", () => {
     const shape = { m: 7, n: 5, k: 13 };
     const input = { a: randomF32(shape.m * shape.k, 7), b: randomF32(shape.k * shape.n, 8) };
     const variant = tfjsMatMulVariant<{ size: number }, typeof input>("wasm-simd", (_, i) => ({ shape, ...i }));
-    expect(variant.id).toBe("gemm-f32-tfjs-wasm-simd");
+    expect(variant.id).toBe("gemm-f32-tfjs-wasmsimd");
     const before = tf.memory().numTensors;
     const run = await variant.prepare({ size: 7 }, input, ctx);
     run.run();
     const got = run.output();
     const want = new Float32Array(shape.m * shape.n);
-    gemmF32Ref(shape, input.a, input.b, want);
+    gemmF32IjkRef(shape, input.a, input.b, want);
     const mag = new Float32Array(want.length);
-    gemmF32Ref(shape, input.a.map(Math.abs), input.b.map(Math.abs), mag);
+    gemmF32IjkRef(shape, input.a.map(Math.abs), input.b.map(Math.abs), mag);
     for (let i = 0; i < want.length; i++) expect(Math.abs(got[i]! - want[i]!)).toBeLessThanOrEqual(2 * (shape.k + 1) * U * mag[i]!);
     run.dispose?.();
     expect(tf.memory().numTensors).toBe(before);

@@ -24,6 +24,15 @@ const ISA_LABEL: Record<TfjsWasmIsa, string> = {
   "wasm-threaded-simd": "XNNPACK SIMD, threaded",
 };
 
+/**
+ * A tfjs build as the kernel-name vocabulary spells it (README "Kernel names"): tfjs calls its
+ * builds wasm-simd and wasm-threaded-simd; our ids say wasmsimd and mark the pooled one -threads.
+ */
+const ISA_TOKEN: Record<TfjsWasmIsa, string> = {
+  "wasm-simd": "wasmsimd",
+  "wasm-threaded-simd": "wasmsimd-threads",
+};
+
 function variantOptions(isa: TfjsWasmIsa) {
   const threaded = isa === "wasm-threaded-simd";
   return threaded ? { parallel: true, needsIsolation: true, maxThreads: tfjsMaxThreads(isa) } : {};
@@ -69,7 +78,7 @@ function tensorRun(
  */
 export function tfjsConv2dVariant<I extends ConvOperands>(isa: TfjsWasmIsa): Variant<ConvParams, I> {
   return {
-    id: `conv2d-f32-tfjs-${isa}`,
+    id: `conv2d-f32-tfjs-${ISA_TOKEN[isa]}`,
     label: `tfjs-wasm conv2d (${ISA_LABEL[isa]})`,
     ...variantOptions(isa),
     async prepare(p, { x, w, b }, ctx) {
@@ -107,7 +116,7 @@ export function tfjsConv2dVariant<I extends ConvOperands>(isa: TfjsWasmIsa): Var
  */
 export function tfjsMatMulVariant<P extends Params, I>(isa: TfjsWasmIsa, operands: (p: P, input: I) => GemmOperands): Variant<P, I> {
   return {
-    id: `gemm-f32-tfjs-${isa}`,
+    id: `gemm-f32-tfjs-${ISA_TOKEN[isa]}`,
     label: `tfjs-wasm matMul (${ISA_LABEL[isa]})`,
     ...variantOptions(isa),
     async prepare(p, input, ctx) {

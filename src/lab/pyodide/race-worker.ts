@@ -9,7 +9,7 @@ import { collatzSteps } from "../../kernels/collatz-steps.ts";
  * One worker of the Pyodide race: it can hold one Python interpreter of its own — a worker is to
  * the page what a process is to multiprocessing, so N workers are N interpreters with N GILs —
  * and runs the GIL chapter's loop, python/everycore/gil.py itself, or the same loop in JavaScript
- * or compiled to WebAssembly (src/kernels/wasm/assembly/collatz-steps.ts).
+ * or compiled to WebAssembly (src/kernels/wasm/assembly/collatz-steps-wasm.ts).
  */
 
 /** Where scripts/copy-pyodide.ts put the interpreter: same origin, so COEP require-corp allows it. */
@@ -90,8 +90,8 @@ const api = {
     const { kernels } = await loadWasmContext();
     // V8 runs a WebAssembly function in its baseline tier first and swaps in optimized code only
     // for later calls (no on-stack replacement), so a short untimed call lets it tier up.
-    for (let i = 0; i < 3; i++) kernels.collatz_steps(1, WASM_WARMUP_STOP);
-    return timed(() => pieces.reduce((total, [start, stop]) => total + kernels.collatz_steps(start, stop), 0));
+    for (let i = 0; i < 3; i++) kernels.collatz_steps_wasm(1, WASM_WARMUP_STOP);
+    return timed(() => pieces.reduce((total, [start, stop]) => total + kernels.collatz_steps_wasm(start, stop), 0));
   },
 };
 

@@ -21,12 +21,12 @@ describe("cnn-training benchmark", () => {
       const initial = new Float32Array(reference.length);
       initParams(SHAPE, paramLayout(SHAPE), initial, WEIGHT_SEED);
       for (const [variant, threads] of [
-        ["cnn-train-f32-single", 1],
-        ["cnn-train-f32-single-ts-pool-backward", 1],
-        ["cnn-train-f32-prefetch", 1],
-        ["cnn-train-f32-prefetch", 2],
-        ["cnn-train-f32-data-parallel", 2],
-        ["cnn-train-f32-data-parallel", 3],
+        ["cnn-train-f32-wasmrelaxedsimd", 1],
+        ["cnn-train-f32-ts-maxpool-backward-wasmrelaxedsimd", 1],
+        ["cnn-train-f32-prefetch-wasmrelaxedsimd-threads", 1],
+        ["cnn-train-f32-prefetch-wasmrelaxedsimd-threads", 2],
+        ["cnn-train-f32-data-parallel-wasmrelaxedsimd-threads", 2],
+        ["cnn-train-f32-data-parallel-wasmrelaxedsimd-threads", 3],
       ] as const) {
         const prepared = await instance.prepare(variant, { wasm, pool, threads });
         prepared.run();

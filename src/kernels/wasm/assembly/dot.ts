@@ -1,4 +1,4 @@
-// dot-f32 / dot-f64: the dot product Σ a[i]·b[i] of two vectors, in float32 with f32x4 and in float64
+// dot-f32-wasmsimd / dot-f64-wasmsimd: the dot product Σ a[i]·b[i] of two vectors, in float32 with f32x4 and in float64
 // with f64x2, written the same way so that the only difference is the element type: four vector
 // accumulators (independent add chains, so the adds overlap), a separate multiply and add in every
 // build (no FMA, which would round differently between builds), the lanes summed in a fixed order,
@@ -9,7 +9,7 @@
 // bytes per element. Pointers in bytes.
 
 /** Σ a[i]·b[i] for i in [0, n), float32 throughout. */
-export function dot_f32(a: usize, b: usize, n: i32): f32 {
+export function dot_f32_wasmsimd(a: usize, b: usize, n: i32): f32 {
   let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
   const stop = <usize>n << 2;
   let offset: usize = 0;
@@ -27,7 +27,7 @@ export function dot_f32(a: usize, b: usize, n: i32): f32 {
 }
 
 /** Σ a[i]·b[i] for i in [0, n), float64 throughout. */
-export function dot_f64(a: usize, b: usize, n: i32): f64 {
+export function dot_f64_wasmsimd(a: usize, b: usize, n: i32): f64 {
   let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
   const stop = <usize>n << 3;
   let offset: usize = 0;

@@ -1,5 +1,5 @@
-// fused-normalize-gamma-u8: a linear float32 image to 8-bit pixels in one pass (the chain of
-// python/everycore/fusion.py and src/kernels/fused-normalize-gamma-u8.ts):
+// fused-normalize-gamma-u8-wasmsimd: a linear float32 image to 8-bit pixels in one pass (the chain of
+// python/everycore/fusion.py and src/kernels/fused-normalize-gamma-u8-ts.ts):
 //   y = (x − black)·scale;  y = sqrt(max(y, 0));  y = min(y, 1);  out = trunc(y·255 + 0.5)
 // Every step rounds to float32 as numpy's does: a separate multiply and add (never a fused
 // multiply-add, which would round once and could change a byte), and sqrt is correctly rounded
@@ -28,7 +28,7 @@
 }
 
 /** dst[i] = chain(src[i]) for i in [start, end): src in float32 (byte offset), dst in bytes. */
-export function fused_normalize_gamma_u8(src: usize, dst: usize, black: f32, scale: f32, start: i32, end: i32): void {
+export function fused_normalize_gamma_u8_wasmsimd(src: usize, dst: usize, black: f32, scale: f32, start: i32, end: i32): void {
   if (start < 0 || end <= start) return;
   const b = f32x4.splat(black), s = f32x4.splat(scale);
   let i = <usize>start;
@@ -74,7 +74,7 @@ const SUB = 0, MUL = 1, ADD = 2, MAX = 3, SQRT = 4, MIN = 5;
  * `np.maximum`, `np.sqrt`, `np.minimum`, `* 255`, `+ 0.5` in float32 temporaries a and b, then
  * `.astype(np.uint8)` into dst. Same float32 operations as the fused loop: the same bytes.
  */
-export function normalize_gamma_u8_passes(src: usize, a: usize, b: usize, dst: usize, black: f32, scale: f32, n: i32): void {
+export function normalize_gamma_u8_passes_wasmsimd(src: usize, a: usize, b: usize, dst: usize, black: f32, scale: f32, n: i32): void {
   if (n <= 0) return;
   const count = <usize>n;
   pass(SUB, src, a, black, count);

@@ -1,4 +1,4 @@
-// gemm-f32-6x8-wasm-relaxed / gemm-f32-6x8-wasmsimd: the register-tiled GEMM micro-kernels.
+// gemm-f32-6x8-wasmrelaxedsimd / gemm-f32-6x8-wasmsimd: the register-tiled GEMM micro-kernels.
 //
 // One call computes a tile of up to MR=6 rows × NR=8 columns of C over kc steps of the depth:
 // twelve f32x4 accumulators (6 rows × 2 vectors), two B vectors per step and one broadcast A value,
@@ -24,8 +24,8 @@ export const GEMM_MR: i32 = 6;
 export const GEMM_NR: i32 = 8;
 
 // The tile and block sizes, exported so that the build can compare them with kernel-table.ts.
-export function gemm_f32_mr(): i32 { return GEMM_MR; }
-export function gemm_f32_nr(): i32 { return GEMM_NR; }
+export function gemm_f32_6x8_wasmrelaxedsimd_mr(): i32 { return GEMM_MR; }
+export function gemm_f32_6x8_wasmrelaxedsimd_nr(): i32 { return GEMM_NR; }
 
 // @ts-ignore: decorator
 @inline export function gemm_f32_6x8(
@@ -175,7 +175,7 @@ export function gemm_f32_nr(): i32 { return GEMM_NR; }
 /**
  * One tile of C: mr (1..6) rows × nr columns, nr ≥ 1 (only the first 8 are computed). Full tiles go
  * to gemm_f32_6x8; the right edge (nr < 8) to one or two gemm_f32_6x4_edge calls, so no kernel
- * touches a column past nr. Shared by the unpacked (gemm-f32.ts) and packed (gemm-f32-packed.ts)
+ * touches a column past nr. Shared by the unpacked (gemm-f32-6x8-wasmrelaxedsimd.ts) and packed (gemm-f32-6x8-packed-wasmrelaxedsimd.ts)
  * drivers, which differ only in where A and B come from.
  */
 // @ts-ignore: decorator

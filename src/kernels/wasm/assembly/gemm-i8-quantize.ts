@@ -1,6 +1,6 @@
 // The float ends of an int8 GEMM (src/kernels/quantize-i8.ts is their reference, bit for bit):
-// quantize_f32_i8_rows turns each row of an f32 matrix into i8 with its own scale (symmetric,
-// per row: the largest |x| of the row maps to ±qmax), and dequantize_i32_f32 turns the i32
+// quantize_f32_i8_rows_wasmsimd turns each row of an f32 matrix into i8 with its own scale (symmetric,
+// per row: the largest |x| of the row maps to ±qmax), and dequantize_i32_f32_wasmsimd turns the i32
 // products back into f32 with the row and column scales. Both are a few operations per element
 // against the GEMM's k per element, so they only matter for small k; they run per row, so a
 // thread that owns a band of rows quantizes, multiplies and dequantizes it alone.
@@ -12,7 +12,7 @@
  * in -qmax..qmax, stored as i8 at q (row stride ldq bytes). qmax in 1..127. Non-finite inputs
  * are the caller's to avoid (the result is then unspecified, never out of bounds).
  */
-export function quantize_f32_i8_rows(m: i32, k: i32, x: usize, ldx: i32, q: usize, ldq: i32, scales: usize, qmax: i32): void {
+export function quantize_f32_i8_rows_wasmsimd(m: i32, k: i32, x: usize, ldx: i32, q: usize, ldq: i32, scales: usize, qmax: i32): void {
   if (m <= 0 || k <= 0) return;
   const limit = <f32>qmax;
   const vectors = k & ~15;
@@ -45,7 +45,7 @@ export function quantize_f32_i8_rows(m: i32, k: i32, x: usize, ldx: i32, q: usiz
  * c[i][j] = f32(cq[i][j]) · (rowScales[i] · colScales[j]) for the m × n i32 matrix cq (row stride
  * ldcq elements) into the f32 matrix c (row stride ldc elements); the scales are f32 arrays.
  */
-export function dequantize_i32_f32(m: i32, n: i32, cq: usize, ldcq: i32, rowScales: usize, colScales: usize, c: usize, ldc: i32): void {
+export function dequantize_i32_f32_wasmsimd(m: i32, n: i32, cq: usize, ldcq: i32, rowScales: usize, colScales: usize, c: usize, ldc: i32): void {
   if (m <= 0 || n <= 0) return;
   const vectors = n & ~3;
   for (let i = 0; i < m; i++) {

@@ -1,9 +1,9 @@
 // median3x3-u8: the 3×3 median of an 8-bit plane with replicated edges (src/kernels/median3x3-shape.ts),
-// by the selection network of median3x3-u8-js.ts: sort each column of the window, then take the
+// by the selection network of median3x3-u8-ts.ts: sort each column of the window, then take the
 // median of (largest column minimum, median of column medians, smallest column maximum).
 //
-//   median3x3_u8_scalar  one pixel at a time (median3x3-u8-wasm-scalar)
-//   median3x3_u8_simd    16 pixels at a time with u8x16 min/max (median3x3-u8-wasmsimd-x16): the
+//   median3x3_u8_wasm  one pixel at a time (median3x3-u8-wasm)
+//   median3x3_u8_x16_wasmsimd    16 pixels at a time with u8x16 min/max (median3x3-u8-x16-wasmsimd): the
 //                        network has no branch, so 16 neighbouring windows go through it in lockstep
 //
 // src and dst are byte offsets of height × width bytes each, not overlapping. A call filters rows
@@ -50,7 +50,7 @@
   return src + <usize>(<i32>min(max(y, 0), height - 1) * width);
 }
 
-export function median3x3_u8_scalar(src: usize, dst: usize, height: i32, width: i32, rowStart: i32, rowEnd: i32): void {
+export function median3x3_u8_wasm(src: usize, dst: usize, height: i32, width: i32, rowStart: i32, rowEnd: i32): void {
   const last = <usize>(width - 1);
   for (let y = rowStart; y < rowEnd; y++) {
     const up = rowAt(src, y - 1, height, width), mid = rowAt(src, y, height, width), down = rowAt(src, y + 1, height, width);
@@ -61,7 +61,7 @@ export function median3x3_u8_scalar(src: usize, dst: usize, height: i32, width: 
   }
 }
 
-export function median3x3_u8_simd(src: usize, dst: usize, height: i32, width: i32, rowStart: i32, rowEnd: i32): void {
+export function median3x3_u8_x16_wasmsimd(src: usize, dst: usize, height: i32, width: i32, rowStart: i32, rowEnd: i32): void {
   const last = <usize>(width - 1);
   for (let y = rowStart; y < rowEnd; y++) {
     const up = rowAt(src, y - 1, height, width), mid = rowAt(src, y, height, width), down = rowAt(src, y + 1, height, width);

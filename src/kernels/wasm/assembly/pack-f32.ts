@@ -1,5 +1,5 @@
 // pack_f32_rows / pack_f32_panels_8: copy a block of a row-major f32 matrix into a contiguous
-// buffer laid out the way the 6x8 micro-kernel walks it (gemm-f32-packed.ts), so every operand it
+// buffer laid out the way the 6x8 micro-kernel walks it (gemm-f32-6x8-packed-wasmrelaxedsimd.ts), so every operand it
 // reads during one depth block is a short, dense stream instead of rows a full matrix width apart.
 // Pointers and strides in bytes; sizes in floats. Neither function reads or writes outside the
 // block and the buffer.

@@ -1,4 +1,4 @@
-// peak-f32x4-fma / peak-f32x4-muladd: the compute "speed of light" of one thread — as many f32x4
+// peak-f32x4-fma-wasmrelaxedsimd / peak-f32x4-muladd-wasmsimd: the compute "speed of light" of one thread — as many f32x4
 // multiply-adds per cycle as the core's SIMD units retire, with no memory access at all.
 //
 // Each iteration advances PEAK_CHAINS independent accumulators by one multiply-add. A chain waits
@@ -21,10 +21,10 @@ import { f32x4_madd } from "./f32x4-madd";
 const PEAK_CHAINS: i32 = 14;
 
 // Exported so that the build can compare it with PEAK_F32X4_CHAINS (peak-f32x4-ref.ts) via kernel-table.ts.
-export function peak_f32x4_fma_chains(): i32 { return PEAK_CHAINS; }
+export function peak_f32x4_fma_wasmrelaxedsimd_chains(): i32 { return PEAK_CHAINS; }
 
 /** Floating-point operations per iteration: chains × 4 lanes × 2 (a multiply and an add). */
-export function peak_f32x4_flops_per_iteration(): i32 {
+export function peak_f32x4_fma_wasmrelaxedsimd_flops_per_iteration(): i32 {
   return PEAK_CHAINS * 4 * 2;
 }
 
@@ -62,11 +62,11 @@ export function peak_f32x4_flops_per_iteration(): i32 {
  * `iterations` steps of the 14 chains with the build's multiply-add: one fused FMA per step in the
  * relaxed-SIMD build (where the hardware has FMA), a multiply and an add in the plain-SIMD build.
  */
-export function peak_f32x4_fma(iterations: i32): f32 {
+export function peak_f32x4_fma_wasmrelaxedsimd(iterations: i32): f32 {
   return peak_f32x4(iterations, true);
 }
 
 /** The same with a separate multiply and add in every build: the plain-SIMD peak. */
-export function peak_f32x4_muladd(iterations: i32): f32 {
+export function peak_f32x4_muladd_wasmsimd(iterations: i32): f32 {
   return peak_f32x4(iterations, false);
 }

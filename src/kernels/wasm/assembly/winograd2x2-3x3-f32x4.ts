@@ -1,5 +1,5 @@
 // The input and output transforms of Winograd's F(2×2, 3×3) (the matrices are in
-// src/kernels/winograd-f32-transforms.ts; the kernel is conv2d-f32-winograd2x2-3x3.ts), four
+// src/kernels/winograd-f32-transforms.ts; the kernel is conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd.ts), four
 // horizontally adjacent tiles at a time, one tile per f32x4 lane. Every coefficient is 0 or ±1, so
 // the transforms are adds only: two roundings per input element, four per output (plus the bias).
 // Each output row reloads what it needs rather than keeping all sixteen vectors live: L1 loads are
