@@ -20,6 +20,8 @@ export const en = {
   /** Under the Threads field when it asks for more threads than the browser reports (the CLI prints the same). */
   threadsNote: (threads: number, cores: number) => threadsNote(threads, cores) ?? "",
   runFailed: "The run failed",
+  /** After runFailed when a worker fails and the browser says no more. */
+  workerFailed: "a worker could not start",
   notIsolatedDefault: "the host sent no isolation headers and the isolation service worker has not taken over this page",
 
   // The benchmark island (Bench.astro, bench/bench-element.ts).

@@ -15,6 +15,7 @@ export const zhTW: Messages = {
   threadsNote: (threads: number, cores: number) =>
     `這個瀏覽器回報 ${cores} 個核心。瀏覽器回報的數量可能比機器實際的少（有些會壓低這個數字，讓你更難被辨識），所以 ${threads} 個執行緒也許還放得下。放不下時，執行緒會輪流使用核心：結果依然正確，但量到的是這種超額訂閱 (oversubscription)，而不是更快的速度。`,
   runFailed: "執行失敗",
+  workerFailed: "工作執行緒無法啟動",
   notIsolatedDefault: "主機沒有送出隔離標頭，而隔離用的 service worker 也尚未接管此頁面",
 
   benchRaces: (variants, inputs, cases) =>
