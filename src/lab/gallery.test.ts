@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readGallery, readReferenceRun } from "./gallery.ts";
+import { type ReferenceWords, readGallery, readReferenceRun, referenceLabel, referenceSource } from "./gallery.ts";
 import { crossMachineTable, galleryBenches, scalingPoints } from "./gallery-views.ts";
 import type { ResultV1, ResultsV1 } from "./results.ts";
 
@@ -163,5 +163,28 @@ describe("the gallery's views", () => {
       { run: "AMD EPYC 9B14 · Headless Chrome 156, 2 threads", variant: "gemm-a", case: "large", threads: 4, speedup: 3.2 },
     ]);
     expect(scalingPoints(runs, "copy")).toEqual([]);
+  });
+});
+
+describe("referenceSource", () => {
+  const run = readReferenceRun("epyc-browser.json", text(browser));
+  const words: ReferenceWords = {
+    live: "live",
+    threads: (n) => `${n} hilos`,
+    reference: (kind, date, machine) => `ref ${kind} ${date} [${machine}]`,
+  };
+
+  it("labels a run's rows of one benchmark in the page's words, without their samples", () => {
+    const source = referenceSource(run, { id: "gemm", baseline: "gemm-a" }, words)!;
+    expect(source.label).toBe("ref browser 2026-12-06 [AMD EPYC 9B14 · Headless Chrome 156, 2 hilos]");
+    expect(referenceLabel(browser, words)).toBe("AMD EPYC 9B14 · Headless Chrome 156, 2 hilos");
+    expect(source.results.map((r) => [r.variant, r.threads, r.samples])).toEqual([
+      ["gemm-a", 1, []],
+      ["gemm-a", 2, []],
+    ]);
+  });
+
+  it("is undefined for a benchmark the run did not measure", () => {
+    expect(referenceSource(run, { id: "median-filter", baseline: "x" }, words)).toBeUndefined();
   });
 });

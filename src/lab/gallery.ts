@@ -1,5 +1,5 @@
 import type { Benchmark } from "./benchmark.ts";
-import { describeEnv, importedSource, type ResultSource } from "./result-source.ts";
+import { describeEnv, importedSource, type ResultSource, type SourceWords } from "./result-source.ts";
 import { parseResults } from "./results-import.ts";
 import type { ResultsV1 } from "./results.ts";
 
@@ -54,10 +54,10 @@ export function readReferenceRun(file: string, text: string): ReferenceRun {
   return { file, kind, label: referenceLabel(doc), doc };
 }
 
-/** "AMD EPYC 9B14 · Headless Chrome 156, 2 threads": the CPU when the file names it, then the engine. */
-function referenceLabel(doc: ResultsV1): string {
+/** "AMD EPYC 9B14 · Headless Chrome 156, 2 threads": the CPU when the file names it, then the engine (in `words`' language). */
+export function referenceLabel(doc: ResultsV1, words?: SourceWords): string {
   const cpu = doc.env.native?.cpuModel ?? doc.env.cpuModel;
-  const engine = describeEnv(doc.env);
+  const engine = describeEnv(doc.env, words);
   return cpu ? `${cpu} · ${engine}` : engine;
 }
 
@@ -74,17 +74,27 @@ export function readGallery(files: readonly { file: string; text: string }[]): R
     });
 }
 
+/** The words of a reference source's label: a page passes its language's (components/i18n). */
+export interface ReferenceWords extends SourceWords {
+  reference(kind: ReferenceKind, date: string, machine: string): string;
+}
+
 /**
  * A reference run's results for `bench`, as a source a chapter's table shows beside a live run,
- * labelled with the run's kind, date and machine; undefined when the run did not measure it.
+ * labelled with the run's kind, date and machine in `words`' language; undefined when the run did
+ * not measure it.
  * Without samples: the page needs medians, CIs and IQRs, not the file's thousands of timings.
  */
-export function referenceSource(run: ReferenceRun, bench: Pick<Benchmark, "id" | "baseline">): ResultSource | undefined {
+export function referenceSource(
+  run: ReferenceRun,
+  bench: Pick<Benchmark, "id" | "baseline">,
+  words: ReferenceWords,
+): ResultSource | undefined {
   if (!run.doc.results.some((r) => r.bench === bench.id)) return undefined;
   const source = importedSource(run.doc, bench, []);
   return {
     ...source,
-    label: `Reference, ${run.kind} (${run.doc.env.date.slice(0, 10)}): ${run.label}`,
+    label: words.reference(run.kind, run.doc.env.date.slice(0, 10), referenceLabel(run.doc, words)),
     results: source.results.map((r) => ({ ...r, samples: [] })),
   };
 }

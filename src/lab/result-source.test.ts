@@ -1,6 +1,15 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { browserName, describeEnv, envFacts, importedSource, LIVE_SOURCE_LABEL, liveSource, sourceBaseline } from "./result-source.ts";
+import {
+  browserName,
+  describeEnv,
+  ENGLISH_ENV_TERMS,
+  envFacts,
+  importedSource,
+  LIVE_SOURCE_LABEL,
+  liveSource,
+  sourceBaseline,
+} from "./result-source.ts";
 import type { EnvV1, ResultV1 } from "./results.ts";
 import { parseResults } from "./results-import.ts";
 
@@ -79,6 +88,24 @@ describe("describeEnv and envFacts", () => {
       "Cross-origin isolated": "yes",
       "WebAssembly kernels": "wasmrelaxedsimd",
     });
+  });
+
+  it("speak the words they are given: every term, fixed value and thread count", () => {
+    const words = {
+      ...ENGLISH_ENV_TERMS,
+      envCores: "Kerne",
+      envCoresValue: (logical: string, physical: string) => `${logical} logisch / ${physical} physisch`,
+      envUnknown: "?",
+      envIsolated: "isoliert",
+      envYes: "ja",
+      threadCount: (n: number) => `${n} Threads`,
+    };
+    const unknown = { ...native.env.native!, physicalCores: null };
+    expect(Object.fromEntries(envFacts({ ...native.env, native: unknown }, words))).toMatchObject({
+      Kerne: "32 logisch / ? physisch",
+      BLAS: "openblas 0.3.27, 32 Threads",
+    });
+    expect(Object.fromEntries(envFacts(chrome, words))).toMatchObject({ isoliert: "ja" });
   });
 });
 

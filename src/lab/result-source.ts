@@ -58,49 +58,130 @@ export function describeEnv(env: EnvV1, words: SourceWords = ENGLISH): string {
   return `${python} / numpy ${n.numpy} / ${n.blas.name}, ${threads}`;
 }
 
-/** The environment as term/value pairs, for the details list under the table. */
-export function envFacts(env: EnvV1): [string, string][] {
+/** The terms and fixed words of an environment's facts, by message key (components/i18n spreads the English ones). */
+export interface EnvTerms {
+  envDate: string;
+  envRun: string;
+  envQuick: string;
+  envFull: string;
+  envBrowser: string;
+  envHardwareThreads: string;
+  envIsolated: string;
+  envYes: string;
+  envNo: string;
+  envTimerResolution: string;
+  envWasmKernels: string;
+  envSiteVersion: string;
+  envCpu: string;
+  envCores: string;
+  envCoresValue: (logical: string, physical: string) => string;
+  envBlasThreadsUnknown: string;
+  envThreadVariables: string;
+  envNoneSet: string;
+  envUnset: string;
+  envPlatform: string;
+  envUnknown: string;
+  envCpuModelTyped: string;
+  envBrowserVersion: string;
+  envOs: string;
+  envArch: string;
+  envDeviceMemory: string;
+  envDeviceMemoryValue: (gib: number) => string;
+  envBrowserFlags: string;
+  envSiteCommit: string;
+  envWasmSha256: (isa: string) => string;
+}
+
+export const ENGLISH_ENV_TERMS: EnvTerms = {
+  envDate: "Date",
+  envRun: "Run",
+  envQuick: "quick",
+  envFull: "full",
+  envBrowser: "Browser",
+  envHardwareThreads: "Hardware threads",
+  envIsolated: "Cross-origin isolated",
+  envYes: "yes",
+  envNo: "no",
+  envTimerResolution: "Timer resolution",
+  envWasmKernels: "WebAssembly kernels",
+  envSiteVersion: "Site version",
+  envCpu: "CPU",
+  envCores: "Cores",
+  envCoresValue: (logical, physical) => `${logical} logical, ${physical} physical`,
+  envBlasThreadsUnknown: "thread count unknown",
+  envThreadVariables: "Thread variables",
+  envNoneSet: "none set",
+  envUnset: "unset",
+  envPlatform: "Platform",
+  envUnknown: "unknown",
+  envCpuModelTyped: "CPU model (typed by the reader)",
+  envBrowserVersion: "Browser version",
+  envOs: "Operating system",
+  envArch: "Architecture",
+  envDeviceMemory: "Device memory",
+  envDeviceMemoryValue: (gib) => `${gib} GiB (as the browser rounds it)`,
+  envBrowserFlags: "Browser flags",
+  envSiteCommit: "Site commit",
+  envWasmSha256: (isa) => `SHA-256 of ${isa}.wasm`,
+};
+
+/** An environment's words: its terms and a thread count. */
+export interface EnvWords extends EnvTerms {
+  threadCount(n: number): string;
+}
+
+const ENGLISH_ENV: EnvWords = { ...ENGLISH_ENV_TERMS, threadCount: threadsText };
+
+/**
+ * The environment as term/value pairs, for the details list under the table: in English by
+ * default (the CLI's, a citation's); a page passes its language's message table.
+ */
+export function envFacts(env: EnvV1, w: EnvWords = ENGLISH_ENV): [string, string][] {
   const n = env.native;
-  const common: [string, string][] = [["Date", env.date], ["Run", env.quick ? "quick" : "full"], ...reproducibilityFacts(env)];
+  const common: [string, string][] = [
+    [w.envDate, env.date],
+    [w.envRun, env.quick ? w.envQuick : w.envFull],
+    ...reproducibilityFacts(env, w),
+  ];
   if (!n) {
     return [
-      ["Browser", env.userAgent],
-      ["Hardware threads", String(env.hardwareConcurrency)],
-      ["Cross-origin isolated", env.crossOriginIsolated ? "yes" : "no"],
-      ["Timer resolution", `${env.timerResolutionMs} ms`],
-      ["WebAssembly kernels", env.kernelIsa],
-      ["Site version", env.siteVersion],
+      [w.envBrowser, env.userAgent],
+      [w.envHardwareThreads, String(env.hardwareConcurrency)],
+      [w.envIsolated, env.crossOriginIsolated ? w.envYes : w.envNo],
+      [w.envTimerResolution, `${env.timerResolutionMs} ms`],
+      [w.envWasmKernels, env.kernelIsa],
+      [w.envSiteVersion, env.siteVersion],
       ...common,
     ];
   }
-  const unknown = (x: number | string | null) => (x === null ? "unknown" : String(x));
-  const threadEnv = Object.entries(n.threadEnv).map(([k, v]) => `${k}=${v ?? "unset"}`);
+  const unknown = (x: number | string | null) => (x === null ? w.envUnknown : String(x));
+  const threadEnv = Object.entries(n.threadEnv).map(([k, v]) => `${k}=${v ?? w.envUnset}`);
   return [
-    ["CPU", unknown(n.cpuModel)],
-    ["Cores", `${unknown(n.logicalCores)} logical, ${unknown(n.physicalCores)} physical`],
+    [w.envCpu, unknown(n.cpuModel)],
+    [w.envCores, w.envCoresValue(unknown(n.logicalCores), unknown(n.physicalCores))],
     ["Python", n.python],
     ["numpy", n.numpy],
     [
       "BLAS",
-      `${[n.blas.name, n.blas.version].filter(Boolean).join(" ")}, ${n.blas.threads === null ? "thread count unknown" : threadsText(n.blas.threads)}`,
+      `${[n.blas.name, n.blas.version].filter(Boolean).join(" ")}, ${n.blas.threads === null ? w.envBlasThreadsUnknown : w.threadCount(n.blas.threads)}`,
     ],
-    ["Thread variables", threadEnv.length ? threadEnv.join(", ") : "none set"],
-    ["Platform", env.userAgent],
+    [w.envThreadVariables, threadEnv.length ? threadEnv.join(", ") : w.envNoneSet],
+    [w.envPlatform, env.userAgent],
     ...common,
   ];
 }
 
 /** The optional facts a citation needs, those the file has. */
-function reproducibilityFacts(env: EnvV1): [string, string][] {
+function reproducibilityFacts(env: EnvV1, w: EnvTerms): [string, string][] {
   const facts: [string, string | undefined][] = [
-    ["CPU model (typed by the reader)", env.cpuModel],
-    ["Browser version", env.browserVersion],
-    ["Operating system", env.os],
-    ["Architecture", env.arch],
-    ["Device memory", env.deviceMemory === undefined ? undefined : `${env.deviceMemory} GiB (as the browser rounds it)`],
-    ["Browser flags", env.browserFlags?.join(" ")],
-    ["Site commit", env.commit],
-    ...Object.entries(env.wasmSha256 ?? {}).map(([isa, hash]): [string, string] => [`SHA-256 of ${isa}.wasm`, hash]),
+    [w.envCpuModelTyped, env.cpuModel],
+    [w.envBrowserVersion, env.browserVersion],
+    [w.envOs, env.os],
+    [w.envArch, env.arch],
+    [w.envDeviceMemory, env.deviceMemory === undefined ? undefined : w.envDeviceMemoryValue(env.deviceMemory)],
+    [w.envBrowserFlags, env.browserFlags?.join(" ")],
+    [w.envSiteCommit, env.commit],
+    ...Object.entries(env.wasmSha256 ?? {}).map(([isa, hash]): [string, string] => [w.envWasmSha256(isa), hash]),
   ];
   return facts.filter((f): f is [string, string] => f[1] !== undefined && f[1] !== "");
 }

@@ -44,7 +44,7 @@ class BusyCores extends RunIsland {
     }));
     try {
       const work = wrap<BusyWorkerApi>(worker).run(threads, poolThreads, RUN_MS);
-      const run = await this.cancellable(Promise.race([work, workerFailure(worker, "the busy-cores worker")]));
+      const run = await this.cancellable(Promise.race([work, workerFailure(worker)]));
       const shares = busyShares(run.busyMs, run.wallMs);
       this.find("result").replaceChildren(renderBusyTable(shares, run.wallMs));
       const idle = shares.filter((s) => s.busyMs === 0).length;

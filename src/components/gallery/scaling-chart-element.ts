@@ -1,20 +1,23 @@
 import type { ScalingPoint } from "../../lab/gallery-views.ts";
+import { pageMessages } from "../i18n/messages.ts";
 
 /**
  * <ec-scaling-chart data-points="[…]">: one reference run's thread scaling, drawn with Observable
  * Plot from the points the server rendered (lab/gallery-views.ts scalingPoints): a line per
- * variant, speedup over its own one-thread time against threads, perfect scaling dashed.
+ * variant, speedup over its own one-thread time against threads, perfect scaling dashed. The
+ * variants and cases arrive in the page's language; the axes and tips are taken from its table.
  * Plot loads only when a chart is on the page.
  */
 class ScalingChart extends HTMLElement {
   connectedCallback(): void {
     this.#draw().catch((error: unknown) => {
       // The table the chart describes still holds every number: say why the picture is missing.
-      this.textContent = `The chart could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+      this.textContent = pageMessages().chartFailed(error instanceof Error ? error.message : String(error));
     });
   }
 
   async #draw(): Promise<void> {
+    const t = pageMessages();
     const points = JSON.parse(this.dataset.points ?? "[]") as ScalingPoint[];
     const Plot = await import("@observablehq/plot");
     const threads = [...new Set(points.map((p) => p.threads))].sort((a, b) => a - b);
@@ -22,8 +25,8 @@ class ScalingChart extends HTMLElement {
       width: 640,
       height: 260,
       marginRight: 12,
-      x: { label: "threads", ticks: threads, tickFormat: "d" },
-      y: { label: "speedup over 1 thread", grid: true, domain: [0, Math.max(...threads, ...points.map((p) => p.speedup))] },
+      x: { label: t.axisThreads, ticks: threads, tickFormat: "d" },
+      y: { label: t.axisSpeedup, grid: true, domain: [0, Math.max(...threads, ...points.map((p) => p.speedup))] },
       color: { legend: true },
       marks: [
         Plot.line(threads, {
@@ -39,7 +42,7 @@ class ScalingChart extends HTMLElement {
           Plot.pointer({
             x: "threads",
             y: "speedup",
-            title: (p: ScalingPoint) => `${p.variant} (${p.case}): ${p.speedup.toFixed(2)}× on ${p.threads}`,
+            title: (p: ScalingPoint) => t.scalingTip(p.variant, p.case, p.speedup.toFixed(2), t.threadCount(p.threads)),
           }),
         ),
       ],

@@ -48,7 +48,7 @@ class HistogramRace extends RunIsland {
           w.onmessage = () => {
             if (--pending === 0) resolve();
           };
-          w.onerror = (e) => reject(new Error(e.message || "a worker failed"));
+          w.onerror = (e) => reject(new Error(e.message || pageMessages().workerFailed));
           w.postMessage(request);
         });
       }),

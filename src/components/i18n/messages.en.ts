@@ -1,3 +1,5 @@
+import type { ReferenceKind } from "../../lab/gallery.ts";
+import { ENGLISH_ENV_TERMS } from "../../lab/result-source.ts";
 import { threadsNote } from "../../lab/run-threads.ts";
 
 /**
@@ -18,6 +20,8 @@ export const en = {
   /** Under the Threads field when it asks for more threads than the browser reports (the CLI prints the same). */
   threadsNote: (threads: number, cores: number) => threadsNote(threads, cores) ?? "",
   runFailed: "The run failed",
+  /** After runFailed when a worker fails and the browser says no more. */
+  workerFailed: "a worker could not start",
   notIsolatedDefault: "the host sent no isolation headers and the isolation service worker has not taken over this page",
 
   // The benchmark island (Bench.astro, bench/bench-element.ts).
@@ -292,6 +296,8 @@ export const en = {
     `Done: ${interpreters} ran the loop ${pythonN} as fast as one; JavaScript ran it ${js} as fast as one interpreter` +
     (wasm ? `, WebAssembly ${wasm}. ` : ". ") +
     `Each interpreter took about ${startup} ms to start, outside those times.`,
+  raceDisagree: (run: string, total: number, js: number) =>
+    `${run} counted ${total} steps but JavaScript counted ${js}: the two loops disagree`,
   raceCaption: (limit: string) => `Total Collatz steps of every n below ${limit}, each run checked against JavaScript's`,
   raceColRun: "Run",
   raceColSteps: "Total steps",
@@ -650,6 +656,10 @@ export const en = {
   originImported: "Imported",
   originShared: "Shared",
   originEarlier: "Earlier",
+  // Where a source was measured (its details list: lab/result-source.ts envFacts), the CLI's words.
+  ...ENGLISH_ENV_TERMS,
+  /** A gallery run's rows in a chapter's table (lab/gallery.ts referenceSource); e2e tests match the English. */
+  referenceSource: (kind: ReferenceKind, date: string, machine: string) => `Reference, ${kind} (${date}): ${machine}`,
 
   // The cache-blocking diagram (diagrams/CacheBlocking.astro) and the float32 precision table (DotPrecision.astro).
   cbLabel:
@@ -681,6 +691,31 @@ export const en = {
   dotCaption: "The benchmark's two cases (n elements per vector): the exact dot product, what each kernel returns, and its relative error",
   dotColExact: "exact",
   dotColError: "its error",
+
+  // The results gallery (Gallery.astro, gallery/scaling-chart-element.ts).
+  galleryRuns: "The reference runs",
+  galleryColFile: "File",
+  galleryColMeasuredBy: "Measured by",
+  galleryColMachine: "Machine and engine",
+  galleryColDate: "Date",
+  galleryColResults: "Results",
+  galleryByNative: "Python companion (native)",
+  galleryByBrowser: "the site, headless browser",
+  /** Around the run's file name (in <code>) in the summary of its details. */
+  galleryWhereBefore: "Where ",
+  galleryWhereAfter: " was measured, and how to cite it",
+  galleryCitationOf: (file: string) => `Citation of ${file}`,
+  galleryCiteTitle: (file: string) => `reference run ${file}`,
+  /** Around the link to a benchmark's chapter. */
+  galleryRunItBefore: "Run it yourself in ",
+  galleryRunItLink: "its chapter",
+  galleryRunItAfter: ".",
+  galleryTableCaption: (title: string) => `Median time per call (ms) of ${title}, one column per reference run`,
+  galleryChartCaption: (title: string, run: string) =>
+    `Thread scaling of ${title} on ${run}: each variant's speedup over its own one-thread time; the dashed line is perfect scaling.`,
+  galleryChartName: (title: string, run: string) => `Speedup against threads, ${title}, ${run}`,
+  scalingTip: (variant: string, caseText: string, speedup: string, threads: string) =>
+    `${variant} (${caseText}): ${speedup}× on ${threads}`,
 };
 
 /** The shape of every locale's table. */

@@ -1,5 +1,5 @@
 import { pageLocale, type Locale } from "../../lab/i18n/locale.ts";
-import type { SourceWords } from "../../lab/result-source.ts";
+import type { ReferenceWords } from "../../lab/gallery.ts";
 import { en, type Messages } from "./messages.en.ts";
 import { zhTW } from "./messages.zh-TW.ts";
 
@@ -17,8 +17,12 @@ export function pageMessages(): Messages {
   return TABLES[pageLocale()];
 }
 
-/** The words of a results source's label (lab/result-source.ts) on this page. */
-export function pageSourceWords(): SourceWords {
-  const t = pageMessages();
-  return { live: t.liveSource, threads: t.threadCount };
+/** The words of a results source's label (lab/result-source.ts, lab/gallery.ts) in a locale's table. */
+export function sourceWords(t: Messages): ReferenceWords {
+  return { live: t.liveSource, threads: t.threadCount, reference: t.referenceSource };
+}
+
+/** The words of a results source's label on this page. */
+export function pageSourceWords(): ReferenceWords {
+  return sourceWords(pageMessages());
 }

@@ -54,7 +54,7 @@ class NoiseDemo extends RunIsland {
         this.cancellable(
           new Promise<PhaseSummary>((resolve, reject) => {
             timer.onmessage = (e: MessageEvent<{ times: number[] }>) => resolve(summarizePhase(phase, competing, e.data.times));
-            timer.onerror = (e) => reject(new Error(e.message || "the timing worker failed"));
+            timer.onerror = (e) => reject(new Error(e.message || pageMessages().workerFailed));
             timer.postMessage({ samples: NOISE_SAMPLES });
           }),
         );

@@ -97,14 +97,14 @@ export class RaceRun {
     done++;
     report(t.raceRunningPython1);
     const python1 = await this.#call(first.runPython(whole));
-    checkTotal("Python on 1 interpreter", python1.total, js.total);
+    checkTotal(t.racePython1, python1.total, js.total);
     done++;
     report(t.raceRunningPythonN(interpretersLabel(n)));
     const pieces = await this.#call(first.pieces(this.limit, n * PIECES_PER_WORKER));
     const t1 = performance.now();
     const results = await this.#call(Promise.all(this.#apis.map((api, k) => api.runPython(pieces.filter((_, i) => i % n === k)))));
     const pythonN = { total: results.reduce((sum, s) => sum + s.total, 0), ms: performance.now() - t1 };
-    checkTotal(`Python on ${interpretersLabel(n)}`, pythonN.total, js.total);
+    checkTotal(t.racePythonN(interpretersLabel(n)), pythonN.total, js.total);
     done++;
     report("done");
     return { limit: this.limit, interpreters: n, startupMs, startupWallMs, js, wasm, python1, pythonN, shareMs: results.map((s) => s.ms) };
@@ -121,5 +121,5 @@ export class RaceRun {
 }
 
 function checkTotal(run: string, total: number, js: number): void {
-  if (total !== js) throw new Error(`${run} counted ${total} steps but JavaScript counted ${js}: the two loops disagree`);
+  if (total !== js) throw new Error(pageMessages().raceDisagree(run, total, js));
 }

@@ -33,7 +33,7 @@ class QuantErrorElement extends RunIsland {
         worker.onmessage = (e: MessageEvent<ErrorRow[]>) => resolve(e.data);
         worker.postMessage({ seed: Number(this.dataset.seed) });
       });
-      const measured = await this.cancellable(Promise.race([rows, workerFailure(worker, "the worker")]));
+      const measured = await this.cancellable(Promise.race([rows, workerFailure(worker)]));
       this.find("rows").replaceChildren(...measured.map(row));
       this.find("result").hidden = false;
       this.status(pageMessages().quantDone);

@@ -64,7 +64,7 @@ class SharedTiles extends RunIsland {
       w.postMessage({ image, control, width, height, tile, worker: i + 1 } satisfies TilesJob);
       return w;
     });
-    const failed = Promise.race(this.#workers.map((w) => workerFailure(w, "a worker")));
+    const failed = Promise.race(this.#workers.map((w) => workerFailure(w)));
     try {
       for (let done = Atomics.load(slots, DONE); done < tiles; done = Atomics.load(slots, DONE)) {
         progress.value = done;

@@ -95,7 +95,7 @@ class TrainingRun extends RunIsland {
     const onProgress = (p: TrainingProgress | SetupProgress) => this.#progress(label, p);
     // A terminated worker never answers: Cancel (and a worker that fails to start) settle the run instead.
     try {
-      const summary = await this.cancellable(Promise.race([api.train(o, proxy(onProgress)), workerFailure(worker, "the training worker")]));
+      const summary = await this.cancellable(Promise.race([api.train(o, proxy(onProgress)), workerFailure(worker)]));
       const live = this.#live;
       this.#finished.push({ ...live, options: o, summary });
       this.#live = undefined;

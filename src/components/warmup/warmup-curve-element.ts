@@ -33,7 +33,7 @@ class WarmupCurve extends RunIsland {
       const times = await this.cancellable(
         new Promise<number[]>((resolve, reject) => {
           worker.onmessage = (e: MessageEvent<{ times: number[] }>) => resolve(e.data.times);
-          worker.onerror = (e) => reject(new Error(e.message || "the warm-up worker failed"));
+          worker.onerror = (e) => reject(new Error(e.message || pageMessages().workerFailed));
           worker.postMessage(null);
         }),
       );
