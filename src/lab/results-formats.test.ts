@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { toCsv, toLatex, toMarkdown } from "./results-formats.ts";
 import type { ResultV1, ResultsV1 } from "./results.ts";
+import { testResult } from "./test-result.ts";
 
 const result = (variant: string, median: number, ok = true): ResultV1 => ({
-  bench: "b",
-  case: "c",
-  variant,
-  params: { n: 1 },
-  threads: 1,
-  samples: [median],
-  n: 1,
-  median,
-  iqr: 0,
-  min: median,
-  ci95: [median, median],
-  cv: 0,
-  noisy: false,
+  ...testResult({ bench: "b", case: "c", variant, median, params: { n: 1 }, ok, tolerance: 1e-3 }),
   gflops: 2 / median,
   correctness: { ok, maxError: ok ? 0 : 0.5, tolerance: 1e-3 },
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { maxpool2x2ReluF32 } from "../maxpool2x2-f32.ts";
 import { randomF32 } from "../random.ts";
 import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-wasm.ts";
+import { MAXPOOL_SHAPES } from "./maxpool2x2-test-shapes.ts";
 import { loadTestBuilds } from "./test-builds.ts";
 import { WasmArena } from "./wasm-arena.ts";
 
@@ -12,19 +13,7 @@ import { WasmArena } from "./wasm-arena.ts";
 
 const BUILDS = loadTestBuilds();
 const SENTINEL = 1234.5;
-// [planes, h, w]
-const SHAPES: ReadonlyArray<readonly [number, number, number]> = [
-  [1, 2, 2],
-  [3, 2, 3],
-  [2, 5, 7],
-  [1, 4, 8],
-  [2, 6, 10],
-  [1, 3, 17],
-  [3, 9, 19],
-  [8, 28, 28],
-  [16, 14, 14],
-  [5, 7, 7],
-];
+const SHAPES = MAXPOOL_SHAPES;
 
 describe.each(Object.keys(BUILDS) as WasmIsa[])("maxpool2x2-relu-f32-wasmsimd (%s)", (isa) => {
   it.each(SHAPES)("equals the TypeScript pool + ReLU on %i planes of %i×%i", (planes, h, w) => {
