@@ -74,7 +74,7 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
     {
       id: "conv2d-layers/winograd-vs-tfjs-threads-2",
       case: DEEP_LAYER,
-      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm-threads", threads: 2 },
+      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd-threads", threads: 2 },
       slower: { variant: "conv2d-f32-tfjs-wasmsimd-threads", threads: 2 },
       atLeast: 1.5,
       because:
@@ -92,7 +92,7 @@ export const conv2dLayers = defineBenchmark<ConvParams, ConvInput>({
     {
       id: "conv2d-layers/winograd-vs-ort-threads-2",
       case: DEEP_LAYER,
-      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasm-threads", threads: 2 },
+      faster: { variant: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd-threads", threads: 2 },
       slower: { variant: "conv2d-f32-ort-wasmsimd-threads", threads: 2 },
       atLeast: 1,
       because:

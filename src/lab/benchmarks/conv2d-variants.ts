@@ -239,7 +239,7 @@ export const conv2dWinograd2x2Wasm: ConvVariant = {
 
 /** The same, its tile rows split over the pool's threads. */
 export const conv2dWinograd2x2WasmThreads: ConvVariant = {
-  id: "conv2d-f32-winograd2x2-3x3-wasm-threads",
+  id: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd-threads",
   label: "Winograd F(2×2, 3×3), SIMD, threaded (WebAssembly)",
   needsIsolation: true,
   parallel: true,

@@ -61,7 +61,7 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "conv2d-f32-im2col-gemm-wasmrelaxedsimd-threads": "im2col + SIMD GEMM，多執行緒（WebAssembly）",
     "conv2d-f32-shifted-ts": "平移整個平面：numpy 的寫法（TypeScript）",
     "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd": "Winograd F(2×2, 3×3)，SIMD（WebAssembly）",
-    "conv2d-f32-winograd2x2-3x3-wasm-threads": "Winograd F(2×2, 3×3)，SIMD，多執行緒（WebAssembly）",
+    "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd-threads": "Winograd F(2×2, 3×3)，SIMD，多執行緒（WebAssembly）",
     "conv2d-f32-tfjs-wasmsimd": "tfjs-wasm conv2d（XNNPACK SIMD）",
     "conv2d-f32-tfjs-wasmsimd-threads": "tfjs-wasm conv2d（XNNPACK SIMD，多執行緒）",
     "conv2d-f32-ort-wasmsimd-threads": "onnxruntime-web Conv（wasm EP，SIMD，多執行緒）",
