@@ -39,7 +39,12 @@ export function ortVariant<P extends Params, I>(op: string, label: string, model
     async prepare(p, input, ctx) {
       const { graph, feeds } = model(p, input);
       const ort = await loadOrt(ctx.threads);
-      const session = await ort.InferenceSession.create(encodeOnnxModel(graph), { executionProviders: ["wasm"] });
+      // ORT's intra-op threads spin while idle by default: in the runner they would take a core from
+      // the measurements that follow (ours among them), so they sleep between runs instead.
+      const session = await ort.InferenceSession.create(encodeOnnxModel(graph), {
+        executionProviders: ["wasm"],
+        extra: { session: { intra_op: { allow_spinning: "0" } } },
+      });
       const tensors: Record<string, InstanceType<Ort["Tensor"]>> = {};
       for (const v of graph.inputs) {
         const data = feeds[v.name];
