@@ -1,4 +1,3 @@
-import { conv2dF32Backward } from "../kernels/conv2d-f32-backward.ts";
 import { transposeF32 } from "../kernels/transpose-f32.ts";
 import { conv1Params, conv2Params, type CnnShape } from "./cnn-config.ts";
 import type { CnnKernels } from "./cnn-kernels.ts";
@@ -10,8 +9,8 @@ import { softmaxCrossEntropySum } from "./softmax-cross-entropy.ts";
  * The backward pass right after cnnForward on the same images and workspace: overwrites `grad` (views
  * of one gradient vector, same layout as the parameters) with the gradient of the SUM of the
  * images' cross-entropy losses, and returns that sum and how many images were classified right.
- * The convolutions go back through conv2dF32Backward on the im2col matrices the forward pass left
- * (the second layer: two GEMMs and col2im; the first: the weight gradient's GEMM alone); the dense
+ * The convolutions go back through the kernel set's convBackward on the im2col matrices its forward
+ * pass left (the second layer: the weight and input gradients; the first: the weight gradient alone); the dense
  * layer, 10 outputs wide, is two small loops.
  */
 export function cnnBackward(
@@ -30,31 +29,20 @@ export function cnnBackward(
   // ReLU after the pool (cnn-forward.ts): each window's gradient goes to its max, if that was above 0.
   kernels.poolReluBackward(images * s.filters2, s.pool1H, s.pool1W, ws.z2, ws.dp2, ws.dz2);
   // col1 and col2 still hold the forward pass's im2col matrices: the weight gradients read them.
-  const reuse = { gemm: kernels.gemm, col2im: kernels.col2im, colHoldsInput: true };
-  conv2dF32Backward(
-    conv2Params(s, images),
-    ws.p1,
-    p.w2,
-    ws.dz2,
-    ws.dp1,
-    grad.w2,
-    grad.b2,
-    { col: ws.col2, doutT: ws.doutT2, doutRows: ws.gemm2 },
-    reuse,
-  );
+  kernels.convBackward(conv2Params(s, images), ws.p1, p.w2, ws.dz2, ws.dp1, grad.w2, grad.b2, {
+    col: ws.col2,
+    doutT: ws.doutT2,
+    doutRows: ws.gemm2,
+    wT: ws.wT2,
+  });
   kernels.poolReluBackward(images * s.filters1, s.height, s.width, ws.z1, ws.dp1, ws.dz1);
   // The first layer: nobody reads the gradient of the image, so it is not computed.
-  conv2dF32Backward(
-    conv1Params(s, images),
-    x,
-    p.w1,
-    ws.dz1,
-    null,
-    grad.w1,
-    grad.b1,
-    { col: ws.col1, doutT: ws.doutT1, doutRows: ws.gemm1 },
-    reuse,
-  );
+  kernels.convBackward(conv1Params(s, images), x, p.w1, ws.dz1, null, grad.w1, grad.b1, {
+    col: ws.col1,
+    doutT: ws.doutT1,
+    doutRows: ws.gemm1,
+    wT: ws.wT1,
+  });
   return result;
 }
 

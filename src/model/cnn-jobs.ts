@@ -7,7 +7,7 @@ import { cnnBackward } from "./cnn-backward.ts";
 import { cnnForward } from "./cnn-forward.ts";
 import { paramLayout, paramViews, type ParamLayout } from "./cnn-params.ts";
 import { workspaceFor, workspaceLayout, type CnnWorkspace, type CnnWorkspaceLayout } from "./cnn-workspace.ts";
-import { sharedMemoryCnnKernels, typescriptCnnKernels, type CnnKernels } from "./cnn-kernels.ts";
+import { sharedMemoryCnnKernels, tapMajorCnnKernels, typescriptCnnKernels, type CnnKernels } from "./cnn-kernels.ts";
 
 /**
  * The CNN's pool jobs: the same code on the coordinator (part 0) and on every worker. Images are
@@ -29,10 +29,9 @@ export const FORWARD_ARGS = {
 } as const;
 /**
  * cnn_gradient: params, x, labels, images, slots, slotStride, ws, wsStride, capacity,
- * typescriptPoolBackward — part p writes the gradient sum over its band of images into its slot
+ * path — part p writes the gradient sum over its band of images into its slot
  * (slots + p·slotStride bytes), followed by its loss sum and correct count; sgd-momentum.ts merges
- * the slots. typescriptPoolBackward = 1 runs the pool + ReLU gradient in TypeScript, the code path
- * before its WebAssembly kernel, kept so the training benchmark measures what that kernel gained.
+ * the slots. path is an index into GRADIENT_PATHS.
  */
 export const GRADIENT_ARGS = {
   ...CNN_CONFIG_ARGS,
@@ -45,10 +44,26 @@ export const GRADIENT_ARGS = {
   ws: "i32",
   wsStride: "i32",
   capacity: "i32",
-  typescriptPoolBackward: "i32",
+  path: "i32",
 } as const;
 export type CnnForwardArgs = ArgValues<typeof FORWARD_ARGS>;
 export type CnnGradientArgs = ArgValues<typeof GRADIENT_ARGS>;
+
+/**
+ * The gradient job's code paths: the convolutions lowered tap-major (tapMajorCnnKernels, the
+ * default); before that, pixel-major (sharedMemoryCnnKernels, what inference runs); and before
+ * that, pixel-major with the pool + ReLU gradient in TypeScript. The earlier ones stay so the
+ * training benchmark measures, in one run, what each change gained.
+ */
+export const GRADIENT_PATHS = ["tap-major", "pixel-major", "pixel-major-ts-pool-backward"] as const;
+export type GradientPath = (typeof GRADIENT_PATHS)[number];
+
+/** The kernel set of a gradient path. */
+function gradientKernels(k: WasmKernels, path: GradientPath): CnnKernels {
+  if (path === "tap-major") return tapMajorCnnKernels(k);
+  const pixelMajor = sharedMemoryCnnKernels(k);
+  return path === "pixel-major" ? pixelMajor : { ...pixelMajor, poolReluBackward: typescriptCnnKernels.poolReluBackward };
+}
 
 /** Runs a CNN job on these arguments over `parts` parts: the pool in the runner, SerialPool in tests. */
 export type RunCnnJob<A> = (args: A, parts: number) => void;
@@ -72,18 +87,17 @@ function contextFor(
   k: WasmKernels,
   a: CnnConfig & { capacity: number; ws: number; wsStride: number },
   part: number,
-  training: boolean,
-  typescriptPoolBackward = false,
+  /** The gradient job's path; the forward job runs the pixel-major kernels. */
+  training: GradientPath | null,
 ): JobContext {
   const buffer = k.memory.buffer;
-  const key = `${training}:${typescriptPoolBackward}:${configKey(a)}:${a.capacity}:${a.ws + part * a.wsStride}`;
+  const key = `${training}:${configKey(a)}:${a.capacity}:${a.ws + part * a.wsStride}`;
   if (cached?.key === key && cached.buffer === buffer) return cached;
   const shape = cnnShape(configOf(a));
   const params = paramLayout(shape);
-  const ws = workspaceLayout(shape, params, a.capacity, training);
+  const ws = workspaceLayout(shape, params, a.capacity, training !== null);
   if (a.wsStride < ws.count * 4) throw new RangeError(`invalid wsStride: ${a.wsStride} (a workspace needs ${ws.count * 4} bytes)`);
-  const wasm = sharedMemoryCnnKernels(k);
-  const kernels = typescriptPoolBackward ? { ...wasm, poolReluBackward: typescriptCnnKernels.poolReluBackward } : wasm;
+  const kernels = training === null ? sharedMemoryCnnKernels(k) : gradientKernels(k, training);
   cached = { key, buffer, shape, params, ws, kernels, workspaces: new Map() };
   return cached;
 }
@@ -105,7 +119,7 @@ function workspace(k: WasmKernels, c: JobContext, ptr: number, images: number): 
 export const cnnForwardJob = poolJob(FORWARD_ARGS, (k, a, part, parts) => {
   const [start, end] = splitRows(a.images, part, parts);
   if (start === end) return;
-  const c = contextFor(k, a, part, false);
+  const c = contextFor(k, a, part, null);
   const { shape: s } = c;
   const p = paramViews(c.params, f32(k, a.params, c.params.count));
   const wsPtr = a.ws + part * a.wsStride;
@@ -120,7 +134,10 @@ export const cnnForwardJob = poolJob(FORWARD_ARGS, (k, a, part, parts) => {
 /** Each part's gradient sum over its band of the batch, into its own slot. */
 export const cnnGradientJob = poolJob(GRADIENT_ARGS, (k, a, part, parts) => {
   const [start, end] = splitRows(a.images, part, parts);
-  const c = contextFor(k, a, part, true, a.typescriptPoolBackward === 1);
+  const path = GRADIENT_PATHS[a.path];
+  if (path === undefined)
+    throw new RangeError(`invalid path: ${a.path} (expected 0 to ${GRADIENT_PATHS.length - 1}: ${GRADIENT_PATHS.join(", ")})`);
+  const c = contextFor(k, a, part, path);
   const { shape: s } = c;
   const count = c.params.count;
   if (a.slotStride < (count + 2) * 4) throw new RangeError(`invalid slotStride: ${a.slotStride} (a slot needs ${(count + 2) * 4} bytes)`);

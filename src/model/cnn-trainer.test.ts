@@ -10,7 +10,7 @@ import { cnnForward } from "./cnn-forward.ts";
 import { typescriptCnnKernels } from "./cnn-kernels.ts";
 import { paramViews } from "./cnn-params.ts";
 import { CnnInference } from "./cnn-inference.ts";
-import { cnnPoolJobs, type CnnForwardArgs, type CnnGradientArgs, type RunCnnJob } from "./cnn-jobs.ts";
+import { cnnPoolJobs, GRADIENT_PATHS, type CnnForwardArgs, type CnnGradientArgs, type GradientPath, type RunCnnJob } from "./cnn-jobs.ts";
 import { CnnTrainer } from "./cnn-trainer.ts";
 import { workspaceFor, workspaceLayout } from "./cnn-workspace.ts";
 
@@ -20,10 +20,17 @@ const config: CnnConfig = { channels: 1, height: 11, width: 9, filters1: 3, kern
 const BATCH = 7;
 const kernelsModule = loadTestBuilds().wasmsimd;
 
-function trainer(o: { seed?: number } = {}): { t: CnnTrainer; runJob: RunCnnJob<CnnGradientArgs> } {
+function trainer(o: { seed?: number; path?: GradientPath } = {}): { t: CnnTrainer; runJob: RunCnnJob<CnnGradientArgs> } {
   const memory = createSharedMemory(64);
   const k = instantiateKernels(kernelsModule, memory);
-  const t = new CnnTrainer(new WasmArena(memory, k), { config, batchCapacity: BATCH, maxParts: 3, seed: o.seed ?? 5, chunk: 2 });
+  const t = new CnnTrainer(new WasmArena(memory, k), {
+    config,
+    batchCapacity: BATCH,
+    maxParts: 3,
+    seed: o.seed ?? 5,
+    chunk: 2,
+    path: o.path,
+  });
   const { x, labels } = t.inputs();
   x.set(randomF32(x.length, 17));
   labels.set(Array.from({ length: BATCH }, (_, i) => (i * 3) % config.classes));
@@ -47,8 +54,8 @@ describe("CnnTrainer (data-parallel SGD in shared memory)", () => {
     }
   });
 
-  it("computes with the WebAssembly kernels the gradient the TypeScript kernels compute", () => {
-    const { t, runJob } = trainer();
+  it.each(GRADIENT_PATHS)("computes with the WebAssembly kernels (path %s) the gradient the TypeScript kernels compute", (path) => {
+    const { t, runJob } = trainer({ path });
     const before = t.weights().slice();
     const { x, labels } = t.inputs();
     t.step({ batch: BATCH, parts: 1, learningRate: 0.05 }, runJob);
@@ -60,7 +67,7 @@ describe("CnnTrainer (data-parallel SGD in shared memory)", () => {
     cnnBackward(s, paramViews(t.params, before), x.slice(), labels.slice(), BATCH, ws, paramViews(t.params, sum), typescriptCnnKernels);
     const mean = sum.map((g) => g / BATCH);
     const scale = Math.max(...mean.map(Math.abs));
-    // WebAssembly GEMM and col2im, chunks of 2 images, against one TypeScript pass over all 7: the
+    // WebAssembly kernels, chunks of 2 images, against one TypeScript pass over all 7: the
     // same products summed in other orders, float32 rounding only (as the K-part test above).
     expect(maxAbsDiff(t.mergedGradient(), mean)).toBeLessThanOrEqual(1e-6 * scale);
   });
@@ -108,5 +115,6 @@ describe("CnnTrainer (data-parallel SGD in shared memory)", () => {
       expect(step({ learningRate })).toThrow(new RegExp(`invalid learningRate: ${learningRate}`));
     expect(step({ momentum: 1 })).toThrow(/invalid momentum: 1/);
     expect(step({ batch: 0 })).toThrow(RangeError);
+    expect(() => trainer({ path: "nchw" as GradientPath })).toThrow(/invalid path: nchw \(expected one of tap-major, pixel-major/);
   });
 });

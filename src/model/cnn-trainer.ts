@@ -2,7 +2,7 @@ import type { WasmArena, F32Block } from "../kernels/wasm/wasm-arena.ts";
 import { cnnShape, configOf, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
 import { initParams, paramLayout, type ParamLayout } from "./cnn-params.ts";
 import { workspaceLayout, type CnnWorkspaceLayout } from "./cnn-workspace.ts";
-import type { CnnGradientArgs, RunCnnJob } from "./cnn-jobs.ts";
+import { GRADIENT_PATHS, type CnnGradientArgs, type GradientPath, type RunCnnJob } from "./cnn-jobs.ts";
 import { checkHyperparameters, mergeGradientSlots, sgdMomentumStep } from "./sgd-momentum.ts";
 
 export interface CnnTrainerOptions {
@@ -15,8 +15,8 @@ export interface CnnTrainerOptions {
   seed: number;
   /** Images each part pushes through its workspace at once (default 8: the chunk's activations stay near the L2 cache). */
   chunk?: number;
-  /** Run the pool + ReLU gradient in TypeScript, as before its WebAssembly kernel (default false): for measuring that kernel. */
-  typescriptPoolBackward?: boolean;
+  /** The gradient's code path (cnn-jobs.ts GRADIENT_PATHS; default "tap-major"): earlier ones are kept for measuring what each change gained. */
+  path?: GradientPath;
 }
 
 export interface StepOptions {
@@ -57,12 +57,15 @@ export class CnnTrainer {
   readonly #slotStride: number;
   readonly #ws: F32Block;
   readonly #wsStride: number;
-  readonly #typescriptPoolBackward: boolean;
+  readonly #path: GradientPath;
 
   /** Allocates everything in `arena` (which must not be reset while the trainer is in use). */
   constructor(arena: WasmArena, o: CnnTrainerOptions) {
     positive("batchCapacity", o.batchCapacity);
     positive("maxParts", o.maxParts);
+    if (o.path !== undefined && !GRADIENT_PATHS.includes(o.path)) {
+      throw new RangeError(`invalid path: ${String(o.path)} (expected one of ${GRADIENT_PATHS.join(", ")})`);
+    }
     this.shape = cnnShape(o.config ?? MNIST_CNN);
     this.params = paramLayout(this.shape);
     this.workspace = workspaceLayout(this.shape, this.params, o.chunk ?? 8, true);
@@ -77,7 +80,7 @@ export class CnnTrainer {
     this.#slotStride = slotFloats * 4;
     this.#ws = arena.allocF32(o.maxParts * this.workspace.count);
     this.#wsStride = this.workspace.count * 4;
-    this.#typescriptPoolBackward = o.typescriptPoolBackward ?? false;
+    this.#path = o.path ?? "tap-major";
     initParams(this.shape, this.params, this.#weights.view(), o.seed);
   }
 
@@ -114,7 +117,7 @@ export class CnnTrainer {
       ws: this.#ws.ptr,
       wsStride: this.#wsStride,
       capacity: this.workspace.capacity,
-      typescriptPoolBackward: this.#typescriptPoolBackward ? 1 : 0,
+      path: GRADIENT_PATHS.indexOf(this.#path),
     };
   }
 

@@ -228,6 +228,124 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, base + 320, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1],
   }),
 
+  /** A convolution image by image: tap-major im2col into col, the 6×8 GEMM w · col straight into NCHW out, bias (conv2d-f32-chw-gemm-wasmrelaxedsimd.ts). */
+  conv2d_f32_chw_gemm_wasmrelaxedsimd: wasmKernel({
+    name: "conv2d-f32-chw-gemm-wasmrelaxedsimd",
+    args: [
+      arg.pointer("x"),
+      arg.pointer("weights"),
+      arg.pointer("bias"),
+      arg.pointer("out"),
+      arg.pointer("col"),
+      ...CONV_INPUT,
+      arg.size("f", "filters"),
+      ...CONV_WINDOW,
+    ],
+    result: "void",
+    check:
+      (context: KernelCheckContext) =>
+      (
+        x: number,
+        weights: number,
+        bias: number,
+        out: number,
+        col: number,
+        n: number,
+        c: number,
+        h: number,
+        w: number,
+        f: number,
+        kh: number,
+        kw: number,
+        stride: number,
+        pad: number,
+      ) => {
+        const s = conv(n, c, h, w, f, kh, kw, stride, pad);
+        const limit = bytes(context);
+        const [input, output, im2col] = [n * c * h * w, n * f * s.outH * s.outW, s.cols * s.patch];
+        matrix("x", x, 1, input, 0, limit);
+        matrix("weights", weights, f, s.patch, s.patch, limit);
+        matrix("bias", bias, 1, f, 0, limit);
+        matrix("out", out, 1, output, 0, limit);
+        matrix("col", col, 1, im2col, 0, limit);
+        disjoint({ x: [x, input * 4], out: [out, output * 4], col: [col, im2col * 4] });
+      },
+    smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+  }),
+
+  /** dw and db of conv2d_f32_chw_gemm_wasmrelaxedsimd from dout and its col: Σ over images of dout · colᵀ by the 4×2 A·Bᵀ tile, and of dout's rows. */
+  conv2d_backward_weights_f32_chw_gemm_wasmrelaxedsimd: wasmKernel({
+    name: "conv2d-backward-weights-f32-chw-gemm-wasmrelaxedsimd",
+    args: [
+      arg.pointer("dout"),
+      arg.pointer("col"),
+      arg.pointer("dw"),
+      arg.pointer("db"),
+      arg.size("n", "batch"),
+      arg.size("f", "filters"),
+      arg.size("taps"),
+      arg.size("pixels"),
+    ],
+    result: "void",
+    check:
+      (context: KernelCheckContext) =>
+      (dout: number, col: number, dw: number, db: number, n: number, f: number, taps: number, pixels: number) => {
+        size("batch", n);
+        size("filters", f);
+        size("taps", taps);
+        size("pixels", pixels);
+        const limit = bytes(context);
+        matrix("dout", dout, n * f, pixels, pixels, limit);
+        matrix("col", col, n * taps, pixels, pixels, limit);
+        matrix("dw", dw, f, taps, taps, limit);
+        matrix("db", db, 1, f, 0, limit);
+        disjoint({ dw: [dw, f * taps * 4], db: [db, f * 4], dout: [dout, n * f * pixels * 4], col: [col, n * taps * pixels * 4] });
+      },
+    smallestArgs: (base) => [base, base + 64, base + 128, base + 192, 1, 1, 1, 1],
+  }),
+
+  /** dx of conv2d_f32_chw_gemm_wasmrelaxedsimd: per image dcol = wT · dout (the 6×8 GEMM), then tap-major col2im into dx. */
+  conv2d_backward_input_f32_chw_gemm_wasmrelaxedsimd: wasmKernel({
+    name: "conv2d-backward-input-f32-chw-gemm-wasmrelaxedsimd",
+    args: [
+      arg.pointer("dout"),
+      arg.pointer("wT"),
+      arg.pointer("dcol"),
+      arg.pointer("dx"),
+      ...CONV_INPUT,
+      arg.size("f", "filters"),
+      ...CONV_WINDOW,
+    ],
+    result: "void",
+    check:
+      (context: KernelCheckContext) =>
+      (
+        dout: number,
+        wT: number,
+        dcol: number,
+        dx: number,
+        n: number,
+        c: number,
+        h: number,
+        w: number,
+        f: number,
+        kh: number,
+        kw: number,
+        stride: number,
+        pad: number,
+      ) => {
+        const s = conv(n, c, h, w, f, kh, kw, stride, pad);
+        const limit = bytes(context);
+        const [input, output, im2col] = [n * c * h * w, n * f * s.outH * s.outW, s.cols * s.patch];
+        matrix("dout", dout, 1, output, 0, limit);
+        matrix("wT", wT, s.patch, f, f, limit);
+        matrix("dcol", dcol, 1, im2col, 0, limit);
+        matrix("dx", dx, 1, input, 0, limit);
+        disjoint({ dout: [dout, output * 4], wT: [wT, s.patch * f * 4], dcol: [dcol, im2col * 4], dx: [dx, input * 4] });
+      },
+    smallestArgs: (base) => [base, base + 64, base + 128, base + 192, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+  }),
+
   /** Bytes of workspace conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd needs for c channels, input width w, f filters, padding pad (≤ about 1 MiB). */
   conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd_workspace_bytes: wasmKernel({
     name: "conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd-workspace-bytes",

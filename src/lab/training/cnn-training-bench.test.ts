@@ -22,6 +22,7 @@ describe("cnn-training benchmark", () => {
       initParams(SHAPE, paramLayout(SHAPE), initial, WEIGHT_SEED);
       for (const [variant, threads] of [
         ["cnn-train-f32-wasmrelaxedsimd", 1],
+        ["cnn-train-f32-pixel-im2col-wasmrelaxedsimd", 1],
         ["cnn-train-f32-ts-maxpool-backward-wasmrelaxedsimd", 1],
         ["cnn-train-f32-prefetch-wasmrelaxedsimd-threads", 1],
         ["cnn-train-f32-prefetch-wasmrelaxedsimd-threads", 2],

@@ -1,7 +1,7 @@
 import type { JobRunner } from "../../kernels/pool/pool-job.ts";
 import type { WasmKernels } from "../../kernels/wasm/kernels-wasm.ts";
 import type { F32Block, WasmArena } from "../../kernels/wasm/wasm-arena.ts";
-import type { CnnGradientArgs } from "../../model/cnn-jobs.ts";
+import type { CnnGradientArgs, GradientPath } from "../../model/cnn-jobs.ts";
 import { CnnTrainer, type StepResult } from "../../model/cnn-trainer.ts";
 import { buildDigitRows } from "./digit-batch.ts";
 import type { DigitStore } from "./digit-store.ts";
@@ -38,8 +38,8 @@ export interface DigitTrainerOptions {
   seed: number;
   /** Largest random shift, in pixels, of the augmentation (default DEFAULT_TRAINING.maxShift). */
   maxShift?: number;
-  /** The pool + ReLU gradient in TypeScript, as before its WebAssembly kernel (CnnTrainerOptions). */
-  typescriptPoolBackward?: boolean;
+  /** The gradient's code path (CnnTrainerOptions; default "tap-major"). */
+  path?: GradientPath;
 }
 
 export interface Hyperparameters {
@@ -80,7 +80,7 @@ export class DigitTrainer {
       batchCapacity: o.batch,
       maxParts: o.maxThreads,
       seed: o.seed,
-      typescriptPoolBackward: o.typescriptPoolBackward,
+      path: o.path,
     });
     this.batch = o.batch;
     this.maxThreads = o.maxThreads;

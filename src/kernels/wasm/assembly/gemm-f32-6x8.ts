@@ -94,7 +94,7 @@ export function gemm_f32_6x8_wasmrelaxedsimd_nr(): i32 { return GEMM_NR; }
 // Loads the first nc (1..4) floats at p into a vector, zeros elsewhere, never touching p + 4·nc or
 // beyond: the right edge of B may be the last bytes of memory or another thread's data.
 // @ts-ignore: decorator
-@inline function load_f32x4_partial(p: usize, nc: i32): v128 {
+@inline export function load_f32x4_partial(p: usize, nc: i32): v128 {
   if (nc >= 4) return v128.load(p);
   if (nc == 3) return v128.load32_lane(p, v128.load64_zero(p), 2, 8);
   if (nc == 2) return v128.load64_zero(p);
