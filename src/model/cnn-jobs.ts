@@ -164,7 +164,9 @@ export const cnnGradientJob = poolJob(GRADIENT_ARGS, (k, a, part, parts) => {
     );
     loss += chunk.loss;
     correct += chunk.correct;
-    for (let i = 0; i < count; i++) slot[i]! += ws.grad[i]!;
+    // slot += grad by the SIMD triad (slot + 1·grad, one rounding): a JavaScript loop over the
+    // 11 k floats took ~1.5% of a step at 8 chunks per batch.
+    k.triad_f32_wasmrelaxedsimd(slot.byteOffset, slot.byteOffset, ws.grad.byteOffset, 1, 0, count);
   }
   slot[count] = loss;
   slot[count + 1] = correct;
