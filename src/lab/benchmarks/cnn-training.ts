@@ -128,6 +128,15 @@ export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
   tolerance: () => 1e-6,
   claims: [
     {
+      id: "cnn-training/tap-major-im2col",
+      case: CLAIM_CASE,
+      faster: { variant: single.id },
+      slower: { variant: singlePixelMajor.id },
+      atLeast: 1.2,
+      because:
+        "with a row per tap and a column per pixel, W · col is already the NCHW output and the weight gradient reads the output gradient and col along their rows: no scatter, gather or transposed copy, and im2col and col2im move whole image rows instead of one kernel row or one float at a time",
+    },
+    {
       id: "cnn-training/wasm-pool-backward",
       case: CLAIM_CASE,
       faster: { variant: singlePixelMajor.id },

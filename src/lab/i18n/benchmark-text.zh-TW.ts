@@ -160,6 +160,8 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
       "每個執行緒在自己的工作空間中轉換並相乘自己那幾列區塊，所以兩個執行緒讓 Winograd 的速率幾乎加倍，而 tfjs 的 XNNPACK 卷積每一次直接卷積的乘加都得做",
     "dot-precision/f32-in-cache": "同樣的指令可以做四個 float32 乘加，卻只能做兩個 float64 乘加，而且資料已經在快取中",
     "dot-precision/f32-in-memory": "從主記憶體讀取時，時間取決於搬移的位元組數，而 float32 每個元素只搬一半",
+    "cnn-training/tap-major-im2col":
+      "每個 tap 一列、每個像素一行時，W · col 本身就是 NCHW 的輸出，權重梯度也沿著列讀取輸出梯度和 col：不需要分散、收集或轉置的副本，而且 im2col 和 col2im 一次搬移整列影像，而不是一次一列卷積核或一個浮點數",
     "cnn-training/wasm-pool-backward":
       "TypeScript 的最大池化梯度先用一趟清空每個 28×28 的梯度平面，再一次一個浮點數地搜尋每個 2×2 視窗；WebAssembly 核心程式每個 SIMD 步驟搜尋四個視窗，而且每個梯度值（包括零）只寫一次",
     "conv2d-separable/vs-shifted": "兩趟處理每個像素做 9 + 9 次乘加，直接濾波則要 9 × 9 次，迴圈的寫法相同",
