@@ -185,9 +185,11 @@ export function tapMajorCnnKernels(kernels: WasmKernels): CnnKernels {
       const s = convShape(p);
       const n = convSizes(s);
       checkLengths({ x: [x, n.input], w: [w, n.weights], b: [b, n.bias], out: [out, n.output], "scratch.col": [scratch.col, n.im2col] });
+      transposeWeights(s, w, scratch.wT);
       kernels.raw.conv2d_f32_chw_gemm_wasmrelaxedsimd(
         inMemory("x", x),
         inMemory("w", w),
+        inMemory("scratch.wT", scratch.wT),
         inMemory("b", b),
         inMemory("out", out),
         inMemory("scratch.col", scratch.col),

@@ -27,6 +27,8 @@ const CASES: readonly [string, ConvParams][] = [
   // The training step's two layers (batch 2): 1 → 8 and 8 → 16 filters, 5×5, "same" padding.
   ["digit CNN conv1", { batch: 2, channels: 1, height: 28, width: 28, filters: 8, kernelH: 5, kernelW: 5, stride: 1, padding: 2 }],
   ["digit CNN conv2", { batch: 2, channels: 8, height: 14, width: 14, filters: 16, kernelH: 5, kernelW: 5, stride: 1, padding: 2 }],
+  // 8 filters take the 8×4 tile: here with 35 pixels, the last four-column tile 3 wide.
+  ["8 filters, 5×7, N=2", { batch: 2, channels: 3, height: 5, width: 7, filters: 8, kernelH: 3, kernelW: 3, stride: 1, padding: 1 }],
   // Depth past the GEMM's 192-step block, filters past two 6-row tiles, a pixel count ≢ 0 mod 4.
   [
     "patch 243 > KC, F=13, 7×9",
@@ -96,9 +98,11 @@ type Setup = ReturnType<typeof setup>;
 
 function forward(c: Setup): void {
   const { s } = c;
+  transposeWeights(c.s, c.w, c.wT.view());
   c.kernels.conv2d_f32_chw_gemm_wasmrelaxedsimd(
     c.X.ptr,
     c.W.ptr,
+    c.wT.ptr,
     c.B.ptr,
     c.out.ptr,
     c.col.ptr,

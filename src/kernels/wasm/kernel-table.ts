@@ -228,12 +228,13 @@ export const WASM_KERNELS = {
     smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, base + 320, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1],
   }),
 
-  /** A convolution image by image: tap-major im2col into col, the 6×8 GEMM w · col straight into NCHW out, bias (conv2d-f32-chw-gemm-wasmrelaxedsimd.ts). */
+  /** A convolution image by image: tap-major im2col into col, then w · col + bias straight into NCHW out (8 filters: the 8×4 tile on wT, w transposed; else the 6×8 one) (conv2d-f32-chw-gemm-wasmrelaxedsimd.ts). */
   conv2d_f32_chw_gemm_wasmrelaxedsimd: wasmKernel({
     name: "conv2d-f32-chw-gemm-wasmrelaxedsimd",
     args: [
       arg.pointer("x"),
       arg.pointer("weights"),
+      arg.pointer("wT"),
       arg.pointer("bias"),
       arg.pointer("out"),
       arg.pointer("col"),
@@ -247,6 +248,7 @@ export const WASM_KERNELS = {
       (
         x: number,
         weights: number,
+        wT: number,
         bias: number,
         out: number,
         col: number,
@@ -265,12 +267,13 @@ export const WASM_KERNELS = {
         const [input, output, im2col] = [n * c * h * w, n * f * s.outH * s.outW, s.cols * s.patch];
         matrix("x", x, 1, input, 0, limit);
         matrix("weights", weights, f, s.patch, s.patch, limit);
+        matrix("wT", wT, s.patch, f, f, limit);
         matrix("bias", bias, 1, f, 0, limit);
         matrix("out", out, 1, output, 0, limit);
         matrix("col", col, 1, im2col, 0, limit);
         disjoint({ x: [x, input * 4], out: [out, output * 4], col: [col, im2col * 4] });
       },
-    smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, 1, 1, 1, 1, 1, 1, 1, 1, 0],
+    smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, base + 320, 1, 1, 1, 1, 1, 1, 1, 1, 0],
   }),
 
   /** dw and db of conv2d_f32_chw_gemm_wasmrelaxedsimd from dout and its col: Σ over images of dout · colᵀ by the 4×2 A·Bᵀ tile, and of dout's rows. */
