@@ -1,0 +1,63 @@
+// conv2d_i8_im2col_gemm_wasmrelaxedsimd: a quantized 2D convolution (NCHW, cross-correlation) as int8
+// im2col + the int8 GEMM (gemm-i8-4x8-wasmrelaxedsimd.ts) + dequantize, bias and scatter to NCHW, for
+// a range of output rows (pixels n, oy, ox), so threads split the output with no synchronisation.
+// src/kernels/conv2d-i8-im2col-gemm-ref.ts is its reference, bit for bit.
+//
+// The input arrives already quantized, one scale per image (quantize_f32_i8_rows_wasmsimd with a row
+// per image), and the filters quantized per output channel, transposed to (C·kH·kW) × F and packed
+// by gemm_i8_4x8_wasmrelaxedsimd_pack_b once. Rows are processed in blocks of CONV_ROWS so that the
+// block's slice of col (int8: a quarter of the float im2col's bytes) is still in cache when the GEMM
+// reads it, as in conv2d-f32-im2col-gemm-wasmrelaxedsimd.ts.
+
+import { gemm_i8_4x8_wasmrelaxedsimd } from "./gemm-i8-4x8-wasmrelaxedsimd";
+import { im2col_i8 } from "./im2col-i8";
+
+/** Rows (output pixels) per im2col → GEMM → scatter step; a multiple of the int8 tile's 4 rows. */
+const CONV_ROWS: i32 = 96;
+
+/**
+ * out (N, F, H', W') = f32(Σ xq·wq) · (xScales[n] · wScales[f]) + bias[f]. xq is the int8 NCHW input, xScales N floats, packed the
+ * packed int8 filters, wScales and bias F floats; col is the (N·H'·W') × (C·kH·kW) int8 im2col
+ * scratch and cq the (N·H'·W') × F int32 scratch. Pointers in bytes.
+ */
+export function conv2d_i8_im2col_gemm_wasmrelaxedsimd(
+  xq: usize, xScales: usize, packed: usize, wScales: usize, bias: usize, out: usize, col: usize, cq: usize,
+  n: i32, c: i32, h: i32, w: i32, f: i32,
+  kh: i32, kw: i32, stride: i32, pad: i32,
+): void {
+  if (stride <= 0 || f <= 0) return;
+  const outH = (h + 2 * pad - kh) / stride + 1;
+  const outW = (w + 2 * pad - kw) / stride + 1;
+  if (outH <= 0 || outW <= 0) return;
+  const outHW = outH * outW;
+  const patch = c * kh * kw;
+  const fBytes = <usize>f << 2;
+  const planeBytes = <usize>outHW << 2;
+  const rows = n * outHW;
+  for (let r0 = 0; r0 < rows; r0 += CONV_ROWS) {
+    const r1 = min(rows, r0 + CONV_ROWS);
+    im2col_i8(xq, n, c, h, w, kh, kw, stride, pad, outH, outW, col, r0, r1);
+    const g = cq + <usize>r0 * fBytes;
+    gemm_i8_4x8_wasmrelaxedsimd(r1 - r0, f, patch, col + <usize>r0 * <usize>patch, patch, packed, g, f);
+    // Row r of cq holds the F sums of pixel r; in NCHW they are a plane apart.
+    let img = r0 / outHW;
+    let pix = r0 % outHW;
+    let xScale = load<f32>(xScales + (<usize>img << 2));
+    let src = g;
+    for (let r = r0; r < r1; r++) {
+      let dst = out + (<usize>(img * f) * planeBytes) + (<usize>pix << 2);
+      for (let fi = 0; fi < f; fi++) {
+        const o = <usize>fi << 2;
+        const scale: f32 = xScale * load<f32>(wScales + o);
+        store<f32>(dst, <f32>load<i32>(src + o) * scale + load<f32>(bias + o));
+        dst += planeBytes;
+      }
+      src += fBytes;
+      if (++pix == outHW) {
+        pix = 0;
+        img++;
+        if (img < n) xScale = load<f32>(xScales + (<usize>img << 2));
+      }
+    }
+  }
+}
