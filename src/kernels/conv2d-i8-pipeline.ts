@@ -25,6 +25,14 @@ export interface ConvI8Scratch {
   cq: number;
 }
 
+/**
+ * Bytes of conv2d_i8_im2col_gemm_wasmrelaxedsimd's col scratch: N·H'·W' rows of C·kH·kW taps, each
+ * row rounded up to a multiple of 4 bytes (whole depth groups of the int8 GEMM).
+ */
+export function colI8Bytes(s: ConvShape): number {
+  return s.cols * ((s.patch + 3) & ~3);
+}
+
 /** `length` bytes from the arena (whole floats, 16-byte aligned). */
 function bytes(arena: WasmArena, length: number): number {
   return arena.allocF32(Math.ceil(length / 4)).ptr;
@@ -50,7 +58,7 @@ export function placeConvI8Scratch(arena: WasmArena, s: ConvShape): ConvI8Scratc
   return {
     xq: bytes(arena, sizes.input),
     xScales: arena.allocF32(s.batch).ptr,
-    col: bytes(arena, sizes.im2col),
+    col: bytes(arena, colI8Bytes(s)),
     cq: arena.allocF32(s.cols * s.filters).ptr,
   };
 }

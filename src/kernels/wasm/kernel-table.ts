@@ -1,4 +1,5 @@
 import { checkDequantizeArgs, checkGemmI8Args, checkPackBArgs, checkPackedBBytesArgs, checkQuantizeArgs } from "../gemm-i8-wasm-args.ts";
+import { colI8Bytes } from "../conv2d-i8-pipeline.ts";
 import { checkDepthI8, GEMM_I8_B_MIN } from "../gemm-i8-shape.ts";
 import { PEAK_F32X4_CHAINS } from "../peak-f32x4-ref.ts";
 import { WINOGRAD_F2X2_3X3, winogradFilterFloats } from "../winograd-f32-transforms.ts";
@@ -281,7 +282,7 @@ export const WASM_KERNELS = {
         matrix("wScales", wScales, 1, f, 0, limit);
         matrix("bias", bias, 1, f, 0, limit);
         matrix("out", out, 1, outFloats, 0, limit);
-        byteBlock("col", col, s.cols * s.patch, limit);
+        byteBlock("col", col, colI8Bytes(s), limit);
         matrix("cq", cq, s.cols, f, f, limit);
         // What the kernel writes (col, cq, out) must not overlap anything it reads or another output.
         disjoint({
@@ -290,7 +291,7 @@ export const WASM_KERNELS = {
           packed: [packed, packedBytes],
           wScales: [wScales, f * 4],
           bias: [bias, f * 4],
-          col: [col, s.cols * s.patch],
+          col: [col, colI8Bytes(s)],
           cq: [cq, s.cols * f * 4],
           out: [out, outFloats * 4],
         });

@@ -17,8 +17,8 @@ const CONV_ROWS: i32 = 96;
 
 /**
  * out (N, F, H', W') = f32(Σ xq·wq) · (xScales[n] · wScales[f]) + bias[f]. xq is the int8 NCHW input, xScales N floats, packed the
- * packed int8 filters, wScales and bias F floats; col is the (N·H'·W') × (C·kH·kW) int8 im2col
- * scratch and cq the (N·H'·W') × F int32 scratch. Pointers in bytes.
+ * packed int8 filters, wScales and bias F floats; col is the (N·H'·W') × ⌈C·kH·kW⌉₄ int8 im2col
+ * scratch (rows rounded up to a multiple of 4 bytes) and cq the (N·H'·W') × F int32 scratch. Pointers in bytes.
  */
 export function conv2d_i8_im2col_gemm_wasmrelaxedsimd(
   xq: usize, xScales: usize, packed: usize, wScales: usize, bias: usize, out: usize, col: usize, cq: usize,
@@ -30,15 +30,18 @@ export function conv2d_i8_im2col_gemm_wasmrelaxedsimd(
   const outW = (w + 2 * pad - kw) / stride + 1;
   if (outH <= 0 || outW <= 0) return;
   const outHW = outH * outW;
-  const patch = c * kh * kw;
+  // col's rows padded to whole groups of 4 depths with zeros: B is packed with zeros there too
+  // (gemm_i8_4x8_wasmrelaxedsimd_pack_b), so the products are the same and the GEMM skips its
+  // byte-by-byte tail.
+  const depth = (c * kh * kw + 3) & ~3;
   const fBytes = <usize>f << 2;
   const planeBytes = <usize>outHW << 2;
   const rows = n * outHW;
   for (let r0 = 0; r0 < rows; r0 += CONV_ROWS) {
     const r1 = min(rows, r0 + CONV_ROWS);
-    im2col_i8(xq, n, c, h, w, kh, kw, stride, pad, outH, outW, col, r0, r1);
+    im2col_i8(xq, n, c, h, w, kh, kw, stride, pad, outH, outW, col, depth, r0, r1);
     const g = cq + <usize>r0 * fBytes;
-    gemm_i8_4x8_wasmrelaxedsimd(r1 - r0, f, patch, col + <usize>r0 * <usize>patch, patch, packed, g, f);
+    gemm_i8_4x8_wasmrelaxedsimd(r1 - r0, f, depth, col + <usize>r0 * <usize>depth, depth, packed, g, f);
     // Row r of cq holds the F sums of pixel r; in NCHW they are a plane apart.
     let img = r0 / outHW;
     let pix = r0 % outHW;
