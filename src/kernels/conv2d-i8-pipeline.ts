@@ -1,4 +1,5 @@
 import { convSizes, type ConvShape } from "./conv-shape.ts";
+import { colI8Bytes } from "./conv2d-i8-col.ts";
 import { quantizeFiltersI8, transposeFiltersI8 } from "./conv2d-i8-im2col-gemm-ref.ts";
 import { QMAX_A } from "./quantize-i8.ts";
 import type { WasmKernels } from "./wasm/kernels-wasm.ts";
@@ -23,14 +24,6 @@ export interface ConvI8Scratch {
   xScales: number;
   col: number;
   cq: number;
-}
-
-/**
- * Bytes of conv2d_i8_im2col_gemm_wasmrelaxedsimd's col scratch: N·H'·W' rows of C·kH·kW taps, each
- * row rounded up to a multiple of 4 bytes (whole depth groups of the int8 GEMM).
- */
-export function colI8Bytes(s: ConvShape): number {
-  return s.cols * ((s.patch + 3) & ~3);
 }
 
 /** `length` bytes from the arena (whole floats, 16-byte aligned). */

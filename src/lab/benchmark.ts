@@ -21,9 +21,11 @@ export interface PreparedRun {
   run(): void | Promise<void>;
   output(): Float32Array;
   /**
-   * Set by a probe whose output is not the benchmark's result — the compute peak in the GEMM
-   * benchmark does the case's FLOPs on no data — to what its output must be instead, exactly
-   * (tolerance 0). Absent: the output is checked against the benchmark's reference and tolerance.
+   * Set by a variant whose output is not the benchmark's result — a probe: the compute peak in the
+   * GEMM benchmark does the case's FLOPs on no data; or another computation: the int8 network of
+   * the inference benchmark, whose logits differ from the float ones by its quantization error — to
+   * what its output must be instead, exactly (tolerance 0). Absent: the output is checked against
+   * the benchmark's reference and tolerance.
    */
   expected?: Float32Array;
   /** Frees what prepare allocated outside the JavaScript heap (a library's tensors); called last. */

@@ -1,5 +1,5 @@
 import { checkDequantizeArgs, checkGemmI8Args, checkPackBArgs, checkPackedBBytesArgs, checkQuantizeArgs } from "../gemm-i8-wasm-args.ts";
-import { colI8Bytes } from "../conv2d-i8-pipeline.ts";
+import { colI8Bytes } from "../conv2d-i8-col.ts";
 import { checkDepthI8, GEMM_I8_B_MIN } from "../gemm-i8-shape.ts";
 import { PEAK_F32X4_CHAINS } from "../peak-f32x4-ref.ts";
 import { WINOGRAD_F2X2_3X3, winogradFilterFloats } from "../winograd-f32-transforms.ts";

@@ -3,6 +3,8 @@ import { mulberry32 } from "../../kernels/random.ts";
 import { cnnShape, cnnForwardFlops, MNIST_CNN } from "../../model/cnn-config.ts";
 import { cnnForward } from "../../model/cnn-forward.ts";
 import { CnnInference } from "../../model/cnn-inference.ts";
+import { cnnForwardI8Ref } from "../../model/cnn-i8-forward-ref.ts";
+import { CnnInferenceI8 } from "../../model/cnn-i8-inference.ts";
 import { cnnForwardJob, type CnnForwardArgs, type RunCnnJob } from "../../model/cnn-jobs.ts";
 import { typescriptCnnKernels } from "../../model/cnn-kernels.ts";
 import { cnnGraph } from "../../model/cnn-onnx-graph.ts";
@@ -100,6 +102,32 @@ const batch1 = batched(1, "One image per call");
 const batch8 = batched(8, "Batches of 8");
 const batch64 = batched(64, "Batches of 64");
 const batch256 = batched(IMAGES, `One batch of ${IMAGES}`);
+
+/**
+ * The same CNN quantized: weights per output channel, each image's activations per tensor, both
+ * convolutions and the dense layer in int8 with int32 sums (CnnInferenceI8), in batches of 64 like
+ * batch64. Its output is checked against its own plain TypeScript twin, bit for bit (the harness's
+ * `expected`, tolerance 0): the float reference differs from it by the quantization error, which
+ * the float variants' tolerance must not be widened to admit. What that error costs in accuracy is
+ * measured on the trained network and the MNIST test digits (scripts/trained-cnn-accuracy.test.ts).
+ */
+const int8: InferenceVariant = {
+  id: "infer-i8-batch64-wasmrelaxedsimd",
+  label: "int8 (per-channel weights), batches of 64",
+  needsIsolation: true,
+  cases: [CNN_CASE],
+  prepare(p, { x, weights }, ctx) {
+    const { arena, kernels } = ctx.wasm;
+    arena.reset();
+    const net = new CnnInferenceI8(kernels, arena, { capacity: p.images, chunk: 64, weights });
+    net.inputs().set(x);
+    return {
+      run: () => net.run(p.images),
+      output: () => net.logits().slice(0, p.images * CNN_SHAPE.classes),
+      expected: cnnForwardI8Ref(CNN_SHAPE, paramViews(CNN_PARAMS, weights), x, p.images),
+    };
+  },
+};
 const threads: InferenceVariant = {
   id: "infer-f32-split-wasmrelaxedsimd-threads",
   label: "All images in one call, split across the threads",
@@ -159,7 +187,7 @@ export const cnnInference = defineBenchmark<InferenceParams, InferenceInput>({
   // would be off by ~1.
   tolerance: (p) => (p.model === 0 ? 1e-4 : 1e-3),
   baseline: batch1.id,
-  variants: [batch1, batch8, batch64, batch256, threads, ort],
+  variants: [batch1, batch8, batch64, batch256, int8, threads, ort],
   claims: [
     {
       id: "cnn-inference/dense-batch64",
