@@ -58,6 +58,7 @@ function shuffled(count: number, seed: number): Int32Array {
  * each a pass over the training images in batches (the last partial batch is dropped, as
  * PyTorch's drop_last does, so every step has the same shape), testing on the held-out digits
  * twice per epoch. Every batch is built by the threads that train on it (decode, shift, normalise).
+ * `onWeights` receives the trained parameter vector (a view: copy what you keep) after the last step.
  */
 export function trainDigits(
   wasm: WasmContext,
@@ -65,6 +66,7 @@ export function trainDigits(
   data: { train: DigitStore; test: MnistSet },
   o: TrainingOptions & { seed: number },
   onProgress: (p: TrainingProgress) => void,
+  onWeights?: (weights: Float32Array) => void,
 ): TrainingSummary {
   wasm.arena.reset();
   const trainer = new DigitTrainer(wasm.arena, wasm.kernels, {
@@ -103,5 +105,6 @@ export function trainDigits(
     }
   }
   const total = seconds();
+  onWeights?.(net.weights());
   return { seconds: total, samplesPerSecond: (steps * o.batch) / total, accuracy, steps };
 }
