@@ -69,6 +69,10 @@ export function conv2dI8(
   scratch: ConvI8Scratch,
   out: number,
 ): void {
+  // The scratch holds s.batch images: more would run past it into the arena's other blocks.
+  if (!Number.isInteger(images) || images < 1 || images > s.batch) {
+    throw new RangeError(`invalid images: ${images} (expected an integer from 1 to ${s.batch}, the scratch's batch)`);
+  }
   const image = s.channels * s.height * s.width;
   kernels.quantize_f32_i8_rows_wasmsimd(images, image, x, image, scratch.xq, image, scratch.xScales, QMAX_A);
   kernels.conv2d_i8_im2col_gemm_wasmrelaxedsimd(

@@ -75,6 +75,21 @@ describe.each(ISAS)("%s conv2d-i8-im2col-gemm-wasmrelaxedsimd", (isa) => {
   }
 });
 
+describe("conv2dI8 (the layer in shared memory)", () => {
+  it("refuses more images than its scratch holds, with a message", () => {
+    const p = conv(2, 3, 5, 5, 4, 3, 1, 1);
+    const s = convShape(p);
+    const kernels = instantiateKernels(BUILDS.wasmsimd, createSharedMemory(1));
+    const arena = new WasmArena(kernels.memory, kernels);
+    const { x, w, b } = operands(p, 1);
+    const weights = placeConvI8Weights(kernels, arena, s, w, b);
+    const scratch = placeConvI8Scratch(arena, s);
+    const X = arena.allocF32(x.length * 2);
+    const out = arena.allocF32(2 * convSizes(s).output);
+    expect(() => conv2dI8(kernels, s, 3, X.ptr, weights, scratch, out.ptr)).toThrow(/invalid images: 3 \(expected an integer from 1 to 2/);
+  });
+});
+
 describe("conv2dI8Im2colGemmRef", () => {
   for (const [name, p] of CASES) {
     it(`is within the quantization bound of the float64 convolution: ${name}`, () => {
