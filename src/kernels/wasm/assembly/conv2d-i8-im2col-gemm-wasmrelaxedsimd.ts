@@ -1,6 +1,6 @@
 // conv2d_i8_im2col_gemm_wasmrelaxedsimd: a quantized 2D convolution (NCHW, cross-correlation) as int8
 // im2col + the int8 GEMM (gemm-i8-4x8-wasmrelaxedsimd.ts) + dequantize, bias and scatter to NCHW, for
-// a range of output rows (pixels n, oy, ox), so threads split the output with no synchronisation.
+// n images (threads would split a batch by images, each with its own images' pointers and scratch).
 // src/kernels/conv2d-i8-im2col-gemm-ref.ts is its reference, bit for bit.
 //
 // The input arrives already quantized, one scale per image (quantize_f32_i8_rows_wasmsimd with a row
@@ -16,9 +16,10 @@ import { im2col_i8 } from "./im2col-i8";
 const CONV_ROWS: i32 = 96;
 
 /**
- * out (N, F, H', W') = f32(Σ xq·wq) · (xScales[n] · wScales[f]) + bias[f]. xq is the int8 NCHW input, xScales N floats, packed the
- * packed int8 filters, wScales and bias F floats; col is the (N·H'·W') × ⌈C·kH·kW⌉₄ int8 im2col
- * scratch (rows rounded up to a multiple of 4 bytes) and cq the (N·H'·W') × F int32 scratch. Pointers in bytes.
+ * out (N, F, H', W') = f32(Σ xq·wq) · (xScales[n] · wScales[f]) + bias[f]. xq is the int8 NCHW
+ * input, xScales N floats, packed the packed int8 filters, wScales and bias F floats; col is the
+ * (N·H'·W') × ⌈C·kH·kW⌉₄ int8 im2col scratch (rows rounded up to a multiple of 4 bytes) and cq the
+ * (N·H'·W') × F int32 scratch. Pointers in bytes.
  */
 export function conv2d_i8_im2col_gemm_wasmrelaxedsimd(
   xq: usize, xScales: usize, packed: usize, wScales: usize, bias: usize, out: usize, col: usize, cq: usize,
