@@ -72,7 +72,7 @@ export const gemmDispatch = defineBenchmark<GemmParams, GemmInput>({
       case: label(4),
       faster: { variant: DISPATCH, threads: 2 },
       slower: { variant: SIMD },
-      // Measured 1.75–2.05× (the dispatcher's loops against the SIMD path) in quick runs.
+      // Measured 1.66–2.42× (the dispatcher's loops against the SIMD path) in quick runs on a loaded machine.
       atLeast: 1.3,
       because:
         "below its SIMD threshold the dispatcher runs the TypeScript loops on the caller's arrays, and at 4³ copying three arrays into WebAssembly memory and packing two costs more than the 64 multiply-adds themselves",
