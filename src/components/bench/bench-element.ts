@@ -3,7 +3,6 @@ import { importedSource, liveSource, type ResultSource } from "../../lab/result-
 import type { EnvV1, ResultV1, ResultsV1 } from "../../lab/results.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
 import { pageMessages, pageSourceWords } from "../i18n/messages.ts";
-import { MAX_RUN_THREADS } from "../../lab/run-threads.ts";
 import { readMeta } from "../island-meta.ts";
 import type { ResultsPanel } from "../results/results-panel.ts";
 import { notIsolatedReason } from "../isolation-failure.ts";
@@ -48,17 +47,7 @@ export class BenchElement extends RunIsland {
       () => this.run(this.#readOptions()),
       () => this.cancel(),
     );
-    // Up to the pool's bound, past what the browser reports (browsers under-report cores); the note says what that means.
-    this.presetCount("threads", navigator.hardwareConcurrency, MAX_RUN_THREADS);
-    const threads = this.find<HTMLInputElement>("threads");
-    const showThreadsNote = () => {
-      const note = this.find("threads-note");
-      const cores = navigator.hardwareConcurrency;
-      note.textContent = threads.valueAsNumber > cores ? pageMessages().threadsNote(threads.valueAsNumber, cores) : "";
-      note.hidden = note.textContent === "";
-    };
-    threads.addEventListener("input", showThreadsNote);
-    showThreadsNote();
+    this.threadCount("threads", navigator.hardwareConcurrency);
     this.#panel = this.attachResults({
       showShared: (source) => {
         this.#shared = [source];
