@@ -9,7 +9,7 @@ import { notIsolatedReason } from "../isolation-failure.ts";
 import { RunIsland } from "../run-island.ts";
 import { RESULTS_EVENT } from "./events.ts";
 import { acceptDroppedFiles, readResultsFile } from "./import-results.ts";
-import { progressText } from "./progress-text.ts";
+import { caseText, progressText, variantLabel } from "./progress-text.ts";
 import { renderCharts } from "./results-chart.ts";
 import { renderResultsTable } from "./results-table.ts";
 import { RunnerClient } from "./runner-client.ts";
@@ -155,8 +155,13 @@ export class BenchElement extends RunIsland {
       this.#liveEnv = results.env;
       await this.#progress({ done: 1, total: 1, current: "done", results: results.results });
       const t = pageMessages();
-      const skipped = results.skipped.map((s) => t.skipped(s.variant, s.reason)).join(" ");
-      this.status(t.benchDone(results.results.length, results.env.hardwareConcurrency, results.env.kernelIsa, skipped));
+      const notes = [
+        ...results.skipped.map((s) => t.skipped(s.variant, s.reason)),
+        ...(results.threadsReduced ?? []).map((r) =>
+          t.threadsReduced(r, variantLabel(this.#bench, r.variant), caseText(this.#bench, r.case)),
+        ),
+      ];
+      this.status(t.benchDone(results.results.length, results.env.hardwareConcurrency, results.env.kernelIsa, notes.join(" ")));
       await (await this.#panel).setLive(results);
       document.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: results }));
       return results;

@@ -1,6 +1,7 @@
 import type { ReferenceKind } from "../../lab/gallery.ts";
 import { ENGLISH_ENV_TERMS } from "../../lab/result-source.ts";
 import { threadsNote } from "../../lab/run-threads.ts";
+import { threadsReducedNote, type ThreadsReduced } from "../../lab/wasm-memory-fit.ts";
 
 /**
  * Every visible string of the islands in English, by key: the shape every other locale's table
@@ -45,8 +46,11 @@ export const en = {
   importsCleared: "Imported results cleared.",
   chartFailed: (error: string) => `The chart could not be drawn: ${error}`,
   skipped: (variant: string, reason: string) => `${variant} skipped: ${reason}.`,
-  benchDone: (count: number, threads: number, isa: string, skipped: string) =>
-    `Done: ${count} measurements on ${threads} hardware threads (${isa}). ${skipped}`,
+  /** After benchDone when a variant ran on fewer threads than asked, for memory (the CLI prints the same). */
+  threadsReduced: (r: ThreadsReduced, variant: string, caseText: string) => threadsReducedNote(r, variant, caseText),
+  /** `notes`: the skipped and threadsReduced sentences, if any. */
+  benchDone: (count: number, threads: number, isa: string, notes: string) =>
+    `Done: ${count} measurements on ${threads} hardware threads (${isa}). ${notes}`,
   measuring: (index: number, total: number, what: string) => `Measuring ${index} of ${total}: ${what}…`,
   taskOn: (variant: string, caseText: string, threads: string) => `${variant} on ${caseText}, ${threads}`,
   remeasuring: (claim: string) => `re-measuring ${claim} after a pause`,

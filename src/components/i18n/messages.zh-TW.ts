@@ -1,4 +1,5 @@
 import type { Messages } from "./messages.en.ts";
+import { mibText } from "../../lab/wasm-memory-fit.ts";
 
 /**
  * The islands' strings in Traditional Chinese (Taiwan), following the site's glossary
@@ -36,7 +37,9 @@ export const zhTW: Messages = {
   importsCleared: "已清除匯入的結果。",
   chartFailed: (error) => `無法繪製圖表：${error}`,
   skipped: (variant, reason) => `已略過 ${variant}：${reason}。`,
-  benchDone: (count, threads, isa, skipped) => `完成：在 ${threads} 個硬體執行緒上（${isa}）共 ${count} 筆量測。${skipped}`,
+  threadsReduced: (r, variant, caseText) =>
+    `${variant}（${caseText}）改用 ${r.threads} 個執行緒執行，而不是 ${r.requested} 個：${r.requested} 個執行緒需要 ${mibText(r.bytesNeeded, "zh-TW")} 的 WebAssembly 記憶體，超過這次執行能用的 ${mibText(r.bytesAvailable, "zh-TW")}。`,
+  benchDone: (count, threads, isa, notes) => `完成：在 ${threads} 個硬體執行緒上（${isa}）共 ${count} 筆量測。${notes}`,
   measuring: (index, total, what) => `量測第 ${index} 項，共 ${total} 項：${what}…`,
   taskOn: (variant, caseText, threads) => `${variant}，${caseText}，${threads}`,
   remeasuring: (claim) => `暫停後重新量測 ${claim}`,
