@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SerialPool } from "../kernels/pool/serial-pool.ts";
+import { ARENA_CAPACITY_BYTES } from "../kernels/wasm/wasm-arena.ts";
+import { MAX_RUN_THREADS } from "./run-threads.ts";
 import { labPoolJobs } from "./pool/lab-pool-jobs.ts";
 import { benchmarks } from "./registry.ts";
 import { testWasmContext } from "./test-wasm-context.ts";
@@ -40,4 +42,23 @@ describe.each(benchmarks.filter((b) => !BROWSER_INPUT.has(b.id)).map((b) => [b.i
     }
     expect(checked, "variants prepared").toBeGreaterThan(0);
   }, 300_000);
+});
+
+it("leaves every case of every benchmark room for MAX_RUN_THREADS threads in the 1 GiB memory (the README says so)", () => {
+  const { kernels } = testWasmContext(1);
+  let largest = { bytes: 0, what: "" };
+  for (const bench of benchmarks)
+    for (const [caseIndex, c] of bench.cases.entries())
+      for (const v of bench.variants.filter((v) => !v.cases || v.cases.includes(c.label))) {
+        const bytes = bench.arenaBytes(
+          v.id,
+          caseIndex,
+          v.parallel ? Math.min(MAX_RUN_THREADS, v.maxThreads ?? MAX_RUN_THREADS) : 1,
+          kernels,
+        );
+        if (bytes > largest.bytes) largest = { bytes, what: `${bench.id}: ${v.id} on ${c.label}` };
+      }
+  expect(largest.bytes, largest.what).toBeLessThanOrEqual(ARENA_CAPACITY_BYTES);
+  expect(largest.what).toBe("cnn-training: cnn-train-f32-data-parallel-wasmrelaxedsimd-threads on batch 64");
+  expect(Math.round(largest.bytes / 2 ** 20)).toBe(831);
 });

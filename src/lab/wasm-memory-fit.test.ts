@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ARENA_CAPACITY_BYTES } from "../kernels/wasm/wasm-arena.ts";
-import { gemm } from "./benchmarks/gemm.ts";
-import { testWasmContext } from "./test-wasm-context.ts";
 import { fitThreads, threadsReducedNote } from "./wasm-memory-fit.ts";
 
 const MiB = 1024 * 1024;
@@ -26,17 +23,6 @@ describe("fitThreads", () => {
 
   it("rejects a requested count that is no thread count", () => {
     expect(() => fitThreads(perThread, 0, "test")).toThrow("invalid requested: 0");
-  });
-});
-
-describe("the GEMM's arena against the 1 GiB memory", () => {
-  const kernels = testWasmContext(1).kernels;
-  const bytes = (caseIndex: number) => (threads: number) =>
-    gemm.arenaBytes("gemm-f32-6x8-packed-wasmrelaxedsimd-threads", caseIndex, threads, kernels);
-
-  it("fits every case at 256 threads: 72 KiB of packed A per thread is small", () => {
-    for (let i = 0; i < gemm.cases.length; i++) expect(fitThreads(bytes(i), 256, gemm.id)).toBe(256);
-    expect(bytes(3)(256)).toBeLessThan(ARENA_CAPACITY_BYTES / 16);
   });
 });
 
