@@ -49,7 +49,7 @@ export interface Variant<P extends Params, I> {
   /**
    * Bytes `prepare` takes from the WebAssembly arena on `threads` threads, from the shapes alone
    * (arenaBytes of the lengths it allocates; `kernels` answers a kernel's own workspace size), so
-   * the runner knows before a run whether it fits. Absent: it takes none. declarations.test.ts
+   * the runner knows before a run whether it fits. Absent: it takes none. arena-bytes.test.ts
    * holds it to what prepare really takes.
    */
   arenaBytes?(params: P, threads: number, kernels: WasmKernels): number;

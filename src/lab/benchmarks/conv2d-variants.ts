@@ -192,7 +192,7 @@ type WinogradJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_winograd2x2_3x3_wasmre
 /** Bytes between the parts' Winograd workspaces: whole cache lines, so no two threads share one. */
 const CACHE_LINE_BYTES = 64;
 
-/** Bytes between the parts' Winograd workspaces: the kernel's workspace for this layer in whole cache lines. */
+/** The parts' workspace stride: the kernel's workspace for this layer, rounded up to whole cache lines. */
 function winogradWorkspaceStride(kernels: WasmKernels, s: ConvShape): number {
   const bytes = kernels.conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd_workspace_bytes(s.channels, s.width, s.filters, s.padding);
   return Math.ceil(bytes / CACHE_LINE_BYTES) * CACHE_LINE_BYTES;
