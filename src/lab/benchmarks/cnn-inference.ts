@@ -10,6 +10,7 @@ import { typescriptCnnKernels } from "../../model/cnn-kernels.ts";
 import { cnnGraph } from "../../model/cnn-onnx-graph.ts";
 import { initParams, paramLayout, paramViews } from "../../model/cnn-params.ts";
 import { workspaceFor, workspaceLayout } from "../../model/cnn-workspace.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark, type RunContext, type Variant } from "../benchmark.ts";
 import { ortVariant } from "../peer/ort-variants.ts";
 
@@ -47,6 +48,22 @@ function forwardRunner(ctx: RunContext): RunCnnJob<CnnForwardArgs> {
 }
 
 /**
+ * The CNN's sizes on `threads` threads. Split, a thread's band is ⌈images / threads⌉ images, and
+ * it never holds more than that at once: the same chunks as `batch` up to 4 threads, and 64
+ * threads' workspaces (4 images each instead of 64: 1.3 MB instead of 20) fit the 1 GiB memory.
+ */
+function cnnOptions(p: InferenceParams, threads: number, batch: number, split: boolean) {
+  const chunk = split ? Math.min(batch, Math.ceil(p.images / threads)) : batch;
+  return { capacity: p.images, chunk, maxParts: threads };
+}
+
+/** Arena bytes prepareNetwork takes: the CNN's blocks, or the dense layer's x, w and y. */
+function networkBytes(p: InferenceParams, threads: number, batch: number, split = false): number {
+  if (p.model === 0) return CnnInference.arenaBytes(cnnOptions(p, threads, batch, split));
+  return arenaBytes(p.images * DENSE.inputs, DENSE.inputs * DENSE.outputs, p.images * DENSE.outputs);
+}
+
+/**
  * The case's network in the shared memory. `batch` images per call on one thread; or, with
  * `split`, all the images in one call divided among ctx.threads threads (the CNN's threads
  * still take theirs `batch` at a time; the dense layer's threads each multiply their band at once).
@@ -55,11 +72,7 @@ function prepareNetwork(p: InferenceParams, input: InferenceInput, ctx: RunConte
   const { arena, kernels } = ctx.wasm;
   arena.reset();
   if (p.model === 0) {
-    // Split, a thread's band is ⌈images / threads⌉ images, and it never holds more than that at once:
-    // the same chunks as `batch` up to 4 threads, and 64 threads' workspaces (4 images each instead
-    // of 64: 1.3 MB instead of 20) fit the 1 GiB memory.
-    const chunk = split ? Math.min(batch, Math.ceil(p.images / ctx.threads)) : batch;
-    const net = new CnnInference(arena, { capacity: p.images, chunk, maxParts: ctx.threads, seed: 0 });
+    const net = new CnnInference(arena, { ...cnnOptions(p, ctx.threads, batch, split), seed: 0 });
     net.weights().set(input.weights);
     net.inputs().set(input.x);
     const runForward = forwardRunner(ctx);
@@ -95,6 +108,7 @@ function batched(batch: number, label: string): InferenceVariant {
     label,
     needsIsolation: true,
     prepare: (p, input, ctx) => prepareNetwork(p, input, { ...ctx, threads: 1 }, batch),
+    arenaBytes: (p) => networkBytes(p, 1, batch),
   };
 }
 
@@ -134,6 +148,7 @@ const threads: InferenceVariant = {
   needsIsolation: true,
   parallel: true,
   prepare: (p, input, ctx) => prepareNetwork(p, input, ctx, 64, true),
+  arenaBytes: (p, threads) => networkBytes(p, threads, 64, true),
 };
 
 /** The same CNN and weights as an ONNX model in onnxruntime-web, all the case's images in one batch per run. */

@@ -30,6 +30,15 @@ const SHAPE = cnnShape(MNIST_CNN);
 const batchLabel = (batch: number) => `batch ${batch}`;
 export const CLAIM_CASE = batchLabel(DEFAULT_TRAINING.batch);
 
+/** Seed of the case's digits. */
+const SEED = 20261124;
+/** The case's stored digits: twice the batch, so a batch draws from more images than it holds. */
+const digitsFor = (batch: number, seed: number) => encodeDigitStore(sevenSegmentDigits(2 * batch, seed));
+
+/** Arena bytes prepareStep's trainer takes on `threads` threads (its digits are the case's own). */
+const stepBytes = (p: TrainingParams, threads: number) =>
+  DigitTrainer.arenaBytes({ store: digitsFor(p.batch, SEED), batch: p.batch, maxThreads: threads });
+
 /**
  * A DigitTrainer in the shared memory whose `run` repeats one step from the same weights;
  * `typescriptPoolBackward` selects the code path before the max-pool gradient's WebAssembly kernel.
@@ -66,6 +75,7 @@ const single: TrainingVariant = {
   label: "(a) one thread: load the batch, then compute",
   needsIsolation: true,
   prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }),
+  arenaBytes: (p) => stepBytes(p, 1),
 };
 
 /** The profiling lesson's "before": (a) with the max-pool + ReLU gradient still in TypeScript. */
@@ -74,6 +84,7 @@ const singleTypescriptPool: TrainingVariant = {
   label: "(a) before: the max-pool gradient in TypeScript",
   needsIsolation: true,
   prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }, true),
+  arenaBytes: (p) => stepBytes(p, 1),
 };
 
 const prefetch: TrainingVariant = {
@@ -84,6 +95,7 @@ const prefetch: TrainingVariant = {
   // One thread computes, one loads: a third has nothing to do.
   maxThreads: 2,
   prepare: (p, input, ctx) => prepareStep("prefetch", p, input, ctx),
+  arenaBytes: stepBytes,
 };
 
 const dataParallel: TrainingVariant = {
@@ -92,6 +104,7 @@ const dataParallel: TrainingVariant = {
   needsIsolation: true,
   parallel: true,
   prepare: (p, input, ctx) => prepareStep("data-parallel", p, input, ctx),
+  arenaBytes: stepBytes,
 };
 
 export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
@@ -100,9 +113,9 @@ export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
   chapter: "/benchmarks/training/",
   cases: [16, DEFAULT_TRAINING.batch].map((batch) => ({ label: batchLabel(batch), params: { batch } })),
   caseAxis: "images per training step",
-  seed: 20261124,
+  seed: SEED,
   input({ batch }, seed) {
-    const store = encodeDigitStore(sevenSegmentDigits(2 * batch, seed));
+    const store = digitsFor(batch, seed);
     const next = mulberry32(seed + 1);
     const indices = Int32Array.from({ length: batch }, () => Math.floor(next() * store.count));
     return { store, spec: { indices, seed: seed + 2 } };

@@ -7,6 +7,7 @@ import type { DigitStore } from "./digit-store.ts";
 import type { LabPool } from "../pool/lab-pool-jobs.ts";
 import { DigitTrainer } from "./digit-trainer.ts";
 import { DEFAULT_TRAINING, type TrainingOptions } from "./training-options.ts";
+import { TEST_CHUNK } from "./training-memory.ts";
 
 /** What a run reports while it trains: a smoothed training loss, or a test accuracy. */
 export type TrainingProgress =
@@ -76,7 +77,7 @@ export function trainDigits(
     seed: o.seed,
     maxShift: DEFAULT_TRAINING.maxShift,
   });
-  const net = new CnnInference(wasm.arena, { capacity: data.test.count, chunk: 64, maxParts: o.workers, seed: o.seed });
+  const net = new CnnInference(wasm.arena, { capacity: data.test.count, chunk: TEST_CHUNK, maxParts: o.workers, seed: o.seed });
   normalizeDigits(data.test.pixels, net.inputs());
   const perEpoch = Math.floor(data.train.count / o.batch);
   const steps = perEpoch * o.epochs;
