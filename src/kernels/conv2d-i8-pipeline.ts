@@ -31,6 +31,20 @@ function bytes(arena: WasmArena, length: number): number {
   return arena.allocF32(Math.ceil(length / 4)).ptr;
 }
 
+/** Floats the arena hands out for `length` bytes (whole floats). */
+const floatsFor = (length: number) => Math.ceil(length / 4);
+
+/** Float lengths placeConvI8Weights takes from the arena, in its order (`kernels` knows the packed size). */
+export function convI8WeightsFloats(kernels: WasmKernels, s: ConvShape): number[] {
+  const packed = kernels.gemm_i8_4x8_wasmrelaxedsimd_packed_b_bytes(s.patch, s.filters);
+  return [floatsFor(s.filters * s.patch), floatsFor(packed), s.filters, s.filters];
+}
+
+/** Float lengths placeConvI8Scratch takes from the arena, in its order. */
+export function convI8ScratchFloats(s: ConvShape): number[] {
+  return [floatsFor(convSizes(s).input), s.batch, floatsFor(colI8Bytes(s)), s.cols * s.filters];
+}
+
 /** Quantizes w (F, C, kH, kW) per filter, transposes and packs it, and copies b, into the arena. */
 export function placeConvI8Weights(kernels: WasmKernels, arena: WasmArena, s: ConvShape, w: Float32Array, b: Float32Array): ConvI8Weights {
   const qw = quantizeFiltersI8(s, w);

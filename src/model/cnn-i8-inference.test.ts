@@ -40,6 +40,19 @@ describe.each(Object.keys(BUILDS) as WasmIsa[])("%s CnnInferenceI8", (isa) => {
     });
   }
 
+  it("takes from the arena exactly the bytes arenaBytes declares", () => {
+    for (const [config, capacity, chunk] of [
+      [MNIST_CNN, 256, 64],
+      [ODD, 7, 3],
+    ] as const) {
+      const kernels = instantiateKernels(BUILDS[isa], createSharedMemory(16));
+      const arena = new WasmArena(kernels.memory, kernels);
+      const weights = new Float32Array(paramLayout(cnnShape(config)).count);
+      new CnnInferenceI8(kernels, arena, { config, capacity, chunk, weights });
+      expect(arena.top - arena.base).toBe(CnnInferenceI8.arenaBytes(kernels, { config, capacity, chunk }));
+    }
+  });
+
   it("rejects a bad image count with a message", () => {
     const s = cnnShape(MNIST_CNN);
     const kernels = instantiateKernels(BUILDS[isa], createSharedMemory(16));

@@ -1,8 +1,16 @@
 import { convShape, type ConvParams, type ConvShape } from "../kernels/conv-shape.ts";
-import { conv2dI8, placeConvI8Scratch, placeConvI8Weights, type ConvI8Scratch, type ConvI8Weights } from "../kernels/conv2d-i8-pipeline.ts";
+import {
+  conv2dI8,
+  convI8ScratchFloats,
+  convI8WeightsFloats,
+  placeConvI8Scratch,
+  placeConvI8Weights,
+  type ConvI8Scratch,
+  type ConvI8Weights,
+} from "../kernels/conv2d-i8-pipeline.ts";
 import { QMAX_A, QMAX_B, quantizeColumnsI8 } from "../kernels/quantize-i8.ts";
 import type { WasmKernels } from "../kernels/wasm/kernels-wasm.ts";
-import type { F32Block, WasmArena } from "../kernels/wasm/wasm-arena.ts";
+import { arenaBytes, type F32Block, type WasmArena } from "../kernels/wasm/wasm-arena.ts";
 import { cnnShape, conv1Params, conv2Params, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
 import { paramLayout, paramViews } from "./cnn-params.ts";
 
@@ -56,7 +64,30 @@ export class CnnInferenceI8 {
   readonly #p2Scales: number;
   readonly #cq: number;
 
-  /** Allocates everything in `arena` (which must not be reset while this is in use). */
+  /** Bytes the constructor takes from the arena with these options (`kernels` knows the packed weights' size). */
+  static arenaBytes(kernels: WasmKernels, o: Omit<CnnInferenceI8Options, "weights">): number {
+    const s = cnnShape(o.config ?? MNIST_CNN);
+    const layer = (params: ConvParams) => [...convI8WeightsFloats(kernels, convShape(params)), ...convI8ScratchFloats(convShape(params))];
+    const packedDense = kernels.gemm_i8_4x8_wasmrelaxedsimd_packed_b_bytes(s.dense, s.classes);
+    return arenaBytes(
+      ...layer(conv1Params(s, o.chunk)),
+      ...layer(conv2Params(s, o.chunk)),
+      Math.ceil((s.dense * s.classes) / 4),
+      Math.ceil(packedDense / 4),
+      s.classes,
+      o.chunk * s.conv1Out,
+      o.chunk * s.pool1Out,
+      o.chunk * s.conv2Out,
+      o.chunk * s.dense,
+      Math.ceil((o.chunk * s.dense) / 4),
+      o.chunk,
+      o.chunk * s.classes,
+      o.capacity * s.input,
+      o.capacity * s.classes,
+    );
+  }
+
+  /** Allocates everything in `arena` (which must not be reset while this is in use); arenaBytes says how much. */
   constructor(kernels: WasmKernels, arena: WasmArena, o: CnnInferenceI8Options) {
     for (const name of ["capacity", "chunk"] as const) {
       if (!Number.isInteger(o[name]) || o[name] < 1) throw new RangeError(`invalid ${name}: ${o[name]} (expected an integer ≥ 1)`);

@@ -125,6 +125,8 @@ const batch256 = batched(IMAGES, `One batch of ${IMAGES}`);
  * the float variants' tolerance must not be widened to admit. What that error costs in accuracy is
  * measured on the trained network and the MNIST test digits (scripts/trained-cnn-accuracy.test.ts).
  */
+/** The int8 network's sizes: all the case's images, 64 at a time. */
+const int8Options = (p: InferenceParams) => ({ capacity: p.images, chunk: 64 });
 const int8: InferenceVariant = {
   id: "infer-i8-batch64-wasmrelaxedsimd",
   label: "int8 (per-channel weights), batches of 64",
@@ -133,7 +135,7 @@ const int8: InferenceVariant = {
   prepare(p, { x, weights }, ctx) {
     const { arena, kernels } = ctx.wasm;
     arena.reset();
-    const net = new CnnInferenceI8(kernels, arena, { capacity: p.images, chunk: 64, weights });
+    const net = new CnnInferenceI8(kernels, arena, { ...int8Options(p), weights });
     net.inputs().set(x);
     return {
       run: () => net.run(p.images),
@@ -141,6 +143,7 @@ const int8: InferenceVariant = {
       expected: cnnForwardI8Ref(CNN_SHAPE, paramViews(CNN_PARAMS, weights), x, p.images),
     };
   },
+  arenaBytes: (p, _threads, kernels) => CnnInferenceI8.arenaBytes(kernels, int8Options(p)),
 };
 const threads: InferenceVariant = {
   id: "infer-f32-split-wasmrelaxedsimd-threads",
