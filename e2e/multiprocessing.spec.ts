@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { fileURLToPath } from "node:url";
 import { collectErrors } from "./console-errors.ts";
+import { expectRefusedPastBound, expectThreadsNotePast } from "./thread-count-field.ts";
 
 /** Part 4's islands that are not registered benchmarks; the benchmarks run in benchmarks.spec.ts. */
 
@@ -48,12 +49,18 @@ test("shared tiles: workers fill one image, it is drawn, and no worker outlives 
   });
   await expect(status).toHaveText("Cancelled: the workers were stopped.");
   await expectWorkersBackTo(page, before);
-  await tiles.getByLabel("Workers", { exact: true }).fill("0");
-  await tiles.getByRole("button", { name: "Draw" }).click();
+  const workers = tiles.getByLabel("Workers", { exact: true });
+  const draw = tiles.getByRole("button", { name: "Draw" });
+  await workers.fill("0");
+  await draw.click();
   await expect(tiles.getByRole("alert")).toContainText("Workers must be a whole number from 1 to");
-  await tiles.getByLabel("Workers", { exact: true }).fill("1");
-  await tiles.getByRole("button", { name: "Draw" }).click();
+  await expectRefusedPastBound(tiles, workers, "Workers", draw);
+  // More workers than the browser reports: the note says so, and every one of them draws.
+  const reported = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expectThreadsNotePast(tiles, workers, reported, 1, reported + 1);
+  await draw.click();
   await expect(status).toContainText(`All ${TILES} tiles drawn`, { timeout: 60_000 });
+  expect((await tiles.getAttribute("data-tiles-by-worker"))!.split(",")).toHaveLength(reported + 1);
   await expectWorkersBackTo(page, before);
   expect(errors).toEqual([]);
 });
@@ -85,9 +92,20 @@ test("histogram race: plain increments lose counts, Atomics.add loses none, work
     `lost counts in each run: ${lostPlain.join(", ")}`,
   ).toBe(true);
 
-  await race.getByLabel("Workers", { exact: true }).fill("1");
-  await race.getByRole("button", { name: "Run the race" }).click();
+  const workers = race.getByLabel("Workers", { exact: true });
+  const run = race.getByRole("button", { name: "Run the race" });
+  await workers.fill("1");
+  await run.click();
   await expect(race.getByRole("alert")).toContainText("Workers must be a whole number from 2 to");
+  await expectRefusedPastBound(race, workers, "Workers", run, 2);
+  // More workers than the browser reports: the note says so, and Atomics.add still loses nothing.
+  const reported = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expectThreadsNotePast(race, workers, reported, 2, reported + 1);
+  await run.click();
+  await expect(race.getByRole("status")).toContainText("Done:", { timeout: 60_000 });
+  await expect(race.getByRole("alert")).toBeHidden();
+  await expect(race.locator("tbody tr").nth(1)).toHaveAttribute("data-lost", "0");
+  await expectWorkersBackTo(page, before);
   expect(errors).toEqual([]);
 });
 

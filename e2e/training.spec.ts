@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEFAULT_RUN_BUDGET_SECONDS, TARGET_ACCURACY } from "../src/lab/training/training-options.ts";
 import { collectErrors } from "./console-errors.ts";
+import { expectThreadsNotePast } from "./thread-count-field.ts";
 
 /**
  * The live training run on /benchmarks/training/: the default run reaches the target accuracy on
@@ -48,10 +49,9 @@ test("bad settings get a clear message, and the page keeps working", async ({ pa
   await page.goto(PAGE);
   const run = island(page);
   const alert = run.getByRole("alert");
-  const hardware = await page.evaluate(() => navigator.hardwareConcurrency);
   const cases: [string, string, RegExp][] = [
     ["Batch size", "0", /invalid batch size: 0 \(expected a whole number from 1 to/],
-    ["Workers (K)", String(hardware + 1), new RegExp(`invalid workers: ${hardware + 1} \\(expected a whole number from 1 to ${hardware}`)],
+    ["Workers (K)", "257", /invalid workers: 257 \(expected a whole number from 1 to 256, the most threads a run may use\)/],
     ["Learning rate", "abc", /invalid learning rate: NaN \(expected a positive number/],
     ["Learning rate", "-0.5", /invalid learning rate: -0.5/],
   ];
@@ -71,6 +71,17 @@ test("bad settings get a clear message, and the page keeps working", async ({ pa
     timeout: 30_000,
   });
   await expect(run).toHaveAttribute("data-state", "error");
+  // More workers than the WebAssembly memory holds workspaces for: refused, naming the most that fit.
+  await page.reload();
+  await setField(page, "Workers (K)", "64");
+  await run.getByRole("button", { name: "Train" }).click();
+  await expect(alert).toHaveText(
+    /invalid workers: 64 \(64 workers need [\d,.]+ MiB of WebAssembly memory with batch 64; at most \d+ fit\)/,
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(run).toHaveAttribute("data-state", "error");
   expect(errors).toEqual([]);
 });
 
@@ -79,6 +90,9 @@ test("Cancel stops a run and its workers, and a new run starts cleanly", async (
   await page.goto(PAGE);
   const run = island(page);
   const before = page.workers().length;
+  // One worker more than the browser reports: the note says so, and both runs train.
+  const reported = await page.evaluate(() => navigator.hardwareConcurrency);
+  await expectThreadsNotePast(run, run.getByLabel("Workers (K)", { exact: true }), reported, 1, reported + 1);
   for (let attempt = 0; attempt < 2; attempt++) {
     await run.getByRole("button", { name: "Train" }).click();
     await expect(run.getByRole("status")).toContainText(/step \d+ of \d+/, { timeout: 60_000 });

@@ -14,6 +14,7 @@ import { benchmarks, selectBenchmarks } from "../src/lab/registry.ts";
 import { toCsv, toLatex, toMarkdown } from "../src/lab/results-formats.ts";
 import type { ResultsV1 } from "../src/lab/results.ts";
 import { MAX_RUN_THREADS, threadsNote } from "../src/lab/run-threads.ts";
+import { threadsReducedNote } from "../src/lab/wasm-memory-fit.ts";
 import { chromiumLaunchOptions } from "./chromium.ts";
 import { staleBuildCause } from "./stale-build.ts";
 
@@ -88,6 +89,8 @@ try {
         { id: bench.id, options: { quick: values.quick, threads, browserFlags: launch.args ?? [] } },
       )
       .finally(stopEcho);
+    // A case whose threads did not all fit in the WebAssembly memory ran on fewer: say so here too.
+    for (const r of doc.threadsReduced ?? []) console.log(`  ${bench.id}: ${threadsReducedNote(r)}`);
     docs.push(doc);
   }
   // A page cannot know the CPU; the CLI runs on the same machine as its browser, so it can.
@@ -98,6 +101,7 @@ try {
     results: docs.flatMap((d) => d.results),
     claims: docs.flatMap((d) => d.claims),
     skipped: docs.flatMap((d) => d.skipped),
+    ...(docs.some((d) => d.threadsReduced) ? { threadsReduced: docs.flatMap((d) => d.threadsReduced ?? []) } : {}),
     baselines: Object.fromEntries(selected.map((b) => [b.id, b.baseline])),
   };
   const markdown = toMarkdown(merged);

@@ -24,7 +24,10 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["quantize_rows", "quantize_columns", "quantized_matmul", "error_bound", "quantization_error"]
+from .im2col import _check_geometry, _check_weights, im2col
+
+__all__ = ["quantize_rows", "quantize_columns", "quantized_matmul", "quantized_conv2d", "error_bound",
+           "quantization_error"]
 
 QMAX_A = 127
 QMAX_B = 63
@@ -68,6 +71,28 @@ def quantized_matmul(a, b, qmax_b=QMAX_B):
     acc = qa.astype(np.int32) @ qb.astype(np.int32)   # int32 accumulation: no overflow
     return acc.astype(np.float32) * (sa[:, None] * sb[None, :])
 # [end:quantized_matmul]
+
+
+# [start:quantized_conv2d]
+def quantized_conv2d(x, w, b=None, stride=1, padding=0, qmax_w=QMAX_B):
+    """A convolution the int8 way, as the site's conv2d-i8-im2col-gemm-ref does it: each image with
+    one scale (per tensor), each filter with its own (per output channel), im2col of the int8
+    images, int32 sums, then out = sum * s_x[n] * s_w[f] + b[f], NCHW float32."""
+    x = np.asarray(x, dtype=np.float32)
+    w = np.asarray(w, dtype=np.float32)
+    F, kH, kW = _check_weights(x, w, b)
+    N, _, _, _, H_out, W_out = _check_geometry(x.shape, (kH, kW), stride, padding,
+                                               kernel_name="w's kernel")
+    qx, sx = quantize_rows(x.reshape(N, -1), QMAX_A)        # activations: one scale per image
+    qw, sw = quantize_rows(w.reshape(F, -1), qmax_w)        # weights: one scale per filter
+    col = im2col(qx.reshape(x.shape), (kH, kW), stride, padding)   # int8; padding stays 0
+    acc = col.astype(np.int32) @ qw.astype(np.int32).T      # (N*H'*W', F), exact int32 sums
+    scale = np.repeat(sx, H_out * W_out)[:, None] * sw[None, :]    # s_x of the row's image * s_w[f]
+    out = acc.astype(np.float32) * scale
+    if b is not None:
+        out += np.asarray(b, dtype=np.float32)
+    return np.ascontiguousarray(out.reshape(N, H_out, W_out, F).transpose(0, 3, 1, 2))
+# [end:quantized_conv2d]
 
 
 # [start:error]

@@ -1,5 +1,6 @@
 import { findPart } from "./find-part.ts";
 import { pageMessages } from "./i18n/messages.ts";
+import { bindThreadCount } from "./thread-count.ts";
 import type { ResultsHost, ResultsPanel } from "./results/results-panel.ts";
 
 /**
@@ -49,11 +50,12 @@ export abstract class RunIsland extends HTMLElement {
     return panel;
   }
 
-  /** Presets the count field `field` to `preset`, at most `max` (the hardware threads by default). */
-  protected presetCount(field: string, preset: number, max = navigator.hardwareConcurrency): void {
-    const input = this.find<HTMLInputElement>(field);
-    input.max = String(max);
-    input.value = String(preset);
+  /**
+   * Presets the thread or worker count field `field` to `preset`; it accepts up to MAX_RUN_THREADS,
+   * and the island's "threads-note" part (ThreadsNote.astro) explains a count past the reported cores.
+   */
+  protected threadCount(field: string, preset: number): void {
+    bindThreadCount(this.find<HTMLInputElement>(field), this.find("threads-note"), preset);
   }
 
   /**

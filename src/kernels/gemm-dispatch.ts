@@ -1,7 +1,7 @@
 import { gemmF32IkjTs } from "./gemm-f32-ikj-ts.ts";
 import { checkGemm, type GemmShape } from "./gemm-shape.ts";
 import { kernelPoolJobs, type KernelPoolJobs } from "./pool/kernel-jobs.ts";
-import { gemmPackedWorkspaceBytes } from "./pool/gemm-f32-packed-job.ts";
+import { gemmPackedArenaBytes, gemmPackedWorkspaceBytes } from "./pool/gemm-f32-packed-job.ts";
 import { runOnOneThread, type JobRunner } from "./pool/pool-job.ts";
 import { GEMM_F32_MR, type WasmKernels } from "./wasm/kernels-wasm.ts";
 import type { WasmArena } from "./wasm/wasm-arena.ts";
@@ -77,6 +77,11 @@ export interface GemmEnvironment {
 /** A product planned for one shape: the backend chosen, its buffers placed; `run` multiplies. */
 export interface GemmPlan extends GemmChoice {
   run(a: Float32Array, b: Float32Array, c: Float32Array): void;
+}
+
+/** Arena bytes planGemm reserves for `choice`: none for the TypeScript backend. */
+export function gemmPlanArenaBytes(s: GemmShape, choice: GemmChoice): number {
+  return choice.backend === "ts" ? 0 : gemmPackedArenaBytes(s.m, s.n, s.k, choice.threads);
 }
 
 /**

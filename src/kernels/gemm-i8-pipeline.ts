@@ -1,7 +1,7 @@
 import { splitRows } from "./pool/pool-control.ts";
 import type { WasmKernels } from "./wasm/kernels-wasm.ts";
 import type { GemmShape } from "./gemm-shape.ts";
-import type { WasmArena } from "./wasm/wasm-arena.ts";
+import { arenaBytes, type WasmArena } from "./wasm/wasm-arena.ts";
 import { QMAX_A, QMAX_B, quantizeColumnsI8 } from "./quantize-i8.ts";
 import type { ArgType } from "./pool/job-args.ts";
 
@@ -62,6 +62,12 @@ export function gemmI8PipelinePart(
   kernels.quantize_f32_i8_rows_wasmsimd(rows, k, x + start * k * 4, k, band.q, k, band.scales, QMAX_A);
   kernels.gemm_i8_4x8_wasmrelaxedsimd(rows, n, k, band.q, k, packed, band.cq, n);
   kernels.dequantize_i32_f32_wasmsimd(rows, n, band.cq, n, band.scales, colScales, c + start * n * 4, n);
+}
+
+/** Arena bytes placeGemmI8Pipeline takes for shape s (`kernels` knows the packed B's size). */
+export function gemmI8PipelineArenaBytes(kernels: WasmKernels, { m, n, k }: GemmShape): number {
+  const bytes = (length: number) => Math.ceil(length / 4);
+  return arenaBytes(m * k, bytes(k * n), bytes(kernels.gemm_i8_4x8_wasmrelaxedsimd_packed_b_bytes(k, n)), n, m * n, bytes(m * k), m, m * n);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { WasmKernels } from "../kernels/wasm/kernels-wasm.ts";
 import type { WasmContext } from "./wasm-context.ts";
 import type { Claim } from "./claims.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
@@ -21,9 +22,11 @@ export interface PreparedRun {
   run(): void | Promise<void>;
   output(): Float32Array;
   /**
-   * Set by a probe whose output is not the benchmark's result — the compute peak in the GEMM
-   * benchmark does the case's FLOPs on no data — to what its output must be instead, exactly
-   * (tolerance 0). Absent: the output is checked against the benchmark's reference and tolerance.
+   * Set by a variant whose output is not the benchmark's result — a probe: the compute peak in the
+   * GEMM benchmark does the case's FLOPs on no data; or another computation: the int8 network of
+   * the inference benchmark, whose logits differ from the float ones by its quantization error — to
+   * what its output must be instead, exactly (tolerance 0). Absent: the output is checked against
+   * the benchmark's reference and tolerance.
    */
   expected?: Float32Array;
   /** Frees what prepare allocated outside the JavaScript heap (a library's tensors); called last. */
@@ -45,6 +48,13 @@ export interface Variant<P extends Params, I> {
   cases?: readonly string[];
   /** Allocates and fills everything the run needs, outside the timed region (may load a library). */
   prepare(params: P, input: I, ctx: RunContext): PreparedRun | Promise<PreparedRun>;
+  /**
+   * Bytes `prepare` takes from the WebAssembly arena on `threads` threads, from the shapes alone
+   * (arenaBytes of the lengths it allocates; `kernels` answers a kernel's own workspace size), so
+   * the runner knows before a run whether it fits. Absent: it takes none. arena-bytes.test.ts
+   * holds it to what prepare really takes.
+   */
+  arenaBytes?(params: P, threads: number, kernels: WasmKernels): number;
 }
 
 export interface BenchmarkCase<P extends Params> {
@@ -96,6 +106,8 @@ export interface Benchmark {
   baseline: string;
   variants: readonly Pick<Variant<Params, unknown>, "id" | "label" | "parallel" | "needsIsolation" | "maxThreads" | "cases">[];
   claims: readonly Claim[];
+  /** Bytes variant `variantId` takes from the WebAssembly arena on case `caseIndex` at `threads` threads (Variant.arenaBytes; 0 when it takes none). */
+  arenaBytes(variantId: string, caseIndex: number, threads: number, kernels: WasmKernels): number;
   /**
    * Builds one case's input and reference, and prepares variants on it. A bad case index throws
    * at once; the promise waits for the input.
@@ -129,6 +141,11 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
     const unknown = v.cases?.find((label) => !d.cases.some((c) => c.label === label));
     if (unknown !== undefined) throw new RangeError(`invalid variant ${v.id}: unknown case ${unknown}`);
   }
+  const caseAt = (caseIndex: number) => {
+    const c = d.cases[caseIndex];
+    if (!c) throw new RangeError(`invalid case: ${caseIndex} (benchmark ${d.id} has ${d.cases.length})`);
+    return c;
+  };
   return {
     id: d.id,
     title: d.title,
@@ -146,9 +163,13 @@ export function defineBenchmark<P extends Params, I>(d: BenchmarkDeclaration<P, 
       cases,
     })),
     claims: d.claims.map((claim) => ({ ...claim, bench: d.id })),
+    arenaBytes(variantId, caseIndex, threads, kernels) {
+      const v = d.variants.find((x) => x.id === variantId);
+      if (!v) throw new RangeError(`invalid variant: ${variantId} is not a variant of ${d.id}`);
+      return v.arenaBytes?.(caseAt(caseIndex).params, threads, kernels) ?? 0;
+    },
     instantiate(caseIndex) {
-      const c = d.cases[caseIndex];
-      if (!c) throw new RangeError(`invalid case: ${caseIndex} (benchmark ${d.id} has ${d.cases.length})`);
+      const c = caseAt(caseIndex);
       return Promise.resolve(d.input(c.params, d.seed)).then((input) => ({
         params: c.params,
         flops: d.flops(c.params),

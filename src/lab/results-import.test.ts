@@ -88,6 +88,18 @@ describe("parseResults accepts real documents", () => {
     expect(Object.keys(doc)).toEqual(["schema", "env", "results", "claims", "skipped"]); // "note" dropped
   });
 
+  it("keeps the runs that fell back to fewer threads for memory", () => {
+    const reduced = {
+      variant: "conv2d-f32-im2col-numpy",
+      case: "c",
+      requested: 256,
+      threads: 92,
+      bytesNeeded: 2e9,
+      bytesAvailable: 1073740800,
+    };
+    expect(parseResults(nativeWith((d) => (d.threadsReduced = [reduced]))).threadsReduced).toEqual([reduced]);
+  });
+
   it("keeps the baseline a file names for each benchmark", () => {
     const doc = parseResults(nativeWith((d) => (d.baselines = { "conv2d-im2col": "conv2d-f32-im2col-numpy" })));
     expect(doc.baselines).toEqual({ "conv2d-im2col": "conv2d-f32-im2col-numpy" });
@@ -227,6 +239,11 @@ describe("parseResults refuses bad files, naming the offending path", () => {
       "a baseline of a benchmark not in the file",
       nativeWith((d) => (d.baselines = { gemm: "conv2d-f32-im2col-numpy" })),
       'baselines.gemm: the file has no result of variant "conv2d-f32-im2col-numpy" for benchmark "gemm"',
+    ],
+    [
+      "a memory fallback to no thread",
+      nativeWith((d) => (d.threadsReduced = [{ variant: "v", case: "c", requested: 4, threads: 0, bytesNeeded: 1, bytesAvailable: 1 }])),
+      "threadsReduced[0].threads: expected an integer ≥ 1, got 0",
     ],
     [
       "a baseline that is not text",

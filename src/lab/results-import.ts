@@ -1,3 +1,4 @@
+import type { ThreadsReduced } from "./wasm-memory-fit.ts";
 import type { ClaimResult, ClaimStatus } from "./claims.ts";
 import { LEGACY_KERNEL_ISAS, LEGACY_VARIANT_IDS, LEGACY_VARIANT_IDS_BY_BENCH } from "./legacy-variant-ids.ts";
 import { RESULTS_SCHEMA, type EnvV1, type NativeEnv, type ResultV1, type ResultsV1 } from "./results.ts";
@@ -298,6 +299,9 @@ export function parseResults(text: string, limits: ImportLimits = IMPORT_LIMITS)
   if (schema !== RESULTS_SCHEMA) fail("schema", `"${RESULTS_SCHEMA}"`, schema);
   const results = r.array(r.field(o, "results"), "results", limits.maxEntries, (x, p) => readResult(r, x, p));
   const baselines = r.optional(r.field(o, "baselines"), "baselines", (x, p) => readBaselines(r, x, p, results));
+  const threadsReduced = r.optional(r.field(o, "threadsReduced"), "threadsReduced", (x, p) =>
+    r.array(x, p, limits.maxEntries, (y, q) => readThreadsReduced(r, y, q)),
+  );
   return {
     schema: RESULTS_SCHEMA,
     env: readEnv(r, r.field(o, "env"), "env"),
@@ -310,7 +314,21 @@ export function parseResults(text: string, limits: ImportLimits = IMPORT_LIMITS)
         reason: r.string(r.field(s, "reason"), `${p}.reason`),
       };
     }),
+    ...(threadsReduced ? { threadsReduced } : {}),
     ...(baselines ? { baselines } : {}),
+  };
+}
+
+/** A run that fell back to fewer threads for memory: who, how many instead of how many, and the bytes. */
+function readThreadsReduced(r: Reader, v: unknown, path: string): ThreadsReduced {
+  const o = r.object(v, path);
+  return {
+    variant: currentVariant(undefined, r.string(r.field(o, "variant"), `${path}.variant`)),
+    case: r.string(r.field(o, "case"), `${path}.case`),
+    requested: r.integer(r.field(o, "requested"), `${path}.requested`, 1),
+    threads: r.integer(r.field(o, "threads"), `${path}.threads`, 1),
+    bytesNeeded: r.integer(r.field(o, "bytesNeeded"), `${path}.bytesNeeded`, 0),
+    bytesAvailable: r.integer(r.field(o, "bytesAvailable"), `${path}.bytesAvailable`, 0),
   };
 }
 

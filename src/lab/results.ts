@@ -1,3 +1,4 @@
+import type { ThreadsReduced } from "./wasm-memory-fit.ts";
 import type { Params } from "./benchmark.ts";
 import type { ClaimResult } from "./claims.ts";
 
@@ -82,6 +83,11 @@ export interface ResultsV1 {
   claims: ClaimResult[];
   /** Variants that could not run here, and why (e.g. no cross-origin isolation). */
   skipped: { variant: string; reason: string }[];
+  /**
+   * Variants and cases that ran on fewer threads than asked, because the WebAssembly memory could
+   * not hold more (absent when none did; wasm-memory-fit.ts).
+   */
+  threadsReduced?: ThreadsReduced[];
   /**
    * The variant each benchmark's speedups are relative to, by benchmark id: the site's baseline in
    * a browser run, the companion's own in a native one. Files written before this field existed

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { defineBenchmark, threadCounts, type Params } from "./benchmark.ts";
+import { defineBenchmark, threadCounts, type Params, type Variant } from "./benchmark.ts";
 import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress } from "./run-benchmark.ts";
 import { MAX_RUN_THREADS } from "./run-threads.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
+import { testWasmContext } from "./test-wasm-context.ts";
+import { ARENA_CAPACITY_BYTES } from "../kernels/wasm/wasm-arena.ts";
 
 /** A tiny benchmark: sum of squares, a right variant, a wrong one, and one that needs isolation. */
 const squares = defineBenchmark<Params & { n: number }, Float32Array>({
@@ -181,6 +183,13 @@ describe("runBenchmark", () => {
     );
   });
 
+  it("takes a memory budget up to what the WebAssembly memory holds", () => {
+    expect(() => checkRunOptions({ quick: true, threads: 2, memoryBytes: 1 << 20 }, 2)).not.toThrow();
+    expect(() => checkRunOptions({ quick: true, threads: 2, memoryBytes: ARENA_CAPACITY_BYTES }, 2)).not.toThrow();
+    expect(() => checkRunOptions({ quick: true, threads: 2, memoryBytes: ARENA_CAPACITY_BYTES + 1 }, 2)).toThrow(/invalid memoryBytes/);
+    expect(() => checkRunOptions({ quick: true, threads: 2, memoryBytes: 0 }, 2)).toThrow(/invalid memoryBytes: 0/);
+  });
+
   it("runs only the cases and variants asked for, and refuses ones it does not have", async () => {
     const doc = await runBenchmark(squares, { quick: true, threads: 1, cases: [1], variants: ["squares-loop"] }, {}, () => {});
     expect(doc.results.map((r) => `${r.variant} ${r.case}`)).toEqual(["squares-loop n=256"]);
@@ -233,8 +242,16 @@ describe("variant options", () => {
       return { run: () => out.set(x), output: () => out, dispose: () => void log.push(`${name}@${ctx.threads}`) };
     },
   });
-  const declare = (log: string[]) =>
-    defineBenchmark<Params & { n: number }, Float32Array>({
+  type Copies = Params & { n: number };
+  const declare = (
+    log: string[],
+    variants: Variant<Copies, Float32Array>[] = [
+      { id: "copy", label: "copy", ...copy(log, "copy") },
+      { id: "copy-small", label: "only small", cases: ["small"], ...copy(log, "copy-small") },
+      { id: "copy-capped", label: "at most 2 threads", parallel: true, maxThreads: 2, ...copy(log, "copy-capped") },
+    ],
+  ) =>
+    defineBenchmark<Copies, Float32Array>({
       id: "copies",
       title: "Copies",
       chapter: "/test/",
@@ -249,11 +266,7 @@ describe("variant options", () => {
       baseline: "copy",
       flops: ({ n }) => n,
       tolerance: () => 0,
-      variants: [
-        { id: "copy", label: "copy", ...copy(log, "copy") },
-        { id: "copy-small", label: "only small", cases: ["small"], ...copy(log, "copy-small") },
-        { id: "copy-capped", label: "at most 2 threads", parallel: true, maxThreads: 2, ...copy(log, "copy-capped") },
-      ],
+      variants,
       claims: [],
     });
 
@@ -281,6 +294,35 @@ describe("variant options", () => {
     const pool: LabPool = { maxThreads: 64, run: () => expect.unreachable("no job runs on this pool") };
     const doc = await runBenchmark(declare(log), { quick: true, threads: 64, cases: [0], threadCounts: [8, 64] }, { pool }, () => {});
     expect(doc.results.map((r) => `${r.variant}@${r.threads}`)).toEqual(["copy@1", "copy-small@1", "copy-capped@2"]);
+  });
+
+  it("runs a case whose threads do not all fit in the memory on the most that do, and records it; refuses one where one thread does not fit", async () => {
+    const log: string[] = [];
+    const MiB = 1024 * 1024;
+    // A parallel variant that takes n MiB of the arena per thread: 8 threads of the small case fit
+    // in 256 MiB (64 MiB), 4 of the large one (256 MiB; 5 would take 320).
+    const memoryHungry = declare(log, [
+      { id: "copy", label: "copy", ...copy(log, "copy") },
+      {
+        id: "copy-hungry",
+        label: "n MiB per thread",
+        parallel: true,
+        arenaBytes: ({ n }, threads) => n * MiB * threads,
+        ...copy(log, "copy-hungry"),
+      },
+    ]);
+    const pool: LabPool = { maxThreads: 8, run: () => expect.unreachable("no job runs on this pool") };
+    const wasm = testWasmContext(1);
+    const doc = await runBenchmark(memoryHungry, { quick: true, threads: 8, memoryBytes: 256 * MiB }, { pool, wasm }, () => {});
+    const hungry = (kase: string) => doc.results.filter((r) => r.variant === "copy-hungry" && r.case === kase).map((r) => r.threads);
+    expect(hungry("small")).toEqual([1, 2, 4, 8]);
+    expect(hungry("large")).toEqual([1, 2, 4]);
+    expect(doc.threadsReduced).toEqual([
+      { variant: "copy-hungry", case: "large", requested: 8, threads: 4, bytesNeeded: 8 * 64 * MiB, bytesAvailable: 256 * MiB },
+    ]);
+    await expect(runBenchmark(memoryHungry, { quick: true, threads: 8, memoryBytes: 32 * MiB }, { pool, wasm }, () => {})).rejects.toThrow(
+      "copies: copy-hungry on large needs 64.0 MiB of WebAssembly memory even on 1 thread, more than the 32.0 MiB the run can have (a WebAssembly memory holds 1 GiB at most): it cannot run here",
+    );
   });
 
   it("rejects a case filter that names no case", () => {

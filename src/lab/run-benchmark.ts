@@ -9,6 +9,9 @@ import { MAX_RUN_THREADS } from "./run-threads.ts";
 import { isNoisy, summarize } from "./stats.ts";
 import { FULL_PLAN, QUICK_PLAN, measureSteady } from "./timing.ts";
 import type { WasmContext } from "./wasm-context.ts";
+import { fitThreads, type ThreadsReduced } from "./wasm-memory-fit.ts";
+import type { WasmKernels } from "../kernels/wasm/kernels-wasm.ts";
+import { ARENA_CAPACITY_BYTES } from "../kernels/wasm/wasm-arena.ts";
 
 export interface RunOptions {
   /** Fewer, shorter samples: for tests and a first look. */
@@ -26,6 +29,13 @@ export interface RunOptions {
    * (1, 2, 4 … up to `threads` when absent): e2e times 64 threads alone.
    */
   threadCounts?: readonly number[];
+  /**
+   * Most bytes of WebAssembly memory the run's data may take (at most, and by default,
+   * ARENA_CAPACITY_BYTES: the 1 GiB memory less the kernels' own). A variant whose thread count
+   * needs more runs on the most threads that fit (results' threadsReduced says so); e2e sets less
+   * to see that happen on a machine where every case fits.
+   */
+  memoryBytes?: number;
 }
 
 export interface RunProgress {
@@ -55,6 +65,9 @@ export function checkRunOptions(o: RunOptions, hardwareConcurrency: number): voi
       `invalid threads: ${o.threads} (expected 1 to ${MAX_RUN_THREADS}; this browser reports ${hardwareConcurrency} cores)`,
     );
   }
+  if (o.memoryBytes !== undefined && !(Number.isInteger(o.memoryBytes) && o.memoryBytes > 0 && o.memoryBytes <= ARENA_CAPACITY_BYTES)) {
+    throw new RangeError(`invalid memoryBytes: ${o.memoryBytes} (expected an integer from 1 to ${ARENA_CAPACITY_BYTES})`);
+  }
 }
 
 interface Task {
@@ -73,6 +86,7 @@ export async function runBenchmark(
   checkSelection(bench, options);
   const plan = options.quick ? QUICK_PLAN : FULL_PLAN;
   const skipped: ResultsV1["skipped"] = [];
+  const threadsReduced: ThreadsReduced[] = [];
   const tasks: Task[] = [];
   for (const v of bench.variants) {
     if (options.variants && !options.variants.includes(v.id)) continue;
@@ -81,16 +95,17 @@ export async function runBenchmark(
       continue;
     }
     const most = Math.min(options.threads, resources.pool?.maxThreads ?? 1, v.maxThreads ?? Infinity);
-    const counts = !v.parallel
-      ? [1]
-      : options.threadCounts
-        ? [...new Set(options.threadCounts.map((t) => Math.min(t, most)))]
-        : threadCounts(most);
+    const counts = (upTo: number) =>
+      !v.parallel ? [1] : options.threadCounts ? [...new Set(options.threadCounts.map((t) => Math.min(t, upTo)))] : threadCounts(upTo);
     for (let caseIndex = 0; caseIndex < bench.cases.length; caseIndex++) {
       const c = bench.cases[caseIndex]!;
       if (options.cases && !options.cases.includes(caseIndex)) continue;
       if ((v.cases && !v.cases.includes(c.label)) || (options.quick && c.fullOnly)) continue;
-      for (const threads of counts) tasks.push({ caseIndex, variant: v.id, threads });
+      // The memory this case needs at the most threads it would use, known before anything runs.
+      const requested = Math.max(...counts(most));
+      const fitted = resources.wasm ? fitMemory(bench, v.id, caseIndex, requested, resources.wasm.kernels, options.memoryBytes) : undefined;
+      if (fitted?.reduced) threadsReduced.push(fitted.reduced);
+      for (const threads of counts(fitted?.threads ?? requested)) tasks.push({ caseIndex, variant: v.id, threads });
     }
   }
   tasks.sort((a, b) => a.caseIndex - b.caseIndex);
@@ -178,7 +193,31 @@ export async function runBenchmark(
     results,
     claims,
     skipped,
+    ...(threadsReduced.length > 0 ? { threadsReduced } : {}),
     baselines: { [bench.id]: bench.baseline },
+  };
+}
+
+/**
+ * The most threads, up to `requested`, that variant `variant` of case `caseIndex` can have in the
+ * WebAssembly memory, and the record of a reduction when that is fewer (fitThreads; it throws,
+ * naming the case, when not even one thread fits).
+ */
+function fitMemory(
+  bench: Benchmark,
+  variant: string,
+  caseIndex: number,
+  requested: number,
+  kernels: WasmKernels,
+  capacity = ARENA_CAPACITY_BYTES,
+): { threads: number; reduced?: ThreadsReduced } {
+  const bytesAt = (threads: number) => bench.arenaBytes(variant, caseIndex, threads, kernels);
+  const kase = bench.cases[caseIndex]!.label;
+  const threads = fitThreads(bytesAt, requested, `${bench.id}: ${variant} on ${kase}`, capacity);
+  if (threads === requested) return { threads };
+  return {
+    threads,
+    reduced: { variant, case: kase, requested, threads, bytesNeeded: bytesAt(requested), bytesAvailable: capacity },
   };
 }
 

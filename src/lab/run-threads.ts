@@ -3,7 +3,8 @@ import { MAX_THREADS } from "../kernels/pool/pool-control.ts";
 /**
  * Most threads a run may ask for: the pool's bound. Each thread is a worker (its own JavaScript
  * engine, a few MB) with its own instance of the kernels on the one shared memory, and its own
- * small workspaces there (a GEMM's packed A block: 72 KiB), so 256 fit the memory budget.
+ * workspaces there (a GEMM's packed A block: 72 KiB); a case whose workspaces for that many do not
+ * fit runs on fewer (wasm-memory-fit.ts).
  */
 export const MAX_RUN_THREADS = MAX_THREADS;
 

@@ -1,9 +1,13 @@
 import { MEMORY_MAXIMUM_PAGES, WASM_PAGE_BYTES } from "../kernels/wasm/kernels-wasm.ts";
+import { arenaBytes } from "../kernels/wasm/wasm-arena.ts";
 
 /** The triad's three arrays: a (written), b and c (read). */
 export const TRIAD_ARRAYS = 3;
 const KiB = 1024;
 const MiB = 1024 * KiB;
+
+/** Arena bytes of a triad's three arrays of `elements` floats each. */
+export const triadArenaBytes = (elements: number) => TRIAD_ARRAYS * arenaBytes(elements);
 
 /** The smallest size of each array: 3 × 32 KiB fit in any core's L2, not in its L1. */
 export const SWEEP_FROM_BYTES = 32 * KiB;

@@ -1,4 +1,4 @@
-import type { F32Block, WasmArena } from "../kernels/wasm/wasm-arena.ts";
+import { arenaBytes, type F32Block, type WasmArena } from "../kernels/wasm/wasm-arena.ts";
 import { cnnShape, configOf, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
 import { initParams, paramLayout, type ParamLayout } from "./cnn-params.ts";
 import { workspaceLayout, type CnnWorkspaceLayout } from "./cnn-workspace.ts";
@@ -14,6 +14,23 @@ export interface CnnInferenceOptions {
   maxParts: number;
   /** Seed of the weights (copy trained ones into weights() to use those). */
   seed: number;
+}
+
+/** The network's shapes, and the lengths (floats) of its blocks: weights, inputs, logits, one workspace per part. */
+function inferenceLayout(o: Omit<CnnInferenceOptions, "seed">) {
+  for (const name of ["capacity", "chunk", "maxParts"] as const) {
+    if (!Number.isInteger(o[name]) || o[name] < 1) throw new RangeError(`invalid ${name}: ${o[name]} (expected an integer ≥ 1)`);
+  }
+  const shape = cnnShape(o.config ?? MNIST_CNN);
+  const params = paramLayout(shape);
+  const workspace = workspaceLayout(shape, params, o.chunk, false);
+  const floats = {
+    weights: params.count,
+    x: o.capacity * shape.input,
+    logits: o.capacity * shape.classes,
+    ws: o.maxParts * workspace.count,
+  };
+  return { shape, params, workspace, floats };
 }
 
 /**
@@ -34,19 +51,22 @@ export class CnnInference {
 
   /** Allocates everything in `arena` (which must not be reset while this is in use). */
   constructor(arena: WasmArena, o: CnnInferenceOptions) {
-    for (const name of ["capacity", "chunk", "maxParts"] as const) {
-      if (!Number.isInteger(o[name]) || o[name] < 1) throw new RangeError(`invalid ${name}: ${o[name]} (expected an integer ≥ 1)`);
-    }
-    this.shape = cnnShape(o.config ?? MNIST_CNN);
-    this.params = paramLayout(this.shape);
-    this.workspace = workspaceLayout(this.shape, this.params, o.chunk, false);
+    const layout = inferenceLayout(o);
+    this.shape = layout.shape;
+    this.params = layout.params;
+    this.workspace = layout.workspace;
     this.capacity = o.capacity;
     this.maxParts = o.maxParts;
-    this.#weights = arena.allocF32(this.params.count);
-    this.#x = arena.allocF32(o.capacity * this.shape.input);
-    this.#logits = arena.allocF32(o.capacity * this.shape.classes);
-    this.#ws = arena.allocF32(o.maxParts * this.workspace.count);
+    this.#weights = arena.allocF32(layout.floats.weights);
+    this.#x = arena.allocF32(layout.floats.x);
+    this.#logits = arena.allocF32(layout.floats.logits);
+    this.#ws = arena.allocF32(layout.floats.ws);
     initParams(this.shape, this.params, this.#weights.view(), o.seed);
+  }
+
+  /** Bytes the constructor takes from the arena with these options. */
+  static arenaBytes(o: Omit<CnnInferenceOptions, "seed">): number {
+    return arenaBytes(...Object.values(inferenceLayout(o).floats));
   }
 
   /** The input block (capacity × C·H·W floats). */

@@ -1,4 +1,4 @@
-import type { WasmArena, F32Block } from "../kernels/wasm/wasm-arena.ts";
+import { arenaBytes, type WasmArena, type F32Block } from "../kernels/wasm/wasm-arena.ts";
 import { cnnShape, configOf, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
 import { initParams, paramLayout, type ParamLayout } from "./cnn-params.ts";
 import { workspaceLayout, type CnnWorkspaceLayout } from "./cnn-workspace.ts";
@@ -37,6 +37,29 @@ export interface StepResult {
 }
 
 /**
+ * The network's shapes, and the lengths (floats) of the trainer's blocks: weights, momentum,
+ * inputs, labels, one gradient slot (parameters + loss and accuracy, 16-byte rounded) and one
+ * workspace per part.
+ */
+function trainerLayout(o: Pick<CnnTrainerOptions, "config" | "batchCapacity" | "maxParts" | "chunk">) {
+  positive("batchCapacity", o.batchCapacity);
+  positive("maxParts", o.maxParts);
+  const shape = cnnShape(o.config ?? MNIST_CNN);
+  const params = paramLayout(shape);
+  const workspace = workspaceLayout(shape, params, o.chunk ?? 8, true);
+  const slotFloats = Math.ceil((params.count + 2) / 4) * 4;
+  const floats = {
+    weights: params.count,
+    velocity: params.count,
+    x: o.batchCapacity * shape.input,
+    labels: o.batchCapacity,
+    slots: o.maxParts * slotFloats,
+    ws: o.maxParts * workspace.count,
+  };
+  return { shape, params, workspace, slotFloats, floats };
+}
+
+/**
  * Data-parallel SGD for the CNN in a shared WebAssembly.Memory: parameters, momentum, the input
  * batch, one gradient slot and one workspace per part. A step runs the cnn_gradient pool job (each
  * part sums the gradient of its band of the batch into its slot), merges the slots into slot 0 and
@@ -59,26 +82,29 @@ export class CnnTrainer {
   readonly #wsStride: number;
   readonly #path: GradientPath;
 
+  /** Bytes the constructor takes from the arena with these options. */
+  static arenaBytes(o: Pick<CnnTrainerOptions, "config" | "batchCapacity" | "maxParts" | "chunk">): number {
+    return arenaBytes(...Object.values(trainerLayout(o).floats));
+  }
+
   /** Allocates everything in `arena` (which must not be reset while the trainer is in use). */
   constructor(arena: WasmArena, o: CnnTrainerOptions) {
-    positive("batchCapacity", o.batchCapacity);
-    positive("maxParts", o.maxParts);
     if (o.path !== undefined && !GRADIENT_PATHS.includes(o.path)) {
       throw new RangeError(`invalid path: ${String(o.path)} (expected one of ${GRADIENT_PATHS.join(", ")})`);
     }
-    this.shape = cnnShape(o.config ?? MNIST_CNN);
-    this.params = paramLayout(this.shape);
-    this.workspace = workspaceLayout(this.shape, this.params, o.chunk ?? 8, true);
+    const layout = trainerLayout(o);
+    this.shape = layout.shape;
+    this.params = layout.params;
+    this.workspace = layout.workspace;
     this.batchCapacity = o.batchCapacity;
     this.maxParts = o.maxParts;
-    this.#weights = arena.allocF32(this.params.count);
-    this.#velocity = arena.allocF32(this.params.count);
-    this.#x = arena.allocF32(o.batchCapacity * this.shape.input);
-    this.#labels = arena.allocF32(o.batchCapacity);
-    const slotFloats = Math.ceil((this.params.count + 2) / 4) * 4;
-    this.#slots = arena.allocF32(o.maxParts * slotFloats);
-    this.#slotStride = slotFloats * 4;
-    this.#ws = arena.allocF32(o.maxParts * this.workspace.count);
+    this.#weights = arena.allocF32(layout.floats.weights);
+    this.#velocity = arena.allocF32(layout.floats.velocity);
+    this.#x = arena.allocF32(layout.floats.x);
+    this.#labels = arena.allocF32(layout.floats.labels);
+    this.#slots = arena.allocF32(layout.floats.slots);
+    this.#slotStride = layout.slotFloats * 4;
+    this.#ws = arena.allocF32(layout.floats.ws);
     this.#wsStride = this.workspace.count * 4;
     this.#path = o.path ?? "tap-major";
     initParams(this.shape, this.params, this.#weights.view(), o.seed);

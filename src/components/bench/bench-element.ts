@@ -3,14 +3,13 @@ import { importedSource, liveSource, type ResultSource } from "../../lab/result-
 import type { EnvV1, ResultV1, ResultsV1 } from "../../lab/results.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
 import { pageMessages, pageSourceWords } from "../i18n/messages.ts";
-import { MAX_RUN_THREADS } from "../../lab/run-threads.ts";
 import { readMeta } from "../island-meta.ts";
 import type { ResultsPanel } from "../results/results-panel.ts";
 import { notIsolatedReason } from "../isolation-failure.ts";
 import { RunIsland } from "../run-island.ts";
 import { RESULTS_EVENT } from "./events.ts";
 import { acceptDroppedFiles, readResultsFile } from "./import-results.ts";
-import { progressText } from "./progress-text.ts";
+import { caseText, progressText, variantLabel } from "./progress-text.ts";
 import { renderCharts } from "./results-chart.ts";
 import { renderResultsTable } from "./results-table.ts";
 import { RunnerClient } from "./runner-client.ts";
@@ -48,17 +47,7 @@ export class BenchElement extends RunIsland {
       () => this.run(this.#readOptions()),
       () => this.cancel(),
     );
-    // Up to the pool's bound, past what the browser reports (browsers under-report cores); the note says what that means.
-    this.presetCount("threads", navigator.hardwareConcurrency, MAX_RUN_THREADS);
-    const threads = this.find<HTMLInputElement>("threads");
-    const showThreadsNote = () => {
-      const note = this.find("threads-note");
-      const cores = navigator.hardwareConcurrency;
-      note.textContent = threads.valueAsNumber > cores ? pageMessages().threadsNote(threads.valueAsNumber, cores) : "";
-      note.hidden = note.textContent === "";
-    };
-    threads.addEventListener("input", showThreadsNote);
-    showThreadsNote();
+    this.threadCount("threads", navigator.hardwareConcurrency);
     this.#panel = this.attachResults({
       showShared: (source) => {
         this.#shared = [source];
@@ -166,8 +155,13 @@ export class BenchElement extends RunIsland {
       this.#liveEnv = results.env;
       await this.#progress({ done: 1, total: 1, current: "done", results: results.results });
       const t = pageMessages();
-      const skipped = results.skipped.map((s) => t.skipped(s.variant, s.reason)).join(" ");
-      this.status(t.benchDone(results.results.length, results.env.hardwareConcurrency, results.env.kernelIsa, skipped));
+      const notes = [
+        ...results.skipped.map((s) => t.skipped(s.variant, s.reason)),
+        ...(results.threadsReduced ?? []).map((r) =>
+          t.threadsReduced(r, variantLabel(this.#bench, r.variant), caseText(this.#bench, r.case)),
+        ),
+      ];
+      this.status(t.benchDone(results.results.length, results.env.hardwareConcurrency, results.env.kernelIsa, notes.join(" ")));
       await (await this.#panel).setLive(results);
       document.dispatchEvent(new CustomEvent(RESULTS_EVENT, { detail: results }));
       return results;

@@ -11,7 +11,11 @@ export function progressText(p: RunProgress, bench: Pick<BenchmarkMeta, "variant
   if (p.remeasuring !== undefined) return t.remeasuring(p.remeasuring);
   if (p.task === undefined) return p.current;
   const { variant, case: kase, threads } = p.task;
-  const label = bench.variants.find((v) => v.id === variant)?.label ?? variant;
-  const caseText = bench.cases.find((c) => c.label === kase)?.text ?? kase;
-  return t.taskOn(label, caseText, t.threadCount(threads));
+  return t.taskOn(variantLabel(bench, variant), caseText(bench, kase), t.threadCount(threads));
 }
+
+/** A variant's label in `bench` (its id without one). */
+export const variantLabel = (bench: Pick<BenchmarkMeta, "variants">, id: string) => bench.variants.find((v) => v.id === id)?.label ?? id;
+
+/** A case's text in `bench` (its label without one). */
+export const caseText = (bench: Pick<BenchmarkMeta, "cases">, label: string) => bench.cases.find((c) => c.label === label)?.text ?? label;

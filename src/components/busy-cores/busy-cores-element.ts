@@ -4,7 +4,7 @@ import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
 import { wrap } from "comlink";
 import { busyShares, coresBusy } from "../../kernels/pool/busy-time.ts";
-import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { parseThreadCount } from "../thread-count.ts";
 import { busyDocument } from "./busy-document.ts";
 import { renderBusyTable } from "./busy-table.ts";
 import type { BusyWorkerApi } from "./busy-worker.ts";
@@ -23,7 +23,7 @@ class BusyCores extends RunIsland {
   connectedCallback(): void {
     this.bindControls(() => this.#run());
     this.#results = this.attachResults();
-    this.presetCount("threads", navigator.hardwareConcurrency);
+    this.threadCount("threads", navigator.hardwareConcurrency);
   }
 
   disconnectedCallback(): void {
@@ -31,12 +31,10 @@ class BusyCores extends RunIsland {
   }
 
   async #run(): Promise<void> {
-    const poolThreads = navigator.hardwareConcurrency;
-    const threads = this.begin(
-      () => parseWorkers(this.find<HTMLInputElement>("threads").value, poolThreads, pageMessages().threads),
-      "result",
-    );
+    const threads = this.begin(() => parseThreadCount(this.find<HTMLInputElement>("threads").value, pageMessages().threads), "result");
     if (threads === undefined) return;
+    // One pool thread per reported core, or more when the reader asks for more (they then take turns).
+    const poolThreads = Math.max(threads, navigator.hardwareConcurrency);
     this.status(pageMessages().busyRunning(threads, poolThreads, RUN_MS / 1000));
     const worker = (this.#worker = new Worker(new URL("./busy-worker.ts", import.meta.url), {
       type: "module",

@@ -5,6 +5,7 @@ import { HISTOGRAM_U8_BINS } from "../../kernels/histogram-u8.ts";
 import { measuredDocument, type Measurement } from "../../lab/measured-document.ts";
 import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
+import { parseThreadCount } from "../thread-count.ts";
 import type { RaceRequest } from "./race-protocol.ts";
 
 const SEED = 44;
@@ -20,9 +21,8 @@ class HistogramRace extends RunIsland {
 
   connectedCallback(): void {
     this.#results = this.attachResults();
-    const max = Math.max(2, navigator.hardwareConcurrency || 2);
     this.bindControls(() => this.#run());
-    this.presetCount("workers", Math.min(4, max), max);
+    this.threadCount("workers", Math.max(2, Math.min(4, navigator.hardwareConcurrency || 2)));
     if (!globalThis.crossOriginIsolated) {
       this.find<HTMLButtonElement>("run").disabled = true;
       this.status(pageMessages().raceHistNotIsolated);
@@ -56,8 +56,8 @@ class HistogramRace extends RunIsland {
   }
 
   async #run(): Promise<void> {
-    const input = this.find<HTMLInputElement>("workers");
-    const parties = this.begin(() => parseParties(input.value, Number(input.max)));
+    // A race needs two workers at least.
+    const parties = this.begin(() => parseThreadCount(this.find<HTMLInputElement>("workers").value, pageMessages().workers, 2));
     if (parties === undefined) return;
     const width = Number(this.dataset.width);
     const height = Number(this.dataset.height);
@@ -130,15 +130,6 @@ class HistogramRace extends RunIsland {
     );
     this.querySelector("table")!.hidden = false;
   }
-}
-
-/** The race needs at least two workers; at most the field's maximum. */
-function parseParties(value: string, max: number): number {
-  const parties = Number(value);
-  if (value.trim() === "" || !Number.isInteger(parties) || parties < 2 || parties > max) {
-    throw new RangeError(pageMessages().raceHistWorkers(max, value));
-  }
-  return parties;
 }
 
 customElements.define("ec-histogram-race", HistogramRace);

@@ -1,6 +1,7 @@
 import type { ReferenceKind } from "../../lab/gallery.ts";
 import { ENGLISH_ENV_TERMS } from "../../lab/result-source.ts";
 import { threadsNote } from "../../lab/run-threads.ts";
+import { threadsReducedNote, type ThreadsReduced } from "../../lab/wasm-memory-fit.ts";
 
 /**
  * Every visible string of the islands in English, by key: the shape every other locale's table
@@ -45,8 +46,11 @@ export const en = {
   importsCleared: "Imported results cleared.",
   chartFailed: (error: string) => `The chart could not be drawn: ${error}`,
   skipped: (variant: string, reason: string) => `${variant} skipped: ${reason}.`,
-  benchDone: (count: number, threads: number, isa: string, skipped: string) =>
-    `Done: ${count} measurements on ${threads} hardware threads (${isa}). ${skipped}`,
+  /** After benchDone when a variant ran on fewer threads than asked, for memory (the CLI prints the same). */
+  threadsReduced: (r: ThreadsReduced, variant: string, caseText: string) => threadsReducedNote(r, variant, caseText),
+  /** `notes`: the skipped and threadsReduced sentences, if any. */
+  benchDone: (count: number, threads: number, isa: string, notes: string) =>
+    `Done: ${count} measurements on ${threads} hardware threads (${isa}). ${notes}`,
   measuring: (index: number, total: number, what: string) => `Measuring ${index} of ${total}: ${what}…`,
   taskOn: (variant: string, caseText: string, threads: string) => `${variant} on ${caseText}, ${threads}`,
   remeasuring: (claim: string) => `re-measuring ${claim} after a pause`,
@@ -232,7 +236,7 @@ export const en = {
   // Which threads were busy (BusyCores.astro, busy-cores/*).
   busyTitle: "Which threads were busy?",
   busyWhat:
-    "Starts a pool with one thread per hardware thread of this machine, multiplies 384×384 matrices with the threaded WebAssembly GEMM on as many of them as you choose, and reads how long each thread spent inside its share of the products. No thread reports by message: each adds its own time to a slot in shared memory, so the accounting costs two clock reads per job.",
+    "Starts a pool with one thread per hardware thread of this machine (more if you ask for more threads than that), multiplies 384×384 matrices with the threaded WebAssembly GEMM on as many of them as you choose, and reads how long each thread spent inside its share of the products. No thread reports by message: each adds its own time to a slot in shared memory, so the accounting costs two clock reads per job.",
   busyProgress: "Busy cores: running",
   busyRunning: (threads: number, poolThreads: number, seconds: number) =>
     `Running 384³ products on ${threads} of ${poolThreads} threads for ${seconds} s…`,
@@ -246,10 +250,10 @@ export const en = {
   busyCoordinator: "0 (coordinator)",
   busyPoolWorker: (thread: number) => `${thread} (pool worker)`,
 
-  // Count fields (pyodide-race/workers-input.ts) and the noise demo (NoiseDemo.astro, noise-demo/*).
+  // Count fields (thread-count.ts) and the noise demo (NoiseDemo.astro, noise-demo/*).
   workers: "Workers",
-  countOutOfRange: (field: string, max: number, value: string) =>
-    `${field} must be a whole number from 1 to ${max} (this machine's hardware threads); got "${value}".`,
+  countOutOfRange: (field: string, min: number, max: number, value: string) =>
+    `${field} must be a whole number from ${min} to ${max} (the most threads a run may use); got "${value}".`,
   noiseTitle: "The same call, quiet and under load",
   noiseWhat: (samples: number, numbers: string) =>
     `Times ${samples} calls of the Collatz loop over every n below ${numbers} in a worker, one call per sample, after a warm-up. Then it starts the competing workers you ask for, each spinning on a core like another program would, and times ${samples} calls again. The competing workers stop as soon as the second run ends, or when you cancel.`,
@@ -331,7 +335,6 @@ export const en = {
   raceHistPlain: "plain increments",
   raceHistDone: (pixels: string, parties: number) => `Done: ${pixels} pixels counted twice by ${parties} workers.`,
   raceHistFailed: "The race could not run",
-  raceHistWorkers: (max: number, value: string) => `Workers must be a whole number from 2 to ${max} (got “${value}”).`,
   tilesTitle: "Workers drawing one shared image, tile by tile",
   tilesRun: "Draw",
   tilesProgress: "Tiles drawn",

@@ -1,4 +1,5 @@
 import type { Messages } from "./messages.en.ts";
+import { mibText } from "../../lab/wasm-memory-fit.ts";
 
 /**
  * The islands' strings in Traditional Chinese (Taiwan), following the site's glossary
@@ -36,7 +37,9 @@ export const zhTW: Messages = {
   importsCleared: "已清除匯入的結果。",
   chartFailed: (error) => `無法繪製圖表：${error}`,
   skipped: (variant, reason) => `已略過 ${variant}：${reason}。`,
-  benchDone: (count, threads, isa, skipped) => `完成：在 ${threads} 個硬體執行緒上（${isa}）共 ${count} 筆量測。${skipped}`,
+  threadsReduced: (r, variant, caseText) =>
+    `${variant}（${caseText}）改用 ${r.threads} 個執行緒執行，而不是 ${r.requested} 個：${r.requested} 個執行緒需要 ${mibText(r.bytesNeeded, "zh-TW")} 的 WebAssembly 記憶體，超過這次執行能用的 ${mibText(r.bytesAvailable, "zh-TW")}。`,
+  benchDone: (count, threads, isa, notes) => `完成：在 ${threads} 個硬體執行緒上（${isa}）共 ${count} 筆量測。${notes}`,
   measuring: (index, total, what) => `量測第 ${index} 項，共 ${total} 項：${what}…`,
   taskOn: (variant, caseText, threads) => `${variant}，${caseText}，${threads}`,
   remeasuring: (claim) => `暫停後重新量測 ${claim}`,
@@ -215,7 +218,7 @@ export const zhTW: Messages = {
   // Which threads were busy (BusyCores.astro, busy-cores/*).
   busyTitle: "哪些執行緒在忙？",
   busyWhat:
-    "啟動一個執行緒池，這台機器的每個硬體執行緒對應一個執行緒，用多執行緒的 WebAssembly GEMM 在你選擇數量的執行緒上計算 384×384 的矩陣乘法，並讀出每個執行緒花在自己那份工作上的時間。沒有執行緒用訊息回報：每個執行緒把自己的時間加到共享記憶體中的一個欄位，所以每個工作的記帳成本只有兩次讀取時鐘。",
+    "啟動一個執行緒池，這台機器的每個硬體執行緒對應一個執行緒（你要求的執行緒比這更多時就開更多個），用多執行緒的 WebAssembly GEMM 在你選擇數量的執行緒上計算 384×384 的矩陣乘法，並讀出每個執行緒花在自己那份工作上的時間。沒有執行緒用訊息回報：每個執行緒把自己的時間加到共享記憶體中的一個欄位，所以每個工作的記帳成本只有兩次讀取時鐘。",
   busyProgress: "忙碌的核心：執行中",
   busyRunning: (threads, poolThreads, seconds) => `在 ${poolThreads} 個執行緒中的 ${threads} 個上執行 384³ 乘積，持續 ${seconds} 秒…`,
   busyDone: (products, wallMs, busy, poolThreads, idle) =>
@@ -228,9 +231,10 @@ export const zhTW: Messages = {
   busyCoordinator: "0（協調者）",
   busyPoolWorker: (thread) => `${thread}（執行緒池工作執行緒）`,
 
-  // Count fields (pyodide-race/workers-input.ts) and the noise demo (NoiseDemo.astro, noise-demo/*).
+  // Count fields (thread-count.ts) and the noise demo (NoiseDemo.astro, noise-demo/*).
   workers: "工作執行緒數",
-  countOutOfRange: (field, max, value) => `${field}必須是 1 到 ${max} 之間的整數（這台機器的硬體執行緒數）；收到的是「${value}」。`,
+  countOutOfRange: (field, min, max, value) =>
+    `${field}必須是 ${min} 到 ${max} 之間的整數（一次執行最多可用的執行緒數）；收到的是「${value}」。`,
   noiseTitle: "同一個呼叫，安靜時與有負載時",
   noiseWhat: (samples, numbers) =>
     `在一個工作執行緒中，暖機後對低於 ${numbers} 的每個 n 跑 Collatz 迴圈，計時 ${samples} 次呼叫，每次呼叫一個樣本。接著啟動你指定數量的競爭工作執行緒，每個都像另一個程式一樣佔住一個核心空轉，再計時 ${samples} 次呼叫。第二輪結束或你按下取消時，競爭的工作執行緒就會停止。`,
@@ -308,7 +312,6 @@ export const zhTW: Messages = {
   raceHistPlain: "一般遞增",
   raceHistDone: (pixels, parties) => `完成：${parties} 個工作執行緒把 ${pixels} 個像素各計數了兩次。`,
   raceHistFailed: "競賽無法執行",
-  raceHistWorkers: (max, value) => `工作執行緒數必須是 2 到 ${max} 之間的整數（收到「${value}」）。`,
   tilesTitle: "多個工作執行緒逐塊繪製同一張共享影像",
   tilesRun: "繪製",
   tilesProgress: "已繪製的區塊",

@@ -25,9 +25,10 @@ describe("inferenceRows", () => {
     ]);
   });
 
-  it("ignores other benchmarks, unknown variants and incorrect results", () => {
+  it("ignores other benchmarks, unknown variants, the int8 network and incorrect results", () => {
     const rows = inferenceRows(
       [
+        result("infer-i8-batch64-wasmrelaxedsimd", 1),
         result("infer-f32-batch8-wasmrelaxedsimd", 1, 1, false),
         result("infer-f32-batch8-wasmrelaxedsimd", 1, 1, true, "gemm"),
         result("gemm-f32-ikj-ts", 1),

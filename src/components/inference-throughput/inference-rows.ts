@@ -18,8 +18,9 @@ export interface InferenceRow {
 
 /**
  * Turns the cnn-inference results into throughput and latency. Every variant classifies
- * `images` images per timed run: `…-batch<b>-wasmrelaxedsimd` variants in images / b calls of b images,
- * `…-split-wasmrelaxedsimd-threads` in one call divided among its threads.
+ * `images` images per timed run: `infer-f32-batch<b>-wasmrelaxedsimd` variants in images / b calls of b images,
+ * `infer-f32-split-wasmrelaxedsimd-threads` in one call divided among its threads. The figure
+ * compares ways of calling the float network, so the int8 network (`infer-i8-…`) is left out.
  */
 /** The network a case names: its label without the image count ("MNIST CNN (this site's), 256 images" → "MNIST CNN (this site's)"). */
 export function networkName(caseText: string): string {
@@ -30,7 +31,7 @@ export function inferenceRows(results: readonly ResultV1[], bench: string, image
   const rows: InferenceRow[] = [];
   const t = pageMessages();
   for (const r of results) {
-    const m = /-(?:batch(\d+)-wasmrelaxedsimd|split-wasmrelaxedsimd-(threads))$/.exec(r.variant);
+    const m = /^infer-f32-(?:batch(\d+)-wasmrelaxedsimd|split-wasmrelaxedsimd-(threads))$/.exec(r.variant);
     if (r.bench !== bench || !m || !r.correctness.ok) continue;
     const batch = m[2] ? images : Math.min(Number(m[1]), images);
     rows.push({

@@ -3,7 +3,7 @@ import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { NOISY_CV } from "../../lab/stats.ts";
 import { ms } from "../bench/format.ts";
-import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { parseThreadCount } from "../thread-count.ts";
 import { noiseDocument } from "./noise-document.ts";
 import { NOISE_SAMPLES, summarizePhase, type NoisePhase, type PhaseSummary } from "./noise-summary.ts";
 import { renderNoiseChart, renderNoiseTable } from "./noise-view.ts";
@@ -22,7 +22,7 @@ class NoiseDemo extends RunIsland {
   connectedCallback(): void {
     this.bindControls(() => this.#run());
     this.#results = this.attachResults();
-    this.presetCount("load", navigator.hardwareConcurrency);
+    this.threadCount("load", navigator.hardwareConcurrency);
   }
 
   disconnectedCallback(): void {
@@ -41,10 +41,7 @@ class NoiseDemo extends RunIsland {
   }
 
   async #run(): Promise<void> {
-    const load = this.begin(
-      () => parseWorkers(this.find<HTMLInputElement>("load").value, navigator.hardwareConcurrency, pageMessages().competingWorkers),
-      "result",
-    );
+    const load = this.begin(() => parseThreadCount(this.find<HTMLInputElement>("load").value, pageMessages().competingWorkers), "result");
     if (load === undefined) return;
     try {
       const timer = this.#track(

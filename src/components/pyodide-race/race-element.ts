@@ -6,7 +6,8 @@ import { RACE_LIMIT } from "../../lab/pyodide/race-limit.ts";
 import { ms, ratio } from "../bench/format.ts";
 import { interpretersLabel, RaceRun, type RaceProgress, type RaceResult } from "./race-run.ts";
 import { renderRaceTable, renderStartupTable } from "./race-table.ts";
-import { defaultWorkers, parseWorkers } from "./workers-input.ts";
+import { parseThreadCount } from "../thread-count.ts";
+import { defaultWorkers } from "./workers-input.ts";
 
 /**
  * <ec-pyodide-race>: Run / Cancel / progress / results of the Pyodide race. The server renders the
@@ -22,7 +23,7 @@ export class PyodideRaceElement extends RunIsland {
       () => this.#start(),
       () => this.#run?.cancel(),
     );
-    this.presetCount("workers", defaultWorkers(navigator.hardwareConcurrency));
+    this.threadCount("workers", defaultWorkers(navigator.hardwareConcurrency));
   }
 
   disconnectedCallback(): void {
@@ -30,10 +31,7 @@ export class PyodideRaceElement extends RunIsland {
   }
 
   async #start(): Promise<void> {
-    const interpreters = this.begin(
-      () => parseWorkers(this.find<HTMLInputElement>("workers").value, navigator.hardwareConcurrency),
-      "tables",
-    );
+    const interpreters = this.begin(() => parseThreadCount(this.find<HTMLInputElement>("workers").value, pageMessages().workers), "tables");
     if (interpreters === undefined) return;
     this.#run?.dispose();
     const run = (this.#run = new RaceRun(interpreters, RACE_LIMIT));

@@ -1,5 +1,5 @@
 import { pageMessages } from "../i18n/messages.ts";
-import { parseWorkers } from "../pyodide-race/workers-input.ts";
+import { parseThreadCount } from "../thread-count.ts";
 import type { ResultsPanel } from "../results/results-panel.ts";
 import { RunIsland } from "../run-island.ts";
 import { workerFailure } from "../worker-failure.ts";
@@ -30,7 +30,7 @@ class SharedTiles extends RunIsland {
   connectedCallback(): void {
     this.bindControls(() => this.#run());
     this.#results = this.attachResults();
-    this.presetCount("workers", Math.min(4, navigator.hardwareConcurrency || 1), navigator.hardwareConcurrency || 1);
+    this.threadCount("workers", Math.min(4, navigator.hardwareConcurrency || 1));
     if (!globalThis.crossOriginIsolated) {
       this.find<HTMLButtonElement>("run").disabled = true;
       this.status(pageMessages().tilesNotIsolated);
@@ -47,8 +47,7 @@ class SharedTiles extends RunIsland {
   }
 
   async #run(): Promise<void> {
-    const input = this.find<HTMLInputElement>("workers");
-    const workers = this.begin(() => parseWorkers(input.value, Number(input.max)));
+    const workers = this.begin(() => parseThreadCount(this.find<HTMLInputElement>("workers").value, pageMessages().workers));
     if (workers === undefined) return;
     const [width, height, tile] = [Number(this.dataset.width), Number(this.dataset.height), Number(this.dataset.tile)];
     const tiles = tileCount(width, height, tile);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkTrainingOptions, DEFAULT_TRAINING, MAX_EPOCHS } from "../../lab/training/training-options.ts";
+import { MAX_RUN_THREADS } from "../../lab/run-threads.ts";
 import { defaultWorkers, parseTrainingFields, runLabel } from "./training-form.ts";
 
-const limits = { trainImages: 12000, hardwareConcurrency: 4 };
+const limits = { trainImages: 12000 };
 const fields = { batch: "64", workers: "2", learningRate: "0.01", epochs: "3" };
 const check = (f: Partial<typeof fields>) => () => checkTrainingOptions(parseTrainingFields({ ...fields, ...f }), limits);
 
@@ -27,9 +28,11 @@ describe("the training form", () => {
     expect(check({ batch: "" })).toThrow(/invalid batch size: NaN/);
   });
 
-  it("rejects more workers than hardware threads, or than images in a batch", () => {
-    expect(check({ workers: "5" })).toThrow(
-      /^invalid workers: 5 \(expected a whole number from 1 to 4, this machine's hardware threads\)$/,
+  it("takes workers past any reported core count up to MAX_RUN_THREADS, and rejects more, or more than images in a batch", () => {
+    expect(check({ workers: "64" })).not.toThrow();
+    expect(check({ workers: String(MAX_RUN_THREADS), batch: "256" })).not.toThrow();
+    expect(check({ workers: String(MAX_RUN_THREADS + 1), batch: "512" })).toThrow(
+      /^invalid workers: 257 \(expected a whole number from 1 to 256, the most threads a run may use\)$/,
     );
     expect(check({ workers: "0" })).toThrow(/invalid workers: 0/);
     expect(check({ workers: "3", batch: "2" })).toThrow(/invalid workers: 3 \(more workers than the 2 images of a batch/);

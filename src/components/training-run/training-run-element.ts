@@ -31,8 +31,7 @@ class TrainingRun extends RunIsland {
   }
 
   connectedCallback(): void {
-    const workers = this.#input("workers");
-    workers.value = String(defaultWorkers(navigator.hardwareConcurrency));
+    this.threadCount("workers", defaultWorkers(navigator.hardwareConcurrency));
     this.find("cores").textContent = String(navigator.hardwareConcurrency);
     this.#results = this.attachResults();
     this.bindControls(
@@ -70,7 +69,7 @@ class TrainingRun extends RunIsland {
     const o = this.#options();
     try {
       // The set's size is checked in the worker once the digits are loaded.
-      checkTrainingOptions(o, { trainImages: Number.MAX_SAFE_INTEGER, hardwareConcurrency: navigator.hardwareConcurrency });
+      checkTrainingOptions(o, { trainImages: Number.MAX_SAFE_INTEGER });
     } catch (e) {
       this.error(pageMessages().trainNotStarted((e as Error).message));
       this.#setState("error", pageMessages().trainFix);

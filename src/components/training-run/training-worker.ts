@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { checkTrainingMemory } from "../../lab/training/training-memory.ts";
 import { expose } from "comlink";
 import { loadMnist } from "../../model/mnist-data.ts";
 import { encodeDigitStore } from "../../lab/training/digit-store.ts";
@@ -26,12 +27,14 @@ const api = {
       );
     }
     // Validated before any download; the batch against the real set size once it is loaded.
-    checkTrainingOptions(o, { trainImages: Number.MAX_SAFE_INTEGER, hardwareConcurrency: navigator.hardwareConcurrency });
+    checkTrainingOptions(o, { trainImages: Number.MAX_SAFE_INTEGER });
     onProgress({ kind: "setup", step: "loading" });
     const [train, test] = await Promise.all([loadMnist("train"), loadMnist("test")]);
-    checkTrainingOptions(o, { trainImages: train.count, hardwareConcurrency: navigator.hardwareConcurrency });
+    checkTrainingOptions(o, { trainImages: train.count });
     onProgress({ kind: "setup", step: "compressing", digits: train.count });
     const store = encodeDigitStore(train);
+    // Before any memory or helper is taken: K workers' workspaces must fit in the WebAssembly memory.
+    checkTrainingMemory(store, test.count, o);
     const wasm = await loadWasmContext();
     onProgress({ kind: "setup", step: "helpers", helpers: o.workers - 1 });
     const pool = await createLabPool(o.workers - 1, wasm.module, wasm.memory, wasm.kernels);

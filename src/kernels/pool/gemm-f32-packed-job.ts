@@ -1,5 +1,6 @@
 import { GEMM_F32_MR, GEMM_F32_NR, type WasmKernels } from "../wasm/kernels-wasm.ts";
 import { WASM_KERNELS } from "../wasm/kernel-table.ts";
+import { arenaBytes } from "../wasm/wasm-arena.ts";
 import type { ArgValues } from "./job-args.ts";
 import { splitRows } from "./pool-control.ts";
 import { poolJob } from "./pool-job.ts";
@@ -35,6 +36,11 @@ const packedAFloats = (m: number, k: number) => roundUp(Math.min(MC, m) * Math.m
  */
 export function gemmPackedWorkspaceBytes(m: number, n: number, k: number, parts: number): number {
   return (2 * packedBFloats(n, k) + parts * packedAFloats(m, k)) * Float32Array.BYTES_PER_ELEMENT;
+}
+
+/** Arena bytes of A, B, C and the workspace for `parts` threads, in that order (as the GEMM benchmarks and planGemm lay them out). */
+export function gemmPackedArenaBytes(m: number, n: number, k: number, parts: number): number {
+  return arenaBytes(m * k, k * n, m * n, gemmPackedWorkspaceBytes(m, n, k, parts) / 4);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { checkDequantizeArgs, checkGemmI8Args, checkPackBArgs, checkPackedBBytesArgs, checkQuantizeArgs } from "../gemm-i8-wasm-args.ts";
-import { GEMM_I8_B_MIN } from "../gemm-i8-shape.ts";
+import { colI8Bytes } from "../conv2d-i8-col.ts";
+import { checkDepthI8, GEMM_I8_B_MIN } from "../gemm-i8-shape.ts";
 import { PEAK_F32X4_CHAINS } from "../peak-f32x4-ref.ts";
 import { WINOGRAD_F2X2_3X3, winogradFilterFloats } from "../winograd-f32-transforms.ts";
 import {
@@ -226,6 +227,94 @@ export const WASM_KERNELS = {
         matrix("gemmOut", gemmOut, s.cols, f, f, limit);
       },
     smallestArgs: (base) => [base, base + 64, base + 128, base + 192, base + 256, base + 320, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1],
+  }),
+
+  /**
+   * An int8 convolution of n images: input quantized per image, filters per output channel and
+   * packed by gemm_i8_4x8_wasmrelaxedsimd_pack_b as (C·kH·kW) × F
+   * (conv2d-i8-im2col-gemm-wasmrelaxedsimd.ts; its reference is conv2d-i8-im2col-gemm-ref.ts).
+   */
+  conv2d_i8_im2col_gemm_wasmrelaxedsimd: wasmKernel({
+    name: "conv2d-i8-im2col-gemm-wasmrelaxedsimd",
+    args: [
+      arg.pointer("xq"),
+      arg.pointer("xScales"),
+      arg.pointer("packed"),
+      arg.pointer("wScales"),
+      arg.pointer("bias"),
+      arg.pointer("out"),
+      arg.pointer("col"),
+      arg.pointer("cq"),
+      ...CONV_INPUT,
+      arg.size("f", "filters"),
+      ...CONV_WINDOW,
+    ],
+    result: "void",
+    check:
+      (context: KernelCheckContext) =>
+      (
+        xq: number,
+        xScales: number,
+        packed: number,
+        wScales: number,
+        bias: number,
+        out: number,
+        col: number,
+        cq: number,
+        n: number,
+        c: number,
+        h: number,
+        w: number,
+        f: number,
+        kh: number,
+        kw: number,
+        stride: number,
+        pad: number,
+      ) => {
+        const s = conv(n, c, h, w, f, kh, kw, stride, pad);
+        checkDepthI8(s.patch);
+        const limit = bytes(context);
+        const packedBytes = context.raw.gemm_i8_4x8_wasmrelaxedsimd_packed_b_bytes(s.patch, f);
+        const outFloats = n * f * s.outH * s.outW;
+        byteBlock("xq", xq, n * c * h * w, limit);
+        matrix("xScales", xScales, 1, n, 0, limit);
+        byteBlock("packed", packed, packedBytes, limit);
+        matrix("wScales", wScales, 1, f, 0, limit);
+        matrix("bias", bias, 1, f, 0, limit);
+        matrix("out", out, 1, outFloats, 0, limit);
+        byteBlock("col", col, colI8Bytes(s), limit);
+        matrix("cq", cq, s.cols, f, f, limit);
+        // What the kernel writes (col, cq, out) must not overlap anything it reads or another output.
+        disjoint({
+          xq: [xq, n * c * h * w],
+          xScales: [xScales, n * 4],
+          packed: [packed, packedBytes],
+          wScales: [wScales, f * 4],
+          bias: [bias, f * 4],
+          col: [col, colI8Bytes(s)],
+          cq: [cq, s.cols * f * 4],
+          out: [out, outFloats * 4],
+        });
+      },
+    smallestArgs: (base) => [
+      base,
+      base + 64,
+      base + 128,
+      base + 192,
+      base + 256,
+      base + 320,
+      base + 384,
+      base + 448,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      1,
+      0,
+    ],
   }),
 
   /** A convolution image by image: tap-major im2col into col, then w · col + bias straight into NCHW out (8 filters: the 8×4 tile on wT, w transposed; else the 6×8 one) (conv2d-f32-chw-gemm-wasmrelaxedsimd.ts). */

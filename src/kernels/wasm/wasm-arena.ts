@@ -79,6 +79,17 @@ export class WasmArena {
   }
 }
 
+/**
+ * Bytes that allocF32 calls of these lengths (in floats), in any order, take from an arena, its
+ * 16-byte alignment included: what a layout needs, known before anything is allocated.
+ */
+export function arenaBytes(...lengths: readonly number[]): number {
+  return lengths.reduce((sum, length) => sum + alignUp(length * Float32Array.BYTES_PER_ELEMENT), 0);
+}
+
+/** The most an arena at the default base (KERNELS_HEAP_BASE) can hand out: the memory's maximum, less what lies below the base. */
+export const ARENA_CAPACITY_BYTES = MEMORY_MAXIMUM_PAGES * WASM_PAGE_BYTES - alignUp(KERNELS_HEAP_BASE);
+
 function alignUp(bytes: number): number {
   return Math.ceil(bytes / ALIGN) * ALIGN;
 }

@@ -3,11 +3,14 @@ import { mulberry32 } from "../../kernels/random.ts";
 import { cnnShape, cnnForwardFlops, MNIST_CNN } from "../../model/cnn-config.ts";
 import { cnnForward } from "../../model/cnn-forward.ts";
 import { CnnInference } from "../../model/cnn-inference.ts";
+import { cnnForwardI8Ref } from "../../model/cnn-i8-forward-ref.ts";
+import { CnnInferenceI8 } from "../../model/cnn-i8-inference.ts";
 import { cnnForwardJob, type CnnForwardArgs, type RunCnnJob } from "../../model/cnn-jobs.ts";
 import { typescriptCnnKernels } from "../../model/cnn-kernels.ts";
 import { cnnGraph } from "../../model/cnn-onnx-graph.ts";
 import { initParams, paramLayout, paramViews } from "../../model/cnn-params.ts";
 import { workspaceFor, workspaceLayout } from "../../model/cnn-workspace.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark, type RunContext, type Variant } from "../benchmark.ts";
 import { ortVariant } from "../peer/ort-variants.ts";
 
@@ -45,6 +48,22 @@ function forwardRunner(ctx: RunContext): RunCnnJob<CnnForwardArgs> {
 }
 
 /**
+ * The CNN's sizes on `threads` threads. Split, a thread's band is ⌈images / threads⌉ images, and
+ * it never holds more than that at once: the same chunks as `batch` up to 4 threads, and 64
+ * threads' workspaces (4 images each instead of 64: 1.3 MB instead of 20) fit the 1 GiB memory.
+ */
+function cnnOptions(p: InferenceParams, threads: number, batch: number, split: boolean) {
+  const chunk = split ? Math.min(batch, Math.ceil(p.images / threads)) : batch;
+  return { capacity: p.images, chunk, maxParts: threads };
+}
+
+/** Arena bytes prepareNetwork takes: the CNN's blocks, or the dense layer's x, w and y. */
+function networkBytes(p: InferenceParams, threads: number, batch: number, split = false): number {
+  if (p.model === 0) return CnnInference.arenaBytes(cnnOptions(p, threads, batch, split));
+  return arenaBytes(p.images * DENSE.inputs, DENSE.inputs * DENSE.outputs, p.images * DENSE.outputs);
+}
+
+/**
  * The case's network in the shared memory. `batch` images per call on one thread; or, with
  * `split`, all the images in one call divided among ctx.threads threads (the CNN's threads
  * still take theirs `batch` at a time; the dense layer's threads each multiply their band at once).
@@ -53,11 +72,7 @@ function prepareNetwork(p: InferenceParams, input: InferenceInput, ctx: RunConte
   const { arena, kernels } = ctx.wasm;
   arena.reset();
   if (p.model === 0) {
-    // Split, a thread's band is ⌈images / threads⌉ images, and it never holds more than that at once:
-    // the same chunks as `batch` up to 4 threads, and 64 threads' workspaces (4 images each instead
-    // of 64: 1.3 MB instead of 20) fit the 1 GiB memory.
-    const chunk = split ? Math.min(batch, Math.ceil(p.images / ctx.threads)) : batch;
-    const net = new CnnInference(arena, { capacity: p.images, chunk, maxParts: ctx.threads, seed: 0 });
+    const net = new CnnInference(arena, { ...cnnOptions(p, ctx.threads, batch, split), seed: 0 });
     net.weights().set(input.weights);
     net.inputs().set(input.x);
     const runForward = forwardRunner(ctx);
@@ -93,6 +108,7 @@ function batched(batch: number, label: string): InferenceVariant {
     label,
     needsIsolation: true,
     prepare: (p, input, ctx) => prepareNetwork(p, input, { ...ctx, threads: 1 }, batch),
+    arenaBytes: (p) => networkBytes(p, 1, batch),
   };
 }
 
@@ -100,12 +116,57 @@ const batch1 = batched(1, "One image per call");
 const batch8 = batched(8, "Batches of 8");
 const batch64 = batched(64, "Batches of 64");
 const batch256 = batched(IMAGES, `One batch of ${IMAGES}`);
+
+/**
+ * The same CNN quantized: weights per output channel, each image's activations per tensor, both
+ * convolutions and the dense layer in int8 with int32 sums (CnnInferenceI8), in batches of 64 like
+ * batch64. Its output is checked against its own plain TypeScript twin, bit for bit (the harness's
+ * `expected`, tolerance 0): the float reference differs from it by the quantization error, which
+ * the float variants' tolerance must not be widened to admit. What that error costs in accuracy is
+ * measured on the trained network and the MNIST test digits (scripts/trained-cnn-accuracy.test.ts).
+ */
+/**
+ * The int8 network's logits by its plain reference, 16 images at a time: each image has its own
+ * scales, so chunks give the same bits, and the reference's float im2col matrices stay a few MB
+ * instead of tens, which the runner worker's heap would otherwise carry into the timed runs.
+ */
+function int8Reference(x: Float32Array, weights: Float32Array, images: number): Float32Array {
+  const logits = new Float32Array(images * CNN_SHAPE.classes);
+  const p = paramViews(CNN_PARAMS, weights);
+  for (let r = 0; r < images; r += 16) {
+    const n = Math.min(16, images - r);
+    logits.set(cnnForwardI8Ref(CNN_SHAPE, p, x.subarray(r * CNN_SHAPE.input, (r + n) * CNN_SHAPE.input), n), r * CNN_SHAPE.classes);
+  }
+  return logits;
+}
+
+/** The int8 network's sizes: all the case's images, 64 at a time. */
+const int8Options = (p: InferenceParams) => ({ capacity: p.images, chunk: 64 });
+const int8: InferenceVariant = {
+  id: "infer-i8-batch64-wasmrelaxedsimd",
+  label: "int8 (per-channel weights), batches of 64",
+  needsIsolation: true,
+  cases: [CNN_CASE],
+  prepare(p, { x, weights }, ctx) {
+    const { arena, kernels } = ctx.wasm;
+    arena.reset();
+    const net = new CnnInferenceI8(kernels, arena, { ...int8Options(p), weights });
+    net.inputs().set(x);
+    return {
+      run: () => net.run(p.images),
+      output: () => net.logits().slice(0, p.images * CNN_SHAPE.classes),
+      expected: int8Reference(x, weights, p.images),
+    };
+  },
+  arenaBytes: (p, _threads, kernels) => CnnInferenceI8.arenaBytes(kernels, int8Options(p)),
+};
 const threads: InferenceVariant = {
   id: "infer-f32-split-wasmrelaxedsimd-threads",
   label: "All images in one call, split across the threads",
   needsIsolation: true,
   parallel: true,
   prepare: (p, input, ctx) => prepareNetwork(p, input, ctx, 64, true),
+  arenaBytes: (p, threads) => networkBytes(p, threads, 64, true),
 };
 
 /** The same CNN and weights as an ONNX model in onnxruntime-web, all the case's images in one batch per run. */
@@ -159,7 +220,7 @@ export const cnnInference = defineBenchmark<InferenceParams, InferenceInput>({
   // would be off by ~1.
   tolerance: (p) => (p.model === 0 ? 1e-4 : 1e-3),
   baseline: batch1.id,
-  variants: [batch1, batch8, batch64, batch256, threads, ort],
+  variants: [batch1, batch8, batch64, batch256, int8, threads, ort],
   claims: [
     {
       id: "cnn-inference/dense-batch64",

@@ -31,6 +31,15 @@ const SHAPE = cnnShape(MNIST_CNN);
 const batchLabel = (batch: number) => `batch ${batch}`;
 export const CLAIM_CASE = batchLabel(DEFAULT_TRAINING.batch);
 
+/** Seed of the case's digits. */
+const SEED = 20261124;
+/** The case's stored digits: twice the batch, so a batch draws from more images than it holds. */
+const digitsFor = (batch: number, seed: number) => encodeDigitStore(sevenSegmentDigits(2 * batch, seed));
+
+/** Arena bytes prepareStep's trainer takes on `threads` threads (its digits are the case's own). */
+const stepBytes = (p: TrainingParams, threads: number) =>
+  DigitTrainer.arenaBytes({ store: digitsFor(p.batch, SEED), batch: p.batch, maxThreads: threads });
+
 /**
  * A DigitTrainer in the shared memory whose `run` repeats one step from the same weights; `path`
  * selects the gradient's code path (the current one, or one from before a change, cnn-jobs.ts).
@@ -67,6 +76,7 @@ const single: TrainingVariant = {
   label: "(a) one thread: load the batch, then compute",
   needsIsolation: true,
   prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }),
+  arenaBytes: (p) => stepBytes(p, 1),
 };
 
 /** The profiling lesson's second "before": (a) with both convolutions lowered pixel-major (what inference runs). */
@@ -75,6 +85,7 @@ const singlePixelMajor: TrainingVariant = {
   label: "(a) before: im2col with one row per pixel",
   needsIsolation: true,
   prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }, "pixel-major"),
+  arenaBytes: (p) => stepBytes(p, 1),
 };
 
 /** The profiling lesson's first "before": the pixel-major step with the max-pool + ReLU gradient still in TypeScript. */
@@ -83,6 +94,7 @@ const singleTypescriptPool: TrainingVariant = {
   label: "(a) before: im2col with one row per pixel, the max-pool gradient in TypeScript",
   needsIsolation: true,
   prepare: (p, input, ctx) => prepareStep("single", p, input, { ...ctx, threads: 1 }, "pixel-major-ts-pool-backward"),
+  arenaBytes: (p) => stepBytes(p, 1),
 };
 
 const prefetch: TrainingVariant = {
@@ -93,6 +105,7 @@ const prefetch: TrainingVariant = {
   // One thread computes, one loads: a third has nothing to do.
   maxThreads: 2,
   prepare: (p, input, ctx) => prepareStep("prefetch", p, input, ctx),
+  arenaBytes: stepBytes,
 };
 
 const dataParallel: TrainingVariant = {
@@ -101,6 +114,7 @@ const dataParallel: TrainingVariant = {
   needsIsolation: true,
   parallel: true,
   prepare: (p, input, ctx) => prepareStep("data-parallel", p, input, ctx),
+  arenaBytes: stepBytes,
 };
 
 export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
@@ -109,9 +123,9 @@ export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
   chapter: "/benchmarks/training/",
   cases: [16, DEFAULT_TRAINING.batch].map((batch) => ({ label: batchLabel(batch), params: { batch } })),
   caseAxis: "images per training step",
-  seed: 20261124,
+  seed: SEED,
   input({ batch }, seed) {
-    const store = encodeDigitStore(sevenSegmentDigits(2 * batch, seed));
+    const store = digitsFor(batch, seed);
     const next = mulberry32(seed + 1);
     const indices = Int32Array.from({ length: batch }, () => Math.floor(next() * store.count));
     return { store, spec: { indices, seed: seed + 2 } };

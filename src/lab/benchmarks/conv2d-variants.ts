@@ -1,4 +1,4 @@
-import { convBytes, convFlops, convShape, convSizes, type ConvParams } from "../../kernels/conv-shape.ts";
+import { convBytes, convFlops, convShape, convSizes, type ConvParams, type ConvShape } from "../../kernels/conv-shape.ts";
 import { conv2dF32DirectRef } from "../../kernels/conv2d-f32-direct-ref.ts";
 import { conv2dF32Im2col, conv2dIm2colScratch, transposeWeights } from "../../kernels/conv2d-f32-im2col.ts";
 import { conv2dF32SeparableTs, conv2dSeparableScratch, type SeparableFilters } from "../../kernels/conv2d-f32-separable-ts.ts";
@@ -9,6 +9,8 @@ import { tfjsConv2dVariant } from "../peer/tfjs-variants.ts";
 import type { ArgsOf } from "../../kernels/pool/pool-job.ts";
 import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
 import { randomF32 } from "../../kernels/random.ts";
+import type { WasmKernels } from "../../kernels/wasm/kernels-wasm.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import type { BenchmarkDeclaration, RunContext, Variant } from "../benchmark.ts";
 
 /**
@@ -66,6 +68,13 @@ export const convModel: Pick<
 
 /** Copies the convolution into the shared memory; returns the pool job's arguments. */
 type ConvJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_im2col_gemm_wasmrelaxedsimd">;
+
+/** Arena bytes of placeInWasm's blocks. */
+function im2colBytes(p: ConvParams): number {
+  const s = convShape(p);
+  const n = convSizes(s);
+  return arenaBytes(n.input, n.weights, n.bias, n.output, n.im2col, s.cols * s.filters);
+}
 
 function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): ConvJobArgs {
   const s = convShape(p);
@@ -163,6 +172,7 @@ export const conv2dIm2colGemmWasm: ConvVariant = {
       output: outputOf(p, ctx, args),
     };
   },
+  arenaBytes: im2colBytes,
 };
 
 export const conv2dIm2colGemmWasmThreads: ConvVariant = {
@@ -174,12 +184,32 @@ export const conv2dIm2colGemmWasmThreads: ConvVariant = {
     const args = placeInWasm(p, input, ctx);
     return { run: () => ctx.pool.run("conv2d_f32_im2col_gemm_wasmrelaxedsimd", args, ctx.threads), output: outputOf(p, ctx, args) };
   },
+  arenaBytes: im2colBytes,
 };
 
 type WinogradJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd">;
 
 /** Bytes between the parts' Winograd workspaces: whole cache lines, so no two threads share one. */
 const CACHE_LINE_BYTES = 64;
+
+/** The parts' workspace stride: the kernel's workspace for this layer, rounded up to whole cache lines. */
+function winogradWorkspaceStride(kernels: WasmKernels, s: ConvShape): number {
+  const bytes = kernels.conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd_workspace_bytes(s.channels, s.width, s.filters, s.padding);
+  return Math.ceil(bytes / CACHE_LINE_BYTES) * CACHE_LINE_BYTES;
+}
+
+/** Arena bytes of placeWinogradInWasm's blocks on `threads` threads: one workspace each. */
+function winogradBytes(p: ConvParams, threads: number, kernels: WasmKernels): number {
+  const s = convShape(p);
+  const n = convSizes(s);
+  return arenaBytes(
+    n.input,
+    winogradFilterFloats(WINOGRAD_F2X2_3X3, s),
+    n.bias,
+    n.output,
+    (threads * winogradWorkspaceStride(kernels, s)) / 4,
+  );
+}
 
 /**
  * Copies the input into the shared memory with the filters transformed (once per set of weights,
@@ -195,8 +225,7 @@ function placeWinogradInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): 
   const u = arena.allocF32(winogradFilterFloats(WINOGRAD_F2X2_3X3, s));
   const bias = arena.allocF32(n.bias);
   const out = arena.allocF32(n.output);
-  const bytes = kernels.conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd_workspace_bytes(s.channels, s.width, s.filters, s.padding);
-  const workspaceStride = Math.ceil(bytes / CACHE_LINE_BYTES) * CACHE_LINE_BYTES;
+  const workspaceStride = winogradWorkspaceStride(kernels, s);
   const workspace = arena.allocF32((ctx.threads * workspaceStride) / 4);
   x.view().set(input.x);
   winogradTransformFilters(WINOGRAD_F2X2_3X3, s, input.w, u.view());
@@ -235,6 +264,7 @@ export const conv2dWinograd2x2Wasm: ConvVariant = {
       output: outputOf(p, ctx, args),
     };
   },
+  arenaBytes: winogradBytes,
 };
 
 /** The same, its tile rows split over the pool's threads. */
@@ -247,6 +277,7 @@ export const conv2dWinograd2x2WasmThreads: ConvVariant = {
     const args = placeWinogradInWasm(p, input, ctx);
     return { run: () => ctx.pool.run("conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd", args, ctx.threads), output: outputOf(p, ctx, args) };
   },
+  arenaBytes: winogradBytes,
 };
 
 /** TensorFlow.js's WebAssembly backend (XNNPACK), on the calling thread and threaded. */

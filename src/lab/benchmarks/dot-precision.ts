@@ -1,5 +1,6 @@
 import { dotExact, dotF32ErrorBound } from "../../kernels/dot-ref.ts";
 import { randomF32 } from "../../kernels/random.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark, type PreparedRun, type RunContext } from "../benchmark.ts";
 
 /**
@@ -72,12 +73,14 @@ export const dotPrecision = defineBenchmark<DotParams, DotInput>({
       label: "float64: two lanes per vector, 8 bytes per element (WebAssembly SIMD)",
       needsIsolation: true,
       prepare: (_p, input, ctx) => dotInWasm(input, ctx, 8, (a, b, n) => ctx.wasm.kernels.dot_f64_wasmsimd(a, b, n)),
+      arenaBytes: ({ n }) => 2 * arenaBytes((n * 8) / 4),
     },
     {
       id: F32,
       label: "float32: four lanes per vector, 4 bytes per element (WebAssembly SIMD)",
       needsIsolation: true,
       prepare: (_p, input, ctx) => dotInWasm(input, ctx, 4, (a, b, n) => ctx.wasm.kernels.dot_f32_wasmsimd(a, b, n)),
+      arenaBytes: ({ n }) => 2 * arenaBytes((n * 4) / 4),
     },
   ],
   claims: [

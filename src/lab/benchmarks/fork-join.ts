@@ -1,5 +1,6 @@
 import { randomF32 } from "../../kernels/random.ts";
 import { triadF32Ref, triadF32Tolerance } from "../../kernels/triad-f32-ref.ts";
+import { triadArenaBytes } from "../triad-sweep.ts";
 import { defineBenchmark } from "../benchmark.ts";
 
 type TinyJobParams = { elements: number };
@@ -73,6 +74,7 @@ export const forkJoin = defineBenchmark<TinyJobParams, TriadInput>({
           output: () => new Float32Array(memory.buffer, a.ptr, p.elements).slice(),
         };
       },
+      arenaBytes: (p) => triadArenaBytes(p.elements),
     },
   ],
   claims: [

@@ -2,7 +2,9 @@ import { chainConstants, fusedNormalizeGammaU8Ts } from "../../kernels/fused-nor
 import { linearImageF32 } from "../../kernels/fused-normalize-gamma-u8-input.ts";
 import { normalizeGammaU8PassesTs, unfusedScratch } from "../../kernels/normalize-gamma-u8-passes-ts.ts";
 import { triadF32Ref } from "../../kernels/triad-f32-ref.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark, type PreparedRun, type RunContext } from "../benchmark.ts";
+import { triadArenaBytes } from "../triad-sweep.ts";
 
 /**
  * Loop fusion of a memory-bound chain (python/everycore/fusion.py in the browser): a linear float32
@@ -20,6 +22,12 @@ const IN_CACHE = "256 × 256 (fits in cache)";
 const PHOTO = "4000 × 3000 (12 MP)";
 
 const pixelsOf = (p: ImageParams) => p.height * p.width;
+
+/** Arena bytes of chainInWasm's blocks for `pixels` pixels and `temporaries` temporaries. */
+function chainBytes(pixels: number, temporaries: number): number {
+  const floats = Math.ceil(pixels / 4) * 4;
+  return (1 + temporaries) * arenaBytes(floats) + arenaBytes(floats / 4);
+}
 
 /**
  * The image in the shared memory (with room for n rounded up to a multiple of 4 floats: the SIMD
@@ -94,6 +102,7 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
         chainInWasm(image, ctx, 2, (src, [a, b], dst, black, scale) =>
           ctx.wasm.kernels.normalize_gamma_u8_passes_wasmsimd(src, a!, b!, dst, black, scale, image.length),
         ),
+      arenaBytes: (p) => chainBytes(pixelsOf(p), 2),
     },
     {
       id: "fused-normalize-gamma-u8-ts",
@@ -112,6 +121,7 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
         chainInWasm(image, ctx, 0, (src, _blocks, dst, black, scale) =>
           ctx.wasm.kernels.fused_normalize_gamma_u8_wasmsimd(src, dst, black, scale, 0, image.length),
         ),
+      arenaBytes: (p) => chainBytes(pixelsOf(p), 0),
     },
     {
       id: "triad-f32-wasmrelaxedsimd",
@@ -133,6 +143,7 @@ export const fusionChain = defineBenchmark<ImageParams, Float32Array>({
         triadF32Ref(expected, bView, cView, 3);
         return { run: () => kernels.triad_f32_wasmrelaxedsimd(a.ptr, b.ptr, c.ptr, 3, 0, n), output: () => a.view().slice(), expected };
       },
+      arenaBytes: (p) => triadArenaBytes(pixelsOf(p)),
     },
   ],
   claims: [

@@ -1,5 +1,5 @@
 import { gemmF32ViaI8Ref } from "../../kernels/gemm-i8-ref.ts";
-import { placeGemmI8Pipeline } from "../../kernels/gemm-i8-pipeline.ts";
+import { gemmI8PipelineArenaBytes, placeGemmI8Pipeline } from "../../kernels/gemm-i8-pipeline.ts";
 import { QMAX_A, QMAX_B, quantizeColumnsI8, quantizedGemmErrorBound, quantizeRowsI8 } from "../../kernels/quantize-i8.ts";
 import { defineBenchmark } from "../benchmark.ts";
 import { gemmPackedThreads, gemmProblem, label, type GemmInput, type GemmParams } from "./gemm.ts";
@@ -41,6 +41,7 @@ export const gemmInt8 = defineBenchmark<GemmParams, GemmInput>({
         const { at, output } = placeGemmI8Pipeline(ctx.wasm.kernels, ctx.wasm.arena, p, a, b);
         return { run: () => ctx.pool.run("gemm_i8_f32", at, ctx.threads), output };
       },
+      arenaBytes: (p, _threads, kernels) => gemmI8PipelineArenaBytes(kernels, p),
     },
     {
       id: "gemm-i8-ref",

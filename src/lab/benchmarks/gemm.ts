@@ -3,11 +3,12 @@ import { gemmF32IkjTs } from "../../kernels/gemm-f32-ikj-ts.ts";
 import { gemmF32IjkRef } from "../../kernels/gemm-f32-ijk-ref.ts";
 import { gemmFlops } from "../../kernels/gemm-shape.ts";
 import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
-import { gemmPackedWorkspaceBytes } from "../../kernels/pool/gemm-f32-packed-job.ts";
+import { gemmPackedArenaBytes, gemmPackedWorkspaceBytes } from "../../kernels/pool/gemm-f32-packed-job.ts";
 import { runOnOneThread, type ArgsOf } from "../../kernels/pool/pool-job.ts";
 import { ortMatMulVariant } from "../peer/ort-variants.ts";
 import { tfjsMatMulVariant } from "../peer/tfjs-variants.ts";
 import { randomF32 } from "../../kernels/random.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark, type BenchmarkDeclaration, type PreparedRun, type RunContext, type Variant } from "../benchmark.ts";
 import { peakOnSameFlops } from "./machine-peak.ts";
 
@@ -23,6 +24,11 @@ const SIZES = [128, 256, 512, 1024] as const;
 export const label = (size: number) => `${size}³`;
 /** The TypeScript rungs take 0.05–0.3 s per call at 512³ and 0.9–6 s at 1024³ (Chromium, one core): they stop at 512³. */
 const TS_CASES = SIZES.filter((size) => size <= 512).map(label);
+
+/** Arena bytes of A, B and C (placeInWasm). */
+const operandBytes = (p: GemmParams) => arenaBytes(p.m * p.k, p.k * p.n, p.m * p.n);
+/** Arena bytes of the operands and the packed GEMM's workspace for `threads` parts (packedRun). */
+const packedBytes = (p: GemmParams, threads: number) => gemmPackedArenaBytes(p.m, p.n, p.k, threads);
 
 /** Copies A and B into the shared memory and reserves C; returns the operands' byte offsets. */
 function placeInWasm(p: GemmParams, { a, b }: GemmInput, ctx: RunContext): { a: number; b: number; c: number } {
@@ -92,6 +98,7 @@ export const gemmPackedThreads: Variant<GemmParams, GemmInput> = {
   parallel: true,
   prepare: (p, input, ctx) =>
     packedRun(p, input, ctx, (args) => () => ctx.pool.run("gemm_f32_6x8_packed_wasmrelaxedsimd", args, ctx.threads)),
+  arenaBytes: packedBytes,
 };
 
 /**
@@ -140,6 +147,7 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
           output: outputAt(p, ctx, at.c),
         };
       },
+      arenaBytes: operandBytes,
     },
     {
       id: "gemm-f32-6x8-packed-wasmrelaxedsimd",
@@ -153,6 +161,7 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
           ctx,
           (args) => () => runOnOneThread(kernelPoolJobs.gemm_f32_6x8_packed_wasmrelaxedsimd, ctx.wasm.kernels, args),
         ),
+      arenaBytes: packedBytes,
     },
     peakOnSameFlops<GemmParams, GemmInput>(gemmFlops),
     gemmPackedThreads,

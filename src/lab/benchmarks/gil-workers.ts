@@ -1,4 +1,5 @@
 import { collatzStepsRange, collatzStepsTask, runInterleaved } from "../../kernels/collatz-steps-tasks.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark } from "../benchmark.ts";
 import { countAsF32 } from "./machine-peak.ts";
 
@@ -68,6 +69,7 @@ export const gilWorkers = defineBenchmark<CollatzParams, null>({
           output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, ctx.threads).reduce((s, x) => s + x, 0)),
         };
       },
+      arenaBytes: (_p, threads) => arenaBytes(2 * threads),
     },
   ],
   claims: [

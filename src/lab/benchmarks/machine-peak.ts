@@ -1,5 +1,6 @@
 import { PEAK_F32X4_FLOPS_PER_ITERATION, PEAK_F32X4_LANES } from "../../kernels/peak-f32x4-ref.ts";
 import { kernelPoolJobs } from "../../kernels/pool/kernel-jobs.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark, type Params, type Variant } from "../benchmark.ts";
 
 type PeakParams = { iterations: number };
@@ -48,6 +49,7 @@ export function peakOnSameFlops<P extends Params, I>(flops: (p: P) => number, ca
         expected: countAsF32(PEAK_F32X4_LANES * iterations),
       };
     },
+    arenaBytes: () => arenaBytes(2),
   };
 }
 
@@ -72,6 +74,7 @@ function peakVariant(
         output: () => countAsF32(new Float64Array(ctx.wasm.memory.buffer, out.ptr, ctx.threads).reduce((s, x) => s + x, 0)),
       };
     },
+    arenaBytes: (_p, threads) => arenaBytes(2 * threads),
   };
 }
 

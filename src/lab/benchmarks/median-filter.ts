@@ -2,6 +2,7 @@ import { noisyImageU8 } from "../../kernels/median3x3-input.ts";
 import type { Median3x3Shape } from "../../kernels/median3x3-shape.ts";
 import { median3x3U8Ts } from "../../kernels/median3x3-u8-ts.ts";
 import { median3x3U8Ref } from "../../kernels/median3x3-u8-ref.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark, type PreparedRun, type RunContext } from "../benchmark.ts";
 
 /**
@@ -21,6 +22,9 @@ const SCALAR_CASES = [VGA, FULL_HD];
  * a byte plane takes a quarter as many), and times `run` on their offsets; the output is read
  * back from dst.
  */
+/** Arena bytes of inWasm's two byte planes for an image of `s`. */
+const planesBytes = (s: Median3x3Shape) => 2 * arenaBytes(Math.ceil((s.height * s.width) / 4));
+
 function inWasm(image: Uint8Array, ctx: RunContext, run: (src: number, dst: number) => void): PreparedRun {
   const { arena, kernels } = ctx.wasm;
   arena.reset();
@@ -72,6 +76,7 @@ export const medianFilter = defineBenchmark<Median3x3Shape, Uint8Array>({
       cases: SCALAR_CASES,
       prepare: (s, image, ctx) =>
         inWasm(image, ctx, (src, dst) => ctx.wasm.kernels.median3x3_u8_wasm(src, dst, s.height, s.width, 0, s.height)),
+      arenaBytes: planesBytes,
     },
     {
       id: "median3x3-u8-x16-wasmsimd",
@@ -79,6 +84,7 @@ export const medianFilter = defineBenchmark<Median3x3Shape, Uint8Array>({
       needsIsolation: true,
       prepare: (s, image, ctx) =>
         inWasm(image, ctx, (src, dst) => ctx.wasm.kernels.median3x3_u8_x16_wasmsimd(src, dst, s.height, s.width, 0, s.height)),
+      arenaBytes: planesBytes,
     },
     {
       id: "median3x3-u8-x16-wasmsimd-threads",
@@ -92,6 +98,7 @@ export const medianFilter = defineBenchmark<Median3x3Shape, Uint8Array>({
         inWasm(image, ctx, (src, dst) =>
           ctx.pool.run("median3x3_u8_x16_wasmsimd", { src, dst, height: s.height, width: s.width }, ctx.threads),
         ),
+      arenaBytes: planesBytes,
     },
   ],
   claims: [

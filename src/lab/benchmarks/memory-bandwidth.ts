@@ -3,7 +3,7 @@ import { kernelPoolJobs, type KernelPoolJobs } from "../../kernels/pool/kernel-j
 import { randomF32 } from "../../kernels/random.ts";
 import { triadF32Ref, triadF32Tolerance } from "../../kernels/triad-f32-ref.ts";
 import { defineBenchmark, type RunContext } from "../benchmark.ts";
-import { SWEEP_BUDGET_BYTES, SWEEP_FACTOR, SWEEP_FROM_BYTES, sweepArrayBytes, sweepLabel } from "../triad-sweep.ts";
+import { SWEEP_BUDGET_BYTES, SWEEP_FACTOR, SWEEP_FROM_BYTES, sweepArrayBytes, sweepLabel, triadArenaBytes } from "../triad-sweep.ts";
 
 type TriadParams = { elements: number };
 
@@ -100,6 +100,7 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
         // The single-threaded run is the pool job's one and only part: the same code, no pool.
         return { run: () => kernelPoolJobs.triad_f32_wasmrelaxedsimd.part(ctx.wasm.kernels, args, 0, 1), output: outputOf(p, ctx, args) };
       },
+      arenaBytes: (p) => triadArenaBytes(p.elements),
     },
     {
       id: "triad-f32-wasmrelaxedsimd-threads",
@@ -112,6 +113,7 @@ export const memoryBandwidth = defineBenchmark<TriadParams, TriadInput>({
         const args = placeInWasm(p, input, ctx);
         return { run: () => ctx.pool.run("triad_f32_wasmrelaxedsimd", args, ctx.threads), output: outputOf(p, ctx, args) };
       },
+      arenaBytes: (p) => triadArenaBytes(p.elements),
     },
   ],
   claims: [

@@ -1,6 +1,7 @@
 import { boxBlurF32Ref } from "../../kernels/blur-f32-box-ref.ts";
 import { box3F32Images, type ImageBatch } from "../../kernels/images-box3-f32.ts";
 import { randomF32 } from "../../kernels/random.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark, type Variant } from "../benchmark.ts";
 
 /**
@@ -45,6 +46,8 @@ function chunkVariant(chunk: number): Variant<ImageBatch, Float32Array> {
         output: () => out.view().slice(),
       };
     },
+    // The images, their blurred copies and the claim counter.
+    arenaBytes: (b) => 2 * arenaBytes(b.count * b.height * b.width) + arenaBytes(1),
   };
 }
 

@@ -2,12 +2,16 @@ import { HISTOGRAM_U8_BINS, histogramU8Add, mergeHistogramsU8 } from "../../kern
 import { histogramU8Ref } from "../../kernels/histogram-u8-ref.ts";
 import { smoothImageU8 } from "../../kernels/smooth-image-u8.ts";
 import type { WasmContext } from "../wasm-context.ts";
+import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark } from "../benchmark.ts";
 
 type ImageSize = { width: number; height: number };
 
 const CASE = "2048×1024 pixels";
 const BIN_BYTES = HISTOGRAM_U8_BINS * Int32Array.BYTES_PER_ELEMENT;
+
+/** Arena bytes of the shared image (sharePixels) and `bins` 32-bit bins after it. */
+const histogramBytes = ({ width, height }: ImageSize, bins: number) => arenaBytes(Math.ceil((width * height) / 4), bins);
 
 /** Copies the image into the shared memory (4 pixels per f32 slot of the arena) and returns its offset. */
 function sharePixels(wasm: WasmContext, pixels: Uint8Array): number {
@@ -70,6 +74,7 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
           output: () => Float32Array.from(view()),
         };
       },
+      arenaBytes: (p) => histogramBytes(p, HISTOGRAM_U8_BINS),
     },
     {
       id: "histogram-u8-private-merge-ts-threads",
@@ -90,6 +95,7 @@ export const sharedHistogram = defineBenchmark<ImageSize, Uint8Array>({
           output: () => Float32Array.from(merged),
         };
       },
+      arenaBytes: (p, threads) => histogramBytes(p, threads * HISTOGRAM_U8_BINS),
     },
   ],
   claims: [

@@ -106,6 +106,7 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "infer-f32-batch8-wasmrelaxedsimd": "每批 8 張",
     "infer-f32-batch64-wasmrelaxedsimd": "每批 64 張",
     "infer-f32-batch256-wasmrelaxedsimd": "一批 256 張",
+    "infer-i8-batch64-wasmrelaxedsimd": "int8（權重每個輸出通道一個縮放係數），每批 64 張",
     "infer-f32-split-wasmrelaxedsimd-threads": "所有影像一次呼叫，分給各執行緒",
     "cnn-train-f32-wasmrelaxedsimd": "(a) 單執行緒：先載入批次，再計算",
     "cnn-train-f32-prefetch-wasmrelaxedsimd-threads": "(b) 平行載入：下一批由第二個執行緒在這一步進行時準備好",

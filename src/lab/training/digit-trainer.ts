@@ -1,6 +1,6 @@
 import type { JobRunner } from "../../kernels/pool/pool-job.ts";
 import type { WasmKernels } from "../../kernels/wasm/kernels-wasm.ts";
-import type { F32Block, WasmArena } from "../../kernels/wasm/wasm-arena.ts";
+import { arenaBytes, type F32Block, type WasmArena } from "../../kernels/wasm/wasm-arena.ts";
 import type { CnnGradientArgs, GradientPath } from "../../model/cnn-jobs.ts";
 import { CnnTrainer, type StepResult } from "../../model/cnn-trainer.ts";
 import { buildDigitRows } from "./digit-batch.ts";
@@ -47,9 +47,22 @@ export interface Hyperparameters {
   momentum?: number;
 }
 
-/** A byte block of the shared memory (the arena hands out float blocks; bytes ride in them). */
-function allocBytes(arena: WasmArena, bytes: number): F32Block {
-  return arena.allocF32(Math.ceil(bytes / 4));
+/**
+ * Lengths (floats) of the loader's blocks beside the trainer's: the compressed digits, their
+ * offsets and labels (bytes ride in float blocks), this step's and the next step's indices, and
+ * the next step's inputs and labels.
+ */
+function loaderFloats(o: Pick<DigitTrainerOptions, "store" | "batch">, input: number) {
+  const bytes = (length: number) => Math.ceil(length / 4);
+  return {
+    blobs: bytes(o.store.blobs.length),
+    offsets: o.store.count + 1,
+    labels: bytes(o.store.count),
+    indices: o.batch,
+    nextIndices: o.batch,
+    nextX: o.batch * input,
+    nextY: o.batch,
+  };
 }
 
 /**
@@ -72,6 +85,12 @@ export class DigitTrainer {
   readonly #nextX: F32Block;
   readonly #nextY: F32Block;
 
+  /** Bytes the constructor takes from the arena with these options: the trainer's blocks and the loader's. */
+  static arenaBytes(o: Pick<DigitTrainerOptions, "store" | "batch" | "maxThreads">): number {
+    const trainer = CnnTrainer.arenaBytes({ batchCapacity: o.batch, maxParts: o.maxThreads });
+    return trainer + arenaBytes(...Object.values(loaderFloats(o, o.store.side * o.store.side)));
+  }
+
   constructor(arena: WasmArena, kernels: WasmKernels, o: DigitTrainerOptions) {
     if (!Number.isInteger(o.batch) || o.batch < 1 || o.batch > o.store.count) {
       throw new RangeError(`invalid batch: ${o.batch} (expected an integer from 1 to ${o.store.count}, the training images)`);
@@ -90,13 +109,14 @@ export class DigitTrainer {
     const input = this.trainer.shape.input;
     if (input !== o.store.side * o.store.side)
       throw new RangeError(`invalid store: ${o.store.side}² pixels per image, the network takes ${input}`);
-    this.#blobs = allocBytes(arena, o.store.blobs.length);
-    this.#offsets = arena.allocF32(o.store.count + 1);
-    this.#labels = allocBytes(arena, o.store.count);
-    this.#indices = arena.allocF32(o.batch);
-    this.#nextIndices = arena.allocF32(o.batch);
-    this.#nextX = arena.allocF32(o.batch * input);
-    this.#nextY = arena.allocF32(o.batch);
+    const floats = loaderFloats(o, input);
+    this.#blobs = arena.allocF32(floats.blobs);
+    this.#offsets = arena.allocF32(floats.offsets);
+    this.#labels = arena.allocF32(floats.labels);
+    this.#indices = arena.allocF32(floats.indices);
+    this.#nextIndices = arena.allocF32(floats.nextIndices);
+    this.#nextX = arena.allocF32(floats.nextX);
+    this.#nextY = arena.allocF32(floats.nextY);
     const buffer = kernels.memory.buffer;
     new Uint8Array(buffer, this.#blobs.ptr, o.store.blobs.length).set(o.store.blobs);
     new Int32Array(buffer, this.#offsets.ptr, o.store.count + 1).set(o.store.offsets);

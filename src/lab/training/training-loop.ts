@@ -7,6 +7,7 @@ import type { DigitStore } from "./digit-store.ts";
 import type { LabPool } from "../pool/lab-pool-jobs.ts";
 import { DigitTrainer } from "./digit-trainer.ts";
 import { DEFAULT_TRAINING, type TrainingOptions } from "./training-options.ts";
+import { TEST_CHUNK } from "./training-memory.ts";
 
 /** What a run reports while it trains: a smoothed training loss, or a test accuracy. */
 export type TrainingProgress =
@@ -58,6 +59,7 @@ function shuffled(count: number, seed: number): Int32Array {
  * each a pass over the training images in batches (the last partial batch is dropped, as
  * PyTorch's drop_last does, so every step has the same shape), testing on the held-out digits
  * twice per epoch. Every batch is built by the threads that train on it (decode, shift, normalise).
+ * `onWeights` receives the trained parameter vector (a view: copy what you keep) after the last step.
  */
 export function trainDigits(
   wasm: WasmContext,
@@ -65,6 +67,7 @@ export function trainDigits(
   data: { train: DigitStore; test: MnistSet },
   o: TrainingOptions & { seed: number },
   onProgress: (p: TrainingProgress) => void,
+  onWeights?: (weights: Float32Array) => void,
 ): TrainingSummary {
   wasm.arena.reset();
   const trainer = new DigitTrainer(wasm.arena, wasm.kernels, {
@@ -74,7 +77,7 @@ export function trainDigits(
     seed: o.seed,
     maxShift: DEFAULT_TRAINING.maxShift,
   });
-  const net = new CnnInference(wasm.arena, { capacity: data.test.count, chunk: 64, maxParts: o.workers, seed: o.seed });
+  const net = new CnnInference(wasm.arena, { capacity: data.test.count, chunk: TEST_CHUNK, maxParts: o.workers, seed: o.seed });
   normalizeDigits(data.test.pixels, net.inputs());
   const perEpoch = Math.floor(data.train.count / o.batch);
   const steps = perEpoch * o.epochs;
@@ -103,5 +106,6 @@ export function trainDigits(
     }
   }
   const total = seconds();
+  onWeights?.(net.weights());
   return { seconds: total, samplesPerSecond: (steps * o.batch) / total, accuracy, steps };
 }

@@ -1,3 +1,5 @@
+import { MAX_RUN_THREADS } from "../run-threads.ts";
+
 /**
  * What a training run is configured by, its defaults, and the checks a reader's input gets before
  * any work starts. The defaults reach the target test accuracy on MNIST in four short epochs: 64
@@ -34,8 +36,6 @@ export const MAX_EPOCHS = 20;
 export interface TrainingLimits {
   /** Images in the training set. */
   trainImages: number;
-  /** navigator.hardwareConcurrency of the machine. */
-  hardwareConcurrency: number;
 }
 
 /** Throws a RangeError naming the first bad field, in words a reader of the form understands. */
@@ -43,9 +43,10 @@ export function checkTrainingOptions(o: TrainingOptions, limits: TrainingLimits)
   if (!Number.isInteger(o.batch) || o.batch < 1 || o.batch > limits.trainImages) {
     throw new RangeError(`invalid batch size: ${o.batch} (expected a whole number from 1 to ${limits.trainImages}, the training images)`);
   }
-  if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > limits.hardwareConcurrency) {
+  // Past the cores the browser reports too (browsers under-report them; the form's note says what that means).
+  if (!Number.isInteger(o.workers) || o.workers < 1 || o.workers > MAX_RUN_THREADS) {
     throw new RangeError(
-      `invalid workers: ${o.workers} (expected a whole number from 1 to ${limits.hardwareConcurrency}, this machine's hardware threads)`,
+      `invalid workers: ${o.workers} (expected a whole number from 1 to ${MAX_RUN_THREADS}, the most threads a run may use)`,
     );
   }
   if (o.workers > o.batch) {

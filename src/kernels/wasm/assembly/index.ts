@@ -15,6 +15,7 @@ export { col2im_f32_wasm } from "./col2im-f32-wasm";
 export { conv2d_f32_im2col_gemm_wasmrelaxedsimd } from "./conv2d-f32-im2col-gemm-wasmrelaxedsimd";
 export { conv2d_f32_chw_gemm_wasmrelaxedsimd } from "./conv2d-f32-chw-gemm-wasmrelaxedsimd";
 export { conv2d_backward_weights_f32_chw_gemm_wasmrelaxedsimd, conv2d_backward_input_f32_chw_gemm_wasmrelaxedsimd } from "./conv2d-backward-f32-chw-wasmrelaxedsimd";
+export { conv2d_i8_im2col_gemm_wasmrelaxedsimd } from "./conv2d-i8-im2col-gemm-wasmrelaxedsimd";
 export { conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd, conv2d_f32_winograd2x2_3x3_wasmrelaxedsimd_workspace_bytes } from "./conv2d-f32-winograd2x2-3x3-wasmrelaxedsimd";
 export { peak_f32x4_fma_wasmrelaxedsimd, peak_f32x4_muladd_wasmsimd, peak_f32x4_fma_wasmrelaxedsimd_flops_per_iteration, peak_f32x4_fma_wasmrelaxedsimd_chains } from "./peak-f32x4";
 export { triad_f32_wasmrelaxedsimd } from "./triad-f32-wasmrelaxedsimd";
