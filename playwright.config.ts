@@ -10,6 +10,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   timeout: 10 * 60_000,
+  // Stops before npm test's own limit for the suite (scripts/test-all.ts), so the report of what ran is still written.
+  globalTimeout: 40 * 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
