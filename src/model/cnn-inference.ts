@@ -1,3 +1,4 @@
+import { ClaimCounter } from "../kernels/pool/claim-counter.ts";
 import { arenaBytes, type F32Block, type WasmArena } from "../kernels/wasm/wasm-arena.ts";
 import { cnnShape, configOf, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
 import { initParams, paramLayout, type ParamLayout } from "./cnn-params.ts";
@@ -35,8 +36,8 @@ function inferenceLayout(o: Omit<CnnInferenceOptions, "seed">) {
 
 /**
  * The CNN's forward pass in a shared WebAssembly.Memory: weights, an input block, the logits and
- * one forward-only workspace per part. `run` is the cnn_forward pool job: the images are split
- * into one band per part, and each part classifies its band `chunk` images at a time.
+ * one forward-only workspace per part. `run` is the cnn_forward pool job: each part claims the
+ * next `chunk` images from a shared counter and classifies them, until none are left.
  */
 export class CnnInference {
   readonly shape: CnnShape;
@@ -48,6 +49,7 @@ export class CnnInference {
   readonly #x: F32Block;
   readonly #logits: F32Block;
   readonly #ws: F32Block;
+  readonly #counter: ClaimCounter;
 
   /** Allocates everything in `arena` (which must not be reset while this is in use). */
   constructor(arena: WasmArena, o: CnnInferenceOptions) {
@@ -61,12 +63,13 @@ export class CnnInference {
     this.#x = arena.allocF32(layout.floats.x);
     this.#logits = arena.allocF32(layout.floats.logits);
     this.#ws = arena.allocF32(layout.floats.ws);
+    this.#counter = new ClaimCounter(arena);
     initParams(this.shape, this.params, this.#weights.view(), o.seed);
   }
 
   /** Bytes the constructor takes from the arena with these options. */
   static arenaBytes(o: Omit<CnnInferenceOptions, "seed">): number {
-    return arenaBytes(...Object.values(inferenceLayout(o).floats));
+    return arenaBytes(...Object.values(inferenceLayout(o).floats)) + ClaimCounter.arenaBytes;
   }
 
   /** The input block (capacity × C·H·W floats). */
@@ -98,6 +101,7 @@ export class CnnInference {
       ws: this.#ws.ptr,
       wsStride: this.workspace.count * 4,
       capacity: this.workspace.capacity,
+      counter: this.#counter.ptr,
     };
   }
 
@@ -106,6 +110,8 @@ export class CnnInference {
     if (!Number.isInteger(parts) || parts < 1 || parts > this.maxParts) {
       throw new RangeError(`invalid parts: ${parts} (expected an integer from 1 to ${this.maxParts}, the threads available)`);
     }
-    runForward(this.forwardArgs(images), parts);
+    const args = this.forwardArgs(images);
+    this.#counter.reset();
+    runForward(args, parts);
   }
 }

@@ -1,5 +1,6 @@
 import type { ArgValues } from "../kernels/pool/job-args.ts";
-import { splitRows } from "../kernels/pool/pool-control.ts";
+import { forEachClaimedChunk } from "../kernels/pool/claim-chunks.ts";
+import { claimCounterAt } from "../kernels/pool/claim-counter.ts";
 import { poolJob, type JobTable } from "../kernels/pool/pool-job.ts";
 import type { WasmKernels } from "../kernels/wasm/kernels-wasm.ts";
 import { CNN_CONFIG_ARGS, cnnShape, configKey, configOf, type CnnConfig, type CnnShape } from "./cnn-config.ts";
@@ -10,13 +11,16 @@ import { workspaceFor, workspaceLayout, type CnnWorkspace, type CnnWorkspaceLayo
 import { sharedMemoryCnnKernels, tapMajorCnnKernels, typescriptCnnKernels, type CnnKernels } from "./cnn-kernels.ts";
 
 /**
- * The CNN's pool jobs: the same code on the coordinator (part 0) and on every worker. Images are
- * split into contiguous bands, one per part; each part runs its band through its own workspace
- * (at ws + part·wsStride) in chunks of at most `capacity` images. The arguments start with the
- * config (cnn-config.ts CNN_CONFIG_ARGS), then the byte offsets and counts listed per job.
+ * The CNN's pool jobs: the same code on the coordinator (part 0) and on every worker. The images
+ * come in chunks of `capacity` (the last may be shorter); every part claims the next chunk from
+ * the shared counter at `counter` (reset to 0 before the run) and runs it through its own
+ * workspace (at ws + part·wsStride), until none is left. A part on a slower or busier core claims
+ * fewer chunks instead of holding up a fixed half of the batch; which part ran a chunk never
+ * changes a result. The arguments start with the config (cnn-config.ts CNN_CONFIG_ARGS), then the
+ * byte offsets and counts listed per job.
  */
 
-/** cnn_forward: params, x, images, logits, ws, wsStride, capacity — logits (images × classes) of x. */
+/** cnn_forward: params, x, images, logits, ws, wsStride, capacity, counter — logits (images × classes) of x. */
 export const FORWARD_ARGS = {
   ...CNN_CONFIG_ARGS,
   params: "i32",
@@ -26,12 +30,13 @@ export const FORWARD_ARGS = {
   ws: "i32",
   wsStride: "i32",
   capacity: "i32",
+  counter: "i32",
 } as const;
 /**
- * cnn_gradient: params, x, labels, images, slots, slotStride, ws, wsStride, capacity,
- * path — part p writes the gradient sum over its band of images into its slot
- * (slots + p·slotStride bytes), followed by its loss sum and correct count; sgd-momentum.ts merges
- * the slots. path is an index into GRADIENT_PATHS.
+ * cnn_gradient: params, x, labels, images, slots, slotStride, ws, wsStride, capacity, counter,
+ * path — chunk i's gradient sum goes into slot i (slots + i·slotStride bytes), followed by its loss
+ * sum and correct count; sgd-momentum.ts merges the slots in chunk order, so the step's bits do
+ * not depend on the thread count. path is an index into GRADIENT_PATHS.
  */
 export const GRADIENT_ARGS = {
   ...CNN_CONFIG_ARGS,
@@ -44,6 +49,7 @@ export const GRADIENT_ARGS = {
   ws: "i32",
   wsStride: "i32",
   capacity: "i32",
+  counter: "i32",
   path: "i32",
 } as const;
 export type CnnForwardArgs = ArgValues<typeof FORWARD_ARGS>;
@@ -115,25 +121,40 @@ function workspace(k: WasmKernels, c: JobContext, ptr: number, images: number): 
   return ws;
 }
 
-/** The CNN's forward pass on each part's band of images. */
-export const cnnForwardJob = poolJob(FORWARD_ARGS, (k, a, part, parts) => {
-  const [start, end] = splitRows(a.images, part, parts);
-  if (start === end) return;
+/** Chunks of `capacity` images the counter hands out, to parts calling `body(start, end)`. */
+function forEachClaimedImages(
+  k: WasmKernels,
+  a: { images: number; counter: number },
+  capacity: number,
+  body: (start: number, end: number) => void,
+) {
+  forEachClaimedChunk(claimCounterAt(k.memory.buffer, a.counter), a.images, capacity, body);
+}
+
+/** The CNN's forward pass on every chunk of images this part claims. */
+export const cnnForwardJob = poolJob(FORWARD_ARGS, (k, a, part) => {
   const c = contextFor(k, a, part, null);
   const { shape: s } = c;
   const p = paramViews(c.params, f32(k, a.params, c.params.count));
   const wsPtr = a.ws + part * a.wsStride;
-  for (let r = start; r < end; r += c.ws.capacity) {
-    const n = Math.min(c.ws.capacity, end - r);
-    const ws = workspace(k, c, wsPtr, n);
-    cnnForward(s, p, f32(k, a.x + r * s.input * 4, n * s.input), n, ws, c.kernels);
-    f32(k, a.logits + r * s.classes * 4, n * s.classes).set(ws.logits);
-  }
+  forEachClaimedImages(k, a, c.ws.capacity, (r, end) => {
+    const ws = workspace(k, c, wsPtr, end - r);
+    cnnForward(s, p, f32(k, a.x + r * s.input * 4, (end - r) * s.input), end - r, ws, c.kernels);
+    f32(k, a.logits + r * s.classes * 4, (end - r) * s.classes).set(ws.logits);
+  });
 });
 
-/** Each part's gradient sum over its band of the batch, into its own slot. */
-export const cnnGradientJob = poolJob(GRADIENT_ARGS, (k, a, part, parts) => {
-  const [start, end] = splitRows(a.images, part, parts);
+/**
+ * Part `part` of cnn_gradient: the gradient sum, loss sum and correct count of every chunk it
+ * claims, each into the chunk's own slot. `beforeChunk` prepares a chunk's images first (the data
+ * loader decodes them there, so a part decodes exactly what it then differentiates).
+ */
+export function cnnGradientPart(
+  k: WasmKernels,
+  a: CnnGradientArgs,
+  part: number,
+  beforeChunk?: (start: number, end: number) => void,
+): void {
   const path = GRADIENT_PATHS[a.path];
   if (path === undefined)
     throw new RangeError(`invalid path: ${a.path} (expected 0 to ${GRADIENT_PATHS.length - 1}: ${GRADIENT_PATHS.join(", ")})`);
@@ -141,36 +162,24 @@ export const cnnGradientJob = poolJob(GRADIENT_ARGS, (k, a, part, parts) => {
   const { shape: s } = c;
   const count = c.params.count;
   if (a.slotStride < (count + 2) * 4) throw new RangeError(`invalid slotStride: ${a.slotStride} (a slot needs ${(count + 2) * 4} bytes)`);
-  const slot = f32(k, a.slots + part * a.slotStride, count + 2);
-  slot.fill(0);
-  if (start === end) return;
   const p = paramViews(c.params, f32(k, a.params, count));
   const wsPtr = a.ws + part * a.wsStride;
-  let loss = 0;
-  let correct = 0;
-  for (let r = start; r < end; r += c.ws.capacity) {
-    const n = Math.min(c.ws.capacity, end - r);
+  forEachClaimedImages(k, a, c.ws.capacity, (r, end) => {
+    beforeChunk?.(r, end);
+    const n = end - r;
     const ws = workspace(k, c, wsPtr, n);
-    cnnForward(s, p, f32(k, a.x + r * s.input * 4, n * s.input), n, ws, c.kernels);
-    const chunk = cnnBackward(
-      s,
-      p,
-      f32(k, a.x + r * s.input * 4, n * s.input),
-      f32(k, a.labels + r * 4, n),
-      n,
-      ws,
-      paramViews(c.params, ws.grad),
-      c.kernels,
-    );
-    loss += chunk.loss;
-    correct += chunk.correct;
-    // slot += grad by the SIMD triad (slot + 1·grad, one rounding): a JavaScript loop over the
-    // 11 k floats took ~1.5% of a step at 8 chunks per batch.
-    k.triad_f32_wasmrelaxedsimd(slot.byteOffset, slot.byteOffset, ws.grad.byteOffset, 1, 0, count);
-  }
-  slot[count] = loss;
-  slot[count + 1] = correct;
-});
+    const x = f32(k, a.x + r * s.input * 4, n * s.input);
+    cnnForward(s, p, x, n, ws, c.kernels);
+    const chunk = cnnBackward(s, p, x, f32(k, a.labels + r * 4, n), n, ws, paramViews(c.params, ws.grad), c.kernels);
+    const slot = f32(k, a.slots + (r / c.ws.capacity) * a.slotStride, count + 2);
+    slot.set(ws.grad);
+    slot[count] = chunk.loss;
+    slot[count + 1] = chunk.correct;
+  });
+}
+
+/** The gradient of every chunk of the batch, each into its own slot. */
+export const cnnGradientJob = poolJob(GRADIENT_ARGS, (k, a, part) => cnnGradientPart(k, a, part));
 
 /** The model's pool jobs, for the table of the layer that owns the pool. */
 export const cnnPoolJobs = { cnn_forward: cnnForwardJob, cnn_gradient: cnnGradientJob } as const satisfies JobTable;

@@ -1,3 +1,4 @@
+import { ClaimCounter } from "../kernels/pool/claim-counter.ts";
 import { arenaBytes, type WasmArena, type F32Block } from "../kernels/wasm/wasm-arena.ts";
 import { cnnShape, configOf, MNIST_CNN, type CnnConfig, type CnnShape } from "./cnn-config.ts";
 import { initParams, paramLayout, type ParamLayout } from "./cnn-params.ts";
@@ -9,7 +10,7 @@ export interface CnnTrainerOptions {
   config?: CnnConfig;
   /** Most images in one step: the input block holds this many. */
   batchCapacity: number;
-  /** Most parts (threads) a step may be split into: one gradient slot and workspace each. */
+  /** Most parts (threads) a step may be split into: one workspace each. */
   maxParts: number;
   /** Seed of the initial weights. */
   seed: number;
@@ -38,8 +39,8 @@ export interface StepResult {
 
 /**
  * The network's shapes, and the lengths (floats) of the trainer's blocks: weights, momentum,
- * inputs, labels, one gradient slot (parameters + loss and accuracy, 16-byte rounded) and one
- * workspace per part.
+ * inputs, labels, one gradient slot (parameters + loss and accuracy, 16-byte rounded) per chunk of
+ * the largest step, and one workspace per part.
  */
 function trainerLayout(o: Pick<CnnTrainerOptions, "config" | "batchCapacity" | "maxParts" | "chunk">) {
   positive("batchCapacity", o.batchCapacity);
@@ -48,12 +49,15 @@ function trainerLayout(o: Pick<CnnTrainerOptions, "config" | "batchCapacity" | "
   const params = paramLayout(shape);
   const workspace = workspaceLayout(shape, params, o.chunk ?? 8, true);
   const slotFloats = Math.ceil((params.count + 2) / 4) * 4;
+  // A step's chunks: workspace.capacity images each, or fewer when there are more parts than that
+  // makes chunks, so every part has one (chunkImages).
+  const chunks = Math.max(Math.ceil(o.batchCapacity / workspace.capacity), Math.min(o.maxParts, o.batchCapacity));
   const floats = {
     weights: params.count,
     velocity: params.count,
     x: o.batchCapacity * shape.input,
     labels: o.batchCapacity,
-    slots: o.maxParts * slotFloats,
+    slots: chunks * slotFloats,
     ws: o.maxParts * workspace.count,
   };
   return { shape, params, workspace, slotFloats, floats };
@@ -61,10 +65,11 @@ function trainerLayout(o: Pick<CnnTrainerOptions, "config" | "batchCapacity" | "
 
 /**
  * Data-parallel SGD for the CNN in a shared WebAssembly.Memory: parameters, momentum, the input
- * batch, one gradient slot and one workspace per part. A step runs the cnn_gradient pool job (each
- * part sums the gradient of its band of the batch into its slot), merges the slots into slot 0 and
- * applies one momentum update on the calling thread: the merge touches K × 11 k floats, far less
- * than one image's backward pass, so it is not worth a second pool round trip.
+ * batch, one gradient slot per chunk of images and one workspace per part. A step runs the
+ * cnn_gradient pool job (the parts claim chunks of the batch and leave each chunk's gradient sum in
+ * its slot), merges the slots in chunk order into slot 0 and applies one momentum update on the
+ * calling thread: the merge touches 8 × 11 k floats for a batch of 64, far less than one image's
+ * backward pass, so it is not worth a second pool round trip.
  */
 export class CnnTrainer {
   readonly shape: CnnShape;
@@ -81,10 +86,11 @@ export class CnnTrainer {
   readonly #ws: F32Block;
   readonly #wsStride: number;
   readonly #path: GradientPath;
+  readonly #counter: ClaimCounter;
 
   /** Bytes the constructor takes from the arena with these options. */
   static arenaBytes(o: Pick<CnnTrainerOptions, "config" | "batchCapacity" | "maxParts" | "chunk">): number {
-    return arenaBytes(...Object.values(trainerLayout(o).floats));
+    return arenaBytes(...Object.values(trainerLayout(o).floats)) + ClaimCounter.arenaBytes;
   }
 
   /** Allocates everything in `arena` (which must not be reset while the trainer is in use). */
@@ -107,6 +113,7 @@ export class CnnTrainer {
     this.#ws = arena.allocF32(layout.floats.ws);
     this.#wsStride = this.workspace.count * 4;
     this.#path = o.path ?? "tap-major";
+    this.#counter = new ClaimCounter(arena);
     initParams(this.shape, this.params, this.#weights.view(), o.seed);
   }
 
@@ -130,8 +137,17 @@ export class CnnTrainer {
     return this.#slots.view().subarray(0, this.params.count);
   }
 
-  /** Arguments of the cnn_gradient job on the first `batch` images (see cnn-jobs.ts). */
-  gradientArgs(batch: number): CnnGradientArgs {
+  /**
+   * Images per chunk of a step: the workspace's capacity (8 by default), so a step's bits are the
+   * same on 1 thread and on up to batch / 8; fewer past that, so that every part has a chunk to
+   * claim (there, the sums are grouped otherwise: float rounding only).
+   */
+  #chunkImages(batch: number, parts: number): number {
+    return Math.min(this.workspace.capacity, Math.ceil(batch / parts));
+  }
+
+  /** Arguments of the cnn_gradient job on the first `batch` images in `parts` parts (see cnn-jobs.ts). */
+  #gradientArgs(batch: number, parts: number): CnnGradientArgs {
     return {
       ...configOf(this.shape),
       params: this.#weights.ptr,
@@ -142,7 +158,8 @@ export class CnnTrainer {
       slotStride: this.#slotStride,
       ws: this.#ws.ptr,
       wsStride: this.#wsStride,
-      capacity: this.workspace.capacity,
+      capacity: this.#chunkImages(batch, parts),
+      counter: this.#counter.ptr,
       path: GRADIENT_PATHS.indexOf(this.#path),
     };
   }
@@ -162,9 +179,11 @@ export class CnnTrainer {
       throw new RangeError(`invalid parts: ${o.parts} (expected an integer from 1 to ${this.maxParts}, the threads available)`);
     }
     checkHyperparameters(o.learningRate, momentum);
-    runGradient(this.gradientArgs(o.batch), o.parts);
+    this.#counter.reset();
+    runGradient(this.#gradientArgs(o.batch, o.parts), o.parts);
     const slots = this.#slots.view();
-    const { loss, correct } = mergeGradientSlots(slots, o.parts, this.#slotStride / 4, this.params.count, o.batch);
+    const chunks = Math.ceil(o.batch / this.#chunkImages(o.batch, o.parts));
+    const { loss, correct } = mergeGradientSlots(slots, chunks, this.#slotStride / 4, this.params.count, o.batch);
     sgdMomentumStep(this.#weights.view(), this.#velocity.view(), slots, this.params.count, o.learningRate, momentum);
     return { loss, accuracy: correct / o.batch };
   }

@@ -1,10 +1,11 @@
 /**
  * The merge and the update of a data-parallel step, on flat vectors (cnn-params.ts layout).
  *
- * Each of K parts leaves in its slot the gradient SUM over its images, then its loss sum and
- * correct count (slot[count], slot[count + 1]). Summing the slots and dividing by the whole batch
- * gives exactly the mean gradient of the large batch (up to float rounding of the sums), however
- * the images were split — averaging the parts' means would weight a short last part wrongly.
+ * Each of K chunks of the batch leaves in its slot the gradient SUM over its images, then its loss
+ * sum and correct count (slot[count], slot[count + 1]). Summing the slots and dividing by the whole
+ * batch gives exactly the mean gradient of the large batch (up to float rounding of the sums),
+ * however the images were split — averaging the chunks' means would weight a short last chunk
+ * wrongly. The slots are summed in order, so the result does not depend on which thread ran which.
  */
 export function mergeGradientSlots(
   slots: Float32Array,

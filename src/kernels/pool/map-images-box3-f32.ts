@@ -1,5 +1,6 @@
 import { box3F32Images } from "../images-box3-f32.ts";
 import { forEachClaimedChunk } from "./claim-chunks.ts";
+import { claimCounterAt } from "./claim-counter.ts";
 import type { ArgValues } from "./job-args.ts";
 
 /** Job arguments of map_box3_f32_ts (pointers are byte offsets). */
@@ -18,5 +19,5 @@ export function mapBox3F32Images(
   const n = count * height * width;
   const images = new Float32Array(buffer, x, n);
   const blurred = new Float32Array(buffer, out, n);
-  forEachClaimedChunk(new Int32Array(buffer, counter, 1), count, chunk, (start, end) => box3F32Images(batch, images, blurred, start, end));
+  forEachClaimedChunk(claimCounterAt(buffer, counter), count, chunk, (start, end) => box3F32Images(batch, images, blurred, start, end));
 }

@@ -110,7 +110,7 @@ const prefetch: TrainingVariant = {
 
 const dataParallel: TrainingVariant = {
   id: "cnn-train-f32-data-parallel-wasmrelaxedsimd-threads",
-  label: "(c) data-parallel: K threads each load and differentiate a slice, gradients averaged",
+  label: "(c) data-parallel: K threads claim 8-image chunks, each loads and differentiates its own, gradients averaged",
   needsIsolation: true,
   parallel: true,
   prepare: (p, input, ctx) => prepareStep("data-parallel", p, input, ctx),
@@ -166,7 +166,7 @@ export const cnnTraining = defineBenchmark<TrainingParams, TrainingInput>({
       slower: { variant: single.id },
       atLeast: 1.6,
       because:
-        "each thread decodes and differentiates its own half of the batch, nothing but the read-only weights is shared, and the merge adds 11 k floats per step against the ~2 million multiply-adds per image of the backward pass",
+        "the threads claim the batch 8 images at a time and decode and differentiate what they claim, nothing but the read-only weights and one counter is shared, and the merge adds 8 × 11 k floats per step against the ~2 million multiply-adds per image of the backward pass",
     },
   ],
 });

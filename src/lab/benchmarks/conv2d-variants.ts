@@ -1,3 +1,4 @@
+import { ClaimCounter } from "../../kernels/pool/claim-counter.ts";
 import { convBytes, convFlops, convShape, convSizes, type ConvParams, type ConvShape } from "../../kernels/conv-shape.ts";
 import { conv2dF32DirectRef } from "../../kernels/conv2d-f32-direct-ref.ts";
 import { conv2dF32Im2col, conv2dIm2colScratch, transposeWeights } from "../../kernels/conv2d-f32-im2col.ts";
@@ -73,10 +74,11 @@ type ConvJobArgs = ArgsOf<KernelPoolJobs, "conv2d_f32_im2col_gemm_wasmrelaxedsim
 function im2colBytes(p: ConvParams): number {
   const s = convShape(p);
   const n = convSizes(s);
-  return arenaBytes(n.input, n.weights, n.bias, n.output, n.im2col, s.cols * s.filters);
+  return arenaBytes(n.input, n.weights, n.bias, n.output, n.im2col, s.cols * s.filters) + ClaimCounter.arenaBytes;
 }
 
-function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): ConvJobArgs {
+/** The convolution in the shared memory: the pool job's arguments, and the counter its threads claim rows from. */
+function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): { args: ConvJobArgs; counter: ClaimCounter } {
   const s = convShape(p);
   const n = convSizes(s);
   const { arena } = ctx.wasm;
@@ -87,10 +89,11 @@ function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): ConvJobA
   const out = arena.allocF32(n.output);
   const col = arena.allocF32(n.im2col);
   const gemmOut = arena.allocF32(s.cols * s.filters);
+  const counter = new ClaimCounter(arena);
   x.view().set(input.x);
   transposeWeights(s, input.w, wT.view());
   bias.view().set(input.b);
-  return {
+  const args = {
     x: x.ptr,
     wT: wT.ptr,
     bias: bias.ptr,
@@ -107,7 +110,9 @@ function placeInWasm(p: ConvParams, input: ConvInput, ctx: RunContext): ConvJobA
     stride: s.stride,
     pad: s.padding,
     rows: s.cols,
+    counter: counter.ptr,
   };
+  return { args, counter };
 }
 
 function outputOf(p: ConvParams, ctx: RunContext, args: { out: number }): () => Float32Array {
@@ -165,10 +170,13 @@ export const conv2dIm2colGemmWasm: ConvVariant = {
   label: "im2col + SIMD GEMM (WebAssembly)",
   needsIsolation: true,
   prepare(p, input, ctx) {
-    const args = placeInWasm(p, input, ctx);
+    const { args, counter } = placeInWasm(p, input, ctx);
     // The single-threaded run is the pool job's one and only part: the same code, no pool.
     return {
-      run: () => kernelPoolJobs.conv2d_f32_im2col_gemm_wasmrelaxedsimd.part(ctx.wasm.kernels, args, 0, 1),
+      run() {
+        counter.reset();
+        kernelPoolJobs.conv2d_f32_im2col_gemm_wasmrelaxedsimd.part(ctx.wasm.kernels, args, 0, 1);
+      },
       output: outputOf(p, ctx, args),
     };
   },
@@ -181,8 +189,14 @@ export const conv2dIm2colGemmWasmThreads: ConvVariant = {
   needsIsolation: true,
   parallel: true,
   prepare(p, input, ctx) {
-    const args = placeInWasm(p, input, ctx);
-    return { run: () => ctx.pool.run("conv2d_f32_im2col_gemm_wasmrelaxedsimd", args, ctx.threads), output: outputOf(p, ctx, args) };
+    const { args, counter } = placeInWasm(p, input, ctx);
+    return {
+      run() {
+        counter.reset();
+        ctx.pool.run("conv2d_f32_im2col_gemm_wasmrelaxedsimd", args, ctx.threads);
+      },
+      output: outputOf(p, ctx, args),
+    };
   },
   arenaBytes: im2colBytes,
 };

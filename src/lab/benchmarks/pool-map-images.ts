@@ -1,6 +1,7 @@
 import { boxBlurF32Ref } from "../../kernels/blur-f32-box-ref.ts";
 import { box3F32Images, type ImageBatch } from "../../kernels/images-box3-f32.ts";
 import { randomF32 } from "../../kernels/random.ts";
+import { ClaimCounter } from "../../kernels/pool/claim-counter.ts";
 import { arenaBytes } from "../../kernels/wasm/wasm-arena.ts";
 import { defineBenchmark, type Variant } from "../benchmark.ts";
 
@@ -31,23 +32,23 @@ function chunkVariant(chunk: number): Variant<ImageBatch, Float32Array> {
     // The pool and the images it shares exist only on a cross-origin isolated page.
     needsIsolation: true,
     prepare(batch, input, ctx) {
-      const { arena, memory } = ctx.wasm;
+      const { arena } = ctx.wasm;
       arena.reset();
       const x = arena.allocF32(input.length);
       x.view().set(input);
       const out = arena.allocF32(input.length);
-      const counter = arena.allocF32(1); // one Int32 slot: the next unclaimed image
+      const counter = new ClaimCounter(arena); // the next unclaimed image
       const args = { x: x.ptr, out: out.ptr, count: batch.count, height: batch.height, width: batch.width, chunk, counter: counter.ptr };
       return {
         run() {
-          Atomics.store(new Int32Array(memory.buffer, counter.ptr, 1), 0, 0);
+          counter.reset();
           ctx.pool.run("map_box3_f32_ts", args, ctx.threads);
         },
         output: () => out.view().slice(),
       };
     },
     // The images, their blurred copies and the claim counter.
-    arenaBytes: (b) => 2 * arenaBytes(b.count * b.height * b.width) + arenaBytes(1),
+    arenaBytes: (b) => 2 * arenaBytes(b.count * b.height * b.width) + ClaimCounter.arenaBytes,
   };
 }
 

@@ -110,7 +110,7 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "infer-f32-split-wasmrelaxedsimd-threads": "所有影像一次呼叫，分給各執行緒",
     "cnn-train-f32-wasmrelaxedsimd": "(a) 單執行緒：先載入批次，再計算",
     "cnn-train-f32-prefetch-wasmrelaxedsimd-threads": "(b) 平行載入：下一批由第二個執行緒在這一步進行時準備好",
-    "cnn-train-f32-data-parallel-wasmrelaxedsimd-threads": "(c) 資料平行：K 個執行緒各自載入一部分並求梯度，梯度取平均",
+    "cnn-train-f32-data-parallel-wasmrelaxedsimd-threads": "(c) 資料平行：K 個執行緒一次領取 8 張影像，各自載入並求梯度，梯度取平均",
     "cnn-train-f32-pixel-im2col-wasmrelaxedsimd": "(a) 之前：im2col 每個像素一列",
     "cnn-train-f32-ts-maxpool-backward-wasmrelaxedsimd": "(a) 之前：im2col 每個像素一列，並以 TypeScript 計算最大池化的梯度",
     "dot-f64-wasmsimd": "float64：每個向量兩個通道，每個元素 8 位元組（WebAssembly SIMD）",
@@ -148,7 +148,8 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
       "執行緒池在共享記憶體裡按響一個輔助執行緒自己的門鈴，並等待一個計數器改變：兩個執行緒都在自旋時，只是幾次快取行的傳遞；它們睡著時，則是每個方向各一次作業系統的喚醒，相比之下，在一個核心上串流 3 MiB 要花幾十微秒",
     "conv2d-im2col/wasm-vs-direct":
       "一次 GEMM 會把每個載入的值在暫存器區塊與四個 SIMD 通道間重複使用，而直接迴圈每做一次乘加都要重新載入兩個運算元，並在每個係數上檢查填補邊界",
-    "conv2d-im2col/threads-2": "每個執行緒展開並相乘自己負責的輸出列，除了唯讀的權重之外什麼都不共享：每多一個核心有 80% 的平行效率",
+    "conv2d-im2col/threads-2":
+      "每個執行緒領取接下來的 192 列輸出，展開並相乘，除了唯讀的權重和一個計數器之外什麼都不共享：每多一個核心有 80% 的平行效率",
     "conv2d-layers/ours-vs-tfjs-threads-2":
       "兩者都把一個大型矩陣乘積分給兩個執行緒，並使用 SIMD 暫存器區塊；這個 tfjs 版本的乘法與加法是分開的 SIMD 指令，我們的則融合成一個（relaxed SIMD），這個優勢大過 XNNPACK 省下的 im2col 複製",
     "conv2d-layers/winograd-vs-im2col":
@@ -217,9 +218,9 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
       "一次一張影像時，這一層為了 2.4 MFLOP 的運算要從記憶體讀入全部 4.7 MB 的權重，所以它在等記憶體；64 張的批次讓每個權重在快取中時被使用 64 次，這一層就變成受運算限制",
     "cnn-inference/cnn-batch-no-gain":
       "im2col 已經把一張影像變成 784（然後 196）列的 GEMM，每個小濾波器被重複使用數百次，所以批次沒有額外的重複使用可加，而 64 張影像的 im2col 矩陣（約 15 MB）已經放不進快取",
-    "cnn-inference/threads-2": "影像彼此獨立：每個執行緒用自己的工作空間分類自己那一半，只共享唯讀的權重",
+    "cnn-inference/threads-2": "影像彼此獨立：每個執行緒領取接下來的 16 張影像，在自己的工作空間裡分類，只共享唯讀的權重和一個計數器",
     "cnn-training/data-parallel-2":
-      "每個執行緒解碼並微分自己那一半的批次，除了唯讀的權重之外什麼都不共享，而合併每一步只加 11 k 個浮點數，相比之下反向傳播每張影像約有 200 萬次乘加",
+      "執行緒每次從批次領取 8 張影像，解碼並微分自己領到的部分，除了唯讀的權重和一個計數器之外什麼都不共享，而合併每一步只加 8 × 11 k 個浮點數，相比之下反向傳播每張影像約有 200 萬次乘加",
     "pool-map-images/two-workers":
       "影像彼此獨立，所以兩個執行緒同時模糊不同的影像，而 16 個各約數十微秒的區塊讓領取任務的成本遠低於工作本身",
     "pool-map-images/tiny-tasks":
@@ -227,7 +228,8 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "pool-map-images/too-coarse": "256 張影像、每塊 256 張就只有一個任務：第一個領到的執行緒做完全部工作，另一個只能等",
     "passing-data/transfer-64mb": "clone 每次來回要以記憶體頻寬把 64 MB 整個複製兩次，而 transfer 只是移交緩衝區的擁有權",
     "passing-data/shared-64mb": "兩個工作執行緒本來就看得到同一塊記憶體：訊息只帶一個控制代碼，剩下的只是訊息本身的成本",
-    "shared-histogram/private-two-threads": "每個執行緒把一半的像素計數到沒有其他執行緒寫入的格子，所以在短暫的合併之前什麼都不共享",
+    "shared-histogram/private-two-threads":
+      "每個執行緒從共享的計數器領取 64 KiB 的像素區塊，計數到沒有其他執行緒寫入的格子，所以在短暫的合併之前只共享一個計數器",
     "shared-histogram/atomics-cost":
       "即使沒有其他執行緒，每次 Atomics.add 都是一次上鎖的讀取-修改-寫入，CPU 不能讓它與下一次重疊，而一般的遞增可以管線化",
     "shared-histogram/private-beats-atomics":

@@ -1,8 +1,7 @@
 import type { ArgValues } from "../../kernels/pool/job-args.ts";
-import { splitRows } from "../../kernels/pool/pool-control.ts";
 import { poolJob, type JobTable } from "../../kernels/pool/pool-job.ts";
 import type { WasmKernels } from "../../kernels/wasm/kernels-wasm.ts";
-import { GRADIENT_ARGS, cnnGradientJob } from "../../model/cnn-jobs.ts";
+import { GRADIENT_ARGS, cnnGradientPart } from "../../model/cnn-jobs.ts";
 import { buildDigitRows, type DigitBatchViews } from "./digit-batch.ts";
 
 /**
@@ -49,23 +48,22 @@ function decodeRows(k: WasmKernels, a: DecodeGradientArgs, start: number, end: n
 }
 
 /**
- * Data-parallel step with loading split too: part p decodes exactly the rows whose gradient it
- * then computes (the same splitRows band as cnnGradientJob), so no part waits for another's
- * images. The decode target must be the gradient job's x and labels.
+ * Data-parallel step with loading split too: a part decodes each chunk it claims, then computes
+ * that chunk's gradient, so no part waits for another's images. The decode target must be the
+ * gradient job's x and labels.
  */
-export const cnnDecodeGradientJob = poolJob(DECODE_GRADIENT_ARGS, (k, a, part, parts) => {
-  const [start, end] = splitRows(a.images, part, parts);
-  decodeRows(k, a, start, end);
-  cnnGradientJob.part(k, a, part, parts);
-});
+export const cnnDecodeGradientJob = poolJob(DECODE_GRADIENT_ARGS, (k, a, part) =>
+  cnnGradientPart(k, a, part, (start, end) => decodeRows(k, a, start, end)),
+);
 
 /**
- * Pipelined loading: part 0 computes the gradient of the batch already in x (as ONE part, into
- * slot 0) while part 1 builds the NEXT batch into the decode target, a second buffer. With one
- * thread the two run one after the other; parts beyond 2 have nothing to do.
+ * Pipelined loading: part 0 computes the gradient of the batch already in x (it alone claims from
+ * the counter, so it takes every chunk) while part 1 builds the NEXT batch into the decode target,
+ * a second buffer. With one thread the two run one after the other; parts beyond 2 have nothing
+ * to do.
  */
 export const cnnPrefetchGradientJob = poolJob(DECODE_GRADIENT_ARGS, (k, a, part, parts) => {
-  if (part === 0) cnnGradientJob.part(k, a, 0, 1);
+  if (part === 0) cnnGradientPart(k, a, 0);
   if (part === 1 || parts === 1) decodeRows(k, a, 0, a.images);
 });
 
