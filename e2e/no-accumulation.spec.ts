@@ -1,15 +1,13 @@
 import { expect, test, type CDPSession } from "@playwright/test";
-import type { ResultsV1 } from "../src/lab/results.ts";
 import { collectErrors } from "./console-errors.ts";
+import { runQuick } from "./run-bench.ts";
 
 /**
- * Nothing accumulates: the GEMM benchmark, run five times in one tab (quick mode, on its two
- * smallest cases: every kind of variant runs — TypeScript, WebAssembly, the pool, tfjs — without
- * the minutes the large cases take), leaves after each run as many live workers as the page had
- * idle, and a main-thread JS heap (after garbage collection) that does not grow run over run by
- * more than HEAP_MARGIN.
+ * Nothing accumulates: the GEMM benchmark, run five times in one tab (quick mode), leaves after
+ * each run as many live workers as the page had idle, and a main-thread JS heap (after garbage
+ * collection) that does not grow run over run by more than HEAP_MARGIN.
  */
-const BENCH = { id: "gemm", chapter: "/benchmarks/gemm/", cases: [0, 1] };
+const BENCH = { id: "gemm", chapter: "/benchmarks/gemm/" };
 const RUNS = 5;
 /** Slack for what a run legitimately keeps (its results, table and chart replace the last run's) and for GC noise. */
 const HEAP_MARGIN = 1024 * 1024;
@@ -58,16 +56,7 @@ test("five GEMM runs in one tab leave no worker and no heap behind", async ({ pa
   const figures: { run: number; seconds: number; workersAtEnd: number; settleSeconds: number; heapMiB: number }[] = [];
   for (let run = 1; run <= RUNS; run++) {
     const started = Date.now();
-    const doc = await island.evaluate(
-      (el, cases) =>
-        (el as unknown as { run(o: { quick: boolean; threads: number; cases: number[] }): Promise<ResultsV1> }).run({
-          quick: true,
-          threads: navigator.hardwareConcurrency,
-          cases,
-        }),
-      BENCH.cases,
-    );
-    expect(doc.results.length, `run ${run}: results`).toBeGreaterThan(0);
+    const doc = await runQuick(island);
     const seconds = (Date.now() - started) / 1000;
     for (const r of doc.results) expect(r.correctness.ok, `run ${run}: ${r.variant} ${r.case} ${r.threads}t`).toBe(true);
     const { peak, settleSeconds } = await settle(idle);
