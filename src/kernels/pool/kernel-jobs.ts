@@ -198,8 +198,8 @@ export const kernelPoolJobs = {
   }),
   /** Pool.map over images: each part claims `chunk` images at a time from the shared counter (reset to 0 before the run) and blurs them. */
   map_box3_f32_ts: poolJob(MAP_IMAGES_ARGS, (kernels, a) => mapBox3F32Images(kernels.memory.buffer, a)),
-  /** C ≈ A·B in int8: each part quantizes, multiplies and dequantizes its own band of rows (multiples of the 4-row int8 tile). */
-  gemm_i8_f32: poolJob(GEMM_I8_PIPELINE_ARGS, gemmI8PipelinePart),
+  /** C ≈ A·B in int8: each part claims blocks of rows from the counter (reset before the run) and quantizes, multiplies and dequantizes them. */
+  gemm_i8_f32: poolJob(GEMM_I8_PIPELINE_ARGS, (kernels, a) => gemmI8PipelinePart(kernels, a)),
   /** Pixels split across parts, every part adds into the one shared histogram with Atomics.add. */
   histogram_u8_atomic_ts: poolJob(HISTOGRAM_ARGS, (kernels, a, part, parts) => {
     const [start, end] = splitRows(a.n, part, parts);

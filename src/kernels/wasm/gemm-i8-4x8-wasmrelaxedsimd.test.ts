@@ -144,12 +144,18 @@ describe.each(ISAS)("gemm_i8_4x8_wasmrelaxedsimd (%s)", (isa) => {
 describe.each(ISAS)("gemm_i8_f32 pool job: quantize → int8 GEMM → dequantize (%s)", (isa) => {
   it.each([1, 2, 3])("over %i parts gives gemmF32ViaI8Ref's bits", (parts) => {
     const { kernels, arena } = setup(isa);
-    const [m, n, k] = [4 * 5 + 3, 19, 45];
+    // Three 32-row claims, the last a partial tile (71 = 17 tiles of 4 and 3 rows).
+    const [m, n, k] = [4 * 17 + 3, 19, 45];
     const a = randomF32(m * k, 6);
     const b = randomF32(k * n, 7);
-    const { at, output } = placeGemmI8Pipeline(kernels, arena, { m, n, k }, a, b);
-    // Backwards, so a part writing outside its band would be overwritten and caught.
-    new SerialPool(kernelPoolJobs, kernels, parts, "last-to-first").run("gemm_i8_f32", at, parts);
+    const { at, counter, output } = placeGemmI8Pipeline(kernels, arena, { m, n, k }, a, b);
+    const pool = new SerialPool(kernelPoolJobs, kernels, parts, "last-to-first");
+    pool.run("gemm_i8_f32", at, parts);
+    expect(output()).toEqual(gemmF32ViaI8Ref({ m, n, k }, a, b));
+    // A second run over a cleared C: every row is claimed again once the counter is reset.
+    new Float32Array(kernels.memory.buffer, at.c, m * n).fill(0);
+    counter.reset();
+    pool.run("gemm_i8_f32", at, parts);
     expect(output()).toEqual(gemmF32ViaI8Ref({ m, n, k }, a, b));
   });
 });

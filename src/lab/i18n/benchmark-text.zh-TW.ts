@@ -206,7 +206,8 @@ export const benchmarkTextZhTW: BenchmarkTranslation = {
     "fusion-chain/fused-simd-vs-unfused-js": "融合去掉了八趟記憶體處理中的七趟，而 SIMD 每個指令處理四個像素，所以兩種收益相乘",
     "gemm-int8/int8-vs-f32":
       "8 位元內積每個 128 位元步驟做十六次乘加，float32 融合乘加只做四次（在有 VNNI 的處理器上是一個指令，其他處理器上是三個），而且每個運算元位元組只有浮點數的四分之一，所以每個快取與向量暫存器能放下四倍的矩陣資料",
-    "gemm-int8/int8-threads-2": "每列一個縮放係數，所以每個執行緒對共享的打包權重量化、相乘、反量化自己那一段列，執行緒之間從不互相等待",
+    "gemm-int8/int8-threads-2":
+      "每列一個縮放係數，所以每個執行緒一次領取 32 列，對共享的打包權重量化、相乘、反量化，執行緒之間從不互相等待",
     "gemm-dispatch/threads-lose-tiny":
       "8³ 的乘積只有 512 次乘加，運算時間遠不到一微秒，而喚醒第二個執行緒並等它完成要經過作業系統排程器的一次來回",
     "gemm-dispatch/dispatch-tiny":
