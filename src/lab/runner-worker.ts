@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { expose } from "comlink";
 import type { EnvV1 } from "./results.ts";
+import { endPeerThreads } from "../kernels/peer/peer-threads.ts";
 import { captureEnv } from "./env.ts";
 import { loadBenchmark } from "./benchmark-loaders.ts";
 import { createLabPool } from "./pool/create-lab-pool.ts";
@@ -32,6 +33,7 @@ const api = {
       return await runBenchmark(bench, options, res, onProgress);
     } finally {
       await res.pool?.terminate(); // its workers ended before this one may be (WorkerPool.terminate)
+      endPeerThreads(); // tfjs's pthreads: the page waits RUNNER_END_DELAY_MS for them (runner-client.ts)
     }
   },
 };

@@ -2,7 +2,14 @@ import { proxy, wrap, type Remote } from "comlink";
 import type { RunnerApi } from "../../lab/runner-worker.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
 
-/** A runner worker for one run; `cancel` terminates it (and its pool) at once. */
+/**
+ * How long after a run the runner worker is ended: its peers' threads (tfjs's pthreads), which it
+ * ends as the run finishes, may sleep in Atomics.wait, where only Chromium's forced end stops them,
+ * 2 s later; a worker ended before its nested workers have ended is never finished, and stays.
+ */
+const RUNNER_END_DELAY_MS = 3000;
+
+/** A runner worker for one run; `cancel` terminates it (and its pool) at once, `dispose` once its peers' threads have ended. */
 export class RunnerClient {
   readonly #worker = new Worker(new URL("../../lab/runner-worker.ts", import.meta.url), { type: "module", name: "every-core-runner" });
   readonly #api: Remote<RunnerApi> = wrap(this.#worker);
@@ -26,6 +33,7 @@ export class RunnerClient {
   }
 
   dispose(): void {
-    this.#worker.terminate();
+    const worker = this.#worker;
+    setTimeout(() => worker.terminate(), RUNNER_END_DELAY_MS);
   }
 }

@@ -6,6 +6,7 @@ import simdUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.w
 import threadedSimdUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url";
 import threadedSimdFactory from "@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js";
 import threadedSimdSource from "@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js?raw";
+import { onEndPeerThreads } from "./peer-threads.ts";
 import { tfjsMaxThreads, type TfjsWasmIsa } from "./tfjs-wasm-builds.ts";
 
 /**
@@ -80,6 +81,14 @@ async function startBackend(name: string, isa: TfjsWasmIsa, threads: number): Pr
 
 /** Backends of this worker, by name, as the promise of their start. */
 const backends = new Map<string, Promise<void>>();
+
+/** The part of a tfjs-wasm backend that ends its threads: its Emscripten module's pthread pool. */
+type WithPThreads = { wasm?: { PThread?: { terminateAllThreads(): void } } };
+
+// Ends the pthread workers of every backend this worker started (the backends cannot run after).
+onEndPeerThreads(() => {
+  for (const name of backends.keys()) (tf.findBackend(name) as WithPThreads | undefined)?.wasm?.PThread?.terminateAllThreads();
+});
 
 /**
  * Makes tfjs-wasm with `isa` and exactly `threads` threads the active backend, starting it the
