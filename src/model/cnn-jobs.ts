@@ -35,8 +35,8 @@ export const FORWARD_ARGS = {
 /**
  * cnn_gradient: params, x, labels, images, slots, slotStride, ws, wsStride, capacity, counter,
  * path — chunk i's gradient sum goes into slot i (slots + i·slotStride bytes), followed by its loss
- * sum and correct count; sgd-momentum.ts merges the slots in chunk order, so the step's bits do
- * not depend on the thread count. path is an index into GRADIENT_PATHS.
+ * sum and correct count; sgd-momentum.ts merges the slots in chunk order, so for a given capacity
+ * the step's bits do not depend on which thread ran which chunk. path is an index into GRADIENT_PATHS.
  */
 export const GRADIENT_ARGS = {
   ...CNN_CONFIG_ARGS,
