@@ -7,6 +7,7 @@ import { captureEnv } from "./env.ts";
 import { RESULTS_SCHEMA, type ResultV1, type ResultsV1 } from "./results.ts";
 import { MAX_RUN_THREADS } from "./run-threads.ts";
 import { isNoisy, summarize } from "./stats.ts";
+import type { StopRequest } from "./stop-request.ts";
 import { FULL_PLAN, QUICK_PLAN, measureSteady } from "./timing.ts";
 import type { WasmContext } from "./wasm-context.ts";
 import { fitThreads, type ThreadsReduced } from "./wasm-memory-fit.ts";
@@ -76,14 +77,19 @@ interface Task {
   threads: number;
 }
 
-/** Times every variant of `bench` on every case, checks each against the reference, checks the claims. */
+/**
+ * Times every variant of `bench` on every case, checks each against the reference, checks the claims.
+ * A `stop` requested ends the run with an AbortError before its next sample.
+ */
 export async function runBenchmark(
   bench: Benchmark,
   options: RunOptions,
   resources: RunResources,
   onProgress: (p: RunProgress) => void | Promise<void>,
+  stop?: StopRequest,
 ): Promise<ResultsV1> {
   checkSelection(bench, options);
+  const checkpoint = () => stop?.check();
   const plan = options.quick ? QUICK_PLAN : FULL_PLAN;
   const skipped: ResultsV1["skipped"] = [];
   const threadsReduced: ThreadsReduced[] = [];
@@ -116,13 +122,14 @@ export async function runBenchmark(
   let instanceCase = -1;
   const measure = async (task: Task, timing = plan): Promise<ResultV1> => {
     const c = bench.cases[task.caseIndex]!;
+    checkpoint();
     if (task.caseIndex !== instanceCase) {
       instance = await bench.instantiate(task.caseIndex);
       reference = instance.reference();
       instanceCase = task.caseIndex;
     }
     const prepared = await instance!.prepare(task.variant, { wasm: resources.wasm!, pool: resources.pool!, threads: task.threads });
-    const samples = await measureSteady(prepared.run, timing);
+    const samples = await measureSteady(prepared.run, timing, undefined, checkpoint);
     const stats = summarize(samples);
     const tolerance = prepared.expected ? 0 : instance!.tolerance;
     const maxError = maxAbsDiff(prepared.output(), prepared.expected ?? reference!);

@@ -23,6 +23,11 @@ export const QUICK_PLAN: TimingPlan = { minSamples: 5, maxSamples: 50, budgetMs:
 
 export type Clock = () => number;
 
+/** Called before every call of the kernel; it throws to stop a measurement (a cancelled run). */
+export type Checkpoint = () => void;
+
+const noCheckpoint: Checkpoint = () => {};
+
 /**
  * One timed call. Our kernels return nothing; a library whose only API is asynchronous
  * (onnxruntime-web's session.run) returns its promise, and the time includes awaiting it. A
@@ -33,10 +38,11 @@ export type TimedCall = () => void | Promise<void>;
 /** Two successive warm-up calls within this fraction of each other count as steady. */
 const STEADY = 0.05;
 
-async function warmUp(run: TimedCall, plan: TimingPlan, now: Clock): Promise<number> {
+async function warmUp(run: TimedCall, plan: TimingPlan, now: Clock, checkpoint: Checkpoint): Promise<number> {
   const start = now();
   let previous = Number.NaN; // the first call is never "steady"
   for (;;) {
+    checkpoint();
     const t0 = now();
     const pending = run();
     if (pending) await pending;
@@ -48,12 +54,18 @@ async function warmUp(run: TimedCall, plan: TimingPlan, now: Clock): Promise<num
 }
 
 /** Times `run` and returns milliseconds per call, one entry per sample. */
-export async function measure(run: TimedCall, plan: TimingPlan, now: Clock = () => performance.now()): Promise<number[]> {
-  const perCall = await warmUp(run, plan, now);
+export async function measure(
+  run: TimedCall,
+  plan: TimingPlan,
+  now: Clock = () => performance.now(),
+  checkpoint = noCheckpoint,
+): Promise<number[]> {
+  const perCall = await warmUp(run, plan, now, checkpoint);
   const reps = Math.max(1, Math.ceil(plan.minSampleMs / Math.max(perCall, 1e-3)));
   const samples: number[] = [];
   const start = now();
   while (samples.length < plan.minSamples || (samples.length < plan.maxSamples && now() - start < plan.budgetMs)) {
+    checkpoint(); // once per sample: a sample lasts about minSampleMs, so a stop waits no longer
     const t0 = now();
     for (let r = 0; r < reps; r++) {
       const pending = run();
@@ -83,10 +95,15 @@ const spread = (samples: readonly number[]) => {
  * person would time again after a hiccup; returns the steadiest attempt's samples. A kernel that
  * is itself erratic still ends after MAX_ATTEMPTS, and its spread shows in the results.
  */
-export async function measureSteady(run: TimedCall, plan: TimingPlan, now: Clock = () => performance.now()): Promise<number[]> {
-  let best = await measure(run, plan, now);
+export async function measureSteady(
+  run: TimedCall,
+  plan: TimingPlan,
+  now: Clock = () => performance.now(),
+  checkpoint = noCheckpoint,
+): Promise<number[]> {
+  let best = await measure(run, plan, now, checkpoint);
   for (let attempt = 1; attempt < MAX_ATTEMPTS && spread(best) > UNSTEADY_SPREAD; attempt++) {
-    const again = await measure(run, plan, now);
+    const again = await measure(run, plan, now, checkpoint);
     if (spread(again) < spread(best)) best = again;
   }
   return best;

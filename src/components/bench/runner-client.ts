@@ -1,18 +1,26 @@
 import { proxy, wrap, type Remote } from "comlink";
 import type { RunnerApi } from "../../lab/runner-worker.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
+import { StopRequest } from "../../lab/stop-request.ts";
 
 /**
- * How long after a run the runner worker is ended: its peers' threads (tfjs's pthreads), which it
- * ends as the run finishes, may sleep in Atomics.wait, where only Chromium's forced end stops them,
- * 2 s later; a worker ended before its nested workers have ended is never finished, and stays.
+ * The longest the page waits for a stopped run to answer before it ends the runner regardless: a
+ * run stops before its next sample, but a case being prepared (a large reference) reads no request.
  */
-const RUNNER_END_DELAY_MS = 3000;
+const RUNNER_END_BOUND_MS = 10_000;
 
-/** A runner worker for one run; `cancel` terminates it (and its pool) at once, `dispose` once its peers' threads have ended. */
+/**
+ * A runner worker for its runs. It is ended only once the workers its run started (pool helpers,
+ * peers' threads) have ended, which the runner reports (RunnerApi.ended): Chromium never finishes
+ * ending a worker terminated while its nested workers are still ending, and such a worker stays for
+ * the life of the page. `cancel` rejects the run at once and asks it to stop.
+ */
 export class RunnerClient {
   readonly #worker = new Worker(new URL("../../lab/runner-worker.ts", import.meta.url), { type: "module", name: "every-core-runner" });
   readonly #api: Remote<RunnerApi> = wrap(this.#worker);
+  readonly #stop = StopRequest.create();
+  /** Settles when the run in progress, if any, has answered and the workers it started have ended. */
+  #answered: Promise<unknown> = Promise.resolve();
   #cancel: ((reason: Error) => void) | undefined;
 
   run(benchId: string, options: RunOptions, onProgress: (p: RunProgress) => void | Promise<void>) {
@@ -20,7 +28,9 @@ export class RunnerClient {
     const errored = new Promise<never>((_, reject) =>
       this.#worker.addEventListener("error", (e) => reject(new Error(`the benchmark worker failed: ${e.message || "could not start"}`))),
     );
-    return Promise.race([this.#api.run(benchId, options, proxy(onProgress)), cancelled, errored]);
+    const answer = this.#api.run(benchId, options, proxy(onProgress), this.#stop?.buffer);
+    this.#answered = answer.catch(() => {}).then(() => this.#api.ended());
+    return Promise.race([answer, cancelled, errored]);
   }
 
   probe() {
@@ -28,12 +38,20 @@ export class RunnerClient {
   }
 
   cancel(): void {
-    this.#worker.terminate();
     this.#cancel?.(new DOMException("cancelled", "AbortError"));
+    this.dispose();
   }
 
+  /** Stops the run in progress, if any, and ends the worker once it has answered. */
   dispose(): void {
     const worker = this.#worker;
-    setTimeout(() => worker.terminate(), RUNNER_END_DELAY_MS);
+    if (!this.#stop) {
+      worker.terminate(); // no shared memory: no pool and no peer threads to wait for
+      return;
+    }
+    this.#stop.request();
+    const bound = new Promise((resolve) => setTimeout(resolve, RUNNER_END_BOUND_MS));
+    const end = () => worker.terminate();
+    void Promise.race([this.#answered, bound]).then(end, end);
   }
 }

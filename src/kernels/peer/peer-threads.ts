@@ -11,6 +11,8 @@ export function onEndPeerThreads(end: () => void): void {
   enders.add(end);
 }
 
-export function endPeerThreads(): void {
+/** Ends every peer library's threads; false when no peer library is loaded, so there was nothing to end. */
+export function endPeerThreads(): boolean {
   for (const end of enders) end();
+  return enders.size > 0;
 }
