@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import type { Benchmark } from "../src/lab/benchmark.ts";
 import type { ResultsV1 } from "../src/lab/results.ts";
@@ -25,7 +25,8 @@ export async function runQuick(island: Locator, t: Messages = en): Promise<Resul
 /**
  * Runs `bench` in quick mode on its island at `path` (its chapter, in some locale): it finishes,
  * every variant runs and is correct, every claim holds on this machine and shows "pass" on the
- * page, and the reader sees a table row per measurement and a chart.
+ * page (or, for a thread-scaling claim, the cores measurably could not give what it needs), and the
+ * reader sees a table row per measurement and a chart.
  */
 export async function expectBenchmarkHolds(page: Page, bench: Benchmark, path: string, t: Messages = en): Promise<ResultsV1> {
   await page.goto(path);
@@ -42,8 +43,18 @@ export async function expectBenchmarkHolds(page: Page, bench: Benchmark, path: s
     expect(r.median).toBeGreaterThan(0);
   }
   for (const claim of doc.claims) {
-    expect(claim.status, `${claim.id}: measured ${claim.ratio}, needs ${claim.required}`).toBe("pass");
-    await expect(page.locator(`ec-claim[data-claim="${claim.id}"]`).first()).toHaveAttribute("data-status", "pass");
+    const measured = `${claim.id}: measured ${claim.firstRatio ?? ""} ${claim.ratio}, needs ${claim.required}`;
+    // A thread-scaling claim is excused only by a measurement: pure arithmetic itself sped up less
+    // than the claim needs on these cores at that moment (judgeWithCapacity). It is reported.
+    const excused = claim.status === "unavailable" && claim.capacity !== undefined && claim.capacity < claim.required;
+    if (excused) {
+      const note = `${measured}; the cores gave pure arithmetic only ${claim.capacity}×: not judged`;
+      test.info().annotations.push({ type: "claim not judged", description: note });
+      console.log(`claim not judged: ${note}`);
+    } else {
+      expect(claim.status, measured).toBe("pass");
+    }
+    await expect(page.locator(`ec-claim[data-claim="${claim.id}"]`).first()).toHaveAttribute("data-status", claim.status);
   }
   expect(doc.claims.map((c) => c.id)).toEqual(bench.claims.map((c) => c.id));
 

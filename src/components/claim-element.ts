@@ -11,7 +11,12 @@ class ClaimElement extends ResultsListener {
     if (!result) return;
     this.dataset.status = result.status;
     const t = pageMessages();
-    const verdict = result.status === "pass" ? t.claimHolds : t.claimFails;
+    const verdict =
+      result.status === "pass"
+        ? t.claimHolds
+        : result.capacity !== undefined && result.status === "unavailable"
+          ? t.claimNotJudged(ratio(result.capacity))
+          : t.claimFails;
     const measured =
       result.firstRatio === undefined ? ratio(result.ratio ?? 0) : t.claimRemeasured(ratio(result.firstRatio), ratio(result.ratio ?? 0));
     this.find("measured").textContent =

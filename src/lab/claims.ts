@@ -31,6 +31,11 @@ export interface ClaimResult {
   reason?: string;
   /** The first measured ratio, when that one failed and both sides were measured again. */
   firstRatio?: number;
+  /**
+   * How much faster pure arithmetic ran at the claim's thread counts, measured right after a
+   * thread-scaling claim failed twice (parallelCapacity): the speed-up the cores could give then.
+   */
+  capacity?: number;
 }
 
 /** Renders a thread count for prose: "1 thread", "2 threads". */

@@ -24,3 +24,24 @@ export function evaluateClaim(claim: Claim, results: readonly ResultV1[]): Claim
   const ratio = slow.median / fast.median;
   return { ...base, ratio, status: ratio >= claim.atLeast ? "pass" : "fail" };
 }
+
+/** Whether a claim compares one variant with itself at two thread counts: only threads can make the difference. */
+export function isThreadScaling(claim: Claim): boolean {
+  return claim.faster.variant === claim.slower.variant && (claim.faster.threads ?? 1) > (claim.slower.threads ?? 1);
+}
+
+/**
+ * A failed thread-scaling claim, judged with what the cores could give while it was measured
+ * (`capacity`, parallelCapacity): when even pure arithmetic sped up less than the claim requires,
+ * no kernel could have met it on those cores, so the claim was not checked rather than failed. A
+ * claim that failed while the cores could give enough stays failed; nothing else changes.
+ */
+export function judgeWithCapacity(result: ClaimResult, capacity: number): ClaimResult {
+  if (result.status !== "fail" || result.ratio === undefined || capacity >= result.required) return { ...result, capacity };
+  return {
+    ...result,
+    capacity,
+    status: "unavailable",
+    reason: `while it was measured, the cores sped up pure arithmetic only ${capacity.toFixed(2)}× at these thread counts, less than the ${result.required}× the claim needs`,
+  };
+}

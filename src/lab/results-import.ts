@@ -272,6 +272,8 @@ function readClaim(r: Reader, v: unknown, path: string): ClaimResult {
   if (ratio !== undefined) claim.ratio = ratio;
   if (reason !== undefined) claim.reason = reason;
   if (firstRatio !== undefined) claim.firstRatio = firstRatio;
+  const capacity = r.optional(f("capacity"), `${path}.capacity`, (x, p) => r.number(x, p));
+  if (capacity !== undefined) claim.capacity = capacity;
   return claim;
 }
 

@@ -4,6 +4,9 @@ import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress } from
 import { MAX_RUN_THREADS } from "./run-threads.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
 import { testWasmContext } from "./test-wasm-context.ts";
+import { labPoolJobs } from "./pool/lab-pool-jobs.ts";
+import { ClaimCounter } from "../kernels/pool/claim-counter.ts";
+import { SerialPool } from "../kernels/pool/serial-pool.ts";
 import { ARENA_CAPACITY_BYTES } from "../kernels/wasm/wasm-arena.ts";
 
 /** A tiny benchmark: sum of squares, a right variant, a wrong one, and one that needs isolation. */
@@ -146,6 +149,67 @@ describe("runBenchmark", () => {
     expect(doc.results.map((r) => r.variant)).toEqual(["steady", "borrowed-core"]);
     expect(doc.results[1]!.median).toBeLessThan(0.1);
   }, 60_000); // many spin-timed samples: seconds on a busy machine
+
+  it("does not judge a thread-scaling claim on cores that give no speed-up, and says what they gave", async () => {
+    // A SerialPool runs a job's parts one after another: a machine whose second core gives nothing.
+    const wasm = testWasmContext(64);
+    const pool = new SerialPool(labPoolJobs, wasm.kernels, 2);
+    const n = 8;
+    const output = () => new Float32Array(n);
+    // Each preparation lays out its own arena, as the capacity probe resets it between measurements.
+    const work = (parts: number) => {
+      wasm.arena.reset();
+      const out = wasm.arena.allocF32(2 * parts);
+      const counter = new ClaimCounter(wasm.arena);
+      return () => {
+        counter.reset();
+        pool.run("peak_f32x4_muladd_claimed_wasmsimd", { iterations: 2 ** 20, out: out.ptr, counter: counter.ptr }, parts);
+      };
+    };
+    const oneCore = defineBenchmark<Params & { n: number }, Float32Array>({
+      id: "one-core",
+      title: "Two threads on one core",
+      chapter: "/test/",
+      caseAxis: "n",
+      cases: [{ label: "n=8", params: { n } }],
+      seed: 1,
+      input: () => output(),
+      reference: () => output(),
+      baseline: "split",
+      flops: () => 0,
+      tolerance: () => 0,
+      variants: [
+        { id: "split", label: "split", parallel: true, prepare: (_p, _x, ctx) => ({ run: work(ctx.threads), output }) },
+        { id: "never", label: "never", prepare: () => ({ run: work(1), output }) },
+      ],
+      claims: [
+        {
+          id: "one-core/threads",
+          case: "n=8",
+          faster: { variant: "split", threads: 2 },
+          slower: { variant: "split" },
+          atLeast: 1.5,
+          because: "test",
+        },
+        // Two variants: the code could make the difference, so the cores do not excuse it.
+        {
+          id: "one-core/variants",
+          case: "n=8",
+          faster: { variant: "split", threads: 2 },
+          slower: { variant: "never" },
+          atLeast: 1.5,
+          because: "test",
+        },
+      ],
+    });
+    const doc = await runBenchmark(oneCore, { quick: true, threads: 2 }, { wasm, pool }, () => {});
+    const [threads, variants] = doc.claims;
+    expect(threads).toMatchObject({ status: "unavailable", ratio: expect.any(Number), firstRatio: expect.any(Number) });
+    expect(threads!.capacity).toBeLessThan(1.5);
+    expect(threads!.reason).toMatch(/pure arithmetic only \d\.\d\d× at these thread counts, less than the 1\.5× the claim needs/);
+    expect(variants).toMatchObject({ status: "fail" });
+    expect(variants!.capacity).toBeUndefined();
+  }, 60_000);
 
   it("leaves a full-only case out of a quick run, and runs it in a full one", async () => {
     const big = defineBenchmark<Params & { n: number }, Float32Array>({

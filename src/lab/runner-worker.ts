@@ -38,12 +38,7 @@ const api = {
     return captureEnv({ kernelIsa: "not loaded", quick: false });
   },
 
-  async run(
-    benchId: string,
-    options: RunOptions,
-    onProgress: (p: RunProgress) => void | Promise<void>,
-    stopBuffer?: SharedArrayBuffer,
-  ) {
+  async run(benchId: string, options: RunOptions, onProgress: (p: RunProgress) => void | Promise<void>, stopBuffer?: SharedArrayBuffer) {
     checkRunOptions(options, navigator.hardwareConcurrency);
     const stop = stopBuffer && new StopRequest(stopBuffer);
     stop?.check();

@@ -21,7 +21,14 @@ describe("StopRequest", () => {
       if (++calls === 20) stop.request(); // as if the page asked while this call ran
     };
     const plan = { minSamples: 1000, maxSamples: 1000, budgetMs: 1e9, warmupMs: 1, minSampleMs: 10 };
-    await expect(measure(run, plan, () => t, () => stop.check())).rejects.toMatchObject({ name: "AbortError" });
+    await expect(
+      measure(
+        run,
+        plan,
+        () => t,
+        () => stop.check(),
+      ),
+    ).rejects.toMatchObject({ name: "AbortError" });
     expect(calls).toBeLessThanOrEqual(30); // the sample in progress (10 calls of 1 ms) ends it
   });
 });

@@ -24,6 +24,15 @@ describe("forEachClaimedChunk", () => {
     expect(chunks.length).toBe(Math.ceil(total / chunk));
   });
 
+  it("claims nothing from a counter that was never reset, even once it has wrapped past 2³¹", () => {
+    const counter = Int32Array.of(2 ** 31 - 2);
+    const claimed: number[] = [];
+    forEachClaimedChunk(counter, 100, 4, (start) => claimed.push(start));
+    expect(counter[0]).toBeLessThan(0); // wrapped
+    forEachClaimedChunk(counter, 100, 4, (start) => claimed.push(start));
+    expect(claimed).toEqual([]);
+  });
+
   it("names a bad chunk or total", () => {
     const counter = new Int32Array(1);
     expect(() => forEachClaimedChunk(counter, 5, 0, () => {})).toThrow(/invalid chunk: 0/);

@@ -30,6 +30,9 @@ const GEMM_ARGS = { m: "i32", n: "i32", k: "i32", a: "i32", lda: "i32", b: "i32"
 /** A peak probe's arguments: the total iterations, and where the parts' counts go (float64 each). */
 const PEAK_ARGS = { iterations: "i32", out: "i32" } as const;
 
+/** Iterations a claimed peak probe's part takes at a time: about half a millisecond, and exact (≤ PEAK_F32X4_EXACT_ITERATIONS). */
+const PEAK_CLAIM_ITERATIONS = 2 ** 18;
+
 /** A shared histogram job's arguments: `n` pixels (u8) and the histogram(s) (int32). */
 const HISTOGRAM_ARGS = { pixels: "i32", n: "i32", bins: "i32" } as const;
 
@@ -176,6 +179,19 @@ export const kernelPoolJobs = {
   peak_f32x4_muladd_wasmsimd: poolJob(PEAK_ARGS, (kernels, a, part, parts) =>
     peakPart(kernels.raw.peak_f32x4_muladd_wasmsimd, kernels, a, part, parts),
   ),
+  /**
+   * As peak_f32x4_muladd_wasmsimd, the iterations claimed PEAK_CLAIM_ITERATIONS at a time from the
+   * counter (reset before the run) instead of split evenly: a core that runs slower (the host gave
+   * it to another guest for a while) takes fewer, so a run's time shows the arithmetic all the
+   * cores together gave, which is what kernels that claim their work can use.
+   */
+  peak_f32x4_muladd_claimed_wasmsimd: poolJob({ ...PEAK_ARGS, counter: "i32" }, (kernels, a, part) => {
+    let sum = 0;
+    forEachClaimedChunk(claimCounterAt(kernels.memory.buffer, a.counter), a.iterations, PEAK_CLAIM_ITERATIONS, (start, end) => {
+      sum += kernels.raw.peak_f32x4_muladd_wasmsimd(end - start);
+    });
+    new Float64Array(kernels.memory.buffer, a.out, part + 1)[part] = sum;
+  }),
   /** a = b + scalar·c over n elements, split across parts on cache-line boundaries. */
   triad_f32_wasmrelaxedsimd: poolJob({ a: "i32", b: "i32", c: "i32", scalar: "f32", n: "i32" }, (kernels, a, part, parts) => {
     const [start, end] = splitRows(a.n, part, parts, TRIAD_SPLIT);

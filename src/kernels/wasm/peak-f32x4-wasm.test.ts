@@ -6,6 +6,7 @@ import {
   peakF32x4Ref,
   peakLaneRef,
 } from "../peak-f32x4-ref.ts";
+import { ClaimCounter } from "../pool/claim-counter.ts";
 import { kernelPoolJobs } from "../pool/kernel-jobs.ts";
 import { SerialPool } from "../pool/serial-pool.ts";
 import { createSharedMemory, instantiateKernels, type WasmIsa } from "./kernels-wasm.ts";
@@ -69,6 +70,25 @@ describe.each(ISAS)("peak pool jobs (%s)", (isa) => {
     const pool = new SerialPool(kernelPoolJobs, k, parts);
     for (const job of ["peak_f32x4_fma_wasmrelaxedsimd", "peak_f32x4_muladd_wasmsimd"] as const) {
       pool.run(job, { iterations: total, out: out.ptr }, parts);
+      const counts = new Float64Array(k.memory.buffer, out.ptr, parts);
+      expect(counts.reduce((s, x) => s + x, 0)).toBe(PEAK_F32X4_LANES * total);
+    }
+  });
+
+  it.each([1, 2, 3])("claimed over %i parts: every iteration counted once, run after run from a reset counter", (parts) => {
+    const k = kernelsOf(isa);
+    const arena = new WasmArena(k.memory, k);
+    const out = arena.allocF32(2 * parts);
+    const counter = new ClaimCounter(arena);
+    const total = 5 * 2 ** 18 + 777; // five whole claims and a partial one
+    for (const order of ["first-to-last", "last-to-first"] as const) {
+      new Float64Array(k.memory.buffer, out.ptr, parts).fill(0);
+      counter.reset();
+      new SerialPool(kernelPoolJobs, k, parts, order).run(
+        "peak_f32x4_muladd_claimed_wasmsimd",
+        { iterations: total, out: out.ptr, counter: counter.ptr },
+        parts,
+      );
       const counts = new Float64Array(k.memory.buffer, out.ptr, parts);
       expect(counts.reduce((s, x) => s + x, 0)).toBe(PEAK_F32X4_LANES * total);
     }
