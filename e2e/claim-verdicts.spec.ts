@@ -19,6 +19,11 @@ const verdicts: [string, ClaimResult, string][] = [
     { id: ID, status: "unavailable", ratio: 1.1, firstRatio: 1.2, required: 1.6, capacity: 1.14, reason: "see capacity" },
     "(measured on your machine: 1.2×, then 1.1× when measured again after a pause — not judged: while it ran, your cores sped up pure arithmetic only 1.1× at these thread counts, less than the claim needs)",
   ],
+  [
+    "between two variants is not judged on cores that could not give the speed-up",
+    { id: ID, status: "unavailable", ratio: 1.1, required: 1.6, capacity: 1.14, codeFactor: 1.2, reason: "see capacity" },
+    "(measured on your machine: 1.1× — not judged: while it ran, your cores sped up pure arithmetic only 1.1× at these thread counts, so with these two variants at most 1.4× was possible, less than the claim needs)",
+  ],
 ];
 
 for (const [what, claim, text] of verdicts) {

@@ -1,3 +1,4 @@
+import { ratioTheCoresAllowed } from "../lab/evaluate-claim.ts";
 import type { ResultsV1 } from "../lab/results.ts";
 import { ratio } from "./bench/format.ts";
 import { pageMessages } from "./i18n/messages.ts";
@@ -11,11 +12,12 @@ class ClaimElement extends ResultsListener {
     if (!result) return;
     this.dataset.status = result.status;
     const t = pageMessages();
+    const allowed = ratioTheCoresAllowed(result);
     const verdict =
       result.status === "pass"
         ? t.claimHolds
-        : result.capacity !== undefined && result.status === "unavailable"
-          ? t.claimNotJudged(ratio(result.capacity))
+        : result.status === "unavailable" && result.capacity !== undefined
+          ? t.claimNotJudged(ratio(result.capacity), result.codeFactor === undefined ? undefined : ratio(allowed!))
           : t.claimFails;
     const measured =
       result.firstRatio === undefined ? ratio(result.ratio ?? 0) : t.claimRemeasured(ratio(result.firstRatio), ratio(result.ratio ?? 0));

@@ -32,10 +32,15 @@ export interface ClaimResult {
   /** The first measured ratio, when that one failed and both sides were measured again. */
   firstRatio?: number;
   /**
-   * How much faster pure arithmetic ran at the claim's thread counts, measured right after a
-   * thread-scaling claim failed twice (parallelCapacity): the speed-up the cores could give then.
+   * How much faster pure arithmetic ran at the claim's thread counts, measured right after a claim
+   * across thread counts failed twice (parallelCapacity): the speed-up the cores could give then.
    */
   capacity?: number;
+  /**
+   * For such a claim between two variants: how much faster the faster variant ran than the slower
+   * one at the slower one's thread count, measured with `capacity` (judgeWithCapacity).
+   */
+  codeFactor?: number;
 }
 
 /** Renders a thread count for prose: "1 thread", "2 threads". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Claim, ClaimResult } from "./claims.ts";
-import { isThreadScaling, judgeWithCapacity } from "./evaluate-claim.ts";
+import { judgeWithCapacity, ratioTheCoresAllowed, spansThreadCounts } from "./evaluate-claim.ts";
 
 const failed: ClaimResult = { id: "gemm/threads-2", status: "fail", ratio: 1.15, firstRatio: 1.2, required: 1.5 };
 
@@ -16,6 +16,16 @@ describe("judgeWithCapacity", () => {
     expect(judged.reason).toContain("only 1.23×");
   });
 
+  it("between two variants, bounds the ratio by the arithmetic's speed-up times the code's own factor", () => {
+    // Arithmetic 1.2× on these cores, the faster code 1.1× as fast on one thread: at most 1.32×.
+    const judged = judgeWithCapacity(failed, 1.2, 1.1);
+    expect(judged).toMatchObject({ status: "unavailable", capacity: 1.2, codeFactor: 1.1 });
+    expect(ratioTheCoresAllowed(judged)).toBeCloseTo(1.32, 10);
+    expect(judged.reason).toContain("at most 1.32× was possible");
+    // The faster code 1.3× as fast: 1.56× was possible, so the failure stands.
+    expect(judgeWithCapacity(failed, 1.2, 1.3)).toMatchObject({ status: "fail", capacity: 1.2, codeFactor: 1.3 });
+  });
+
   it("never changes a claim that passed or was not measured", () => {
     const passed: ClaimResult = { ...failed, status: "pass", ratio: 1.6 };
     expect(judgeWithCapacity(passed, 1.1).status).toBe("pass");
@@ -24,7 +34,7 @@ describe("judgeWithCapacity", () => {
   });
 });
 
-describe("isThreadScaling", () => {
+describe("spansThreadCounts", () => {
   const claim = (faster: Claim["faster"], slower: Claim["slower"]): Claim => ({
     id: "c",
     bench: "b",
@@ -34,10 +44,11 @@ describe("isThreadScaling", () => {
     atLeast: 1.5,
     because: "",
   });
-  it("is one variant against itself at fewer threads", () => {
-    expect(isThreadScaling(claim({ variant: "v", threads: 2 }, { variant: "v" }))).toBe(true);
-    expect(isThreadScaling(claim({ variant: "v", threads: 4 }, { variant: "v", threads: 2 }))).toBe(true);
-    expect(isThreadScaling(claim({ variant: "v", threads: 2 }, { variant: "w" }))).toBe(false);
-    expect(isThreadScaling(claim({ variant: "v" }, { variant: "w" }))).toBe(false);
+  it("is more threads on the faster side than on the slower", () => {
+    expect(spansThreadCounts(claim({ variant: "v", threads: 2 }, { variant: "v" }))).toBe(true);
+    expect(spansThreadCounts(claim({ variant: "v", threads: 4 }, { variant: "v", threads: 2 }))).toBe(true);
+    expect(spansThreadCounts(claim({ variant: "v", threads: 2 }, { variant: "w" }))).toBe(true);
+    expect(spansThreadCounts(claim({ variant: "v", threads: 2 }, { variant: "w", threads: 2 }))).toBe(false);
+    expect(spansThreadCounts(claim({ variant: "v" }, { variant: "w" }))).toBe(false);
   });
 });

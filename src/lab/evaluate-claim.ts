@@ -25,23 +25,36 @@ export function evaluateClaim(claim: Claim, results: readonly ResultV1[]): Claim
   return { ...base, ratio, status: ratio >= claim.atLeast ? "pass" : "fail" };
 }
 
-/** Whether a claim compares one variant with itself at two thread counts: only threads can make the difference. */
-export function isThreadScaling(claim: Claim): boolean {
-  return claim.faster.variant === claim.slower.variant && (claim.faster.threads ?? 1) > (claim.slower.threads ?? 1);
+/** Whether a claim compares more threads with fewer: then the cores it ran on can decide it. */
+export function spansThreadCounts(claim: Claim): boolean {
+  return (claim.faster.threads ?? 1) > (claim.slower.threads ?? 1);
 }
 
 /**
- * A failed thread-scaling claim, judged with what the cores could give while it was measured
- * (`capacity`, parallelCapacity): when even pure arithmetic sped up less than the claim requires,
- * no kernel could have met it on those cores, so the claim was not checked rather than failed. A
- * claim that failed while the cores could give enough stays failed; nothing else changes.
+ * A failed claim across thread counts, judged with what the cores could give while it was measured.
+ * `capacity` is how much pure arithmetic sped up at the claim's two thread counts (parallelCapacity);
+ * `codeFactor`, for a claim between two variants, how much faster the faster variant ran than the
+ * slower one at the slower one's thread count (the code's own share of the ratio; 1 for one variant
+ * against itself). Their product bounds the ratio the claim could measure: when it is below what the
+ * claim needs, no kernel could have met it on those cores, so the claim was not judged rather than
+ * failed. A claim that failed while the cores could give enough stays failed; nothing else changes.
  */
-export function judgeWithCapacity(result: ClaimResult, capacity: number): ClaimResult {
-  if (result.status !== "fail" || result.ratio === undefined || capacity >= result.required) return { ...result, capacity };
+export function judgeWithCapacity(result: ClaimResult, capacity: number, codeFactor?: number): ClaimResult {
+  const measured = { ...result, capacity, ...(codeFactor === undefined ? {} : { codeFactor }) };
+  const bound = ratioTheCoresAllowed(measured)!;
+  if (result.status !== "fail" || result.ratio === undefined || bound >= result.required) return measured;
+  const code =
+    codeFactor === undefined
+      ? ","
+      : ` and, at the slower side's thread count, the faster variant ran ${codeFactor.toFixed(2)}× as fast: at most ${bound.toFixed(2)}× was possible,`;
   return {
-    ...result,
-    capacity,
+    ...measured,
     status: "unavailable",
-    reason: `while it was measured, the cores sped up pure arithmetic only ${capacity.toFixed(2)}× at these thread counts, less than the ${result.required}× the claim needs`,
+    reason: `while it was measured, the cores sped up pure arithmetic only ${capacity.toFixed(2)}× at these thread counts${code} less than the ${result.required}× the claim needs`,
   };
+}
+
+/** The most a claim across thread counts could have measured on its cores (judgeWithCapacity), when that was measured. */
+export function ratioTheCoresAllowed(result: ClaimResult): number | undefined {
+  return result.capacity === undefined ? undefined : result.capacity * (result.codeFactor ?? 1);
 }

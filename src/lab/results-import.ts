@@ -274,6 +274,8 @@ function readClaim(r: Reader, v: unknown, path: string): ClaimResult {
   if (firstRatio !== undefined) claim.firstRatio = firstRatio;
   const capacity = r.optional(f("capacity"), `${path}.capacity`, (x, p) => r.number(x, p));
   if (capacity !== undefined) claim.capacity = capacity;
+  const codeFactor = r.optional(f("codeFactor"), `${path}.codeFactor`, (x, p) => r.number(x, p));
+  if (codeFactor !== undefined) claim.codeFactor = codeFactor;
   return claim;
 }
 

@@ -150,20 +150,23 @@ describe("runBenchmark", () => {
     expect(doc.results[1]!.median).toBeLessThan(0.1);
   }, 60_000); // many spin-timed samples: seconds on a busy machine
 
-  it("does not judge a thread-scaling claim on cores that give no speed-up, and says what they gave", async () => {
+  it("does not judge a claim across thread counts on cores that give no speed-up, and says what they gave", async () => {
     // A SerialPool runs a job's parts one after another: a machine whose second core gives nothing.
     const wasm = testWasmContext(64);
     const pool = new SerialPool(labPoolJobs, wasm.kernels, 2);
     const n = 8;
     const output = () => new Float32Array(n);
     // Each preparation lays out its own arena, as the capacity probe resets it between measurements.
-    const work = (parts: number) => {
+    // `copies` times the work per part: 1 splits it, `parts` makes every part do all of it.
+    const work = (parts: number, copies: number) => {
       wasm.arena.reset();
       const out = wasm.arena.allocF32(2 * parts);
       const counter = new ClaimCounter(wasm.arena);
       return () => {
-        counter.reset();
-        pool.run("peak_f32x4_muladd_claimed_wasmsimd", { iterations: 2 ** 20, out: out.ptr, counter: counter.ptr }, parts);
+        for (let c = 0; c < copies; c++) {
+          counter.reset();
+          pool.run("peak_f32x4_muladd_claimed_wasmsimd", { iterations: 2 ** 20, out: out.ptr, counter: counter.ptr }, parts);
+        }
       };
     };
     const oneCore = defineBenchmark<Params & { n: number }, Float32Array>({
@@ -179,8 +182,14 @@ describe("runBenchmark", () => {
       flops: () => 0,
       tolerance: () => 0,
       variants: [
-        { id: "split", label: "split", parallel: true, prepare: (_p, _x, ctx) => ({ run: work(ctx.threads), output }) },
-        { id: "never", label: "never", prepare: () => ({ run: work(1), output }) },
+        { id: "split", label: "split", parallel: true, prepare: (_p, _x, ctx) => ({ run: work(ctx.threads, 1), output }) },
+        { id: "loop", label: "loop", prepare: () => ({ run: work(1, 1), output }) },
+        {
+          id: "redundant",
+          label: "redundant",
+          parallel: true,
+          prepare: (_p, _x, ctx) => ({ run: work(ctx.threads, ctx.threads), output }),
+        },
       ],
       claims: [
         {
@@ -191,25 +200,37 @@ describe("runBenchmark", () => {
           atLeast: 1.5,
           because: "test",
         },
-        // Two variants: the code could make the difference, so the cores do not excuse it.
         {
           id: "one-core/variants",
           case: "n=8",
           faster: { variant: "split", threads: 2 },
-          slower: { variant: "never" },
+          slower: { variant: "loop" },
           atLeast: 1.5,
+          because: "test",
+        },
+        // Scales worse than the cores allow (every part repeats the work): the cores are no excuse.
+        {
+          id: "one-core/redundant",
+          case: "n=8",
+          faster: { variant: "redundant", threads: 2 },
+          slower: { variant: "redundant" },
+          atLeast: 0.8,
           because: "test",
         },
       ],
     });
     const doc = await runBenchmark(oneCore, { quick: true, threads: 2 }, { wasm, pool }, () => {});
-    const [threads, variants] = doc.claims;
+    const [threads, variants, redundant] = doc.claims;
     expect(threads).toMatchObject({ status: "unavailable", ratio: expect.any(Number), firstRatio: expect.any(Number) });
     expect(threads!.capacity).toBeLessThan(1.5);
+    expect(threads!.codeFactor).toBeUndefined();
     expect(threads!.reason).toMatch(/pure arithmetic only \d\.\d\d× at these thread counts, less than the 1\.5× the claim needs/);
-    expect(variants).toMatchObject({ status: "fail" });
-    expect(variants!.capacity).toBeUndefined();
-  }, 60_000);
+    // The same code on one thread either way: the code's factor is about 1, so the bound is the cores'.
+    expect(variants).toMatchObject({ status: "unavailable", codeFactor: expect.closeTo(1, 0) });
+    expect(redundant).toMatchObject({ status: "fail", capacity: expect.any(Number) });
+    expect(redundant!.ratio).toBeLessThan(0.8);
+    expect(redundant!.capacity).toBeGreaterThanOrEqual(0.8);
+  }, 120_000);
 
   it("leaves a full-only case out of a quick run, and runs it in a full one", async () => {
     const big = defineBenchmark<Params & { n: number }, Float32Array>({

@@ -1,7 +1,7 @@
 import { maxAbsDiff } from "../kernels/random.ts";
 import { threadCounts, type Benchmark } from "./benchmark.ts";
-import type { ClaimResult } from "./claims.ts";
-import { evaluateClaim, isThreadScaling, judgeWithCapacity } from "./evaluate-claim.ts";
+import type { ClaimResult, ClaimSide } from "./claims.ts";
+import { evaluateClaim, judgeWithCapacity, spansThreadCounts } from "./evaluate-claim.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
 import { captureEnv } from "./env.ts";
 import { parallelCapacity } from "./parallel-capacity.ts";
@@ -167,8 +167,8 @@ export async function runBenchmark(
   // A claim that fails is measured once more, both sides, after a pause and with the full timing
   // plan: neither a core another program borrowed for a moment nor a quick run's handful of samples
   // (six calls of a 1024³ GEMM) must decide it. Both figures are kept; the claim is never loosened.
-  // A thread-scaling claim that fails again is checked against what the cores could give
-  // (judgeWithCapacity): on cores the host lent elsewhere, it is reported as not checked.
+  // A claim across thread counts that fails again is checked against what the cores could give
+  // (judgeWithCapacity): on cores the host lent elsewhere, it is reported as not judged.
   const claims: ClaimResult[] = [];
   for (const claim of bench.claims) {
     const first = evaluateClaim(claim, results);
@@ -184,19 +184,27 @@ export async function runBenchmark(
       results,
     });
     await pause(REMEASURE_PAUSE_MS);
+    const caseIndex = bench.cases.findIndex((c) => c.label === claim.case);
+    const taskOf = (side: ClaimSide) => ({ caseIndex, variant: side.variant, threads: side.threads ?? 1 });
     for (const side of [claim.slower, claim.faster]) {
-      const task = { caseIndex: bench.cases.findIndex((c) => c.label === claim.case), variant: side.variant, threads: side.threads ?? 1 };
-      const again = await measure(task, FULL_PLAN); // the careful plan, even in a quick run
+      const again = await measure(taskOf(side), FULL_PLAN); // the careful plan, even in a quick run
       results[results.findIndex((r) => r.case === again.case && r.variant === again.variant && r.threads === again.threads)] = again;
     }
     const again = { ...evaluateClaim(claim, results), firstRatio: first.ratio };
-    // Failed twice on the same code at two thread counts: could the cores give that speed-up now?
-    if (again.status === "fail" && isThreadScaling(claim) && resources.wasm && resources.pool) {
-      const capacity = await parallelCapacity(resources.wasm, resources.pool, claim.slower.threads ?? 1, claim.faster.threads!, checkpoint);
-      claims.push(judgeWithCapacity(again, capacity));
-    } else {
+    if (again.status !== "fail" || !spansThreadCounts(claim) || !resources.wasm || !resources.pool) {
       claims.push(again);
+      continue;
     }
+    // Failed twice across thread counts: could these cores have given that speed-up just now?
+    const base = claim.slower.threads ?? 1;
+    let codeFactor: number | undefined;
+    if (claim.faster.variant !== claim.slower.variant) {
+      const alone = await measure(taskOf({ variant: claim.faster.variant, threads: base }), FULL_PLAN);
+      const slower = results.find((r) => r.case === claim.case && r.variant === claim.slower.variant && r.threads === base)!;
+      codeFactor = slower.median / alone.median;
+    }
+    const capacity = await parallelCapacity(resources.wasm, resources.pool, base, claim.faster.threads!, checkpoint);
+    claims.push(judgeWithCapacity(again, capacity, codeFactor));
   }
   await onProgress({ done: tasks.length, total: tasks.length, current: "done", results });
   return {
