@@ -2,18 +2,12 @@ import { proxy, wrap, type Remote } from "comlink";
 import type { RunnerApi } from "../../lab/runner-worker.ts";
 import type { RunOptions, RunProgress } from "../../lab/run-benchmark.ts";
 import { StopRequest } from "../../lab/stop-request.ts";
-
-/**
- * The longest the page waits for a stopped run to answer before it ends the runner regardless: a
- * run stops before its next sample, but a case being prepared (a large reference) reads no request.
- */
-const RUNNER_END_BOUND_MS = 10_000;
+import { endAfterAnswer } from "../end-after-answer.ts";
 
 /**
  * A runner worker for its runs. It is ended only once the workers its run started (pool helpers,
- * peers' threads) have ended, which the runner reports (RunnerApi.ended): Chromium never finishes
- * ending a worker terminated while its nested workers are still ending, and such a worker stays for
- * the life of the page. `cancel` rejects the run at once and asks it to stop.
+ * peers' threads) have ended, which the runner reports (RunnerApi.ended; see endAfterAnswer).
+ * `cancel` rejects the run at once and asks it to stop.
  */
 export class RunnerClient {
   readonly #worker = new Worker(new URL("../../lab/runner-worker.ts", import.meta.url), { type: "module", name: "every-core-runner" });
@@ -44,14 +38,6 @@ export class RunnerClient {
 
   /** Stops the run in progress, if any, and ends the worker once it has answered. */
   dispose(): void {
-    const worker = this.#worker;
-    if (!this.#stop) {
-      worker.terminate(); // no shared memory: no pool and no peer threads to wait for
-      return;
-    }
-    this.#stop.request();
-    const bound = new Promise((resolve) => setTimeout(resolve, RUNNER_END_BOUND_MS));
-    const end = () => worker.terminate();
-    void Promise.race([this.#answered, bound]).then(end, end);
+    endAfterAnswer(this.#worker, this.#answered, this.#stop);
   }
 }

@@ -10,6 +10,8 @@ import { trainingDocument } from "./training-document.ts";
 import { defaultWorkers, parseTrainingFields, runLabel } from "./training-form.ts";
 import { trainingTable, type FinishedRun } from "./training-table.ts";
 import type { SetupProgress, TrainingWorkerApi } from "./training-worker.ts";
+import { StopRequest } from "../../lab/stop-request.ts";
+import { endAfterAnswer } from "../end-after-answer.ts";
 
 type State = "idle" | "running" | "done" | "error" | "cancelled";
 
@@ -19,7 +21,8 @@ type State = "idle" | "running" | "done" | "error" | "cancelled";
  * when the run ends or is cancelled: nothing keeps running or holding memory afterwards.
  */
 class TrainingRun extends RunIsland {
-  #worker: Worker | undefined;
+  /** The run's worker, its answer, and how to ask it to stop (endAfterAnswer). */
+  #worker: { worker: Worker; answered: Promise<unknown>; stop: StopRequest | undefined } | undefined;
   #finished: FinishedRun[] = [];
   #live: RunSeries | undefined;
   #plot: typeof import("@observablehq/plot") | undefined;
@@ -89,12 +92,14 @@ class TrainingRun extends RunIsland {
     this.#setState("running", t.trainStarting(label));
     this.find<HTMLProgressElement>("progress").removeAttribute("value");
     const worker = new Worker(new URL("./training-worker.ts", import.meta.url), { type: "module", name: "every-core-training" });
-    this.#worker = worker;
     const api = wrap<TrainingWorkerApi>(worker);
     const onProgress = (p: TrainingProgress | SetupProgress) => this.#progress(label, p);
-    // A terminated worker never answers: Cancel (and a worker that fails to start) settle the run instead.
+    const stop = StopRequest.create();
+    const answer = api.train(o, proxy(onProgress), stop?.buffer);
+    this.#worker = { worker, answered: answer.catch(() => {}), stop };
+    // Cancel (and a worker that fails to start) settle the run at once; the worker answers later.
     try {
-      const summary = await this.cancellable(Promise.race([api.train(o, proxy(onProgress)), workerFailure(worker)]));
+      const summary = await this.cancellable(Promise.race([answer, workerFailure(worker)]));
       const live = this.#live;
       this.#finished.push({ ...live, options: o, summary });
       this.#live = undefined;
@@ -151,7 +156,7 @@ class TrainingRun extends RunIsland {
   }
 
   #stopWorker(): void {
-    this.#worker?.terminate();
+    if (this.#worker) endAfterAnswer(this.#worker.worker, this.#worker.answered, this.#worker.stop);
     this.#worker = undefined;
   }
 

@@ -6,12 +6,14 @@ import { encodeDigitStore } from "../../lab/training/digit-store.ts";
 import { trainDigits, type TrainingProgress, type TrainingSummary } from "../../lab/training/training-loop.ts";
 import { checkTrainingOptions, type TrainingOptions } from "../../lab/training/training-options.ts";
 import { createLabPool } from "../../lab/pool/create-lab-pool.ts";
+import { StopRequest } from "../../lab/stop-request.ts";
 import { loadWasmContext } from "../../lab/wasm-context.ts";
 
 /**
  * The live training run's worker: it loads the digits, owns the WebAssembly memory and a pool of
  * K − 1 helpers, and trains, so the page's main thread never computes. The page makes one worker
- * per run and terminates it afterwards, which also ends the pool's workers: that is the Cancel.
+ * per run; a run answers once the pool's workers have ended, and Cancel asks it to stop before its
+ * next step (StopRequest); then the page ends the worker (endAfterAnswer).
  */
 export type SetupProgress = { kind: "setup" } & (
   | { step: "loading" }
@@ -20,7 +22,11 @@ export type SetupProgress = { kind: "setup" } & (
 );
 
 const api = {
-  async train(o: TrainingOptions, onProgress: (p: TrainingProgress | SetupProgress) => void): Promise<TrainingSummary> {
+  async train(
+    o: TrainingOptions,
+    onProgress: (p: TrainingProgress | SetupProgress) => void,
+    stopBuffer?: SharedArrayBuffer,
+  ): Promise<TrainingSummary> {
     if (!globalThis.crossOriginIsolated) {
       throw new Error(
         "training needs shared memory between workers, which needs a cross-origin isolated page (reload it; see the home page)",
@@ -39,7 +45,8 @@ const api = {
     onProgress({ kind: "setup", step: "helpers", helpers: o.workers - 1 });
     const pool = await createLabPool(o.workers - 1, wasm.module, wasm.memory, wasm.kernels);
     try {
-      return trainDigits(wasm, pool, { train: store, test }, { ...o, seed: 1 }, onProgress);
+      const stop = stopBuffer && new StopRequest(stopBuffer);
+      return trainDigits(wasm, pool, { train: store, test }, { ...o, seed: 1 }, onProgress, undefined, stop);
     } finally {
       await pool.terminate();
     }

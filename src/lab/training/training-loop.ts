@@ -8,6 +8,7 @@ import type { LabPool } from "../pool/lab-pool-jobs.ts";
 import { DigitTrainer } from "./digit-trainer.ts";
 import { DEFAULT_TRAINING, type TrainingOptions } from "./training-options.ts";
 import { TEST_CHUNK } from "./training-memory.ts";
+import type { StopRequest } from "../stop-request.ts";
 
 /** What a run reports while it trains: a smoothed training loss, or a test accuracy. */
 export type TrainingProgress =
@@ -60,6 +61,7 @@ function shuffled(count: number, seed: number): Int32Array {
  * PyTorch's drop_last does, so every step has the same shape), testing on the held-out digits
  * twice per epoch. Every batch is built by the threads that train on it (decode, shift, normalise).
  * `onWeights` receives the trained parameter vector (a view: copy what you keep) after the last step.
+ * A `stop` requested ends the run with an AbortError before the next step.
  */
 export function trainDigits(
   wasm: WasmContext,
@@ -68,6 +70,7 @@ export function trainDigits(
   o: TrainingOptions & { seed: number },
   onProgress: (p: TrainingProgress) => void,
   onWeights?: (weights: Float32Array) => void,
+  stop?: StopRequest,
 ): TrainingSummary {
   wasm.arena.reset();
   const trainer = new DigitTrainer(wasm.arena, wasm.kernels, {
@@ -91,6 +94,7 @@ export function trainDigits(
     // Smaller steps each epoch: large early moves, then settling instead of bouncing around.
     const h = { learningRate: o.learningRate * DEFAULT_TRAINING.epochDecay ** epoch, momentum: DEFAULT_TRAINING.momentum };
     for (let s = 0; s < perEpoch; s++, step++) {
+      stop?.check();
       const indices = order.subarray(s * o.batch, (s + 1) * o.batch);
       lossSum += trainer.step("data-parallel", { indices, seed: (o.seed + 7919 * step) | 0 }, h, o.workers, pool).loss;
       const done = step + 1;
