@@ -26,6 +26,13 @@ describe("judgeWithCapacity", () => {
     expect(judgeWithCapacity(failed, 1.2, 1.3)).toMatchObject({ status: "fail", capacity: 1.2, codeFactor: 1.3 });
   });
 
+  it("never lets faster-side code that is slower per thread excuse a failure: that is the code's, not the cores'", () => {
+    // Full cores (2.1×), the data-parallel code 0.7× as fast as the single-thread one on one thread.
+    const judged = judgeWithCapacity(failed, 2.1, 0.7);
+    expect(judged).toMatchObject({ status: "fail", capacity: 2.1, codeFactor: 0.7 });
+    expect(ratioTheCoresAllowed(judged)).toBe(2.1);
+  });
+
   it("never changes a claim that passed or was not measured", () => {
     const passed: ClaimResult = { ...failed, status: "pass", ratio: 1.6 };
     expect(judgeWithCapacity(passed, 1.1).status).toBe("pass");

@@ -34,10 +34,10 @@ export function spansThreadCounts(claim: Claim): boolean {
  * A failed claim across thread counts, judged with what the cores could give while it was measured.
  * `capacity` is how much pure arithmetic sped up at the claim's two thread counts (parallelCapacity);
  * `codeFactor`, for a claim between two variants, how much faster the faster variant ran than the
- * slower one at the slower one's thread count (the code's own share of the ratio; 1 for one variant
- * against itself). Their product bounds the ratio the claim could measure: when it is below what the
- * claim needs, no kernel could have met it on those cores, so the claim was not judged rather than
- * failed. A claim that failed while the cores could give enough stays failed; nothing else changes.
+ * slower one at the slower one's thread count (the code's own share of the ratio). Their product
+ * bounds the ratio the claim could measure (ratioTheCoresAllowed): when it is below what the claim
+ * needs, no kernel could have met it on those cores, so the claim was not judged rather than failed.
+ * A claim that failed while the cores could give enough stays failed; nothing else changes.
  */
 export function judgeWithCapacity(result: ClaimResult, capacity: number, codeFactor?: number): ClaimResult {
   const measured = { ...result, capacity, ...(codeFactor === undefined ? {} : { codeFactor }) };
@@ -54,7 +54,11 @@ export function judgeWithCapacity(result: ClaimResult, capacity: number, codeFac
   };
 }
 
-/** The most a claim across thread counts could have measured on its cores (judgeWithCapacity), when that was measured. */
+/**
+ * The most a claim across thread counts could have measured on its cores (judgeWithCapacity), when
+ * that was measured. A code factor below 1 never lowers it: faster-side code that is slower per
+ * thread is the code's shortfall, not the cores'.
+ */
 export function ratioTheCoresAllowed(result: ClaimResult): number | undefined {
-  return result.capacity === undefined ? undefined : result.capacity * (result.codeFactor ?? 1);
+  return result.capacity === undefined ? undefined : result.capacity * Math.max(1, result.codeFactor ?? 1);
 }
