@@ -10,12 +10,6 @@ import { StopRequest } from "./stop-request.ts";
 import { loadWasmContext } from "./wasm-context.ts";
 
 /**
- * The runner: a worker that owns the WebAssembly memory and the pool and times benchmarks, so the
- * page's main thread never runs a kernel. A run answers once its pool's workers have ended, and
- * `ended` once its peers' threads have too; then the page may end this worker (runner-client.ts). A
- * cancelled run stops at its next sample (StopRequest) and answers the same way.
- */
-/**
  * How long the peers' threads (tfjs's pthreads) take to end once asked: one asleep in Atomics.wait
  * stops only at Chromium's forced end, 2 s later.
  */
@@ -23,6 +17,7 @@ const PEER_THREADS_END_MS = 3000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Settles once the threads of the peers the last run ended have ended. */
 let peersEnded = Promise.resolve();
 
 async function resources(threads: number) {
@@ -32,6 +27,12 @@ async function resources(threads: number) {
   return { wasm, pool };
 }
 
+/**
+ * The runner: a worker that owns the WebAssembly memory and the pool and times benchmarks, so the
+ * page's main thread never runs a kernel. A run answers once its pool's workers have ended, and
+ * `ended` once its peers' threads have too; then the page may end this worker (runner-client.ts). A
+ * cancelled run stops at its next sample (StopRequest) and answers the same way.
+ */
 const api = {
   /** The environment, for the "Your machine" panel. */
   probe(): Promise<EnvV1> {
