@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defineBenchmark, threadCounts, type Params, type Variant } from "./benchmark.ts";
+import type { ClaimSide } from "./claims.ts";
 import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress } from "./run-benchmark.ts";
 import { MAX_RUN_THREADS } from "./run-threads.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
@@ -169,6 +170,14 @@ describe("runBenchmark", () => {
         }
       };
     };
+    const claim = (id: string, faster: ClaimSide, slower: ClaimSide, atLeast: number) => ({
+      id: `one-core/${id}`,
+      case: "n=8",
+      faster,
+      slower,
+      atLeast,
+      because: "test",
+    });
     const oneCore = defineBenchmark<Params & { n: number }, Float32Array>({
       id: "one-core",
       title: "Two threads on one core",
@@ -192,31 +201,10 @@ describe("runBenchmark", () => {
         },
       ],
       claims: [
-        {
-          id: "one-core/threads",
-          case: "n=8",
-          faster: { variant: "split", threads: 2 },
-          slower: { variant: "split" },
-          atLeast: 1.5,
-          because: "test",
-        },
-        {
-          id: "one-core/variants",
-          case: "n=8",
-          faster: { variant: "split", threads: 2 },
-          slower: { variant: "loop" },
-          atLeast: 1.5,
-          because: "test",
-        },
+        claim("threads", { variant: "split", threads: 2 }, { variant: "split" }, 1.5),
+        claim("variants", { variant: "split", threads: 2 }, { variant: "loop" }, 1.5),
         // Scales worse than the cores allow (every part repeats the work): the cores are no excuse.
-        {
-          id: "one-core/redundant",
-          case: "n=8",
-          faster: { variant: "redundant", threads: 2 },
-          slower: { variant: "redundant" },
-          atLeast: 0.8,
-          because: "test",
-        },
+        claim("redundant", { variant: "redundant", threads: 2 }, { variant: "redundant" }, 0.8),
       ],
     });
     const doc = await runBenchmark(oneCore, { quick: true, threads: 2 }, { wasm, pool }, () => {});
