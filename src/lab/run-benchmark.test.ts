@@ -65,6 +65,25 @@ const squares = defineBenchmark<Params & { n: number }, Float32Array>({
   ],
 });
 
+/** A one-case benchmark for testing claims: its variants' outputs are 8 zeros, as is the reference. */
+function claimsOnly(id: string, title: string, baseline: string) {
+  const n = 8;
+  const output = () => new Float32Array(n);
+  return {
+    id,
+    title,
+    chapter: "/test/",
+    caseAxis: "n",
+    cases: [{ label: "n=8", params: { n } }],
+    seed: 1,
+    input: output,
+    reference: output,
+    baseline,
+    flops: () => 0,
+    tolerance: () => 0,
+  };
+}
+
 describe("runBenchmark", () => {
   it("times every variant on every case, checks correctness and claims, reports progress", async () => {
     const progress: RunProgress[] = [];
@@ -104,17 +123,7 @@ describe("runBenchmark", () => {
     const n = 8;
     const output = () => new Float32Array(n);
     const borrowed = defineBenchmark<Params & { n: number }, Float32Array>({
-      id: "borrowed",
-      title: "A core borrowed for a moment",
-      chapter: "/test/",
-      caseAxis: "n",
-      cases: [{ label: "n=8", params: { n } }],
-      seed: 1,
-      input: () => output(),
-      reference: () => output(),
-      baseline: "steady",
-      flops: () => 0,
-      tolerance: () => 0,
+      ...claimsOnly("borrowed", "A core borrowed for a moment", "steady"),
       variants: [
         { id: "steady", label: "steady", prepare: () => ({ run: () => spin(0.2), output }) },
         // Its first preparation runs while "another program" holds the core: twice as slow.
@@ -179,17 +188,7 @@ describe("runBenchmark", () => {
       because: "test",
     });
     const oneCore = defineBenchmark<Params & { n: number }, Float32Array>({
-      id: "one-core",
-      title: "Two threads on one core",
-      chapter: "/test/",
-      caseAxis: "n",
-      cases: [{ label: "n=8", params: { n } }],
-      seed: 1,
-      input: () => output(),
-      reference: () => output(),
-      baseline: "split",
-      flops: () => 0,
-      tolerance: () => 0,
+      ...claimsOnly("one-core", "Two threads on one core", "split"),
       variants: [
         { id: "split", label: "split", parallel: true, prepare: (_p, _x, ctx) => ({ run: work(ctx.threads, 1), output }) },
         { id: "loop", label: "loop", prepare: () => ({ run: work(1, 1), output }) },
