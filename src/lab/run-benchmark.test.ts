@@ -9,6 +9,7 @@ import { labPoolJobs } from "./pool/lab-pool-jobs.ts";
 import { ClaimCounter } from "../kernels/pool/claim-counter.ts";
 import { SerialPool } from "../kernels/pool/serial-pool.ts";
 import { ARENA_CAPACITY_BYTES } from "../kernels/wasm/wasm-arena.ts";
+import { ROUND_PLAN, SIDE_BY_SIDE_ROUNDS } from "./timing.ts";
 
 /** A tiny benchmark: sum of squares, a right variant, a wrong one, and one that needs isolation. */
 const squares = defineBenchmark<Params & { n: number }, Float32Array>({
@@ -159,6 +160,38 @@ describe("runBenchmark", () => {
     expect(doc.results.map((r) => r.variant)).toEqual(["steady", "borrowed-core"]);
     expect(doc.results[1]!.median).toBeLessThan(0.1);
   }, 60_000); // many spin-timed samples: seconds on a busy machine
+
+  it("re-measures a failed claim's two sides in turn, so a slow period of the machine falls on both", async () => {
+    const spin = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    // The machine is three times slower while the first run times the faster side, and for two
+    // whole rounds of the re-measurement (turns 4 to 7): timed one side after the other, the second
+    // side would meet the slow period alone.
+    const turns: string[] = [];
+    const slowAt = (turn: number) => turn === 1 || (turn >= 2 + 4 && turn < 2 + 8);
+    const variant = (id: string, ms: number) => ({
+      id,
+      label: id,
+      prepare: () => {
+        const factor = slowAt(turns.push(id) - 1) ? 3 : 1;
+        return { run: () => spin(ms * factor), output: () => new Float32Array(8) };
+      },
+    });
+    const slowPeriod = defineBenchmark<Params & { n: number }, Float32Array>({
+      ...claimsOnly("slow-period", "A slow period", "slow"),
+      variants: [variant("slow", 0.3), variant("fast", 0.1)],
+      claims: [
+        { id: "slow-period/fast", case: "n=8", faster: { variant: "fast" }, slower: { variant: "slow" }, atLeast: 2, because: "test" },
+      ],
+    });
+    const doc = await runBenchmark(slowPeriod, { quick: true, threads: 1 }, {}, () => {});
+    expect(doc.claims[0]).toMatchObject({ status: "pass", firstRatio: expect.closeTo(1, 0) });
+    expect(doc.claims[0]!.ratio).toBeGreaterThan(2);
+    expect(turns).toEqual(["slow", "fast", ...Array.from({ length: SIDE_BY_SIDE_ROUNDS }, () => ["slow", "fast"]).flat()]);
+    expect(doc.results.every((r) => r.n >= SIDE_BY_SIDE_ROUNDS * ROUND_PLAN.minSamples)).toBe(true);
+  }, 60_000);
 
   it("does not judge a claim across thread counts on cores that give no speed-up, and says what they gave", async () => {
     // A SerialPool runs a job's parts one after another: a machine whose second core gives nothing.

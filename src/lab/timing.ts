@@ -21,6 +21,15 @@ export interface TimingPlan {
 export const FULL_PLAN: TimingPlan = { minSamples: 10, maxSamples: 200, budgetMs: 1500, warmupMs: 500, minSampleMs: 20 };
 export const QUICK_PLAN: TimingPlan = { minSamples: 5, maxSamples: 50, budgetMs: 250, warmupMs: 150, minSampleMs: 10 };
 
+/**
+ * Rounds of a side-by-side measurement, which times two or more calls in turn, and the plan of one
+ * turn: together about as many samples and as much time per call as FULL_PLAN, cut into turns
+ * shorter than the slow periods seen on a shared host (seconds). A slow period then falls on every
+ * call alike instead of on whichever was being timed, and the ratio of their medians keeps its value.
+ */
+export const SIDE_BY_SIDE_ROUNDS = 6;
+export const ROUND_PLAN: TimingPlan = { minSamples: 4, maxSamples: 40, budgetMs: 250, warmupMs: 150, minSampleMs: 20 };
+
 export type Clock = () => number;
 
 /** Called before every call of the kernel; it throws to stop a measurement (a cancelled run). */
