@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defineBenchmark, threadCounts, type Params, type Variant } from "./benchmark.ts";
 import type { ClaimSide } from "./claims.ts";
-import { checkRunOptions, runBenchmark, type RunOptions, type RunProgress } from "./run-benchmark.ts";
+import { REMEASURE_PAUSES_MS, checkRunOptions, runBenchmark, type RunOptions, type RunProgress } from "./run-benchmark.ts";
 import { MAX_RUN_THREADS } from "./run-threads.ts";
 import type { LabPool } from "./pool/lab-pool-jobs.ts";
 import { testWasmContext } from "./test-wasm-context.ts";
@@ -115,7 +115,7 @@ describe("runBenchmark", () => {
     expect(doc.env.kernelIsa).toBe("none");
   });
 
-  it("measures a failed claim once more after a pause and reports both figures", async () => {
+  it("measures a failed claim again after a pause, up to once per pause until it holds, and reports the first and last figures", async () => {
     const spin = (ms: number) => {
       const end = performance.now() + ms;
       while (performance.now() < end);
@@ -155,11 +155,13 @@ describe("runBenchmark", () => {
     expect(recovers).toMatchObject({ status: "pass", firstRatio: expect.closeTo(0.5, 0) });
     expect(recovers!.ratio).toBeGreaterThan(2);
     expect(never).toMatchObject({ status: "fail", firstRatio: expect.any(Number), ratio: expect.any(Number) });
-    expect(progress).toContain("re-measuring borrowed/recovers after a pause");
+    // One re-measurement was enough for the claim that holds; the one that does not was measured once per pause.
+    expect(progress.filter((p) => p === "re-measuring borrowed/recovers after a pause")).toHaveLength(1);
+    expect(progress.filter((p) => p === "re-measuring borrowed/never after a pause")).toHaveLength(REMEASURE_PAUSES_MS.length);
     // The table holds the second measurement of each side, once.
     expect(doc.results.map((r) => r.variant)).toEqual(["steady", "borrowed-core"]);
     expect(doc.results[1]!.median).toBeLessThan(0.1);
-  }, 60_000); // many spin-timed samples: seconds on a busy machine
+  }, 120_000); // many spin-timed samples and three pauses: 20 s idle, more on a busy machine
 
   it("re-measures a failed claim's two sides in turn, so a slow period of the machine falls on both", async () => {
     const spin = (ms: number) => {
@@ -250,7 +252,7 @@ describe("runBenchmark", () => {
     expect(redundant).toMatchObject({ status: "fail", capacity: expect.any(Number) });
     expect(redundant!.ratio).toBeLessThan(0.8);
     expect(redundant!.capacity).toBeGreaterThanOrEqual(0.8);
-  }, 120_000);
+  }, 300_000); // each claim measured again once per pause, then the capacity probe: 67 s idle
 
   it("leaves a full-only case out of a quick run, and runs it in a full one", async () => {
     const big = defineBenchmark<Params & { n: number }, Float32Array>({

@@ -2,6 +2,8 @@ import { GEMM_F32_MR, GEMM_F32_NR, type WasmKernels } from "../wasm/kernels-wasm
 import { WASM_KERNELS } from "../wasm/kernel-table.ts";
 import { arenaBytes } from "../wasm/wasm-arena.ts";
 import type { ArgValues } from "./job-args.ts";
+import { forEachGuidedChunk } from "./claim-chunks.ts";
+import { claimCounterAt } from "./claim-counter.ts";
 import { splitRows } from "./pool-control.ts";
 import { poolJob } from "./pool-job.ts";
 
@@ -29,13 +31,29 @@ const packedBFloats = (n: number, k: number) => Math.min(KC, k) * roundUp(Math.m
 /** Floats of one thread's packed block of A, rounded to 16 bytes so the next one stays aligned. */
 const packedAFloats = (m: number, k: number) => roundUp(Math.min(MC, m) * Math.min(KC, k), 4);
 
+/** Bytes that hold the job's claim counter on a cache line of its own, wherever the workspace starts. */
+const COUNTER_BYTES = 2 * 64;
+
+/** Byte offsets of a workspace's parts on `parts` threads: two blocks of B, one block of A per thread, the counter. */
+function workspaceLayout(m: number, n: number, k: number, parts: number, workspace: number) {
+  const f32 = Float32Array.BYTES_PER_ELEMENT;
+  const aBlocks = workspace + 2 * packedBFloats(n, k) * f32;
+  const counterBlock = aBlocks + parts * packedAFloats(m, k) * f32;
+  return {
+    aBlock: (part: number) => aBlocks + part * packedAFloats(m, k) * f32,
+    counter: roundUp(counterBlock, 64),
+    end: counterBlock + COUNTER_BYTES,
+  };
+}
+
 /**
  * Bytes of workspace the job needs on `parts` threads: two blocks of B (the threads multiply one
- * while they pack the next), then one block of A per thread. One thread uses the kernel's own
- * layout (gemm_f32_6x8_packed_wasmrelaxedsimd_workspace_bytes), which fits in the same bytes.
+ * while they pack the next), one block of A per thread, and the counter the threads claim tiles
+ * from. One thread uses the kernel's own layout (gemm_f32_6x8_packed_wasmrelaxedsimd_workspace_bytes),
+ * which fits in the same bytes.
  */
 export function gemmPackedWorkspaceBytes(m: number, n: number, k: number, parts: number): number {
-  return (2 * packedBFloats(n, k) + parts * packedAFloats(m, k)) * Float32Array.BYTES_PER_ELEMENT;
+  return workspaceLayout(m, n, k, parts, 0).end;
 }
 
 /** Arena bytes of A, B, C and the workspace for `parts` threads, in that order (as the GEMM benchmarks and planGemm lay them out). */
@@ -44,16 +62,12 @@ export function gemmPackedArenaBytes(m: number, n: number, k: number, parts: num
 }
 
 /**
- * How `parts` threads tile C: `rows` bands of rows × `cols` bands of columns. As many row bands as
- * the row tiles allow (the largest divisor of parts that gives every band a 6-row tile), so each
- * thread packs A for its own rows only; when M is short, the columns are split too, so every
- * thread still has work (32 threads on M = 128, 22 tiles: 16 × 2).
+ * How many bands C's columns are cut into, besides its row tiles: one while the row tiles give
+ * every thread several claims, more when M is short, so every thread still has work (32 threads
+ * on M = 128, 22 tiles: 3 bands, 66 tiles to claim).
  */
-export function gemmThreadGrid(m: number, parts: number): { rows: number; cols: number } {
-  const tiles = Math.ceil(m / GEMM_F32_MR);
-  let rows = 1;
-  for (let d = 2; d <= Math.min(parts, tiles); d++) if (parts % d === 0) rows = d;
-  return { rows, cols: parts / rows };
+export function gemmColumnBands(m: number, parts: number): number {
+  return Math.ceil((2 * parts) / Math.ceil(m / GEMM_F32_MR));
 }
 
 /** Depth blocks per column block, and blocks in all: blocks run column block by column block, depth inside (the single-thread order). */
@@ -86,37 +100,55 @@ function packBlock(kernels: WasmKernels, a: GemmPackedArgs, index: number, part:
   );
 }
 
-/** Part `part`'s tile of C times block `index` of B (packed by all parts), its own rows of A packed into its own A block. */
+/**
+ * Part `part`'s share of C times block `index` of B (packed by all parts): row tiles of one column
+ * band at a time, claimed from the job's counter (forEachGuidedChunk), their rows of A packed into
+ * the part's own A block. Claimed, not fixed: a thread on a core the system lends elsewhere for a
+ * moment, or on a slower core, multiplies fewer tiles instead of making the others wait for it.
+ */
 function multiplyBlock(kernels: WasmKernels, a: GemmPackedArgs, index: number, part: number, parts: number): void {
   const { jc, nc, pc, kc, packed } = blockAt(a, index);
-  const grid = gemmThreadGrid(a.m, parts);
-  const [r0, r1] = splitRows(a.m, Math.floor(part / grid.cols), grid.rows, GEMM_F32_MR);
-  const [c0, c1] = splitRows(nc, part % grid.cols, grid.cols, GEMM_F32_NR);
-  if (r0 === r1 || c0 === c1) return;
+  const layout = workspaceLayout(a.m, a.n, a.k, parts, a.workspace);
+  const tiles = Math.ceil(a.m / GEMM_F32_MR);
+  const bands = gemmColumnBands(a.m, parts);
+  const items = tiles * bands; // tile t of band b is item b · tiles + t
   const f32 = Float32Array.BYTES_PER_ELEMENT;
-  const aBlock = a.workspace + (2 * packedBFloats(a.n, a.k) + part * packedAFloats(a.m, a.k)) * f32;
-  kernels.gemm_f32_6x8_packed_wasmrelaxedsimd_block(
-    r1 - r0,
-    c1 - c0,
-    kc,
-    a.a + (r0 * a.lda + pc) * f32,
-    a.lda,
-    packed + c0 * kc * f32,
-    a.c + (r0 * a.ldc + jc + c0) * f32,
-    a.ldc,
-    aBlock,
-    pc > 0 ? 1 : 0,
-  );
+  const counter = claimCounterAt(kernels.memory.buffer, layout.counter);
+  forEachGuidedChunk(counter, index * items, (index + 1) * items, parts, (first, end) => {
+    for (let item = first; item < end; ) {
+      const band = Math.floor(item / tiles);
+      const t0 = item % tiles;
+      const t1 = Math.min(tiles, t0 + end - item);
+      item += t1 - t0;
+      const [c0, c1] = splitRows(nc, band, bands, GEMM_F32_NR);
+      if (c0 === c1) continue;
+      const r0 = t0 * GEMM_F32_MR;
+      kernels.gemm_f32_6x8_packed_wasmrelaxedsimd_block(
+        Math.min(a.m, t1 * GEMM_F32_MR) - r0,
+        c1 - c0,
+        kc,
+        a.a + (r0 * a.lda + pc) * f32,
+        a.lda,
+        packed + c0 * kc * f32,
+        a.c + (r0 * a.ldc + jc + c0) * f32,
+        a.ldc,
+        layout.aBlock(part),
+        pc > 0 ? 1 : 0,
+      );
+    }
+  });
 }
 
 /**
  * The packed GEMM split over threads, BLIS style: every block of B (KC × NC) is packed once, by
- * all the threads together (each a run of panels), and shared; after a barrier each thread
- * multiplies its own tile of C by it, with its own rows of A packed into its own buffer. Step s
- * multiplies block s − 1 and packs block s into the other buffer, so one barrier per block
- * suffices: nobody repacks a buffer before every thread has passed the barrier after the block
- * it held. One thread runs gemm_f32_6x8_packed_wasmrelaxedsimd itself, in one step. Every element of C sums its depth
- * blocks in the same order as the single call, so any split gives the same bits.
+ * all the threads together (each a run of panels), and shared; after a barrier the threads claim
+ * C's row tiles and multiply them by it, each packing the rows of A it claimed into its own
+ * buffer. Step s multiplies block s − 1 and packs block s into the other buffer, so one barrier per
+ * block suffices: nobody repacks a buffer before every thread has passed the barrier after the
+ * block it held. Step 0 also resets the counter (only part 0, before the barrier any claim waits
+ * behind). One thread runs gemm_f32_6x8_packed_wasmrelaxedsimd itself, in one step. Every element
+ * of C sums its depth blocks in the same order as the single call, whoever multiplies its tile, so
+ * any split gives the same bits.
  */
 export const gemmF32PackedJob = poolJob(
   GEMM_PACKED_ARGS,
@@ -124,6 +156,9 @@ export const gemmF32PackedJob = poolJob(
     if (parts === 1) {
       kernels.gemm_f32_6x8_packed_wasmrelaxedsimd(a.m, a.n, a.k, a.a, a.lda, a.b, a.ldb, a.c, a.ldc, a.workspace);
       return;
+    }
+    if (step === 0 && part === 0) {
+      Atomics.store(claimCounterAt(kernels.memory.buffer, workspaceLayout(a.m, a.n, a.k, parts, a.workspace).counter), 0, 0);
     }
     if (step > 0) multiplyBlock(kernels, a, step - 1, part, parts);
     if (step < blockCounts(a.n, a.k).total) packBlock(kernels, a, step, part, parts);

@@ -25,7 +25,7 @@ export const gemmThreads = defineBenchmark<GemmParams, GemmInput>({
       slower: { variant: gemmPackedThreads.id, threads: 1 },
       atLeast: 1.8,
       because:
-        "a large product is compute-bound: each value read is used in 1,024 multiply-adds, and each thread works on its own band of rows, so a second core nearly halves the time",
+        "a large product is compute-bound: each value read is used in 1,024 multiply-adds, and the threads claim row tiles as they go, so neither waits long for the other and a second core nearly halves the time",
     },
   ],
 });

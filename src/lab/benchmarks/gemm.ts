@@ -235,7 +235,7 @@ export const gemm = defineBenchmark<GemmParams, GemmInput>({
       slower: { variant: "gemm-f32-6x8-packed-wasmrelaxedsimd-threads", threads: 1 },
       atLeast: 1.85,
       because:
-        "each thread multiplies its own band of rows by blocks of B that the threads pack together once and then only read, and every value read is used in 1,024 multiply-adds: the arithmetic, not the shared memory bus, sets the pace",
+        "the threads claim row tiles and multiply them by blocks of B that they pack together once and then only read, and every value read is used in 1,024 multiply-adds: the arithmetic, not the shared memory bus, sets the pace",
     },
   ],
 });
