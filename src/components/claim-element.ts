@@ -20,7 +20,9 @@ class ClaimElement extends ResultsListener {
           ? t.claimNotJudged(ratio(result.capacity), result.codeFactor === undefined ? undefined : ratio(allowed!))
           : t.claimFails;
     const measured =
-      result.firstRatio === undefined ? ratio(result.ratio ?? 0) : t.claimRemeasured(ratio(result.firstRatio), ratio(result.ratio ?? 0));
+      result.firstRatio === undefined
+        ? ratio(result.ratio ?? 0)
+        : t.claimRemeasured(ratio(result.firstRatio), ratio(result.ratio ?? 0), result.by === "fastest");
     this.find("measured").textContent =
       result.ratio === undefined ? t.claimNotMeasured(result.reason ?? "") : t.claimMeasured(measured, verdict);
   }

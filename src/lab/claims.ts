@@ -24,8 +24,10 @@ export type ClaimStatus = "pass" | "fail" | "unavailable";
 export interface ClaimResult {
   id: string;
   status: ClaimStatus;
-  /** Measured median(slower) / median(faster); absent when a side was not measured. */
+  /** Measured median(slower) / median(faster), or fastest(slower) / fastest(faster) when `by` says so; absent when a side was not measured. */
   ratio?: number;
+  /** "fastest": `ratio` compares the two sides' fastest samples, as a re-measurement does (evaluateClaim); absent: their medians. */
+  by?: "fastest";
   required: number;
   /** Why the claim could not be checked (e.g. fewer than 2 threads available). */
   reason?: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Claim, ClaimResult } from "./claims.ts";
-import { judgeWithCapacity, ratioTheCoresAllowed, spansThreadCounts } from "./evaluate-claim.ts";
+import { evaluateClaim, judgeWithCapacity, ratioTheCoresAllowed, spansThreadCounts } from "./evaluate-claim.ts";
+import type { ResultV1 } from "./results.ts";
 
 const failed: ClaimResult = { id: "gemm/threads-2", status: "fail", ratio: 1.15, firstRatio: 1.2, required: 1.5 };
 
@@ -57,5 +58,30 @@ describe("spansThreadCounts", () => {
     expect(spansThreadCounts(claim({ variant: "v", threads: 2 }, { variant: "w" }))).toBe(true);
     expect(spansThreadCounts(claim({ variant: "v", threads: 2 }, { variant: "w", threads: 2 }))).toBe(false);
     expect(spansThreadCounts(claim({ variant: "v" }, { variant: "w" }))).toBe(false);
+  });
+});
+
+describe("evaluateClaim", () => {
+  const claim: Claim = {
+    id: "b/fast",
+    bench: "b",
+    case: "n",
+    faster: { variant: "fast" },
+    slower: { variant: "slow" },
+    atLeast: 1.5,
+    because: "test",
+  };
+  // The faster side was slowed for most of its samples (a slow period of the host): its median is
+  // 1.8 ms, its fastest run 1.0 ms; the slower side ran steadily at 2 ms.
+  const side = (variant: string, median: number, min: number) =>
+    ({ bench: "b", case: "n", variant, threads: 1, median, min, correctness: { ok: true, maxError: 0, tolerance: 0 } }) as ResultV1;
+  const results = [side("slow", 2, 1.9), side("fast", 1.8, 1)];
+
+  it("compares the medians by default", () => {
+    expect(evaluateClaim(claim, results)).toEqual({ id: "b/fast", required: 1.5, ratio: 2 / 1.8, status: "fail" });
+  });
+
+  it("compares the fastest samples when asked, and says so", () => {
+    expect(evaluateClaim(claim, results, "fastest")).toEqual({ id: "b/fast", required: 1.5, ratio: 1.9, status: "pass", by: "fastest" });
   });
 });

@@ -10,7 +10,14 @@ function find(results: readonly ResultV1[], claim: Claim, side: ClaimSide): Resu
   return results.find((r) => r.bench === claim.bench && r.case === claim.case && r.variant === side.variant && r.threads === threads);
 }
 
-export function evaluateClaim(claim: Claim, results: readonly ResultV1[]): ClaimResult {
+/**
+ * A claim's verdict from the medians of its two sides, or, `by` "fastest", from their fastest
+ * samples: what each side ran at when nothing else got in the way. A re-measurement uses the
+ * fastest (see runBenchmark): a host that slows a program only ever adds time, so the fastest
+ * samples see past a slow period that covers most of them, while slower code is slower in its
+ * fastest sample too.
+ */
+export function evaluateClaim(claim: Claim, results: readonly ResultV1[], by: "median" | "fastest" = "median"): ClaimResult {
   const base = { id: claim.id, required: claim.atLeast };
   const fast = find(results, claim, claim.faster);
   const slow = find(results, claim, claim.slower);
@@ -21,8 +28,8 @@ export function evaluateClaim(claim: Claim, results: readonly ResultV1[]): Claim
   if (!fast.correctness.ok || !slow.correctness.ok) {
     return { ...base, status: "fail", reason: "a result was not correct" };
   }
-  const ratio = slow.median / fast.median;
-  return { ...base, ratio, status: ratio >= claim.atLeast ? "pass" : "fail" };
+  const ratio = by === "fastest" ? slow.min / fast.min : slow.median / fast.median;
+  return { ...base, ratio, status: ratio >= claim.atLeast ? "pass" : "fail", ...(by === "fastest" ? { by } : {}) };
 }
 
 /** Whether a claim compares more threads with fewer: then the cores it ran on can decide it. */

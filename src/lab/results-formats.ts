@@ -61,7 +61,8 @@ export function resultsTable(doc: ResultsV1): ResultsTable {
   const e = doc.env;
   const env = `${e.date} · ${e.hardwareConcurrency} threads · isolated: ${e.crossOriginIsolated} · timer ${e.timerResolutionMs} ms · ${e.kernelIsa} · ${e.userAgent}`;
   const claims = doc.claims.map((c) => {
-    const again = c.firstRatio === undefined ? "" : `${fmt(c.firstRatio)}×, then after a pause `;
+    const again =
+      c.firstRatio === undefined ? "" : `${fmt(c.firstRatio)}×, then after a pause${c.by === "fastest" ? " (fastest runs)" : ""} `;
     const measured = c.ratio === undefined ? "" : ` (measured ${again}${fmt(c.ratio)}×, needs ≥ ${c.required}×)`;
     return `${c.id}: ${c.status}${measured}${c.reason ? ` — ${c.reason}` : ""}`;
   });

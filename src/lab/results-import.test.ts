@@ -66,6 +66,11 @@ describe("parseResults accepts real documents", () => {
     expect(parseResults(JSON.stringify(doc, null, 2))).toEqual(doc);
   });
 
+  it("keeps a re-measured claim's first ratio and the statistic its last one compares", () => {
+    const claim = { id: "c", status: "pass", ratio: 1.9, firstRatio: 1.2, by: "fastest", required: 1.85 };
+    expect(parseResults(nativeWith((d) => (d.claims = [claim]))).claims).toEqual([claim]);
+  });
+
   it("keeps the native environment of a Python run and drops fields it does not know", () => {
     const doc = parseResults(nativeText);
     expect(doc.env.native).toEqual({
@@ -189,6 +194,11 @@ describe("parseResults refuses bad files, naming the offending path", () => {
       "an unknown claim status",
       nativeWith((d) => (d.claims = [{ id: "c", status: "maybe", required: 2 }])),
       'claims[0].status: expected "pass" or "fail" or "unavailable", got "maybe"',
+    ],
+    [
+      "a claim compared by an unknown statistic",
+      nativeWith((d) => (d.claims = [{ id: "c", status: "pass", ratio: 2, firstRatio: 1, by: "mean", required: 2 }])),
+      'claims[0].by: expected "fastest", got "mean"',
     ],
     ["a date that is not one", nativeWith((d) => (d.env.date = "yesterday")), 'env.date: expected an ISO 8601 date, got "yesterday"'],
     [

@@ -272,6 +272,8 @@ function readClaim(r: Reader, v: unknown, path: string): ClaimResult {
   if (ratio !== undefined) claim.ratio = ratio;
   if (reason !== undefined) claim.reason = reason;
   if (firstRatio !== undefined) claim.firstRatio = firstRatio;
+  const by = r.optional(f("by"), `${path}.by`, (x, p): "fastest" => (x === "fastest" ? x : fail(p, '"fastest"', x)));
+  if (by !== undefined) claim.by = by;
   const capacity = r.optional(f("capacity"), `${path}.capacity`, (x, p) => r.number(x, p));
   if (capacity !== undefined) claim.capacity = capacity;
   const codeFactor = r.optional(f("codeFactor"), `${path}.codeFactor`, (x, p) => r.number(x, p));

@@ -100,7 +100,8 @@ def results_table(doc: dict) -> dict:
            f"{e['kernelIsa']} · {e['userAgent']}")
     claims = []
     for c in doc["claims"]:
-        again = "" if c.get("firstRatio") is None else f"{_fmt(c['firstRatio'])}×, then after a pause "
+        fastest = " (fastest runs)" if c.get("by") == "fastest" else ""
+        again = "" if c.get("firstRatio") is None else f"{_fmt(c['firstRatio'])}×, then after a pause{fastest} "
         measured = ("" if c.get("ratio") is None else
                     f" (measured {again}{_fmt(c['ratio'])}×, needs ≥ {js_number(c['required'])}×)")
         claims.append(f"{c['id']}: {c['status']}{measured}" + (f" — {c['reason']}" if c.get("reason") else ""))

@@ -130,7 +130,8 @@ export const en = {
   claimFails: "does not hold",
   claimNotJudged: (capacity: string, allowed?: string) =>
     `not judged: while it ran, your cores sped up pure arithmetic only ${capacity} at these thread counts${allowed ? `, so with these two variants at most ${allowed} was possible` : ""}, less than the claim needs`,
-  claimRemeasured: (first: string, second: string) => `${first}, then ${second} when measured again after a pause`,
+  claimRemeasured: (first: string, second: string, byFastest: boolean) =>
+    `${first}, then ${second} when measured again after a pause${byFastest ? ", comparing the fastest runs" : ""}`,
   claimNotMeasured: (reason: string) => ` (not measured on this machine: ${reason})`,
   claimMeasured: (measured: string, verdict: string) => ` (measured on your machine: ${measured} — ${verdict})`,
 

@@ -114,7 +114,7 @@ export const zhTW: Messages = {
   claimFails: "不成立",
   claimNotJudged: (capacity, allowed) =>
     `不予判定：量測當下，你的核心在這些執行緒數下連純算術也只加速 ${capacity}${allowed ? `，所以這兩個變體最多只能達到 ${allowed}` : ""}，低於這項主張所需`,
-  claimRemeasured: (first, second) => `${first}，暫停後重新量測為 ${second}`,
+  claimRemeasured: (first, second, byFastest) => `${first}，暫停後重新量測為 ${second}${byFastest ? "（比較兩邊最快的一次）" : ""}`,
   claimNotMeasured: (reason) => `（未在這台機器上量測：${reason}）`,
   claimMeasured: (measured, verdict) => `（在你的機器上量測：${measured}——${verdict}）`,
 
