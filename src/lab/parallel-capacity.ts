@@ -9,8 +9,8 @@ const ITERATIONS = 2 ** 24;
 
 /**
  * How much faster `threads` threads did pure arithmetic than `base` threads, timed side by side
- * (SIDE_BY_SIDE_ROUNDS) right now: the multiply-add probe (registers only, no memory), its iterations claimed from a
- * counter so every core gives what it can. On idle cores it is threads / base; when the host gives
+ * (SIDE_BY_SIDE_ROUNDS) right now: the multiply-add probe (registers only, no memory), its
+ * iterations claimed from a counter so every core gives what it can. On idle cores it is threads / base; when the host gives
  * the machine's cores to other work (another guest, two virtual cores on one core's hyperthreads),
  * it says how much less the cores could give. The arena is reset: call it between measurements.
  */

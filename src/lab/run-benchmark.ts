@@ -170,7 +170,7 @@ export async function runBenchmark(
   const measure = async (task: Task) => resultOf(task, await time(task, (run) => measureSteady(run, plan, undefined, checkpoint)));
   // The tasks timed in turn, a short measurement each, for SIDE_BY_SIDE_ROUNDS rounds: a period in
   // which the machine is slower (another program, the host taking a core) then falls on every task
-  // alike instead of on whichever was being timed, and the ratio of their medians keeps its value.
+  // alike instead of on whichever was being timed, and each task has its quiet turns too.
   const measureSideBySide = async (sides: readonly Task[]): Promise<ResultV1[]> => {
     const timed = sides.map((): Timed => ({ samples: [], maxError: 0, tolerance: 0 }));
     for (let round = 0; round < SIDE_BY_SIDE_ROUNDS; round++) {

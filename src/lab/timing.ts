@@ -25,7 +25,7 @@ export const QUICK_PLAN: TimingPlan = { minSamples: 5, maxSamples: 50, budgetMs:
  * Rounds of a side-by-side measurement, which times two or more calls in turn, and the plan of one
  * turn: together about as many samples and as much time per call as FULL_PLAN, cut into turns
  * shorter than the slow periods seen on a shared host (seconds). A slow period then falls on every
- * call alike instead of on whichever was being timed, and the ratio of their medians keeps its value.
+ * call alike instead of on whichever was being timed, and each call has its quiet turns too.
  */
 export const SIDE_BY_SIDE_ROUNDS = 6;
 export const ROUND_PLAN: TimingPlan = { minSamples: 4, maxSamples: 40, budgetMs: 250, warmupMs: 150, minSampleMs: 20 };
